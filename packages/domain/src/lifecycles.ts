@@ -1,0 +1,102 @@
+import { defineMachine } from './state-machine.js';
+
+export const ORGANIZATION_STATES = ['pending', 'approved', 'rejected'] as const;
+export type OrganizationState = (typeof ORGANIZATION_STATES)[number];
+export const organizationMachine = defineMachine({
+  name: 'organization',
+  states: ORGANIZATION_STATES,
+  transitions: [
+    { action: 'approve', from: ['pending'], to: 'approved', by: ['operator'] },
+    { action: 'reject', from: ['pending'], to: 'rejected', by: ['operator'], reasonRequired: true },
+    { action: 'reapply', from: ['rejected'], to: 'pending', by: ['owner'] },
+  ],
+});
+
+/**
+ * A call opens either at once (`open`) or on its opening time (`schedule`, then the clock).
+ * `scheduled` is our addition to the product's draft → open, so an operator can prepare a
+ * call ahead and let the clock open it.
+ */
+export const CALL_STATES = ['draft', 'scheduled', 'open', 'closed', 'reviewing', 'results_published', 'cancelled'] as const;
+export type CallState = (typeof CALL_STATES)[number];
+export const callMachine = defineMachine({
+  name: 'call',
+  states: CALL_STATES,
+  transitions: [
+    { action: 'schedule', from: ['draft'], to: 'scheduled', by: ['operator'] },
+    { action: 'unschedule', from: ['scheduled'], to: 'draft', by: ['operator'] },
+    { action: 'open', from: ['draft', 'scheduled'], to: 'open', by: ['operator', 'system'] },
+    { action: 'close', from: ['open'], to: 'closed', by: ['operator', 'system'] },
+    { action: 'start_review', from: ['closed'], to: 'reviewing', by: ['operator'] },
+    { action: 'publish_results', from: ['reviewing'], to: 'results_published', by: ['operator'] },
+    { action: 'cancel', from: ['draft', 'scheduled'], to: 'cancelled', by: ['operator'], reasonRequired: true },
+  ],
+});
+
+/** Scenario needs and capabilities share the collection part of the lifecycle. */
+export const SUBMISSION_STATES = [
+  'draft', 'submitted', 'in_review', 'selected', 'rejected', 'returned_for_revision', 'published',
+  'matching', 'awarded', 'in_delivery', 'accepted', 'benchmark_case', 'withdrawn', 'expired',
+] as const;
+export type SubmissionState = (typeof SUBMISSION_STATES)[number];
+const OPEN_SUBMISSION_STATES = ['draft', 'submitted', 'in_review', 'returned_for_revision', 'selected', 'published', 'matching'] as const;
+export const submissionMachine = defineMachine({
+  name: 'submission',
+  states: SUBMISSION_STATES,
+  transitions: [
+    { action: 'submit', from: ['draft'], to: 'submitted', by: ['owner'] },
+    { action: 'resubmit', from: ['returned_for_revision'], to: 'submitted', by: ['owner'] },
+    { action: 'withdraw', from: ['draft', 'submitted', 'returned_for_revision'], to: 'withdrawn', by: ['owner'] },
+    { action: 'return_for_revision', from: ['submitted', 'in_review'], to: 'returned_for_revision', by: ['operator'], reasonRequired: true },
+    { action: 'start_review', from: ['submitted'], to: 'in_review', by: ['operator', 'system'] },
+    { action: 'select', from: ['in_review'], to: 'selected', by: ['operator'] },
+    { action: 'reject', from: ['in_review', 'submitted'], to: 'rejected', by: ['operator'], reasonRequired: true },
+    { action: 'publish', from: ['selected'], to: 'published', by: ['operator', 'system'] },
+    { action: 'start_matching', from: ['published'], to: 'matching', by: ['operator', 'broker', 'system'] },
+    { action: 'award', from: ['matching', 'published'], to: 'awarded', by: ['operator'] },
+    { action: 'start_delivery', from: ['awarded'], to: 'in_delivery', by: ['operator', 'owner'] },
+    { action: 'accept', from: ['in_delivery'], to: 'accepted', by: ['operator'] },
+    { action: 'promote_benchmark', from: ['accepted'], to: 'benchmark_case', by: ['operator'] },
+    { action: 'expire', from: OPEN_SUBMISSION_STATES, to: 'expired', by: ['system'] },
+  ],
+});
+
+export const CHALLENGE_STATES = ['draft', 'open', 'closed', 'under_review', 'awarded', 'in_milestones', 'completed', 'terminated'] as const;
+export const challengeMachine = defineMachine({
+  name: 'challenge',
+  states: CHALLENGE_STATES,
+  transitions: [
+    { action: 'open', from: ['draft'], to: 'open', by: ['operator', 'owner'] },
+    { action: 'close', from: ['open'], to: 'closed', by: ['operator', 'owner', 'system'] },
+    { action: 'start_review', from: ['closed'], to: 'under_review', by: ['operator'] },
+    { action: 'award', from: ['under_review'], to: 'awarded', by: ['operator'] },
+    { action: 'start_milestones', from: ['awarded'], to: 'in_milestones', by: ['operator', 'owner'] },
+    { action: 'complete', from: ['in_milestones'], to: 'completed', by: ['operator'] },
+    { action: 'terminate', from: ['open', 'closed', 'under_review', 'awarded', 'in_milestones'], to: 'terminated', by: ['operator'], reasonRequired: true },
+  ],
+});
+
+export const APPLICATION_STATES = ['submitted', 'withdrawn', 'shortlisted', 'awarded', 'not_awarded'] as const;
+export const applicationMachine = defineMachine({
+  name: 'application',
+  states: APPLICATION_STATES,
+  transitions: [
+    { action: 'withdraw', from: ['submitted', 'shortlisted'], to: 'withdrawn', by: ['owner'] },
+    { action: 'shortlist', from: ['submitted'], to: 'shortlisted', by: ['operator'] },
+    { action: 'award', from: ['shortlisted'], to: 'awarded', by: ['operator'] },
+    { action: 'not_award', from: ['submitted', 'shortlisted'], to: 'not_awarded', by: ['operator'], reasonRequired: true },
+  ],
+});
+
+export const DEAL_STATES = ['suggested', 'intent', 'meeting', 'negotiating', 'signed', 'declined'] as const;
+export const dealMachine = defineMachine({
+  name: 'deal',
+  states: DEAL_STATES,
+  transitions: [
+    { action: 'express_intent', from: ['suggested'], to: 'intent', by: ['owner', 'broker'] },
+    { action: 'schedule_meeting', from: ['intent'], to: 'meeting', by: ['broker', 'operator'] },
+    { action: 'negotiate', from: ['meeting'], to: 'negotiating', by: ['broker', 'owner'] },
+    { action: 'sign', from: ['negotiating'], to: 'signed', by: ['broker', 'operator'] },
+    { action: 'decline', from: ['suggested', 'intent', 'meeting', 'negotiating'], to: 'declined', by: ['owner', 'broker'], reasonRequired: true },
+  ],
+});

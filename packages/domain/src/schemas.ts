@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { checkCreditCode, CREDIT_CODE_MESSAGES } from './credit-code.js';
+import { isKnownRegion } from './regions.js';
+import { LIST_TYPES, ORGANIZATION_KINDS, ROLES } from './roles.js';
+import { SECTOR_CODES, TECH_FIELD_CODES } from './taxonomy.js';
+
+const text = (min: number, max: number, label: string) =>
+  z.string().trim().min(min, `${label}至少${min}个字`).max(max, `${label}不能超过${max}个字`);
+
+export const creditCodeSchema = z
+  .string()
+  .trim()
+  .transform((v) => v.toUpperCase())
+  .superRefine((v, ctx) => {
+    const r = checkCreditCode(v);
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: CREDIT_CODE_MESSAGES[r.problem], params: { code: 'INVALID_CREDIT_CODE' } });
+  });
+
+export const regionCodeSchema = z.string().trim().refine(isKnownRegion, '行政区划代码不在GB/T 2260目录中');
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/, '请输入有效的手机号或固定电话（如 023-63891234）');
+export const emailSchema = z.email('请输入有效的电子邮箱').trim().toLowerCase();
+export const passwordSchema = z
+  .string()
+  .min(10, '密码至少10位')
+  .max(128, '密码不能超过128位')
+  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), '密码须同时包含字母和数字');
+
+export const sectorSchema = z.enum(SECTOR_CODES, { message: '请选择有效的所属领域' });
+export const techFieldSchema = z.enum(TECH_FIELD_CODES, { message: '请选择有效的技术领域' });
+
+export const organizationRegistrationSchema = z.object({
+  name: text(2, 100, '机构名称'),
+  creditCode: creditCodeSchema,
+  kind: z.enum(ORGANIZATION_KINDS, { message: '请选择机构类型' }),
+  regionCode: regionCodeSchema,
+  address: z.string().trim().max(200).optional(),
+  contactName: text(2, 30, '联系人'),
+  contactPhone: phoneSchema,
+  admin: z.object({
+    email: emailSchema,
+    displayName: text(2, 30, '姓名'),
+    password: passwordSchema,
+  }),
+});
+export type OrganizationRegistration = z.infer<typeof organizationRegistrationSchema>;
+
+export const loginSchema = z.object({ email: emailSchema, password: z.string().min(1).max(128) });
+export const changePasswordSchema = z.object({ currentPassword: z.string().min(1).max(128), newPassword: passwordSchema });
+
+export const newUserSchema = z.object({
+  email: emailSchema,
+  displayName: text(2, 30, '姓名'),
+  password: passwordSchema,
+  roles: z.array(z.enum(ROLES)).min(1, '至少选择一个角色'),
+});
+
+export const criterionSchema = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, '评审指标代码应为小写英文'),
+  name: text(2, 30, '评审指标名称'),
+  weight: z.number().int().min(1).max(100),
+});
+export const reviewSchemeSchema = z
+  .object({
+    reviewersPerItem: z.number().int().min(1).max(15),
+    blind: z.boolean(),
+    criteria: z.array(criterionSchema).min(1, '至少一项评审指标').max(10),
+  })
+  .refine((s) => s.criteria.reduce((a, c) => a + c.weight, 0) === 100, '评审指标权重之和应为100')
+  .refine((s) => new Set(s.criteria.map((c) => c.key)).size === s.criteria.length, '评审指标代码不能重复');
+export type ReviewScheme = z.infer<typeof reviewSchemeSchema>;
+
+export const callInputSchema = z
+  .object({
+    title: text(4, 100, '征集名称'),
+    listType: z.enum(LIST_TYPES),
+    description: text(10, 5000, '征集说明'),
+    opensAt: z.iso.datetime({ offset: true, message: '开始时间格式不正确' }),
+    closesAt: z.iso.datetime({ offset: true, message: '截止时间格式不正确' }),
+    reviewScheme: reviewSchemeSchema,
+  })
+  .refine((c) => Date.parse(c.closesAt) > Date.parse(c.opensAt), { message: '截止时间须晚于开始时间', path: ['closesAt'] });
+export type CallInput = z.infer<typeof callInputSchema>;
+
+export const OPENNESS = ['none', 'on_request', 'open'] as const;
+export const contactSchema = z.object({
+  name: text(2, 30, '联系人'),
+  phone: phoneSchema,
+  email: emailSchema.optional(),
+  public: z.boolean().default(false),
+});
+
+/** Amounts are in 万元, as in every list these users publish. */
+const budgetSchema = z.number().min(0, '预算不能为负').max(1_000_000, '预算超出范围');
+
+export const scenarioNeedFields = {
+  title: text(4, 100, '场景名称'),
+  description: text(20, 5000, '场景描述'),
+  sector: sectorSchema,
+  techFields: z.array(techFieldSchema).min(1, '至少选择一个技术领域').max(5, '技术领域最多5个'),
+  regionCode: regionCodeSchema,
+  budgetMin: budgetSchema.optional(),
+  budgetMax: budgetSchema.optional(),
+  dataOpenness: z.enum(OPENNESS),
+  siteOpenness: z.enum(OPENNESS),
+  expectedOutcome: text(10, 2000, '预期成效'),
+  contact: contactSchema,
+};
+export const scenarioNeedSchema = z
+  .object(scenarioNeedFields)
+  .refine((n) => n.budgetMin === undefined || n.budgetMax === undefined || n.budgetMin <= n.budgetMax, {
+    message: '预算下限不能高于上限',
+    path: ['budgetMax'],
+  });
+export type ScenarioNeed = z.infer<typeof scenarioNeedSchema>;
+
+export const referenceCaseSchema = z.object({
+  title: text(2, 100, '案例名称'),
+  client: z.string().trim().max(100).optional(),
+  year: z.number().int().min(1990).max(2100).optional(),
+  summary: text(10, 1000, '案例简介'),
+});
+export const capabilityFields = {
+  title: text(4, 100, '能力名称'),
+  description: text(20, 5000, '能力描述'),
+  techFields: z.array(techFieldSchema).min(1, '至少选择一个技术领域').max(5, '技术领域最多5个'),
+  sectors: z.array(sectorSchema).min(1, '至少选择一个服务领域').max(5, '服务领域最多5个'),
+  maturityTrl: z.number().int().min(1, '技术成熟度为1–9级').max(9, '技术成熟度为1–9级'),
+  referenceCases: z.array(referenceCaseSchema).max(10).default([]),
+  regionCode: regionCodeSchema,
+  contact: contactSchema,
+};
+export const capabilitySchema = z.object(capabilityFields);
+export type Capability = z.infer<typeof capabilitySchema>;
+
+/** Drafts may be incomplete; only the title is needed to save one. Full checks run on submit. */
+export const scenarioNeedDraftSchema = z.object(scenarioNeedFields).partial().required({ title: true });
+export const capabilityDraftSchema = z.object(capabilityFields).partial().required({ title: true });
+
+export const reasonSchema = z.object({ reason: z.string().trim().max(1000).optional() });
+
+export function submissionSchemaFor(listType: (typeof LIST_TYPES)[number]) {
+  return listType === 'scenario_need' ? scenarioNeedSchema : capabilitySchema;
+}
+export function draftSchemaFor(listType: (typeof LIST_TYPES)[number]) {
+  return listType === 'scenario_need' ? scenarioNeedDraftSchema : capabilityDraftSchema;
+}
