@@ -1,0 +1,88 @@
+import { and, asc, count, desc, eq, gt, type SQL } from 'drizzle-orm';
+import { auditHash, type AuditEntry } from '@scenebridge/domain';
+import type { Executor, Transaction } from './client.js';
+import { auditEvents, auditHead } from './schema.js';
+
+export interface NewAuditEvent {
+  actorUserId: string | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  fromState?: string | null;
+  toState?: string | null;
+  reason?: string | null;
+  data?: unknown;
+  at?: Date;
+}
+
+/**
+ * Appends to the hash chain inside the caller's transaction. Locking the head row
+ * serialises writers, so the chain has no forks even with many app processes.
+ */
+export async function appendAuditEvents(tx: Transaction, events: NewAuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1)).for('update');
+  if (!head) throw new Error('audit_head row missing: migrations not applied');
+  let seq = head.seq;
+  let prevHash = head.hash;
+  const rows: (typeof auditEvents.$inferInsert)[] = [];
+  for (const e of events) {
+    seq += 1;
+    const at = e.at ?? new Date();
+    // Normalise through JSON so what is hashed is exactly what jsonb gives back.
+    const data = e.data === undefined ? null : (JSON.parse(JSON.stringify(e.data)) as unknown);
+    const content = {
+      seq, at: at.toISOString(), actorUserId: e.actorUserId, actorLabel: e.actorLabel, action: e.action,
+      entityType: e.entityType, entityId: e.entityId, fromState: e.fromState ?? null, toState: e.toState ?? null,
+      reason: e.reason ?? null, data,
+    };
+    const hash = auditHash(prevHash, content);
+    rows.push({ ...content, at, prevHash, hash });
+    prevHash = hash;
+  }
+  for (let i = 0; i < rows.length; i += 500) await tx.insert(auditEvents).values(rows.slice(i, i + 500));
+  await tx.update(auditHead).set({ seq, hash: prevHash }).where(eq(auditHead.id, 1));
+}
+
+type AuditRow = typeof auditEvents.$inferSelect;
+export function toAuditEntry(r: AuditRow): AuditEntry {
+  return {
+    seq: r.seq, at: r.at.toISOString(), actorUserId: r.actorUserId, actorLabel: r.actorLabel, action: r.action,
+    entityType: r.entityType, entityId: r.entityId, fromState: r.fromState, toState: r.toState, reason: r.reason,
+    data: r.data ?? null, prevHash: r.prevHash, hash: r.hash,
+  };
+}
+
+/** Reads the whole chain in seq order, a page at a time, so verification runs in bounded memory. */
+export async function* readAuditChain(db: Executor, pageSize = 5000): AsyncGenerator<AuditEntry> {
+  let after = 0;
+  for (;;) {
+    const page = await db.select().from(auditEvents).where(gt(auditEvents.seq, after)).orderBy(asc(auditEvents.seq)).limit(pageSize);
+    for (const r of page) yield toAuditEntry(r);
+    if (page.length < pageSize) return;
+    after = page[page.length - 1]!.seq;
+  }
+}
+
+export async function readAuditHead(db: Executor): Promise<{ seq: number; hash: string }> {
+  const [head] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
+  if (!head) throw new Error('audit_head row missing');
+  return { seq: head.seq, hash: head.hash };
+}
+
+export async function listAuditEvents(
+  db: Executor,
+  q: { entityType?: string; entityId?: string; limit: number; offset: number; ascending?: boolean },
+): Promise<{ items: AuditRow[]; total: number }> {
+  const conds: SQL[] = [];
+  if (q.entityType) conds.push(eq(auditEvents.entityType, q.entityType));
+  if (q.entityId) conds.push(eq(auditEvents.entityId, q.entityId));
+  const where = conds.length ? and(...conds) : undefined;
+  const [items, [c]] = await Promise.all([
+    db.select().from(auditEvents).where(where)
+      .orderBy(q.ascending ? asc(auditEvents.seq) : desc(auditEvents.seq)).limit(q.limit).offset(q.offset),
+    db.select({ n: count() }).from(auditEvents).where(where),
+  ]);
+  return { items, total: c?.n ?? 0 };
+}

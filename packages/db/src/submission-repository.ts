@@ -1,0 +1,128 @@
+import { and, count, desc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from './client.js';
+import { attachments, calls, organizations, submissions } from './schema.js';
+
+export type SubmissionRow = typeof submissions.$inferSelect;
+export type NewSubmission = typeof submissions.$inferInsert;
+export type AttachmentMeta = Omit<typeof attachments.$inferSelect, 'content'>;
+
+export async function insertSubmissions(db: Executor, rows: NewSubmission[]): Promise<SubmissionRow[]> {
+  const out: SubmissionRow[] = [];
+  for (let i = 0; i < rows.length; i += 500) out.push(...(await db.insert(submissions).values(rows.slice(i, i + 500)).returning()));
+  return out;
+}
+
+export async function findSubmission(db: Executor, id: string, opts: { forUpdate?: boolean } = {}) {
+  const q = db.select({ submission: submissions, organizationName: organizations.name, callTitle: calls.title })
+    .from(submissions)
+    .innerJoin(organizations, eq(organizations.id, submissions.organizationId))
+    .innerJoin(calls, eq(calls.id, submissions.callId))
+    .where(eq(submissions.id, id));
+  const [row] = opts.forUpdate ? await q.for('update', { of: submissions }) : await q;
+  return row;
+}
+
+/** Optimistic: the update applies only to the state the use case decided on. */
+export async function updateSubmission(
+  db: Executor, id: string, expectedStatus: string, patch: Partial<NewSubmission>,
+): Promise<SubmissionRow | undefined> {
+  const [row] = await db.update(submissions)
+    .set({ ...patch, updatedAt: new Date(), version: sql`${submissions.version} + 1` })
+    .where(and(eq(submissions.id, id), eq(submissions.status, expectedStatus)))
+    .returning();
+  return row;
+}
+
+export interface SubmissionQuery {
+  organizationId?: string;
+  /** Operators see everything except other organisations' drafts. */
+  excludeDrafts?: boolean;
+  callId?: string;
+  statuses?: string[];
+  listType?: string;
+  text?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function listSubmissions(db: Executor, q: SubmissionQuery) {
+  const conds: SQL[] = [];
+  if (q.organizationId) conds.push(eq(submissions.organizationId, q.organizationId));
+  if (q.excludeDrafts) conds.push(ne(submissions.status, 'draft'));
+  if (q.callId) conds.push(eq(submissions.callId, q.callId));
+  if (q.statuses?.length) conds.push(inArray(submissions.status, q.statuses));
+  if (q.listType) conds.push(eq(submissions.listType, q.listType));
+  if (q.text) {
+    const like = `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conds.push(or(ilike(submissions.title, like), ilike(organizations.name, like))!);
+  }
+  const where = conds.length ? and(...conds) : undefined;
+  const [items, [c]] = await Promise.all([
+    db.select({
+      id: submissions.id, callId: submissions.callId, callTitle: calls.title, listType: submissions.listType,
+      status: submissions.status, statusReason: submissions.statusReason, title: submissions.title,
+      organizationId: submissions.organizationId, organizationName: organizations.name, sector: submissions.sector,
+      regionCode: submissions.regionCode, createdAt: submissions.createdAt, updatedAt: submissions.updatedAt,
+      submittedAt: submissions.submittedAt,
+    })
+      .from(submissions)
+      .innerJoin(organizations, eq(organizations.id, submissions.organizationId))
+      .innerJoin(calls, eq(calls.id, submissions.callId))
+      .where(where)
+      .orderBy(desc(submissions.createdAt), desc(submissions.id))
+      .limit(q.limit).offset(q.offset),
+    q.text
+      ? db.select({ n: count() }).from(submissions).innerJoin(organizations, eq(organizations.id, submissions.organizationId)).where(where)
+      : db.select({ n: count() }).from(submissions).where(where),
+  ]);
+  return { items, total: c?.n ?? 0 };
+}
+
+export async function findExistingFingerprints(db: Executor, fingerprints: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < fingerprints.length; i += 1000) {
+    const chunk = fingerprints.slice(i, i + 1000);
+    const rows = await db.select({ f: submissions.importFingerprint }).from(submissions)
+      .where(sql`${submissions.importFingerprint} = any(${chunk})`);
+    for (const r of rows) if (r.f) found.add(r.f);
+  }
+  return found;
+}
+
+export async function insertAttachment(db: Executor, a: typeof attachments.$inferInsert): Promise<AttachmentMeta> {
+  const [row] = await db.insert(attachments).values(a).returning({
+    id: attachments.id, submissionId: attachments.submissionId, filename: attachments.filename,
+    mediaType: attachments.mediaType, size: attachments.size, sha256: attachments.sha256,
+    createdBy: attachments.createdBy, createdAt: attachments.createdAt,
+  });
+  return row!;
+}
+
+const attachmentMeta = {
+  id: attachments.id, submissionId: attachments.submissionId, filename: attachments.filename,
+  mediaType: attachments.mediaType, size: attachments.size, sha256: attachments.sha256,
+  createdBy: attachments.createdBy, createdAt: attachments.createdAt,
+};
+
+export async function listAttachments(db: Executor, submissionId: string): Promise<AttachmentMeta[]> {
+  return db.select(attachmentMeta).from(attachments).where(eq(attachments.submissionId, submissionId)).orderBy(attachments.createdAt);
+}
+
+export async function findAttachmentMeta(db: Executor, id: string): Promise<AttachmentMeta | undefined> {
+  const [row] = await db.select(attachmentMeta).from(attachments).where(eq(attachments.id, id));
+  return row;
+}
+
+export async function readAttachmentContent(db: Executor, id: string): Promise<Buffer | undefined> {
+  const [row] = await db.select({ content: attachments.content }).from(attachments).where(eq(attachments.id, id));
+  return row?.content;
+}
+
+export async function deleteAttachment(db: Executor, id: string): Promise<void> {
+  await db.delete(attachments).where(eq(attachments.id, id));
+}
+
+export async function countAttachments(db: Executor, submissionId: string): Promise<number> {
+  const [c] = await db.select({ n: count() }).from(attachments).where(eq(attachments.submissionId, submissionId));
+  return c?.n ?? 0;
+}

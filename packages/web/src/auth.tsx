@@ -1,0 +1,88 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, ApiError, setCsrfToken, setUnauthenticatedHandler } from './api';
+import type { Role, SessionUser } from './types';
+
+interface AuthValue {
+  user: SessionUser | null;
+  /** True until the first /auth/me answered. */
+  loading: boolean;
+  login: (email: string, password: string) => Promise<SessionUser>;
+  logout: () => Promise<void>;
+  refresh: () => Promise<void>;
+  hasRole: (...roles: Role[]) => boolean;
+}
+
+const AuthContext = createContext<AuthValue | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<SessionUser | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  const refresh = useCallback(async () => {
+    try {
+      const s = await api.me();
+      setCsrfToken(s.csrfToken);
+      setUser(s.user);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) {
+        setCsrfToken(null);
+        setUser(null);
+      } else {
+        throw e;
+      }
+    }
+  }, []);
+
+  useEffect(() => {
+    setUnauthenticatedHandler(() => {
+      setCsrfToken(null);
+      setUser(null);
+    });
+    refresh()
+      .catch(() => setUser(null))
+      .finally(() => setLoading(false));
+    return () => setUnauthenticatedHandler(null);
+  }, [refresh]);
+
+  const login = useCallback(async (email: string, password: string) => {
+    const s = await api.login(email, password);
+    setCsrfToken(s.csrfToken);
+    setUser(s.user);
+    return s.user;
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.logout();
+    } finally {
+      setCsrfToken(null);
+      setUser(null);
+    }
+  }, []);
+
+  const value = useMemo<AuthValue>(
+    () => ({
+      user,
+      loading,
+      login,
+      logout,
+      refresh,
+      hasRole: (...roles: Role[]) => !!user && user.roles.some((r) => roles.includes(r)),
+    }),
+    [user, loading, login, logout, refresh],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthValue {
+  const v = useContext(AuthContext);
+  if (!v) throw new Error('useAuth outside AuthProvider');
+  return v;
+}
+
+/** The logged-in user; only for pages rendered behind RequireAuth. */
+export function useUser(): SessionUser & { isOperator: boolean; isOrgAdmin: boolean } {
+  const { user } = useAuth();
+  if (!user) throw new Error('useUser without a session');
+  return { ...user, isOperator: user.roles.includes('operator'), isOrgAdmin: user.roles.includes('org_admin') };
+}

@@ -1,0 +1,204 @@
+/** Shapes of the API (docs/api.md). Kept here so the browser bundle never imports the domain package. */
+
+export type Role = 'operator' | 'reviewer' | 'broker' | 'org_admin' | 'org_member';
+export type ListType = 'scenario_need' | 'capability';
+export type Openness = 'none' | 'on_request' | 'open';
+export type OrganizationStatus = 'pending' | 'approved' | 'rejected';
+
+export interface CodeName {
+  code: string;
+  name: string;
+}
+
+export interface Meta {
+  sectors: CodeName[];
+  techFields: CodeName[];
+  regions: Array<CodeName & { fullName: string }>;
+  organizationKinds: CodeName[];
+  roles: CodeName[];
+  labels: {
+    callStates: Record<string, string>;
+    submissionStates: Record<string, string>;
+    organizationStates: Record<string, string>;
+    listTypes: Record<string, string>;
+  };
+}
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  organization: { id: string; name: string; status: OrganizationStatus; kind: string } | null;
+}
+
+export interface Session {
+  user: SessionUser;
+  csrfToken: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface Organization {
+  id: string;
+  name: string;
+  creditCode: string;
+  kind: string;
+  regionCode: string;
+  regionName?: string;
+  address?: string | null;
+  contactName: string;
+  contactPhone: string;
+  status: OrganizationStatus;
+  statusReason?: string | null;
+  createdAt: string;
+  allowedActions: string[];
+}
+
+export interface Criterion {
+  key: string;
+  name: string;
+  weight: number;
+}
+
+export interface ReviewScheme {
+  reviewersPerItem: number;
+  blind: boolean;
+  criteria: Criterion[];
+}
+
+export interface Call {
+  id: string;
+  title: string;
+  listType: ListType;
+  description: string;
+  opensAt: string;
+  closesAt: string;
+  status: string;
+  reviewScheme: ReviewScheme;
+  submissionCount: number;
+  createdAt: string;
+  allowedActions: string[];
+  acceptingSubmissions: boolean;
+}
+
+export interface CallInput {
+  title: string;
+  listType: ListType;
+  description: string;
+  opensAt: string;
+  closesAt: string;
+  reviewScheme: ReviewScheme;
+}
+
+export interface Contact {
+  name?: string;
+  phone?: string;
+  email?: string;
+  public?: boolean;
+}
+
+export interface ReferenceCase {
+  title?: string;
+  client?: string;
+  year?: number;
+  summary?: string;
+}
+
+/** Union of both list types' fields; a draft may hold any subset. */
+export interface SubmissionData {
+  title?: string;
+  description?: string;
+  sector?: string;
+  sectors?: string[];
+  techFields?: string[];
+  regionCode?: string;
+  budgetMin?: number;
+  budgetMax?: number;
+  dataOpenness?: Openness;
+  siteOpenness?: Openness;
+  expectedOutcome?: string;
+  maturityTrl?: number;
+  referenceCases?: ReferenceCase[];
+  contact?: Contact;
+}
+
+export interface Attachment {
+  id: string;
+  filename: string;
+  mediaType: string;
+  size: number;
+  createdAt: string;
+}
+
+export interface Submission {
+  id: string;
+  callId: string;
+  callTitle: string;
+  listType: ListType;
+  status: string;
+  title: string;
+  organization: { id: string; name: string };
+  data: SubmissionData;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  statusReason: string | null;
+  attachments: Attachment[];
+  allowedActions: string[];
+}
+
+export interface HistoryEvent {
+  at: string;
+  actorLabel: string;
+  action: string;
+  fromState: string | null;
+  toState: string | null;
+  reason: string | null;
+}
+
+export interface ImportError {
+  row: number;
+  column: string | null;
+  code: string;
+  message: string;
+}
+
+export interface ImportResult {
+  mode: 'dry_run' | 'commit';
+  totalRows: number;
+  validRows: number;
+  created: number;
+  duplicates: number;
+  errors: ImportError[];
+  committed: boolean;
+}
+
+export interface AuditEvent {
+  seq: number;
+  at: string;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  fromState: string | null;
+  toState: string | null;
+  reason: string | null;
+  hash: string;
+}
+
+export interface ChainVerdict {
+  ok: boolean;
+  checked: number;
+  firstBad?: { seq: number; expectedSeq: number; problem: string };
+}
+
+export interface ValidationDetail {
+  path: string;
+  message: string;
+}
