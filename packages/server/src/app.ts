@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { DomainError } from '@scenebridge/domain';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Services } from './context.js';
+import { sendError } from './http.js';
+import { registerAuth, SESSION_COOKIE } from './auth/plugin.js';
+import { registerRoutes } from './routes/index.js';
+
+const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export async function buildApp(services: Services): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: services.config.logLevel === 'silent' ? false : { level: services.config.logLevel },
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'SceneBridge 场景桥 API', version: '1.0.0', description: 'AI应用场景创新与技术转移平台接口。错误以 {"error":{"code","message","details"}} 返回，code 为稳定的英文代码。' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: services.config.maxUploadBytes, files: 1, fields: 10 } });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof DomainError) return sendError(reply, error.status, error.code, error.message, error.details);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const details = error.validation.map((v) => ({ path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'), message: v.message }));
+      return sendError(reply, 400, 'VALIDATION_FAILED', details[0]?.message ?? '请求参数有误', details);
+    }
+    const e = error as { statusCode?: number; code?: string; message: string };
+    if (e.statusCode === 429) return sendError(reply, 429, 'RATE_LIMITED', '请求过于频繁，请稍后再试');
+    if (e.code === 'FST_REQ_FILE_TOO_LARGE') return sendError(reply, 413, 'FILE_TOO_LARGE', '文件超过10MB上限');
+    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, 413, 'BODY_TOO_LARGE', '请求内容过大');
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+      return sendError(reply, e.statusCode, 'BAD_REQUEST', '请求格式不正确', e.message);
+    }
+    request.log.error(error);
+    return sendError(reply, 500, 'INTERNAL_ERROR', '服务器内部错误，请稍后重试');
+  });
+
+  await registerAuth(app, services);
+  await app.register(async (api) => registerRoutes(api, services), { prefix: '/api/v1' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+
+  const webDist = services.config.webDist ?? defaultWebDist;
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
+      return sendError(reply, 404, 'NOT_FOUND', '接口不存在');
+    }
+    return reply.sendFile('index.html');
+  });
+  return app;
+}

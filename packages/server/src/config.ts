@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().url().optional(),
+  SCENEBRIDGE_DATA_DIR: z.string().default('.data/pglite'),
+  SCENEBRIDGE_SEED: z.enum(['auto', 'never']).default('auto'),
+  SCENEBRIDGE_WEB_DIST: z.string().optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  CLOCK_INTERVAL_SECONDS: z.coerce.number().positive().default(30),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  seed: 'auto' | 'never';
+  webDist?: string;
+  sessionTtlMs: number;
+  cookieSecure: boolean;
+  clockIntervalMs: number;
+  logLevel: string;
+  /** Login throttling: attempts per IP per minute, and failures that lock an account. */
+  loginRateLimitPerMinute: number;
+  lockAfterFailures: number;
+  lockMinutes: number;
+  maxUploadBytes: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const e = envSchema.parse(env);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.SCENEBRIDGE_DATA_DIR),
+    seed: e.SCENEBRIDGE_SEED,
+    webDist: e.SCENEBRIDGE_WEB_DIST,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    cookieSecure: e.COOKIE_SECURE === 'true',
+    clockIntervalMs: e.CLOCK_INTERVAL_SECONDS * 1000,
+    logLevel: e.LOG_LEVEL,
+    loginRateLimitPerMinute: 20,
+    lockAfterFailures: 5,
+    lockMinutes: 15,
+    maxUploadBytes: 10 * 1024 * 1024,
+  };
+}
+
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return { ...loadConfig({}), logLevel: 'silent', ...overrides };
+}

@@ -1,0 +1,27 @@
+import type { Database } from '@scenebridge/db';
+import type { Role } from '@scenebridge/domain';
+import type { AppConfig } from './config.js';
+
+/** What every use case gets: the database, the clock (injectable for tests) and settings. */
+export interface Services {
+  db: Database;
+  now: () => Date;
+  config: AppConfig;
+}
+
+/** The authenticated caller. Anonymous callers are `null`. */
+export interface Actor {
+  userId: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  organizationId: string;
+  organizationName: string;
+  organizationStatus: string;
+  sessionId: string;
+  csrfToken: string;
+}
+
+export const isOperator = (a: Actor | null): boolean => !!a && a.roles.includes('operator');
+export const isOrgUser = (a: Actor | null): boolean => !!a && (a.roles.includes('org_admin') || a.roles.includes('org_member'));
+export const actorLabel = (a: Actor | null) => (a ? `${a.displayName} <${a.email}>` : 'system');

@@ -1,0 +1,54 @@
+import { DataDirLockedError } from '@scenebridge/db';
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { advanceCallsByClock } from './use-cases/calls.js';
+import { seedDemoData } from './seed.js';
+import { openServices } from './services.js';
+
+const config = loadConfig();
+let opened;
+try {
+  opened = await openServices(config);
+} catch (e) {
+  if (e instanceof DataDirLockedError) {
+    console.error(`\n${e.message}\n`);
+    process.exit(2);
+  }
+  throw e;
+}
+const { services, handle } = opened;
+const app = await buildApp(services);
+
+const seeded = config.seed === 'auto' ? await seedDemoData({ services }) : null;
+await advanceCallsByClock({ services });
+const clock = setInterval(() => {
+  advanceCallsByClock({ services }).catch((e: unknown) => app.log.error(e, 'clock job failed'));
+}, config.clockIntervalMs);
+
+const address = await app.listen({ port: config.port, host: config.host });
+const url = address.replace('[::1]', 'localhost');
+const lines = [
+  '',
+  `SceneBridge 场景桥 is running at ${url}`,
+  `  API docs:  ${url}/api/docs`,
+  `  Database:  ${handle.kind === 'pglite' ? `PGlite, data folder ${handle.location}` : `PostgreSQL ${handle.location}`}`,
+];
+if (seeded) {
+  lines.push(seeded.created ? '  Demo data: generated now' : '  Demo data: already present');
+  lines.push('  Demo logins (password for all: ' + seeded.password + '):');
+  for (const l of seeded.logins) lines.push(`    ${l.role.padEnd(12)} ${l.email}  (${l.organization})`);
+}
+console.log(lines.join('\n') + '\n');
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  app.log.info({ signal }, 'shutting down');
+  clearInterval(clock);
+  await app.close();
+  await handle.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../context.js';
+import { registerAuditRoutes } from './audit.js';
+import { registerAuthRoutes } from './auth.js';
+import { registerCallRoutes } from './calls.js';
+import { registerImportRoutes } from './imports.js';
+import { registerMetaRoutes } from './meta.js';
+import { registerOrganizationRoutes } from './organizations.js';
+import { registerSubmissionRoutes } from './submissions.js';
+
+export async function registerRoutes(api: FastifyInstance, services: Services) {
+  registerMetaRoutes(api);
+  registerAuthRoutes(api, services);
+  registerOrganizationRoutes(api, services);
+  registerCallRoutes(api, services);
+  registerSubmissionRoutes(api, services);
+  registerImportRoutes(api, services);
+  registerAuditRoutes(api, services);
+}

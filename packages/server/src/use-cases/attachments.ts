@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import {
+  countAttachments, deleteAttachment, findAttachmentMeta, findSubmission, insertAttachment, readAttachmentContent,
+} from '@scenebridge/db';
+import { DomainError, forbidden, notFound, type SubmissionState } from '@scenebridge/domain';
+import { fileTypeFromBuffer } from 'file-type';
+import JSZip from 'jszip';
+import { isOrgUser, type Actor, type Services } from '../context.js';
+import { audit } from './audit.js';
+import { canView, EDITABLE_STATES } from './submissions.js';
+
+const ALLOWED: Record<string, { mediaType: string; ext: string }> = {
+  pdf: { mediaType: 'application/pdf', ext: 'pdf' },
+  png: { mediaType: 'image/png', ext: 'png' },
+  jpg: { mediaType: 'image/jpeg', ext: 'jpg' },
+  docx: { mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ext: 'docx' },
+  xlsx: { mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: 'xlsx' },
+};
+const MAX_PER_SUBMISSION = 20;
+
+/**
+ * Decides the type from the bytes, never from the name. Office files are ZIPs: beyond the
+ * signature we open the archive and require the part that makes it a document or workbook.
+ */
+export async function sniffUpload(content: Buffer): Promise<{ mediaType: string; ext: string } | null> {
+  const detected = await fileTypeFromBuffer(content);
+  const allowed = detected ? ALLOWED[detected.ext] : undefined;
+  if (!allowed) return null;
+  if (allowed.ext === 'docx' || allowed.ext === 'xlsx') {
+    try {
+      const zip = await JSZip.loadAsync(content);
+      const part = allowed.ext === 'docx' ? 'word/document.xml' : 'xl/workbook.xml';
+      if (!zip.file('[Content_Types].xml') || !zip.file(part)) return null;
+    } catch {
+      return null;
+    }
+  }
+  return allowed;
+}
+
+/** Keeps the user's name for display, minus paths and control characters, with the true extension. */
+export function safeFilename(name: string, ext: string): string {
+  const base = name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').trim().slice(0, 120);
+  const stem = base.replace(/\.[^.]*$/, '') || '附件';
+  return `${stem}.${ext}`;
+}
+
+async function editableSubmission(services: Services, actor: Actor | null, submissionId: string) {
+  const row = await findSubmission(services.db, submissionId);
+  if (!row || !canView(actor, row.submission)) throw notFound('填报');
+  if (!isOrgUser(actor) || actor!.organizationId !== row.submission.organizationId) throw forbidden('只有填报机构可以管理附件');
+  if (!EDITABLE_STATES.includes(row.submission.status as SubmissionState)) {
+    throw new DomainError('NOT_EDITABLE', '当前状态不能修改附件', 409);
+  }
+  return row.submission;
+}
+
+export async function addAttachment({ services, actor, submissionId, filename, content }: {
+  services: Services; actor: Actor | null; submissionId: string; filename: string; content: Buffer;
+}) {
+  await editableSubmission(services, actor, submissionId);
+  if (content.length === 0) throw new DomainError('EMPTY_FILE', '文件为空', 400);
+  if (content.length > services.config.maxUploadBytes) throw new DomainError('FILE_TOO_LARGE', '文件超过10MB上限', 413);
+  const type = await sniffUpload(content);
+  if (!type) throw new DomainError('UNSUPPORTED_FILE_TYPE', '仅支持PDF、DOCX、XLSX、PNG、JPG文件（按文件内容识别）', 415);
+  if ((await countAttachments(services.db, submissionId)) >= MAX_PER_SUBMISSION) {
+    throw new DomainError('TOO_MANY_ATTACHMENTS', `每项填报最多${MAX_PER_SUBMISSION}个附件`, 409);
+  }
+  const sha256 = createHash('sha256').update(content).digest('hex');
+  return services.db.transaction(async (tx) => {
+    const meta = await insertAttachment(tx, {
+      submissionId, filename: safeFilename(filename, type.ext), mediaType: type.mediaType, size: content.length,
+      sha256, content, createdBy: actor!.userId,
+    });
+    await audit(tx, actor, {
+      action: 'attachment.added', entityType: 'submission', entityId: submissionId,
+      data: { attachmentId: meta.id, filename: meta.filename, sha256, size: meta.size },
+    });
+    return meta;
+  });
+}
+
+export async function downloadAttachment({ services, actor, id }: { services: Services; actor: Actor | null; id: string }) {
+  const meta = await findAttachmentMeta(services.db, id);
+  const row = meta && (await findSubmission(services.db, meta.submissionId));
+  if (!meta || !row || !canView(actor, row.submission)) throw notFound('附件');
+  const content = await readAttachmentContent(services.db, id);
+  return { meta, content: content! };
+}
+
+export async function removeAttachment({ services, actor, id }: { services: Services; actor: Actor | null; id: string }) {
+  const meta = await findAttachmentMeta(services.db, id);
+  if (!meta) throw notFound('附件');
+  await editableSubmission(services, actor, meta.submissionId);
+  await services.db.transaction(async (tx) => {
+    await deleteAttachment(tx, id);
+    await audit(tx, actor, {
+      action: 'attachment.removed', entityType: 'submission', entityId: meta.submissionId,
+      data: { attachmentId: id, filename: meta.filename, sha256: meta.sha256 },
+    });
+  });
+}

@@ -1,0 +1,61 @@
+import { appendAuditEvents, listAuditEvents, readAuditChain, readAuditHead, type NewAuditEvent, type Transaction } from '@scenebridge/db';
+import { forbidden, GENESIS_HASH, verifyChain, type AuditEntry, type ChainVerdict } from '@scenebridge/domain';
+import { actorLabel, isOperator, type Actor, type Services } from '../context.js';
+
+export function auditEvent(actor: Actor | null, e: Omit<NewAuditEvent, 'actorUserId' | 'actorLabel'>): NewAuditEvent {
+  return { actorUserId: actor?.userId ?? null, actorLabel: actorLabel(actor), ...e };
+}
+
+export async function audit(tx: Transaction, actor: Actor | null, e: Omit<NewAuditEvent, 'actorUserId' | 'actorLabel'>) {
+  await appendAuditEvents(tx, [auditEvent(actor, e)]);
+}
+
+export interface ChainReport extends ChainVerdict {
+  headSeq: number;
+}
+
+/**
+ * Recomputes every hash. Also compares the last entry with the chain head, which catches
+ * entries deleted from the end (a gap check alone cannot see those).
+ */
+export async function verifyAuditChain({ services, actor }: { services: Services; actor: Actor | null }): Promise<ChainReport> {
+  if (!isOperator(actor)) throw forbidden();
+  const head = await readAuditHead(services.db);
+  let start = { seq: 1, prevHash: GENESIS_HASH };
+  let checked = 0;
+  let page: AuditEntry[] = [];
+  const check = (): ChainReport | null => {
+    const v = verifyChain(page, start);
+    checked += v.checked;
+    if (!v.ok) return { ...v, checked, headSeq: head.seq };
+    const last = page[page.length - 1];
+    if (last) start = { seq: last.seq + 1, prevHash: last.hash };
+    page = [];
+    return null;
+  };
+  for await (const e of readAuditChain(services.db)) {
+    page.push(e);
+    if (page.length >= 5000) {
+      const bad = check();
+      if (bad) return bad;
+    }
+  }
+  const bad = check();
+  if (bad) return bad;
+  if (start.seq - 1 !== head.seq || start.prevHash !== head.hash) {
+    return { ok: false, checked, headSeq: head.seq, firstBad: { seq: start.seq, expectedSeq: start.seq, problem: 'sequence_gap' } };
+  }
+  return { ok: true, checked, headSeq: head.seq };
+}
+
+export async function listAudit({ services, actor, query }: {
+  services: Services; actor: Actor | null;
+  query: { entityType?: string; entityId?: string; page: number; pageSize: number };
+}) {
+  if (!isOperator(actor)) throw forbidden();
+  const { items, total } = await listAuditEvents(services.db, {
+    entityType: query.entityType, entityId: query.entityId,
+    limit: query.pageSize, offset: (query.page - 1) * query.pageSize,
+  });
+  return { items, total, page: query.page, pageSize: query.pageSize };
+}
