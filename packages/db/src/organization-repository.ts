@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from './client.js';
 import { organizations, users } from './schema.js';
 
@@ -23,7 +23,7 @@ export async function findOrganizationByCreditCode(db: Executor, creditCode: str
 
 export async function findOrganizationsByCreditCodes(db: Executor, codes: string[]): Promise<OrganizationRow[]> {
   if (codes.length === 0) return [];
-  return db.select().from(organizations).where(sql`${organizations.creditCode} = any(${codes})`);
+  return db.select().from(organizations).where(inArray(organizations.creditCode, codes));
 }
 
 export async function updateOrganizationStatus(

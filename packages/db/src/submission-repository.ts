@@ -12,6 +12,15 @@ export async function insertSubmissions(db: Executor, rows: NewSubmission[]): Pr
   return out;
 }
 
+/** For imports: rows whose fingerprint already exists are skipped, so re-running creates nothing. */
+export async function insertSubmissionsSkippingDuplicates(db: Executor, rows: NewSubmission[]): Promise<SubmissionRow[]> {
+  const out: SubmissionRow[] = [];
+  for (let i = 0; i < rows.length; i += 500) {
+    out.push(...(await db.insert(submissions).values(rows.slice(i, i + 500)).onConflictDoNothing({ target: submissions.importFingerprint }).returning()));
+  }
+  return out;
+}
+
 export async function findSubmission(db: Executor, id: string, opts: { forUpdate?: boolean } = {}) {
   const q = db.select({ submission: submissions, organizationName: organizations.name, callTitle: calls.title })
     .from(submissions)
@@ -83,7 +92,7 @@ export async function findExistingFingerprints(db: Executor, fingerprints: strin
   for (let i = 0; i < fingerprints.length; i += 1000) {
     const chunk = fingerprints.slice(i, i + 1000);
     const rows = await db.select({ f: submissions.importFingerprint }).from(submissions)
-      .where(sql`${submissions.importFingerprint} = any(${chunk})`);
+      .where(inArray(submissions.importFingerprint, chunk));
     for (const r of rows) if (r.f) found.add(r.f);
   }
   return found;

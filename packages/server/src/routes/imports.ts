@@ -1,5 +1,41 @@
+import { LIST_TYPES } from '@scenebridge/domain';
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../context.js';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isOperator, type Services } from '../context.js';
+import { requireActor, sendError } from '../http.js';
+import { buildTemplate } from '../import/index.js';
+import { importSubmissions } from '../use-cases/imports.js';
 
-// Filled in with the XLSX import use case.
-export function registerImportRoutes(_app: FastifyInstance, _services: Services) {}
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function registerImportRoutes(app: FastifyInstance, services: Services) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get('/imports/template', {
+    schema: { tags: ['imports'], summary: '下载导入模板（XLSX）', querystring: z.object({ listType: z.enum(LIST_TYPES) }) },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    if (!isOperator(actor) && !actor.roles.includes('org_admin')) return sendError(reply, 403, 'FORBIDDEN', '无权执行此操作');
+    const name = request.query.listType === 'scenario_need' ? '场景需求导入模板.xlsx' : '场景能力导入模板.xlsx';
+    return reply.header('content-type', XLSX)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .send(await buildTemplate(request.query.listType));
+  });
+
+  api.post('/imports', {
+    schema: {
+      tags: ['imports'], consumes: ['multipart/form-data'],
+      summary: '批量导入：dry_run 预检报告每个错误行；commit 全部成功才写入（skipInvalid=true 时跳过错误行）；重复导入不产生新数据',
+      querystring: z.object({
+        callId: z.uuid(), mode: z.enum(['dry_run', 'commit']).default('dry_run'),
+        skipInvalid: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+      }),
+    },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    if (!request.isMultipart()) return sendError(reply, 400, 'MULTIPART_REQUIRED', '请以 multipart/form-data 上传文件');
+    const file = await request.file();
+    if (!file) return sendError(reply, 400, 'FILE_REQUIRED', '请选择文件');
+    return importSubmissions({ services, actor, ...request.query, file: await file.toBuffer() });
+  });
+}
