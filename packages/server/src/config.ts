@@ -4,7 +4,7 @@ import { z } from 'zod';
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
   SCENEBRIDGE_DATA_DIR: z.string().default('.data/pglite'),
   SCENEBRIDGE_SEED: z.enum(['auto', 'never']).default('auto'),
   SCENEBRIDGE_WEB_DIST: z.string().optional(),
