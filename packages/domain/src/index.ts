@@ -9,3 +9,4 @@ export * from './glossary.js';
 export * from './schemas.js';
 export * from './time.js';
 export * from './audit-chain.js';
+export * as demo from './demo/index.js';
