@@ -24,6 +24,9 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** JSON with object keys sorted at every level, so the same content always hashes the same. */
 export function canonicalJson(value: unknown): string {
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return canonicalJson((value as { toJSON: () => unknown }).toJSON()); // Dates hash as the string JSON stores
+  }
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const obj = value as Record<string, unknown>;

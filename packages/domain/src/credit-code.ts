@@ -8,6 +8,7 @@ const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 export type CreditCodeProblem = 'length' | 'charset' | 'check';
 
 export function creditCodeCheckChar(first17: string): string {
+  if (first17.length !== 17) throw new Error('creditCodeCheckChar needs exactly 17 characters');
   let sum = 0;
   for (let i = 0; i < 17; i++) {
     const v = ALPHABET.indexOf(first17[i] ?? '');

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// Missing or mistyped fields get zod's Chinese messages; ours are set per field below.
+z.config(z.locales.zhCN());
 import { checkCreditCode, CREDIT_CODE_MESSAGES } from './credit-code.js';
 import { isKnownRegion } from './regions.js';
 import { LIST_TYPES, ORGANIZATION_KINDS, ROLES } from './roles.js';
@@ -21,7 +23,7 @@ export const phoneSchema = z
   .string()
   .trim()
   .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/, '请输入有效的手机号或固定电话（如 023-63891234）');
-export const emailSchema = z.email('请输入有效的电子邮箱').trim().toLowerCase();
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email('请输入有效的电子邮箱'));
 export const passwordSchema = z
   .string()
   .min(10, '密码至少10位')

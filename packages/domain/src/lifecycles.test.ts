@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from './errors.js';
+import {
+  APPLICATION_STATES, applicationMachine, CALL_STATES, callMachine, CHALLENGE_STATES, challengeMachine, DEAL_STATES,
+  dealMachine, ORGANIZATION_STATES, organizationMachine, SUBMISSION_STATES, submissionMachine,
+} from './lifecycles.js';
+import { allowedActions, decide, type Actor, type Machine } from './state-machine.js';
+
+const ACTORS: readonly Actor[] = ['operator', 'owner', 'reviewer', 'broker', 'system'];
+
+const MACHINES: ReadonlyArray<readonly [string, Machine<string, string>, readonly string[]]> = [
+  ['organization', organizationMachine, ORGANIZATION_STATES],
+  ['call', callMachine, CALL_STATES],
+  ['submission', submissionMachine, SUBMISSION_STATES],
+  ['challenge', challengeMachine, CHALLENGE_STATES],
+  ['application', applicationMachine, APPLICATION_STATES],
+  ['deal', dealMachine, DEAL_STATES],
+];
+
+/** Runs `fn` and returns the DomainError it throws (failing the test if it does not throw one). */
+function domainErrorOf(fn: () => unknown): DomainError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(DomainError);
+    return e as DomainError;
+  }
+  throw new Error('expected a DomainError, nothing was thrown');
+}
+
+const actionsOf = (m: Machine<string, string>) => [...new Set(m.transitions.map((t) => t.action))];
+/** The transition `decide` should pick for (state, action), if any. */
+const transitionFor = (m: Machine<string, string>, from: string, action: string) =>
+  m.transitions.find((t) => t.action === action && t.from.includes(from));
+
+describe.each(MACHINES)('%s machine', (_name, machine, states) => {
+  it('names its states and uses only them', () => {
+    expect(machine.states).toEqual(states);
+    for (const t of machine.transitions) {
+      expect(states).toContain(t.to);
+      expect(t.from.length).toBeGreaterThan(0);
+      for (const f of t.from) expect(states).toContain(f);
+      expect(t.by.length).toBeGreaterThan(0);
+      for (const a of t.by) expect(ACTORS).toContain(a);
+    }
+  });
+
+  it('takes every listed transition from each of its states, for each of its actors', () => {
+    let checked = 0;
+    for (const t of machine.transitions) {
+      for (const from of t.from) {
+        for (const actor of t.by) {
+          const got = decide(machine, { from, action: t.action, actors: [actor], reason: '经核实，情况属实' });
+          expect(got.to).toBe(t.to);
+          expect(got.action).toBe(t.action);
+          if (!t.reasonRequired) {
+            expect(decide(machine, { from, action: t.action, actors: [actor] }).to).toBe(t.to);
+          }
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('refuses every (state, action) pair not in the table with ILLEGAL_TRANSITION', () => {
+    let refused = 0;
+    for (const from of states) {
+      for (const action of actionsOf(machine)) {
+        if (transitionFor(machine, from, action)) continue;
+        // Even with every actor and a reason: the state decides first.
+        const err = domainErrorOf(() => decide(machine, { from, action, actors: ACTORS, reason: '测试' }));
+        expect(err.code).toBe('ILLEGAL_TRANSITION');
+        expect(err.status).toBe(409);
+        expect(err.details).toEqual({ machine: machine.name, from, action });
+        expect(err.message).toContain(from);
+        refused++;
+      }
+    }
+    expect(refused).toBeGreaterThan(0);
+  });
+
+  it('refuses an actor not allowed to take a transition with FORBIDDEN', () => {
+    for (const from of states) {
+      for (const action of actionsOf(machine)) {
+        const t = transitionFor(machine, from, action);
+        if (!t) continue;
+        const outsiders = ACTORS.filter((a) => !t.by.includes(a));
+        for (const actor of outsiders) {
+          const err = domainErrorOf(() => decide(machine, { from, action, actors: [actor], reason: '测试' }));
+          expect(err.code).toBe('FORBIDDEN');
+          expect(err.status).toBe(403);
+        }
+        if (outsiders.length > 0) {
+          expect(domainErrorOf(() => decide(machine, { from, action, actors: outsiders, reason: '测试' })).code).toBe('FORBIDDEN');
+        }
+        // No actors at all is never enough.
+        expect(domainErrorOf(() => decide(machine, { from, action, actors: [], reason: '测试' })).code).toBe('FORBIDDEN');
+      }
+    }
+  });
+
+  it('accepts an allowed actor among several', () => {
+    for (const t of machine.transitions) {
+      const from = t.from[0]!;
+      const mixed = [...ACTORS.filter((a) => !t.by.includes(a)), t.by[0]!];
+      expect(decide(machine, { from, action: t.action, actors: mixed, reason: '测试' }).to).toBe(t.to);
+    }
+  });
+
+  it('asks for a reason where one is required', () => {
+    for (const t of machine.transitions.filter((x) => x.reasonRequired)) {
+      for (const from of t.from) {
+        const actors = [t.by[0]!];
+        for (const reason of [undefined, null, '', '   ', '\n\t']) {
+          const err = domainErrorOf(() => decide(machine, { from, action: t.action, actors, reason }));
+          expect(err.code).toBe('REASON_REQUIRED');
+          expect(err.status).toBe(400);
+        }
+        expect(decide(machine, { from, action: t.action, actors, reason: '材料不完整' }).to).toBe(t.to);
+      }
+    }
+  });
+
+  it('refuses an unknown action with UNKNOWN_ACTION', () => {
+    const err = domainErrorOf(() => decide(machine, { from: states[0]!, action: 'no_such_action', actors: ACTORS }));
+    expect(err.code).toBe('UNKNOWN_ACTION');
+    expect(err.status).toBe(400);
+  });
+
+  it('lists exactly the actions decide would allow', () => {
+    for (const from of states) {
+      for (const actor of ACTORS) {
+        const listed = allowedActions(machine, from, [actor]).sort();
+        const decided = actionsOf(machine)
+          .filter((action) => {
+            try {
+              decide(machine, { from, action, actors: [actor], reason: '测试' });
+              return true;
+            } catch {
+              return false;
+            }
+          })
+          .sort();
+        expect(listed).toEqual(decided);
+      }
+    }
+  });
+});
+
+describe('lifecycle specifics', () => {
+  it('reasons are required for rejections, returns, cancellations, terminations and declines', () => {
+    const required = (m: Machine<string, string>) => m.transitions.filter((t) => t.reasonRequired).map((t) => t.action).sort();
+    expect(required(organizationMachine)).toEqual(['reject']);
+    expect(required(callMachine)).toEqual(['cancel']);
+    expect(required(submissionMachine)).toEqual(['reject', 'return_for_revision']);
+    expect(required(challengeMachine)).toEqual(['terminate']);
+    expect(required(applicationMachine)).toEqual(['not_award']);
+    expect(required(dealMachine)).toEqual(['decline']);
+  });
+
+  it('walks a scenario need from draft to benchmark case', () => {
+    const path: Array<[string, Actor]> = [
+      ['submit', 'owner'], ['start_review', 'operator'], ['select', 'operator'], ['publish', 'system'],
+      ['start_matching', 'broker'], ['award', 'operator'], ['start_delivery', 'owner'], ['accept', 'operator'],
+      ['promote_benchmark', 'operator'],
+    ];
+    let state = 'draft';
+    for (const [action, actor] of path) state = decide(submissionMachine, { from: state as never, action: action as never, actors: [actor] }).to;
+    expect(state).toBe('benchmark_case');
+  });
+
+  it('lets only the clock expire a submission, from the open states only', () => {
+    for (const s of ['draft', 'submitted', 'in_review', 'returned_for_revision', 'selected', 'published', 'matching'] as const) {
+      expect(decide(submissionMachine, { from: s, action: 'expire', actors: ['system'] }).to).toBe('expired');
+      expect(domainErrorOf(() => decide(submissionMachine, { from: s, action: 'expire', actors: ['operator', 'owner'] })).code).toBe('FORBIDDEN');
+    }
+    for (const s of ['rejected', 'awarded', 'in_delivery', 'accepted', 'benchmark_case', 'withdrawn', 'expired'] as const) {
+      expect(domainErrorOf(() => decide(submissionMachine, { from: s, action: 'expire', actors: ['system'] })).code).toBe('ILLEGAL_TRANSITION');
+    }
+  });
+
+  it('gives the owner of a draft need submit and withdraw, and the operator nothing', () => {
+    expect(allowedActions(submissionMachine, 'draft', ['owner']).sort()).toEqual(['submit', 'withdraw']);
+    expect(allowedActions(submissionMachine, 'draft', ['operator'])).toEqual([]);
+    expect(allowedActions(submissionMachine, 'benchmark_case', ACTORS)).toEqual([]);
+  });
+
+  it('opens a call by hand or by the clock, from draft or scheduled', () => {
+    expect(decide(callMachine, { from: 'scheduled', action: 'open', actors: ['system'] }).to).toBe('open');
+    expect(decide(callMachine, { from: 'draft', action: 'open', actors: ['operator'] }).to).toBe('open');
+    expect(domainErrorOf(() => decide(callMachine, { from: 'open', action: 'cancel', actors: ['operator'], reason: '测试' })).code).toBe('ILLEGAL_TRANSITION');
+    expect(domainErrorOf(() => decide(callMachine, { from: 'results_published', action: 'open', actors: ['operator'] })).code).toBe('ILLEGAL_TRANSITION');
+  });
+
+  it('ends deals only in signed or declined', () => {
+    expect(allowedActions(dealMachine, 'signed', ACTORS)).toEqual([]);
+    expect(allowedActions(dealMachine, 'declined', ACTORS)).toEqual([]);
+    expect(decide(dealMachine, { from: 'negotiating', action: 'sign', actors: ['broker'] }).to).toBe('signed');
+  });
+});
