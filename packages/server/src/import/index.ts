@@ -1,0 +1,3 @@
+export * from './columns.js';
+export * from './parse.js';
+export * from './template.js';
