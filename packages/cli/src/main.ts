@@ -27,7 +27,7 @@ async function actorFor(services: Services, email: string | undefined): Promise<
   if (!user || !org) throw new DomainError('UNKNOWN_USER', `no user ${email}`);
   return {
     userId: user.id, email: user.email, displayName: `${user.displayName} (CLI)`, roles: user.roles as Role[],
-    organizationId: org.id, organizationName: org.name, organizationStatus: org.status, sessionId: 'cli', csrfToken: 'cli',
+    organizationId: org.id, organizationName: org.name, organizationStatus: org.status, organizationKind: org.kind, sessionId: 'cli', csrfToken: 'cli',
   };
 }
 
@@ -81,7 +81,7 @@ async function run(argv: string[]): Promise<number> {
     if (!o.out || !['json', 'csv'].includes(o.format ?? '')) return usage();
     const items = [];
     for (let offset = 0; ; offset += 1000) {
-      const page = await listSubmissions(services.db, { excludeDrafts: true, callId: o.call, limit: 1000, offset });
+      const page = await listSubmissions(services.db, { onlySubmitted: true, callId: o.call, limit: 1000, offset });
       items.push(...page.items);
       if (page.items.length < 1000) break;
     }

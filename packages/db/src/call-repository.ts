@@ -50,8 +50,9 @@ export async function findCallsDueForClock(db: Executor, now: Date): Promise<Cal
   );
 }
 
-export async function countSubmissionsOfCall(db: Executor, callId: string): Promise<number> {
-  const [c] = await db.select({ n: count() }).from(submissions).where(and(eq(submissions.callId, callId), sql`${submissions.status} <> 'draft'`));
+export async function countSubmissionsOfCall(db: Executor, callId: string, opts: { includeDrafts?: boolean } = {}): Promise<number> {
+  const where = opts.includeDrafts ? eq(submissions.callId, callId) : and(eq(submissions.callId, callId), sql`${submissions.status} <> 'draft'`);
+  const [c] = await db.select({ n: count() }).from(submissions).where(where);
   return c?.n ?? 0;
 }
 

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from './client.js';
 import { attachments, calls, organizations, submissions } from './schema.js';
 
@@ -44,8 +44,8 @@ export async function updateSubmission(
 
 export interface SubmissionQuery {
   organizationId?: string;
-  /** Operators see everything except other organisations' drafts. */
-  excludeDrafts?: boolean;
+  /** Operators see only what was submitted at least once. */
+  onlySubmitted?: boolean;
   callId?: string;
   statuses?: string[];
   listType?: string;
@@ -57,7 +57,7 @@ export interface SubmissionQuery {
 export async function listSubmissions(db: Executor, q: SubmissionQuery) {
   const conds: SQL[] = [];
   if (q.organizationId) conds.push(eq(submissions.organizationId, q.organizationId));
-  if (q.excludeDrafts) conds.push(ne(submissions.status, 'draft'));
+  if (q.onlySubmitted) conds.push(isNotNull(submissions.submittedAt));
   if (q.callId) conds.push(eq(submissions.callId, q.callId));
   if (q.statuses?.length) conds.push(inArray(submissions.status, q.statuses));
   if (q.listType) conds.push(eq(submissions.listType, q.listType));

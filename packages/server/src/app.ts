@@ -14,7 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Services } from './context.js';
 import { sendError } from './http.js';
-import { registerAuth, SESSION_COOKIE } from './auth/plugin.js';
+import { registerAuth, requireSessionByDefault, SESSION_COOKIE } from './auth/plugin.js';
 import { registerRoutes } from './routes/index.js';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -23,7 +23,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   const app = Fastify({
     logger: services.config.logLevel === 'silent' ? false : { level: services.config.logLevel },
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // Only behind a known proxy: otherwise X-Forwarded-For would let a client pick its own rate-limit key.
+    trustProxy: services.config.trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -59,6 +60,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   });
 
   await registerAuth(app, services);
+  requireSessionByDefault(app);
   await app.register(async (api) => registerRoutes(api, services), { prefix: '/api/v1' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));

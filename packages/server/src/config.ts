@@ -11,6 +11,7 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   CLOCK_INTERVAL_SECONDS: z.coerce.number().positive().default(30),
+  TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
 
@@ -25,6 +26,8 @@ export interface AppConfig {
   cookieSecure: boolean;
   clockIntervalMs: number;
   logLevel: string;
+  /** Fastify trustProxy: false, true, or a list of proxy addresses/CIDRs (comma-separated). */
+  trustProxy: boolean | string;
   /** Login throttling: attempts per IP per minute, and failures that lock an account. */
   loginRateLimitPerMinute: number;
   lockAfterFailures: number;
@@ -45,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cookieSecure: e.COOKIE_SECURE === 'true',
     clockIntervalMs: e.CLOCK_INTERVAL_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY === undefined || e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY,
     loginRateLimitPerMinute: 20,
     lockAfterFailures: 5,
     lockMinutes: 15,

@@ -18,6 +18,7 @@ export interface Actor {
   organizationId: string;
   organizationName: string;
   organizationStatus: string;
+  organizationKind: string;
   sessionId: string;
   csrfToken: string;
 }

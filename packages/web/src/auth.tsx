@@ -9,6 +9,8 @@ interface AuthValue {
   login: (email: string, password: string) => Promise<SessionUser>;
   logout: () => Promise<void>;
   refresh: () => Promise<void>;
+  /** Why there is no session: the user logged out, or the server said 401 mid-session. */
+  endedBy: 'logout' | 'expired' | null;
   hasRole: (...roles: Role[]) => boolean;
 }
 
@@ -17,6 +19,7 @@ const AuthContext = createContext<AuthValue | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<SessionUser | null>(null);
   const [loading, setLoading] = useState(true);
+  const [endedBy, setEndedBy] = useState<'logout' | 'expired' | null>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -36,7 +39,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     setUnauthenticatedHandler(() => {
       setCsrfToken(null);
-      setUser(null);
+      setUser((u) => {
+        if (u) setEndedBy('expired');
+        return null;
+      });
     });
     refresh()
       .catch(() => setUser(null))
@@ -48,6 +54,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const s = await api.login(email, password);
     setCsrfToken(s.csrfToken);
     setUser(s.user);
+    setEndedBy(null);
     return s.user;
   }, []);
 
@@ -56,6 +63,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       await api.logout();
     } finally {
       setCsrfToken(null);
+      setEndedBy('logout');
       setUser(null);
     }
   }, []);
@@ -67,9 +75,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       login,
       logout,
       refresh,
+      endedBy,
       hasRole: (...roles: Role[]) => !!user && user.roles.some((r) => roles.includes(r)),
     }),
-    [user, loading, login, logout, refresh],
+    [user, loading, login, logout, refresh, endedBy],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -11,11 +11,17 @@ export const ACTION_LABELS: Record<string, string> = {
   submit: '提交', resubmit: '重新提交', withdraw: '撤回', return_for_revision: '退回修改',
   select: '入选', publish: '发布', start_matching: '开始对接', award: '揭榜',
   start_delivery: '开始实施', accept: '验收', promote_benchmark: '评为标杆案例', expire: '过期',
-  // audit-only verbs
-  create: '创建', update: '修改', register: '注册', login: '登录', logout: '退出登录',
-  change_password: '修改密码', import: '批量导入', upload_attachment: '上传附件', delete_attachment: '删除附件',
+  // audit events are named "<entity>.<verb>"
+  'auth.login': '登录', 'auth.logout': '退出登录', 'auth.password_changed': '修改密码', 'auth.login_failed': '登录失败',
+  'auth.locked': '账号锁定', 'organization.registered': '机构注册', 'user.created': '新增用户',
+  'call.created': '创建征集', 'call.updated': '修改征集', 'submission.created': '创建草稿', 'submission.updated': '保存修改',
+  'submission.imported': '批量导入', 'import.committed': '确认导入', 'attachment.added': '上传附件', 'attachment.removed': '删除附件',
 };
-export const actionLabel = (a: string) => ACTION_LABELS[a] ?? a;
+/** "submit", or an audit action such as "submission.submit" / "call.created". */
+export const actionLabel = (a: string) => ACTION_LABELS[a] ?? ACTION_LABELS[a.slice(a.lastIndexOf('.') + 1)] ?? a;
+
+/** States in which the owner may edit a submission and its attachments (PATCH rule in docs/api.md). */
+export const EDITABLE_SUBMISSION = new Set(['draft', 'returned_for_revision']);
 
 /** Transitions that the server refuses without a reason. */
 export const REASON_REQUIRED_ACTIONS = new Set(['reject', 'cancel', 'return_for_revision', 'terminate', 'not_award', 'decline']);
@@ -97,3 +103,26 @@ export const DEFAULT_CRITERIA = {
     { key: 'pricing', name: '报价合理性', weight: 20 },
   ],
 } as const;
+
+/** Chinese names of submission fields, to prefix server messages that do not name the field. */
+const FIELD_LABELS: Record<string, string> = {
+  title: '名称', description: '描述', sector: '所属领域', sectors: '服务领域', techFields: '技术领域',
+  regionCode: '所在地区', budgetMin: '预算下限', budgetMax: '预算上限', dataOpenness: '数据开放', siteOpenness: '场地开放',
+  expectedOutcome: '预期成效', maturityTrl: '技术成熟度', referenceCases: '应用案例', contact: '联系方式',
+  'contact.name': '联系人', 'contact.phone': '联系电话', 'contact.email': '电子邮箱', 'contact.public': '公开联系方式',
+  client: '客户单位', year: '年份', summary: '案例简介',
+};
+
+/** "data.referenceCases.0.summary" → "应用案例1·案例简介"; unknown paths come back as they are. */
+export function fieldLabel(path: string): string {
+  const parts = path.split('.').filter((p) => p !== 'data' && p !== '');
+  if (parts.length === 0) return '';
+  const joined = parts.join('.');
+  if (FIELD_LABELS[joined]) return FIELD_LABELS[joined];
+  if (parts[0] === 'referenceCases' && parts.length >= 2) {
+    const n = Number(parts[1]);
+    const sub = parts[2] === 'title' ? '案例名称' : parts[2] ? (FIELD_LABELS[parts[2]] ?? parts[2]) : '';
+    return `应用案例${Number.isFinite(n) ? n + 1 : ''}${sub ? `·${sub}` : ''}`;
+  }
+  return parts.map((p) => FIELD_LABELS[p] ?? p).join('·');
+}

@@ -29,6 +29,21 @@ export async function registerAuth(app: FastifyInstance, services: Services) {
   });
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Routes open to anonymous callers say so; every other API route needs a session. */
+    public?: boolean;
+  }
+}
+
+/** Runs before body validation, so an anonymous caller learns nothing about the schema. */
+export function requireSessionByDefault(app: FastifyInstance) {
+  app.addHook('preValidation', async (request, reply) => {
+    if (!request.url.startsWith('/api/v1/') || request.routeOptions.config.public || request.actor) return;
+    return sendError(reply, 401, 'UNAUTHENTICATED', '请先登录');
+  });
+}
+
 export function setSessionCookie(reply: FastifyReply, token: string, services: Services) {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/', httpOnly: true, sameSite: 'lax', secure: services.config.cookieSecure,

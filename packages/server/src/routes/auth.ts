@@ -10,7 +10,7 @@ export function presentMe(actor: Actor) {
   return {
     user: {
       id: actor.userId, email: actor.email, displayName: actor.displayName, roles: actor.roles,
-      organization: { id: actor.organizationId, name: actor.organizationName, status: actor.organizationStatus },
+      organization: { id: actor.organizationId, name: actor.organizationName, status: actor.organizationStatus, kind: actor.organizationKind },
     },
     csrfToken: actor.csrfToken,
   };
@@ -20,13 +20,13 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.post('/auth/login', {
     schema: { tags: ['auth'], summary: '登录', body: loginSchema },
-    config: { rateLimit: { max: services.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
+    config: { public: true, rateLimit: { max: services.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
   }, async (request, reply) => {
     const { token, actor } = await login({ services, email: request.body.email, password: request.body.password });
     setSessionCookie(reply, token, services);
     return presentMe(actor);
   });
-  api.post('/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (request, reply) => {
+  api.post('/auth/logout', { config: { public: true }, schema: { tags: ['auth'], summary: '退出登录' } }, async (request, reply) => {
     if (request.actor) await logout({ services, actor: request.actor });
     clearSessionCookie(reply);
     return reply.status(204).send();

@@ -9,6 +9,7 @@ import { createCall, getCall, listCallsFor, presentCall, transitionCall, updateC
 export function registerCallRoutes(app: FastifyInstance, services: Services) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get('/calls', {
+    config: { public: true },
     schema: {
       tags: ['calls'], summary: '征集列表（匿名与机构用户只看到已开放及之后的征集）',
       querystring: z.object({ status: z.enum(CALL_STATES).optional(), listType: z.enum(LIST_TYPES).optional(), ...pageQuery }),
@@ -17,7 +18,7 @@ export function registerCallRoutes(app: FastifyInstance, services: Services) {
     const r = await listCallsFor({ services, actor: request.actor, query: request.query });
     return { ...r, items: r.items.map((c) => presentCall(c, request.actor, services.now())) };
   });
-  api.get('/calls/:id', { schema: { tags: ['calls'], params: idParams } }, async (request) =>
+  api.get('/calls/:id', { config: { public: true }, schema: { tags: ['calls'], params: idParams } }, async (request) =>
     presentCall(await getCall({ services, actor: request.actor, id: request.params.id }), request.actor, services.now()));
   api.post('/calls', { schema: { tags: ['calls'], summary: '创建征集（草稿）', body: callInputSchema } }, async (request, reply) => {
     const actor = requireActor(request);

@@ -18,5 +18,5 @@ export function registerMetaRoutes(api: FastifyInstance) {
       organizationStates: ORGANIZATION_STATE_LABELS, listTypes: LIST_TYPE_LABELS,
     },
   };
-  api.get('/meta', { schema: { tags: ['reference'], summary: '代码表：领域、技术领域、行政区划、机构类型、角色、状态名称' } }, async () => meta);
+  api.get('/meta', { config: { public: true }, schema: { tags: ['reference'], summary: '代码表：领域、技术领域、行政区划、机构类型、角色、状态名称' } }, async () => meta);
 }

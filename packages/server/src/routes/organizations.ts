@@ -13,7 +13,7 @@ export function registerOrganizationRoutes(app: FastifyInstance, services: Servi
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.post('/organizations/register', {
     schema: { tags: ['organizations'], summary: '机构注册（待运营方审核）', body: organizationRegistrationSchema },
-    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
   }, async (request, reply) => {
     const { organization, user } = await registerOrganization({ services, input: request.body });
     return reply.status(201).send({ organization: presentOrganization(organization, null), user: presentUser(user) });

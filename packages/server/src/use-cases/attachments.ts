@@ -63,11 +63,16 @@ export async function addAttachment({ services, actor, submissionId, filename, c
   if (content.length > services.config.maxUploadBytes) throw new DomainError('FILE_TOO_LARGE', '文件超过10MB上限', 413);
   const type = await sniffUpload(content);
   if (!type) throw new DomainError('UNSUPPORTED_FILE_TYPE', '仅支持PDF、DOCX、XLSX、PNG、JPG文件（按文件内容识别）', 415);
-  if ((await countAttachments(services.db, submissionId)) >= MAX_PER_SUBMISSION) {
-    throw new DomainError('TOO_MANY_ATTACHMENTS', `每项填报最多${MAX_PER_SUBMISSION}个附件`, 409);
-  }
   const sha256 = createHash('sha256').update(content).digest('hex');
   return services.db.transaction(async (tx) => {
+    // Locking the submission serialises concurrent uploads, so the count check holds.
+    const locked = await findSubmission(tx, submissionId, { forUpdate: true });
+    if (!locked || !EDITABLE_STATES.includes(locked.submission.status as SubmissionState)) {
+      throw new DomainError('NOT_EDITABLE', '当前状态不能修改附件', 409);
+    }
+    if ((await countAttachments(tx, submissionId)) >= MAX_PER_SUBMISSION) {
+      throw new DomainError('TOO_MANY_ATTACHMENTS', `每项填报最多${MAX_PER_SUBMISSION}个附件`, 409);
+    }
     const meta = await insertAttachment(tx, {
       submissionId, filename: safeFilename(filename, type.ext), mediaType: type.mediaType, size: content.length,
       sha256, content, createdBy: actor!.userId,

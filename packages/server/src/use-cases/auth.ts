@@ -21,6 +21,9 @@ export async function login({ services, email, password }: { services: Services;
   if (user.lockedUntil && user.lockedUntil > now) {
     throw new DomainError('ACCOUNT_LOCKED', `连续登录失败次数过多，账号已锁定，请于${Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60000)}分钟后重试`, 423);
   }
+  if (user.lockedUntil && user.lockedUntil <= now) {
+    await recordLoginSuccess(db, user.id); // the lock has run out: the user gets a fresh set of tries
+  }
   if (!(await verifyPassword(user.passwordHash, password))) {
     const lockUntil = new Date(now.getTime() + config.lockMinutes * 60_000);
     await db.transaction(async (tx) => {
@@ -49,7 +52,7 @@ export async function resolveSession({ services, token }: { services: Services; 
   if (!row || row.user.disabled) return null;
   return {
     userId: row.user.id, email: row.user.email, displayName: row.user.displayName, roles: row.user.roles as Role[],
-    organizationId: row.organization.id, organizationName: row.organization.name, organizationStatus: row.organization.status,
+    organizationId: row.organization.id, organizationName: row.organization.name, organizationStatus: row.organization.status, organizationKind: row.organization.kind,
     sessionId: row.session.id, csrfToken: row.session.csrfToken,
   };
 }

@@ -49,7 +49,7 @@ export async function updateCallDetails({ services, actor, id, input }: { servic
     if (call.status !== 'draft' && call.status !== 'scheduled') {
       throw new DomainError('CALL_NOT_EDITABLE', '只有草稿或待开放的征集可以修改', 409);
     }
-    if (call.listType !== input.listType && (await countSubmissionsOfCall(tx, id)) > 0) {
+    if (call.listType !== input.listType && (await countSubmissionsOfCall(tx, id, { includeDrafts: true })) > 0) {
       throw new DomainError('CALL_NOT_EDITABLE', '已有填报的征集不能更改清单类型', 409);
     }
     const updated = await updateCall(tx, id, {

@@ -61,11 +61,11 @@ function requireSubmitter(actor: Actor | null): Actor {
   return actor;
 }
 
-/** Owners see all of theirs; operators see everything but other organisations' drafts. */
-export function canView(actor: Actor | null, s: { organizationId: string; status: string }): boolean {
+/** Owners see all of theirs; operators see what has been submitted at least once (not drafts, not drafts withdrawn unsent). */
+export function canView(actor: Actor | null, s: { organizationId: string; submittedAt: Date | null }): boolean {
   if (!actor) return false;
   if (isOrgUser(actor) && actor.organizationId === s.organizationId) return true;
-  return isOperator(actor) && s.status !== 'draft';
+  return isOperator(actor) && s.submittedAt !== null;
 }
 
 export async function getSubmission({ services, actor, id }: { services: Services; actor: Actor | null; id: string }) {
@@ -144,7 +144,7 @@ export async function listSubmissionsFor({ services, actor, query }: {
   query: { callId?: string; status?: string; listType?: string; q?: string; page: number; pageSize: number };
 }) {
   if (!actor) throw forbidden();
-  const scope = isOperator(actor) ? { excludeDrafts: true } : isOrgUser(actor) ? { organizationId: actor.organizationId } : null;
+  const scope = isOperator(actor) ? { onlySubmitted: true } : isOrgUser(actor) ? { organizationId: actor.organizationId } : null;
   if (!scope) throw forbidden();
   const { items, total } = await listSubmissions(services.db, {
     ...scope, callId: query.callId, statuses: query.status ? [query.status] : undefined, listType: query.listType,

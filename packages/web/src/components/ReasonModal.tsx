@@ -48,7 +48,6 @@ export function ReasonModal({ open, title, label = '原因', okText = '确定', 
         onCancel();
       }}
       destroyOnHidden
-      forceRender
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="reason-error" />}
       <Form form={form} layout="vertical" preserve={false}>

@@ -1,0 +1,26 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router-dom';
+import { AuthProvider } from './auth';
+import { MetaProvider } from './meta';
+import { router } from './routes';
+import './time';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root missing');
+
+createRoot(root).render(
+  <StrictMode>
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1456c6', borderRadius: 6 } }}>
+      <AntApp>
+        <MetaProvider>
+          <AuthProvider>
+            <RouterProvider router={router} />
+          </AuthProvider>
+        </MetaProvider>
+      </AntApp>
+    </ConfigProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,202 @@
+import { Alert, App, Button, Card, Col, List, Row, Space, Statistic, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { api, errorMessage } from '../api';
+import { useAuth, useUser } from '../auth';
+import { StatusTag } from '../components/StatusTag';
+import { useLoad } from '../hooks';
+import { useMeta } from '../meta';
+import { fmtTime } from '../time';
+import type { Call } from '../types';
+
+interface Counts {
+  [key: string]: number | undefined;
+}
+
+async function total(p: Promise<{ total: number }>): Promise<number | undefined> {
+  try {
+    return (await p).total;
+  } catch {
+    return undefined;
+  }
+}
+
+function OrgBanner() {
+  const user = useUser();
+  const { refresh } = useAuth();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const org = user.organization;
+  const detail = useLoad(
+    () => (org && org.status === 'rejected' ? api.organization(org.id) : Promise.resolve(undefined)),
+    [org?.id, org?.status],
+  );
+  if (!org || org.status === 'approved') return null;
+  if (org.status === 'pending') {
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        data-testid="org-pending-banner"
+        title="机构信息待审核"
+        description={`「${org.name}」的注册信息正在由运营方审核。审核通过后即可填报场景需求和场景能力。`}
+      />
+    );
+  }
+  const reapply = async () => {
+    setBusy(true);
+    try {
+      await api.organizationTransition(org.id, 'reapply');
+      void message.success('已重新提交审核');
+      await refresh();
+    } catch (e) {
+      void message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const canReapply = detail.data ? detail.data.allowedActions.includes('reapply') : user.isOrgAdmin;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="org-rejected-banner"
+      title="机构审核未通过"
+      description={
+        <Space orientation="vertical">
+          <span>驳回原因：{detail.data?.statusReason || (detail.loading ? '加载中…' : '未说明')}</span>
+          <span>请根据驳回原因核实机构信息后重新提交审核。</span>
+        </Space>
+      }
+      action={
+        canReapply ? (
+          <Button type="primary" loading={busy} onClick={() => void reapply()} data-testid="org-reapply">
+            重新提交审核
+          </Button>
+        ) : undefined
+      }
+    />
+  );
+}
+
+function Stat({ title, value, to, testId }: { title: string; value: number | undefined; to: string; testId: string }) {
+  return (
+    <Col xs={12} md={6}>
+      <Link to={to} data-testid={testId}>
+        <Card hoverable>
+          <Statistic title={title} value={value ?? '—'} />
+        </Card>
+      </Link>
+    </Col>
+  );
+}
+
+function OpenCalls({ calls }: { calls: Call[] }) {
+  const meta = useMeta();
+  const navigate = useNavigate();
+  const user = useUser();
+  const approved = user.organization?.status === 'approved';
+  return (
+    <Card title="正在征集" extra={<Link to="/calls">全部征集</Link>}>
+      <List
+        dataSource={calls}
+        locale={{ emptyText: '当前没有正在进行的征集' }}
+        renderItem={(c) => (
+          <List.Item
+            data-testid={`home-call-${c.id}`}
+            actions={
+              c.acceptingSubmissions && approved && !user.isOperator
+                ? [
+                    <Button key="fill" type="primary" size="small" onClick={() => navigate(`/submissions/new?callId=${c.id}`)} data-testid={`call-fill-${c.id}`}>
+                      填报
+                    </Button>,
+                  ]
+                : []
+            }
+          >
+            <List.Item.Meta
+              title={
+                <Space>
+                  {c.title}
+                  <StatusTag kind="call" status={c.status} />
+                </Space>
+              }
+              description={`${meta.listType(c.listType)} · 截止 ${fmtTime(c.closesAt)}`}
+            />
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+export default function Home() {
+  const user = useUser();
+  const op = user.isOperator;
+  const counts = useLoad<Counts>(async () => {
+    if (op) {
+      const [pendingOrgs, openCalls, submitted, all] = await Promise.all([
+        total(api.organizations({ status: 'pending', pageSize: 1 })),
+        total(api.calls({ status: 'open', pageSize: 1 })),
+        total(api.submissions({ status: 'submitted', pageSize: 1 })),
+        total(api.submissions({ pageSize: 1 })),
+      ]);
+      return { pendingOrgs, openCalls, submitted, all };
+    }
+    const [openCalls, drafts, returned, all] = await Promise.all([
+      total(api.calls({ status: 'open', pageSize: 1 })),
+      total(api.submissions({ status: 'draft', pageSize: 1 })),
+      total(api.submissions({ status: 'returned_for_revision', pageSize: 1 })),
+      total(api.submissions({ pageSize: 1 })),
+    ]);
+    return { openCalls, drafts, returned, all };
+  }, [op]);
+  const openCalls = useLoad(() => api.calls({ status: 'open', pageSize: 5 }), []);
+  const c = counts.data ?? {};
+
+  return (
+    <div>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        工作台
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">您好，{user.displayName}。</Typography.Paragraph>
+      <OrgBanner />
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        {op ? (
+          <>
+            <Stat title="待审核机构" value={c.pendingOrgs} to="/organizations" testId="stat-pending-orgs" />
+            <Stat title="征集中" value={c.openCalls} to="/calls" testId="stat-open-calls" />
+            <Stat title="待处理填报" value={c.submitted} to="/submissions?status=submitted" testId="stat-submitted" />
+            <Stat title="填报总数" value={c.all} to="/submissions" testId="stat-all-submissions" />
+          </>
+        ) : (
+          <>
+            <Stat title="正在征集" value={c.openCalls} to="/calls" testId="stat-open-calls" />
+            <Stat title="我的草稿" value={c.drafts} to="/submissions?status=draft" testId="stat-drafts" />
+            <Stat title="退回修改" value={c.returned} to="/submissions?status=returned_for_revision" testId="stat-returned" />
+            <Stat title="全部填报" value={c.all} to="/submissions" testId="stat-all-submissions" />
+          </>
+        )}
+      </Row>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={16}>
+          <OpenCalls calls={openCalls.data?.items ?? []} />
+        </Col>
+        <Col xs={24} lg={8}>
+          <Card title="快捷入口">
+            <Space orientation="vertical" style={{ width: '100%' }}>
+              {op && <Link to="/calls/new">发起新的征集</Link>}
+              {op && <Link to="/organizations">审核机构注册</Link>}
+              <Link to="/submissions">查看填报记录</Link>
+              {(op || user.isOrgAdmin) && <Link to="/import">批量导入</Link>}
+              {op && <Link to="/audit">审计日志与哈希链校验</Link>}
+              <Link to="/account/password">修改密码</Link>
+            </Space>
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,170 @@
+import { EditOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Flex, Space, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { api, ApiError } from '../api';
+import { useUser } from '../auth';
+import { ActionButtons } from '../components/ActionButtons';
+import { Attachments } from '../components/Attachments';
+import { LoadError } from '../components/LoadError';
+import { PageHeader } from '../components/PageHeader';
+import { FullPageSpin } from '../components/RequireAuth';
+import { StatusTag } from '../components/StatusTag';
+import { SubmissionDataView } from '../components/SubmissionDataView';
+import { useLoad } from '../hooks';
+import { actionLabel, EDITABLE_SUBMISSION, fieldLabel } from '../labels';
+import { useMeta } from '../meta';
+import { fmtTime } from '../time';
+import type { ValidationDetail } from '../types';
+
+const REASON_TITLES: Record<string, string> = {
+  returned_for_revision: '退回原因',
+  rejected: '未入选原因',
+  withdrawn: '撤回原因',
+  expired: '过期说明',
+};
+
+export default function SubmissionDetail() {
+  const { id = '' } = useParams();
+  const user = useUser();
+  const meta = useMeta();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const sub = useLoad(() => api.submission(id), [id]);
+  const history = useLoad(() => api.submissionHistory(id), [id]);
+  const [invalid, setInvalid] = useState<ValidationDetail[] | null>(null);
+
+  if (sub.loading && !sub.data) return <FullPageSpin />;
+  if (!sub.data) return <LoadError error={sub.error} onRetry={sub.reload} />;
+  const s = sub.data;
+  const mine = s.organization.id === user.organization?.id;
+  const editable = mine && EDITABLE_SUBMISSION.has(s.status);
+
+  const run = async (action: string, reason?: string) => {
+    setInvalid(null);
+    try {
+      const next = await api.submissionTransition(s.id, action, reason);
+      sub.setData(next);
+      void message.success(`已${actionLabel(action)}`);
+      history.reload();
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'VALIDATION_FAILED') {
+        setInvalid(e.fieldErrors.length ? e.fieldErrors : [{ path: '', message: e.message }]);
+        return;
+      }
+      throw e;
+    }
+  };
+
+  return (
+    <div>
+      <PageHeader
+        title={
+          <Space>
+            {s.title || '（未命名）'}
+            <StatusTag kind="submission" status={s.status} />
+          </Space>
+        }
+        extra={
+          <Space wrap>
+            {editable && (
+              <Button icon={<EditOutlined />} onClick={() => navigate(`/submissions/${s.id}/edit`)} data-testid="submission-edit">
+                编辑
+              </Button>
+            )}
+            <ActionButtons
+              actions={s.allowedActions}
+              testIdPrefix="submission-action"
+              labels={{ withdraw: '撤回' }}
+              reasonLabels={{ return_for_revision: '退回原因', reject: '未入选原因' }}
+              confirmTexts={{ withdraw: '撤回后该填报将不再参加本次征集。' }}
+              onRun={run}
+            />
+          </Space>
+        }
+      />
+      {s.statusReason && (
+        <Alert
+          type={s.status === 'returned_for_revision' ? 'warning' : 'info'}
+          showIcon
+          title={REASON_TITLES[s.status] ?? '状态说明'}
+          description={s.statusReason}
+          style={{ marginBottom: 16 }}
+          data-testid="submission-status-reason"
+        />
+      )}
+      {invalid && (
+        <Alert
+          type="error"
+          showIcon
+          closable={{ onClose: () => setInvalid(null) }}
+          title="内容不完整，暂不能提交"
+          description={
+            <div>
+              <ul style={{ margin: 0, paddingLeft: 20 }}>
+                {invalid.map((d, i) => (
+                  <li key={i}>{d.path ? `${fieldLabel(d.path)}：` : ''}{d.message}</li>
+                ))}
+              </ul>
+              {editable && <Link to={`/submissions/${s.id}/edit`}>去编辑</Link>}
+            </div>
+          }
+          style={{ marginBottom: 16 }}
+          data-testid="submission-invalid"
+        />
+      )}
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 3 }}
+          items={[
+            { key: 'call', label: '所属征集', children: s.callTitle },
+            { key: 'type', label: '清单类型', children: meta.listType(s.listType) },
+            { key: 'org', label: '填报单位', children: s.organization.name },
+            { key: 'created', label: '创建时间', children: fmtTime(s.createdAt) },
+            { key: 'updated', label: '更新时间', children: fmtTime(s.updatedAt) },
+            { key: 'submitted', label: '提交时间', children: fmtTime(s.submittedAt) },
+          ]}
+        />
+      </Card>
+      <Flex gap={16} wrap align="flex-start">
+        <div style={{ flex: '1 1 560px', minWidth: 0 }}>
+          <Card title="填报内容" style={{ marginBottom: 16 }}>
+            <SubmissionDataView listType={s.listType} data={s.data} />
+          </Card>
+          <Card title="附件">
+            <Attachments submissionId={s.id} items={s.attachments} editable={editable} onChange={sub.reload} />
+          </Card>
+        </div>
+        <Card title="办理记录" style={{ flex: '0 1 360px', minWidth: 280 }}>
+          <LoadError error={history.error} onRetry={history.reload} />
+          {history.data && history.data.length === 0 && <Typography.Text type="secondary">暂无记录</Typography.Text>}
+          <Timeline
+            data-testid="history-timeline"
+            items={(history.data ?? []).map((h, i) => ({
+              key: `${h.at}-${i}`,
+              color: h.toState === 'returned_for_revision' || h.toState === 'rejected' || h.toState === 'withdrawn' ? 'red' : h.toState === 'submitted' ? 'blue' : 'green',
+              content: (
+                <div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {fmtTime(h.at)}
+                  </Typography.Text>
+                  <div>
+                    <Typography.Text strong>{actionLabel(h.action)}</Typography.Text> · {h.actorLabel}
+                  </div>
+                  {h.fromState && h.toState && (
+                    <Typography.Text type="secondary">
+                      {meta.submissionState(h.fromState)} → {meta.submissionState(h.toState)}
+                    </Typography.Text>
+                  )}
+                  {!h.fromState && h.toState && <Typography.Text type="secondary">{meta.submissionState(h.toState)}</Typography.Text>}
+                  {h.reason && <div>原因：{h.reason}</div>}
+                </div>
+              ),
+            }))}
+          />
+        </Card>
+      </Flex>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router-dom';
+import { AppLayout } from './components/AppLayout';
+import { FullPageSpin, RequireAuth } from './components/RequireAuth';
+import type { Role } from './types';
+
+const Login = lazy(() => import('./pages/Login'));
+const Register = lazy(() => import('./pages/Register'));
+const Home = lazy(() => import('./pages/Home'));
+const Organizations = lazy(() => import('./pages/Organizations'));
+const Calls = lazy(() => import('./pages/Calls'));
+const CallForm = lazy(() => import('./pages/CallForm'));
+const Submissions = lazy(() => import('./pages/Submissions'));
+const SubmissionForm = lazy(() => import('./pages/SubmissionForm'));
+const SubmissionDetail = lazy(() => import('./pages/SubmissionDetail'));
+const Import = lazy(() => import('./pages/Import'));
+const Audit = lazy(() => import('./pages/Audit'));
+const ChangePassword = lazy(() => import('./pages/ChangePassword'));
+const NotFound = lazy(() => import('./pages/NotFound'));
+
+const pub = (el: ReactNode) => <Suspense fallback={<FullPageSpin />}>{el}</Suspense>;
+const only = (roles: Role[], el: ReactNode) => <RequireAuth roles={roles}>{el}</RequireAuth>;
+
+export const router = createBrowserRouter([
+  { path: '/login', element: pub(<Login />) },
+  { path: '/register', element: pub(<Register />) },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Home /> },
+      { path: 'organizations', element: only(['operator'], <Organizations />) },
+      { path: 'calls', element: <Calls /> },
+      { path: 'calls/new', element: only(['operator'], <CallForm />) },
+      { path: 'calls/:id/edit', element: only(['operator'], <CallForm />) },
+      { path: 'submissions', element: <Submissions /> },
+      { path: 'submissions/new', element: <SubmissionForm /> },
+      { path: 'submissions/:id', element: <SubmissionDetail /> },
+      { path: 'submissions/:id/edit', element: <SubmissionForm /> },
+      { path: 'import', element: only(['operator', 'org_admin'], <Import />) },
+      { path: 'audit', element: only(['operator'], <Audit />) },
+      { path: 'account/password', element: <ChangePassword /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
