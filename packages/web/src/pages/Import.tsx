@@ -51,6 +51,12 @@ export default function Import() {
         else void message.warning('存在错误行，未导入任何数据');
       }
     } catch (e) {
+      // A refused all-or-nothing commit carries the full report: show its rows like a dry run.
+      if (e instanceof ApiError && e.code === 'IMPORT_HAS_ERRORS' && e.details && typeof e.details === 'object' && !Array.isArray(e.details)) {
+        setResult(e.details as ImportResult);
+        void message.error(e.message);
+        return;
+      }
       setResult(null);
       setError({ text: errorMessage(e), rows: rowErrorsOf(e) });
     } finally {
