@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from './client.js';
 import { calls, submissions } from './schema.js';
 
@@ -34,7 +34,8 @@ export async function listCalls(
   if (q.statuses) conds.push(inArray(calls.status, q.statuses));
   if (q.listType) conds.push(eq(calls.listType, q.listType));
   const where = conds.length ? and(...conds) : undefined;
-  const submissionCount = sql<number>`(select count(*)::int from ${submissions} s where s.call_id = ${calls.id} and s.status <> 'draft')`;
+  // Written out in full: drizzle renders a column inside a select list without its table name.
+  const submissionCount = sql<number>`(select count(*)::int from submissions s where s.call_id = "calls"."id" and s.submitted_at is not null)`;
   const [items, [c]] = await Promise.all([
     db.select({ call: calls, submissionCount }).from(calls).where(where)
       .orderBy(desc(calls.opensAt), desc(calls.id)).limit(q.limit).offset(q.offset),
@@ -51,7 +52,7 @@ export async function findCallsDueForClock(db: Executor, now: Date): Promise<Cal
 }
 
 export async function countSubmissionsOfCall(db: Executor, callId: string, opts: { includeDrafts?: boolean } = {}): Promise<number> {
-  const where = opts.includeDrafts ? eq(submissions.callId, callId) : and(eq(submissions.callId, callId), sql`${submissions.status} <> 'draft'`);
+  const where = opts.includeDrafts ? eq(submissions.callId, callId) : and(eq(submissions.callId, callId), isNotNull(submissions.submittedAt));
   const [c] = await db.select({ n: count() }).from(submissions).where(where);
   return c?.n ?? 0;
 }

@@ -66,10 +66,11 @@ export async function seedDemoData({ services, scale = DEFAULT_SCALE, seed = 202
     const submitted = (callKey: string, listType: string, owner: string, data: Record<string, unknown>, i: number): NewSubmission => {
       const draft = callKey === 'need_open' && i % 7 === 0;
       const call = ds.calls.find((c) => c.key === callKey)!;
+      const at = new Date(Math.min(new Date(call.opensAt).getTime() + (i % 240) * 1800_000, services.now().getTime()));
       return {
         callId: callIds.get(callKey)!, organizationId: orgIds.get(owner)!, listType, status: draft ? 'draft' : 'submitted',
         data, ...denormalise(data), title: String(data.title),
-        submittedAt: draft ? null : new Date(new Date(call.opensAt).getTime() + (i % 10) * 3600_000),
+        submittedAt: draft ? null : at, createdAt: at, updatedAt: at,
       };
     };
     const strip = <T extends { ownerCreditCode: string }>({ ownerCreditCode: _, ...rest }: T) => rest as Record<string, unknown>;

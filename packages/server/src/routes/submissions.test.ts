@@ -33,6 +33,9 @@ describe('scenario need submission loop', () => {
 
     const seen = await operator.get(`/api/v1/submissions?callId=${call.id}`);
     expect(seen.json().items.map((i: { id: string }) => i.id)).toContain(id);
+    const listed = (await operator.get('/api/v1/calls?pageSize=100')).json().items as { id: string; submissionCount: number }[];
+    expect(listed.find((c) => c.id === call.id)?.submissionCount).toBe(1);
+    expect((await operator.get(`/api/v1/calls/${call.id}`)).json().submissionCount).toBe(1);
 
     const noReason = await operator.post(`/api/v1/submissions/${id}/transitions`, { action: 'return_for_revision' });
     expect(noReason.json().error.code).toBe('REASON_REQUIRED');

@@ -67,5 +67,5 @@ export function SubmissionDataView({ listType, data }: { listType: ListType; dat
           },
           ...contact,
         ];
-  return <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={items} data-testid="submission-fields" />;
+  return <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={items} styles={{ label: { width: 112, whiteSpace: 'nowrap' } }} data-testid="submission-fields" />;
 }

@@ -36,6 +36,7 @@ export default function Submissions() {
     {
       title: '名称',
       dataIndex: 'title',
+      width: 300,
       render: (v: string, r) => (
         <Link to={`/submissions/${r.id}`} data-testid="submission-link">
           {v || '（未命名）'}
