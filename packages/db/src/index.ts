@@ -6,3 +6,5 @@ export * from './organization-repository.js';
 export * from './session-repository.js';
 export * from './call-repository.js';
 export * from './submission-repository.js';
+export * from './review-repository.js';
+export * from './publication-repository.js';

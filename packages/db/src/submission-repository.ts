@@ -12,6 +12,12 @@ export async function insertSubmissions(db: Executor, rows: NewSubmission[]): Pr
   return out;
 }
 
+/** Moves every submission of a call in `from` to `to`; returns the moved rows. */
+export async function moveSubmissionsOfCall(db: Executor, callId: string, from: string, to: string): Promise<SubmissionRow[]> {
+  return db.update(submissions).set({ status: to, updatedAt: new Date(), version: sql`${submissions.version} + 1` })
+    .where(and(eq(submissions.callId, callId), eq(submissions.status, from))).returning();
+}
+
 /** For imports: rows whose fingerprint already exists are skipped, so re-running creates nothing. */
 export async function insertSubmissionsSkippingDuplicates(db: Executor, rows: NewSubmission[]): Promise<SubmissionRow[]> {
   const out: SubmissionRow[] = [];

@@ -10,3 +10,4 @@ export * from './schemas.js';
 export * from './time.js';
 export * from './audit-chain.js';
 export * as demo from './demo/index.js';
+export * from './review/index.js';

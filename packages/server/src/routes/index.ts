@@ -6,6 +6,8 @@ import { registerCallRoutes } from './calls.js';
 import { registerImportRoutes } from './imports.js';
 import { registerMetaRoutes } from './meta.js';
 import { registerOrganizationRoutes } from './organizations.js';
+import { registerPublicationRoutes } from './publication.js';
+import { registerReviewRoutes } from './review.js';
 import { registerSubmissionRoutes } from './submissions.js';
 
 export async function registerRoutes(api: FastifyInstance, services: Services) {
@@ -15,5 +17,7 @@ export async function registerRoutes(api: FastifyInstance, services: Services) {
   registerCallRoutes(api, services);
   registerSubmissionRoutes(api, services);
   registerImportRoutes(api, services);
+  registerReviewRoutes(api, services);
+  registerPublicationRoutes(api, services);
   registerAuditRoutes(api, services);
 }

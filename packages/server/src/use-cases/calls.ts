@@ -1,5 +1,5 @@
 import {
-  countSubmissionsOfCall, findCall, findCallsDueForClock, insertCall, listCalls, updateCall, updateCallStatus,
+  appendAuditEvents, countSubmissionsOfCall, moveSubmissionsOfCall, findCall, findCallsDueForClock, insertCall, listCalls, updateCall, updateCallStatus,
   type CallRow, type Transaction,
 } from '@scenebridge/db';
 import {
@@ -7,7 +7,7 @@ import {
   type CallInput, type CallState,
 } from '@scenebridge/domain';
 import { isOperator, type Actor, type Services } from '../context.js';
-import { audit } from './audit.js';
+import { audit, auditEvent } from './audit.js';
 
 const HIDDEN_FROM_PUBLIC: CallState[] = ['draft', 'cancelled'];
 const PUBLIC_STATES = callMachineStates().filter((s) => !HIDDEN_FROM_PUBLIC.includes(s));
@@ -91,6 +91,13 @@ async function applyCallTransition(tx: Transaction, actor: Actor | null, call: C
   const moved = await updateCallStatus(tx, call.id, call.status, t.to, reason?.trim() || null);
   if (!moved) throw new DomainError('CONFLICT', '征集状态已变化，请刷新后重试', 409);
   const final = Object.keys(patch).length ? (await updateCall(tx, call.id, patch))! : moved;
+  if (t.action === 'start_review') {
+    // Everything submitted enters review with the call; each item's move is its own audit event.
+    const entering = await moveSubmissionsOfCall(tx, call.id, 'submitted', 'in_review');
+    await appendAuditEvents(tx, entering.map((s) => auditEvent(actor, {
+      action: 'submission.start_review', entityType: 'submission', entityId: s.id, fromState: 'submitted', toState: 'in_review',
+    })));
+  }
   await audit(tx, actor, {
     action: `call.${action}`, entityType: 'call', entityId: call.id, fromState: call.status, toState: t.to,
     reason: reason?.trim() || (actor ? null : 'clock'),

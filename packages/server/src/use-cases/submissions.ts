@@ -1,5 +1,5 @@
 import {
-  findCall, findSubmission, insertSubmissions, listAttachments, listAuditEvents, listSubmissions, updateSubmission,
+  findCall, findSubmission, insertSubmissions, reopenAssignmentsOfSubmission, listAttachments, listAuditEvents, listSubmissions, updateSubmission,
   type AttachmentMeta, type NewSubmission, type SubmissionRow,
 } from '@scenebridge/db';
 import {
@@ -12,6 +12,8 @@ import { audit } from './audit.js';
 import { acceptingSubmissions } from './calls.js';
 
 export const EDITABLE_STATES: SubmissionState[] = ['draft', 'returned_for_revision'];
+/** Transitions people take through the API; the rest belong to the system or to batch publication. */
+const USER_ACTIONS: string[] = ['submit', 'resubmit', 'withdraw', 'return_for_revision', 'select', 'reject', 'award', 'start_delivery', 'accept'];
 
 export function validationError(error: z.ZodError): DomainError {
   return new DomainError('VALIDATION_FAILED', error.issues[0]?.message ?? '填写内容有误', 400,
@@ -51,7 +53,7 @@ export function presentSubmission(
     statusReason: s.statusReason,
     attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, mediaType: a.mediaType, size: a.size, createdAt: a.createdAt.toISOString() })),
     allowedActions: allowedActions(submissionMachine, s.status as SubmissionState, machineActors(actor, s))
-      .filter((a) => ['submit', 'resubmit', 'withdraw', 'return_for_revision'].includes(a)),
+      .filter((a) => USER_ACTIONS.includes(a)),
   };
 }
 
@@ -118,13 +120,22 @@ export async function transitionSubmission({ services, actor, id, action, reason
     const row = await findSubmission(tx, id, { forUpdate: true });
     if (!row || !canView(actor, row.submission)) throw notFound('填报');
     const s = row.submission;
+    if (submissionMachine.transitions.some((x) => x.action === action) && !USER_ACTIONS.includes(action)) {
+      throw new DomainError('ILLEGAL_TRANSITION', '该操作由系统或发布流程执行，不能直接调用', 409);
+    }
     const t = decide(submissionMachine, { from: s.status as SubmissionState, action: action as never, actors: machineActors(actor, s), reason });
     const patch: Partial<NewSubmission> = { status: t.to, statusReason: reason?.trim() || null };
     if (t.action === 'submit' || t.action === 'resubmit') {
       const parsed = submissionSchemaFor(s.listType as ListType).safeParse(s.data);
       if (!parsed.success) throw validationError(parsed.error);
       const call = await findCall(tx, s.callId);
-      if (!call || !acceptingSubmissions(call, now)) throw new DomainError('CALL_NOT_OPEN', '不在征集时间内，无法提交', 409);
+      // A revision asked for during review is taken while the call is in review, after its window.
+      const reviewing = t.action === 'resubmit' && call?.status === 'reviewing';
+      if (!call || !(acceptingSubmissions(call, now) || reviewing)) throw new DomainError('CALL_NOT_OPEN', '不在征集时间内，无法提交', 409);
+      if (reviewing) {
+        patch.status = 'in_review';
+        await reopenAssignmentsOfSubmission(tx, id);
+      }
       patch.submittedAt = now;
       patch.data = parsed.data;
       patch.statusReason = null;
@@ -132,7 +143,7 @@ export async function transitionSubmission({ services, actor, id, action, reason
     const updated = await updateSubmission(tx, id, s.status, patch);
     if (!updated) throw new DomainError('CONFLICT', '填报状态已变化，请刷新后重试', 409);
     await audit(tx, actor, {
-      action: `submission.${action}`, entityType: 'submission', entityId: id, fromState: s.status, toState: t.to,
+      action: `submission.${action}`, entityType: 'submission', entityId: id, fromState: s.status, toState: patch.status!,
       reason: reason?.trim() || null,
     });
     return id;

@@ -1,0 +1,60 @@
+import { LIST_TYPES, SECTOR_CODES, TECH_FIELD_CODES } from '@scenebridge/domain';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from '../context.js';
+import { idParams, pageQuery, requireActor } from '../http.js';
+import {
+  benchmarkCases, correctEntry, presentBatch, presentEntry, promoteToBenchmark, publicBatch, publicBatches, publicEntries,
+  publicEntry, publishBatch,
+} from '../use-cases/publication.js';
+
+export const publicEntryQuery = z.object({
+  listType: z.enum(LIST_TYPES).optional(), sector: z.enum(SECTOR_CODES).optional(), techField: z.enum(TECH_FIELD_CODES).optional(),
+  regionCode: z.string().regex(/^\d{6}$/).optional(), batchId: z.uuid().optional(), q: z.string().trim().max(100).optional(), ...pageQuery,
+});
+
+export function registerPublicationRoutes(app: FastifyInstance, services: Services) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.post('/calls/:id/batches', {
+    schema: {
+      tags: ['publication'], summary: '将已入选项目发布为编号批次（一次事务，失败则不发布任何内容）', params: idParams,
+      body: z.object({ title: z.string().trim().min(4).max(100).optional(), number: z.number().int().min(1).max(999).optional(), issuer: z.string().trim().min(2).max(100).optional() }),
+    },
+  }, async (request, reply) => reply.status(201).send(presentBatch(await publishBatch({ services, actor: requireActor(request), callId: request.params.id, ...request.body }))));
+  api.post('/batches/:id/entries/:seq/corrections', {
+    schema: {
+      tags: ['publication'], summary: '勘误：发布条目的新版本并附勘误说明（原版本保留）',
+      params: z.object({ id: z.uuid(), seq: z.coerce.number().int().min(1) }),
+      body: z.object({ name: z.string().trim().min(4).max(100).optional(), description: z.string().trim().min(20).max(5000).optional(), contact: z.string().trim().max(200).nullable().optional(), erratum: z.string().trim().min(4, '请填写勘误说明').max(500) }),
+    },
+  }, async (request) => presentEntry(await correctEntry({ services, actor: requireActor(request), batchId: request.params.id, seq: request.params.seq, correction: request.body })));
+  api.post('/submissions/:id/benchmark', {
+    schema: { tags: ['publication'], summary: '将已验收项目列入标杆案例清单', params: idParams, body: z.object({ resultsText: z.string().trim().min(10).max(2000) }) },
+  }, async (request, reply) => reply.status(201).send(await promoteToBenchmark({ services, actor: requireActor(request), submissionId: request.params.id, resultsText: request.body.resultsText })));
+
+  const pub = { public: true };
+  api.get('/public/batches', {
+    config: pub, schema: { tags: ['public'], summary: '已发布批次', querystring: z.object({ listType: z.enum(LIST_TYPES).optional(), ...pageQuery }) },
+  }, async (request) => {
+    const r = await publicBatches({ services, query: request.query });
+    return { items: r.items.map(presentBatch), total: r.total, page: request.query.page, pageSize: request.query.pageSize };
+  });
+  api.get('/public/batches/:id', { config: pub, schema: { tags: ['public'], summary: '批次详情：现行条目与勘误前版本', params: idParams } }, async (request) => {
+    const r = await publicBatch({ services, id: request.params.id });
+    return { ...presentBatch(r.batch), entries: r.current.map((e) => presentEntry(e)), superseded: r.history.map((e) => presentEntry(e)) };
+  });
+  api.get('/public/entries', { config: pub, schema: { tags: ['public'], summary: '已发布条目（筛选：清单类型、领域、技术领域、地区、批次）', querystring: publicEntryQuery } }, async (request) => {
+    const { q, page, pageSize, ...f } = request.query;
+    const r = await publicEntries({ services, query: { ...f, text: q, limit: pageSize, offset: (page - 1) * pageSize } });
+    return { items: r.items.map((x) => presentEntry(x.entry, x.batchTitle)), total: r.total, page, pageSize };
+  });
+  api.get('/public/entries/:id', { config: pub, schema: { tags: ['public'], params: idParams } }, async (request) => {
+    const r = await publicEntry({ services, id: request.params.id });
+    return { ...presentEntry(r.entry, r.batch.title), versions: r.versions.map((v) => presentEntry(v)) };
+  });
+  api.get('/public/benchmark-cases', { config: pub, schema: { tags: ['public'], summary: '标杆案例清单', querystring: z.object(pageQuery) } }, async (request) => {
+    const r = await benchmarkCases({ services, query: request.query });
+    return { items: r.items.map((c) => ({ ...c, promotedAt: c.promotedAt.toISOString(), promotedBy: undefined })), total: r.total, page: request.query.page, pageSize: request.query.pageSize };
+  });
+}
