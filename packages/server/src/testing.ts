@@ -99,7 +99,7 @@ export function scenarioNeedData(overrides: Record<string, unknown> = {}) {
 
 /** A logged-in HTTP client over inject: keeps the cookie and sends the CSRF token. */
 export interface Client {
-  request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, extra?: { headers?: Record<string, string>; payload?: Buffer }): Promise<LightMyRequestResponse>;
+  request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, extra?: { headers?: Record<string, string>; payload?: Buffer }): Promise<LightMyRequestResponse>;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;

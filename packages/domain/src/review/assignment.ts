@@ -191,7 +191,7 @@ export function assignReviewers(input: AssignInput): AssignResult {
     }
   }
 
-  // rebalance(p, movable);
+  rebalance(p, movable);
 
   const assignments: Assignment[] = [];
   const added: Assignment[] = [];
