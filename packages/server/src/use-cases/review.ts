@@ -37,22 +37,28 @@ export async function assignReviewersForCall({ services, actor, callId, dueAt }:
     const reviewers = await listReviewers(tx);
     if (reviewers.length === 0) throw new DomainError('NO_REVIEWERS', '平台尚无评审专家账号', 409);
     const existing = await listAssignmentsOfCall(tx, callId);
-    const { added, shortfalls } = assignReviewers({
+    const { added, dropped, shortfalls } = assignReviewers({
       items: items.map((i) => ({ id: i.id, organizationId: i.organizationId })),
       reviewers: reviewers.map((r) => ({ id: r.id, organizationId: r.organizationId, relatedOrganizationIds: r.relatedOrganizationIds })),
       k: scheme.reviewersPerItem,
       existing: existing.filter(ACTIVE).map((a) => ({ itemId: a.submissionId, reviewerId: a.reviewerUserId })),
       excluded: declaredConflicts(existing),
     });
+    // Unscored assignments that break the rules now (a relation declared since) are withdrawn.
+    const stale = dropped
+      .map((d) => existing.find((a) => a.submissionId === d.assignment.itemId && a.reviewerUserId === d.assignment.reviewerId && a.status === 'assigned'))
+      .filter((a): a is AssignmentRow => !!a);
+    for (const a of stale) await deleteAssignment(tx, a.id);
     const due = dueAt ? new Date(dueAt) : null;
     const rows = await insertAssignments(tx, added.map((a) => ({
       callId, submissionId: a.itemId, reviewerUserId: a.reviewerId, status: 'assigned', assignedBy: actor!.userId, dueAt: due,
     })));
     await appendAuditEvents(tx, [
+      ...stale.map((a) => auditEvent(actor, { action: 'review.unassigned', entityType: 'submission', entityId: a.submissionId, reason: '利益冲突规则变化', data: { assignmentId: a.id, reviewerUserId: a.reviewerUserId } })),
       ...rows.map((r) => auditEvent(actor, { action: 'review.assigned', entityType: 'submission', entityId: r.submissionId, data: { assignmentId: r.id, reviewerUserId: r.reviewerUserId } })),
       auditEvent(actor, { action: 'review.bulk_assigned', entityType: 'call', entityId: callId, data: { created: rows.length, k: scheme.reviewersPerItem, shortfalls } }),
     ]);
-    return { created: rows.length, items: items.length, reviewers: reviewers.length, shortfalls };
+    return { created: rows.length, withdrawn: stale.length, items: items.length, reviewers: reviewers.length, shortfalls };
   });
 }
 
