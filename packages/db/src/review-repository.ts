@@ -25,8 +25,20 @@ export async function insertRelation(db: Executor, r: typeof reviewerRelations.$
   await db.insert(reviewerRelations).values(r).onConflictDoNothing();
 }
 
-export async function deleteRelation(db: Executor, reviewerUserId: string, organizationId: string) {
-  await db.delete(reviewerRelations).where(and(eq(reviewerRelations.reviewerUserId, reviewerUserId), eq(reviewerRelations.organizationId, organizationId)));
+export async function deleteRelation(db: Executor, reviewerUserId: string, organizationId: string): Promise<boolean> {
+  const gone = await db.delete(reviewerRelations)
+    .where(and(eq(reviewerRelations.reviewerUserId, reviewerUserId), eq(reviewerRelations.organizationId, organizationId)))
+    .returning({ id: reviewerRelations.organizationId });
+  return gone.length > 0;
+}
+
+/** The reviewer's live (not stepped-aside) assignment on an item, if any. */
+export async function findActiveAssignmentFor(db: Executor, submissionId: string, reviewerUserId: string) {
+  const [row] = await db.select().from(reviewAssignments).where(and(
+    eq(reviewAssignments.submissionId, submissionId), eq(reviewAssignments.reviewerUserId, reviewerUserId),
+    sql`${reviewAssignments.status} <> 'conflict_declared'`,
+  ));
+  return row;
 }
 
 export async function listAssignmentsOfCall(db: Executor, callId: string): Promise<AssignmentRow[]> {

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import {
-  countAttachments, deleteAttachment, findAttachmentMeta, findSubmission, insertAttachment, readAttachmentContent,
+  countAttachments, deleteAttachment, findActiveAssignmentFor, findAttachmentMeta, findCall, findSubmission, insertAttachment,
+  listAttachments, readAttachmentContent,
 } from '@scenebridge/db';
-import { DomainError, forbidden, notFound, type SubmissionState } from '@scenebridge/domain';
+import { DomainError, forbidden, notFound, type ReviewScheme, type SubmissionState } from '@scenebridge/domain';
 import { fileTypeFromBuffer } from 'file-type';
 import JSZip from 'jszip';
 import { isOrgUser, type Actor, type Services } from '../context.js';
@@ -88,9 +89,20 @@ export async function addAttachment({ services, actor, submissionId, filename, c
 export async function downloadAttachment({ services, actor, id }: { services: Services; actor: Actor | null; id: string }) {
   const meta = await findAttachmentMeta(services.db, id);
   const row = meta && (await findSubmission(services.db, meta.submissionId));
-  if (!meta || !row || !canView(actor, row.submission)) throw notFound('附件');
+  if (!meta || !row) throw notFound('附件');
+  let filename = meta.filename;
+  if (!canView(actor, row.submission)) {
+    // A reviewer assigned to the item may read its files; under blind review without the original names.
+    const assigned = actor?.roles.includes('reviewer') && (await findActiveAssignmentFor(services.db, meta.submissionId, actor.userId));
+    if (!assigned) throw notFound('附件');
+    const call = await findCall(services.db, row.submission.callId);
+    if ((call?.reviewScheme as ReviewScheme | undefined)?.blind) {
+      const all = await listAttachments(services.db, meta.submissionId);
+      filename = `附件${all.findIndex((a) => a.id === id) + 1}.${meta.filename.split('.').pop()}`;
+    }
+  }
   const content = await readAttachmentContent(services.db, id);
-  return { meta, content: content! };
+  return { meta: { ...meta, filename }, content: content! };
 }
 
 export async function removeAttachment({ services, actor, id }: { services: Services; actor: Actor | null; id: string }) {

@@ -249,7 +249,7 @@ export async function declareRelation({ services, actor, organizationId, note }:
 export async function withdrawRelation({ services, actor, organizationId }: { services: Services; actor: Actor | null; organizationId: string }) {
   if (!isReviewer(actor)) throw forbidden('只有评审专家可以声明关联关系');
   await services.db.transaction(async (tx) => {
-    await deleteRelation(tx, actor!.userId, organizationId);
+    if (!(await deleteRelation(tx, actor!.userId, organizationId))) throw notFound('关联声明');
     await audit(tx, actor, { action: 'review.relation_withdrawn', entityType: 'user', entityId: actor!.userId, data: { organizationId } });
   });
 }
