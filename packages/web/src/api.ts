@@ -5,6 +5,8 @@
 import type {
   AuditEvent, Call, CallInput, ChainVerdict, HistoryEvent, ImportResult, ListType, Meta, Organization,
   Page, Session, Submission, SubmissionData, Attachment, ValidationDetail, Role,
+  AssignmentDetail, AutoAssignResult, Batch, BatchDetail, BatchEntry, BenchmarkCase, EntryCorrection, MyAssignment,
+  Ranking, Reviewer, ReviewerRelation, SavedScores,
 } from './types';
 
 export const API_BASE = '/api/v1';
@@ -157,7 +159,9 @@ async function readBody<T>(res: Response): Promise<T> {
 const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query });
 const post = <T>(path: string, body?: unknown, query?: Query) => request<T>('POST', path, { body: body ?? {}, query });
 const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, { body });
+const put = <T>(path: string, body: unknown) => request<T>('PUT', path, { body });
 const del = <T>(path: string) => request<T>('DELETE', path);
+const enc = encodeURIComponent;
 const upload = <T>(path: string, file: File | Blob, query?: Query, filename?: string) => {
   const form = new FormData();
   if (file instanceof File) form.append('file', file, filename ?? file.name);
@@ -222,4 +226,36 @@ export const api = {
 
   audit: (query: Query) => get<Page<AuditEvent>>('/audit', query),
   verifyAudit: () => get<ChainVerdict>('/audit/verify'),
+
+  // Review (评审) — operator side
+  autoAssign: (callId: string, dueAt?: string) => post<AutoAssignResult>(`/calls/${enc(callId)}/assignments/auto`, { dueAt }),
+  assignReviewer: (callId: string, submissionId: string, reviewerUserId: string, dueAt?: string) =>
+    post<{ id: string; submissionId: string; reviewerUserId: string; status: string }>(`/calls/${enc(callId)}/assignments`, { submissionId, reviewerUserId, dueAt }),
+  removeAssignment: (id: string) => del<void>(`/review-assignments/${enc(id)}`),
+  reviewers: async () => (await get<{ items: Reviewer[] }>('/reviewers')).items,
+  ranking: (callId: string) => get<Ranking>(`/calls/${enc(callId)}/ranking`),
+  decideSelection: (callId: string, submissionIds: string[], action: 'select' | 'reject', reason?: string) =>
+    post<{ moved: number }>(`/calls/${enc(callId)}/selection`, { submissionIds, action, reason }),
+
+  // Review (评审) — reviewer side
+  myAssignments: async (callId?: string) => (await get<{ items: MyAssignment[] }>('/reviews/assignments', { callId })).items,
+  myAssignment: (id: string) => get<AssignmentDetail>(`/reviews/assignments/${enc(id)}`),
+  saveScores: (id: string, scores: Record<string, number>, comments: Record<string, string>, submit: boolean) =>
+    put<SavedScores>(`/reviews/assignments/${enc(id)}`, { scores, comments, submit }),
+  declareConflict: (id: string, reason: string) => post<{ reassignedTo: string | null }>(`/reviews/assignments/${enc(id)}/conflict`, { reason }),
+  myRelations: async () => (await get<{ items: ReviewerRelation[] }>('/reviews/relations')).items,
+  declareRelation: (organizationId: string, note?: string) => post<void>('/reviews/relations', { organizationId, note }),
+  withdrawRelation: (organizationId: string) => del<void>(`/reviews/relations/${enc(organizationId)}`),
+
+  // Publication (发布)
+  publishBatch: (callId: string, input: { title?: string; number?: number; issuer?: string }) => post<Batch>(`/calls/${enc(callId)}/batches`, input),
+  correctEntry: (batchId: string, seq: number, input: EntryCorrection) =>
+    post<BatchEntry>(`/batches/${enc(batchId)}/entries/${seq}/corrections`, input),
+  promoteBenchmark: (submissionId: string, resultsText: string) => post<BenchmarkCase>(`/submissions/${enc(submissionId)}/benchmark`, { resultsText }),
+  publicBatches: (query: Query) => get<Page<Batch>>('/public/batches', query),
+  publicBatch: (id: string) => get<BatchDetail>(`/public/batches/${enc(id)}`),
 };
+
+/** Server-rendered public pages and downloads (outside the SPA and outside /api: use a plain <a href>). */
+export const publicBatchUrl = (id: string) => `/public/batches/${encodeURIComponent(id)}`;
+export const publicBatchDownloadUrl = (id: string, format: 'xlsx' | 'docx') => `/public/batches/${encodeURIComponent(id)}/download.${format}`;

@@ -9,13 +9,19 @@ export const ACTION_LABELS: Record<string, string> = {
   start_review: '开始评审', publish_results: '发布结果', cancel: '取消',
   // submissions
   submit: '提交', resubmit: '重新提交', withdraw: '撤回', return_for_revision: '退回修改',
-  select: '入选', publish: '发布', start_matching: '开始对接', award: '揭榜',
-  start_delivery: '开始实施', accept: '验收', promote_benchmark: '评为标杆案例', expire: '过期',
+  select: '入选', publish: '发布', start_matching: '开始对接', award: '确定承接方',
+  start_delivery: '开始实施', accept: '验收通过', promote_benchmark: '列入标杆案例', expire: '过期',
   // audit events are named "<entity>.<verb>"
   'auth.login': '登录', 'auth.logout': '退出登录', 'auth.password_changed': '修改密码', 'auth.login_failed': '登录失败',
   'auth.locked': '账号锁定', 'organization.registered': '机构注册', 'user.created': '新增用户',
   'call.created': '创建征集', 'call.updated': '修改征集', 'submission.created': '创建草稿', 'submission.updated': '保存修改',
   'submission.imported': '批量导入', 'import.committed': '确认导入', 'attachment.added': '上传附件', 'attachment.removed': '删除附件',
+  // an organisation is 驳回, a submission under review is 不入选
+  'submission.reject': '不入选',
+  'review.assigned': '分配评审专家', 'review.bulk_assigned': '一键分配评审', 'review.assigned_manually': '指派评审专家',
+  'review.unassigned': '撤销评审任务', 'review.scored': '提交评分', 'review.conflict_declared': '声明回避',
+  'review.relation_declared': '声明关联单位', 'review.relation_withdrawn': '撤回关联声明',
+  'batch.published': '发布批次', 'batch.entry_corrected': '发布勘误',
 };
 /** "submit", or an audit action such as "submission.submit" / "call.created". */
 export const actionLabel = (a: string) => ACTION_LABELS[a] ?? ACTION_LABELS[a.slice(a.lastIndexOf('.') + 1)] ?? a;
@@ -26,7 +32,24 @@ export const EDITABLE_SUBMISSION = new Set(['draft', 'returned_for_revision']);
 /** Transitions that the server refuses without a reason. */
 export const REASON_REQUIRED_ACTIONS = new Set(['reject', 'cancel', 'return_for_revision', 'terminate', 'not_award', 'decline']);
 /** Transitions that deserve an "are you sure" even without a reason. */
-export const CONFIRM_ACTIONS = new Set(['close', 'start_review', 'publish_results', 'withdraw', 'open', 'publish', 'approve']);
+export const CONFIRM_ACTIONS = new Set(['close', 'start_review', 'publish_results', 'withdraw', 'open', 'publish', 'approve', 'select', 'award', 'start_delivery', 'accept']);
+
+/** Wording of submission transitions on the detail page (reject there means 不入选, not 驳回). */
+export const SUBMISSION_ACTION_LABELS: Record<string, string> = {
+  withdraw: '撤回', select: '入选', reject: '不入选', award: '确定承接方', start_delivery: '开始实施', accept: '验收通过',
+};
+
+export const ASSIGNMENT_STATUS: Record<string, { label: string; color: string }> = {
+  assigned: { label: '待评分', color: 'processing' },
+  submitted: { label: '已提交', color: 'success' },
+  conflict_declared: { label: '已回避', color: 'default' },
+};
+
+/** Default title of a batch, as the server builds it (the server picks N when the title is left empty). */
+export const BATCH_LIST_NAMES: Record<string, string> = {
+  scenario_need: '人工智能场景机会清单',
+  capability: '人工智能场景能力清单',
+};
 
 export const OPENNESS_OPTIONS: Array<{ value: Openness; label: string }> = [
   { value: 'none', label: '不开放' },
@@ -54,6 +77,7 @@ export const ROLE_FALLBACK: Record<string, string> = {
 
 export const ENTITY_TYPE_LABELS: Record<string, string> = {
   organization: '机构', user: '用户', call: '征集', submission: '填报', attachment: '附件', import: '导入', session: '会话',
+  batch: '发布批次',
 };
 
 export const CHAIN_PROBLEM_LABELS: Record<string, string> = {

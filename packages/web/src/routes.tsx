@@ -16,6 +16,12 @@ const SubmissionDetail = lazy(() => import('./pages/SubmissionDetail'));
 const Import = lazy(() => import('./pages/Import'));
 const Audit = lazy(() => import('./pages/Audit'));
 const ChangePassword = lazy(() => import('./pages/ChangePassword'));
+const Reviews = lazy(() => import('./pages/Reviews'));
+const ReviewDetail = lazy(() => import('./pages/ReviewDetail'));
+const ReviewRelations = lazy(() => import('./pages/ReviewRelations'));
+const CallReview = lazy(() => import('./pages/CallReview'));
+const Batches = lazy(() => import('./pages/Batches'));
+const BatchDetail = lazy(() => import('./pages/BatchDetail'));
 const NotFound = lazy(() => import('./pages/NotFound'));
 
 const pub = (el: ReactNode) => <Suspense fallback={<FullPageSpin />}>{el}</Suspense>;
@@ -37,6 +43,12 @@ export const router = createBrowserRouter([
       { path: 'calls', element: <Calls /> },
       { path: 'calls/new', element: only(['operator'], <CallForm />) },
       { path: 'calls/:id/edit', element: only(['operator'], <CallForm />) },
+      { path: 'calls/:id/review', element: only(['operator'], <CallReview />) },
+      { path: 'reviews', element: only(['reviewer'], <Reviews />) },
+      { path: 'reviews/relations', element: only(['reviewer'], <ReviewRelations />) },
+      { path: 'reviews/:id', element: only(['reviewer'], <ReviewDetail />) },
+      { path: 'batches', element: only(['operator'], <Batches />) },
+      { path: 'batches/:id', element: only(['operator'], <BatchDetail />) },
       { path: 'submissions', element: <Submissions /> },
       { path: 'submissions/new', element: <SubmissionForm /> },
       { path: 'submissions/:id', element: <SubmissionDetail /> },

@@ -202,3 +202,190 @@ export interface ValidationDetail {
   path: string;
   message: string;
 }
+
+// ---- Review (评审) ----
+
+export type AssignmentStatus = 'assigned' | 'submitted' | 'conflict_declared';
+
+/** A row of GET /reviews/assignments. */
+export interface MyAssignment {
+  id: string;
+  callId: string;
+  callTitle: string;
+  submissionId: string;
+  title: string;
+  listType: ListType;
+  /** null when the call is reviewed blind. */
+  organizationName: string | null;
+  status: AssignmentStatus;
+  weightedScore: number | null;
+  dueAt: string | null;
+  overdue: boolean;
+}
+
+/** Attachments as a reviewer sees them; blind review hides size and time. */
+export interface ReviewAttachment {
+  id: string;
+  filename: string;
+  mediaType: string;
+  size: number | null;
+  createdAt: string | null;
+}
+
+/** GET /reviews/assignments/:id */
+export interface AssignmentDetail {
+  id: string;
+  status: AssignmentStatus;
+  scores: Record<string, number> | null;
+  comments: Record<string, string> | null;
+  weightedScore: number | null;
+  conflictReason: string | null;
+  dueAt: string | null;
+  blind: boolean;
+  criteria: Criterion[];
+  call: { id: string; title: string };
+  submission: {
+    id: string;
+    title: string;
+    listType: ListType;
+    data: SubmissionData;
+    organization: { id: string; name: string } | null;
+    attachments: ReviewAttachment[];
+  };
+}
+
+export interface SavedScores {
+  id: string;
+  status: AssignmentStatus;
+  weightedScore: number | null;
+  scores: Record<string, number>;
+  comments: Record<string, string>;
+}
+
+export interface ReviewerRelation {
+  organizationId: string;
+  organizationName: string;
+  note: string | null;
+  createdAt: string;
+}
+
+export interface AutoAssignResult {
+  created: number;
+  items: number;
+  reviewers: number;
+  shortfalls: Array<{ itemId: string; needed: number; eligible: number }>;
+}
+
+export interface Reviewer {
+  id: string;
+  displayName: string;
+  email: string;
+  organizationId: string;
+  organizationName: string;
+  relatedOrganizationIds: string[];
+}
+
+export interface RankingReview {
+  assignmentId: string;
+  reviewerUserId: string;
+  reviewerName: string;
+  status: AssignmentStatus;
+  weightedScore: number | null;
+  conflictReason: string | null;
+}
+
+export interface RankingItem {
+  id: string;
+  title: string;
+  status: string;
+  organizationName: string;
+  sector: string | null;
+  /** Competition ranking (1, 2, 2, 4); null while unscored. */
+  rank: number | null;
+  tied: boolean;
+  mean: number | null;
+  trimmed: boolean;
+  count: number;
+  min: number | null;
+  max: number | null;
+  spread: number;
+  spreadFlag: boolean;
+  reviews: RankingReview[];
+}
+
+export interface ReviewerProgressRow {
+  reviewerUserId: string;
+  name: string;
+  assigned: number;
+  submitted: number;
+  pending: number;
+  conflicts: number;
+  overdue: number;
+}
+
+export interface Ranking {
+  call: { id: string; title: string; status: string; reviewScheme: ReviewScheme };
+  items: RankingItem[];
+  reviewers: ReviewerProgressRow[];
+}
+
+// ---- Publication (发布) ----
+
+export interface Batch {
+  id: string;
+  callId: string;
+  listType: ListType;
+  year: number;
+  number: number;
+  title: string;
+  issuer: string;
+  entryCount: number;
+  publishedAt: string;
+}
+
+export interface BatchEntry {
+  id: string;
+  batchId: string;
+  batchTitle?: string;
+  seq: number;
+  version: number;
+  isCurrent: boolean;
+  submissionId: string;
+  listType: ListType;
+  name: string;
+  issuer: string;
+  sector: string;
+  techFields: string[];
+  regionCode: string | null;
+  description: string;
+  /** null: 通过平台联系 */
+  contact: string | null;
+  budgetMin: number | null;
+  budgetMax: number | null;
+  maturityTrl: number | null;
+  erratum: string | null;
+  publishedAt: string;
+  correctedAt: string | null;
+}
+
+export interface BatchDetail extends Batch {
+  entries: BatchEntry[];
+  superseded: BatchEntry[];
+}
+
+export interface EntryCorrection {
+  name?: string;
+  description?: string;
+  contact?: string | null;
+  erratum: string;
+}
+
+export interface BenchmarkCase {
+  id: string;
+  submissionId: string;
+  title: string;
+  issuer: string;
+  sector: string;
+  resultsText: string;
+  promotedAt: string;
+}

@@ -596,7 +596,7 @@ const SEND: Record<string, Sender> = {
     const { callId, items } = await fx.selectedInCall(1);
     const probe = async () => [await callStatusOf(callId), await batchesOf(callId), await statusOf(items[0]!)];
     const res = await guarded(probe, () => c.post(`/api/v1/calls/${callId}/batches`, {}));
-    if (ok(res)) expect(await probe()).toEqual(['results_published', 1, 'published']);
+    if (ok(res)) expect(await probe()).toEqual(['reviewing', 1, 'published']);
     return res;
   },
   'POST /batches/:id/entries/:seq/corrections | a published entry': async (who, c) => {

@@ -120,7 +120,7 @@ describe('review, selection and publication', () => {
     const pub = (await ctx.app.inject({ method: 'GET', url: `/api/v1/public/batches/${batchId}` })).json();
     expect(pub.entries.map((e: { seq: number; submissionId: string }) => [e.seq, e.submissionId])).toEqual([[1, ids[0]], [2, ids[1]]]);
     expect(pub.entries[0].contact).toBeNull(); // the owner did not make the contact public
-    expect((await operator.get(`/api/v1/calls/${call.id}`)).json().status).toBe('results_published');
+    expect((await operator.get(`/api/v1/calls/${call.id}`)).json().status).toBe('reviewing');
     expect((await operator.post(`/api/v1/calls/${call.id}/batches`, { number: 9 })).json().error.code).toBe('NOTHING_SELECTED');
 
     // The database itself refuses edits and deletes of a published entry.

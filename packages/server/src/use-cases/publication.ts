@@ -1,7 +1,7 @@
 import {
   appendAuditEvents, batchNumberTaken, entryVersions, findBatch, findBatchEntry, findCall, findCurrentEntry,
   findSubmission, insertBatch, insertBatchEntries, insertBenchmarkCase, listBatchEntries, listBatches, listBenchmarkCases,
-  listPublicEntries, listSubmissionsOfCallInStates, nextBatchNumber, retireEntryVersion, updateCallStatus, updateSubmission,
+  listPublicEntries, listSubmissionsOfCallInStates, nextBatchNumber, retireEntryVersion, updateSubmission,
   findOrganization, listAssignmentsOfCall, type BatchEntryRow, type BatchRow, type PublicEntryQuery, type SubmissionRow,
 } from '@scenebridge/db';
 import { decide, DomainError, forbidden, notFound, rankItems, submissionMachine, type SubmissionState } from '@scenebridge/domain';
@@ -31,7 +31,8 @@ function snapshot(s: SubmissionRow, org: { name: string; creditCode: string }) {
 /**
  * Freezes the call's selected items as a numbered batch, in ranking order, in one
  * transaction: the batch, its entries, every item's move to `published` and the audit
- * events commit together or not at all.
+ * events commit together or not at all. The call stays in review (a call may publish
+ * several batches); the operator closes it with the call's `publish_results`.
  */
 export async function publishBatch({ services, actor, callId, title, number, issuer }: {
   services: Services; actor: Actor | null; callId: string; title?: string; number?: number; issuer?: string;
@@ -69,13 +70,11 @@ export async function publishBatch({ services, actor, callId, title, number, iss
       const t = decide(submissionMachine, { from: s.status as SubmissionState, action: 'publish', actors: ['operator'] });
       if (!(await updateSubmission(tx, s.id, s.status, { status: t.to }))) throw new DomainError('CONFLICT', '项目状态已变化，请重试', 409);
     }
-    if (call.status === 'reviewing') await updateCallStatus(tx, callId, 'reviewing', 'results_published', null);
     await appendAuditEvents(tx, [
       ...order.map((id, i) => auditEvent(actor, {
         action: 'submission.publish', entityType: 'submission', entityId: id, fromState: 'selected', toState: 'published', data: { batchId: batch.id, seq: i + 1 },
       })),
       auditEvent(actor, { action: 'batch.published', entityType: 'batch', entityId: batch.id, data: { callId, title: batch.title, number: n, year, entries: order.length } }),
-      ...(call.status === 'reviewing' ? [auditEvent(actor, { action: 'call.publish_results', entityType: 'call', entityId: callId, fromState: 'reviewing', toState: 'results_published' })] : []),
     ]);
     return batch;
   });

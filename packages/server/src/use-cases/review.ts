@@ -206,7 +206,9 @@ export async function callRanking({ services, actor, callId }: { services: Servi
   if (!isOperator(actor)) throw forbidden();
   const call = await findCall(services.db, callId);
   if (!call) throw notFound('征集');
-  const items = await listSubmissionsOfCallInStates(services.db, callId, ['in_review', 'selected', 'rejected', 'returned_for_revision', 'published']);
+  const items = await listSubmissionsOfCallInStates(services.db, callId, [
+    'in_review', 'selected', 'rejected', 'returned_for_revision', 'published', 'matching', 'awarded', 'in_delivery', 'accepted', 'benchmark_case',
+  ]);
   const rows = await listAssignmentsWithReviewers(services.db, callId);
   const byItem = new Map<string, typeof rows>();
   for (const r of rows) byItem.set(r.assignment.submissionId, [...(byItem.get(r.assignment.submissionId) ?? []), r]);

@@ -1,6 +1,6 @@
 import {
-  AuditOutlined, BankOutlined, CloudUploadOutlined, DashboardOutlined, FileTextOutlined, KeyOutlined,
-  LogoutOutlined, NotificationOutlined, UserOutlined,
+  AuditOutlined, BankOutlined, CloudUploadOutlined, DashboardOutlined, FileDoneOutlined, FileTextOutlined, KeyOutlined,
+  LogoutOutlined, NotificationOutlined, SafetyCertificateOutlined, SolutionOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { App, Button, Flex, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
@@ -21,11 +21,21 @@ export function AppLayout() {
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
 
+  const isReviewer = user.roles.includes('reviewer');
+  // GET /submissions answers 403 to a reviewer who is not also an organisation user.
+  const seesSubmissions = user.isOperator || user.roles.some((r) => r === 'org_admin' || r === 'org_member');
   const items: MenuItem[] = [
     { key: '/', icon: <DashboardOutlined />, label: '工作台' },
+    ...(isReviewer
+      ? [
+          { key: '/reviews', icon: <SolutionOutlined />, label: '评审任务' },
+          { key: '/reviews/relations', icon: <SafetyCertificateOutlined />, label: '关联单位声明' },
+        ]
+      : []),
     ...(user.isOperator ? [{ key: '/organizations', icon: <BankOutlined />, label: '机构审核' }] : []),
     { key: '/calls', icon: <NotificationOutlined />, label: user.isOperator ? '征集管理' : '在线征集' },
-    { key: '/submissions', icon: <FileTextOutlined />, label: '填报记录' },
+    ...(seesSubmissions || !isReviewer ? [{ key: '/submissions', icon: <FileTextOutlined />, label: '填报记录' }] : []),
+    ...(user.isOperator ? [{ key: '/batches', icon: <FileDoneOutlined />, label: '发布批次' }] : []),
     ...(user.isOperator || user.isOrgAdmin ? [{ key: '/import', icon: <CloudUploadOutlined />, label: '批量导入' }] : []),
     ...(user.isOperator ? [{ key: '/audit', icon: <AuditOutlined />, label: '审计日志' }] : []),
     { key: '/account/password', icon: <KeyOutlined />, label: '修改密码' },

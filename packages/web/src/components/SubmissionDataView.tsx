@@ -11,13 +11,13 @@ function budget(min?: number, max?: number): string {
   return min != null ? `${min} 万元以上` : `${max} 万元以内`;
 }
 
-/** All fields of a submission's `data`, with Chinese labels. */
-export function SubmissionDataView({ listType, data }: { listType: ListType; data: SubmissionData }) {
+/** All fields of a submission's `data`, with Chinese labels (`hideContact`: blind review, the server removed it). */
+export function SubmissionDataView({ listType, data, hideContact = false }: { listType: ListType; data: SubmissionData; hideContact?: boolean }) {
   const meta = useMeta();
   const tags = (codes: string[] | undefined, name: (c: string) => string) =>
     codes?.length ? codes.map((c) => <Tag key={c}>{name(c)}</Tag>) : '—';
   const c = data.contact;
-  const contact: DescriptionsProps['items'] = [
+  const contact: DescriptionsProps['items'] = hideContact ? [] : [
     { key: 'cn', label: '联系人', children: c?.name || '—' },
     { key: 'cp', label: '联系电话', children: c?.phone || '—' },
     { key: 'ce', label: '电子邮箱', children: c?.email || '—' },

@@ -16,6 +16,8 @@ import { fmtTime } from '../time';
 import type { Call } from '../types';
 
 const EDITABLE = new Set(['draft', 'scheduled']);
+/** States with a ranking to look at: 评审中 (assign, select, publish) and 结果已发布 (read, publish what is left). */
+const REVIEW_STATES = new Set(['reviewing', 'results_published']);
 
 function CallDetail({ call }: { call: Call }) {
   return (
@@ -48,6 +50,8 @@ export default function Calls() {
   const page = Number(params.get('page') ?? '1') || 1;
   const pageSize = Number(params.get('pageSize') ?? '20') || 20;
   const approved = user.organization?.status === 'approved';
+  // Only organisation users fill in submissions (a reviewer-only account gets 403 from POST /submissions).
+  const orgUser = user.roles.some((r) => r === 'org_admin' || r === 'org_member');
 
   const list = useLoad(
     () => api.calls({ status: status === 'all' ? undefined : status, listType, page, pageSize }),
@@ -66,7 +70,7 @@ export default function Calls() {
     .map((s) => ({ value: s, label: meta.callState(s) }));
 
   const columns: ColumnsType<Call> = [
-    { title: '征集名称', dataIndex: 'title', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
+    { title: '征集名称', dataIndex: 'title', minWidth: 220, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
     { title: '清单类型', dataIndex: 'listType', width: 100, render: (v: string) => meta.listType(v) },
     { title: '开始时间', dataIndex: 'opensAt', width: 150, render: (v: string) => fmtTime(v) },
     { title: '截止时间', dataIndex: 'closesAt', width: 150, render: (v: string) => fmtTime(v) },
@@ -87,6 +91,11 @@ export default function Calls() {
             <Button size="small" type="link" onClick={() => navigate(`/submissions?callId=${r.id}`)} data-testid="call-submissions">
               填报记录
             </Button>
+            {REVIEW_STATES.has(r.status) && (
+              <Button size="small" type="primary" ghost onClick={() => navigate(`/calls/${r.id}/review`)} data-testid="call-review-link">
+                {r.status === 'reviewing' ? '评审与遴选' : '评审结果'}
+              </Button>
+            )}
             <ActionButtons
               size="small"
               actions={r.allowedActions}
@@ -97,12 +106,12 @@ export default function Calls() {
                 open: '开放后各单位即可填报。',
                 close: '截止后将不再接受新的填报和提交。',
                 start_review: '开始评审后填报进入评审流程。',
-                publish_results: '发布后结果对外公开，不可撤回。',
+                publish_results: '仅将征集标记为“结果已发布”，不生成发布批次，之后不能再分配评审。发布清单请用“评审与遴选”中的“发布批次”。',
               }}
               onRun={(a, reason) => run(r, a, reason)}
             />
           </Space>
-        ) : r.acceptingSubmissions ? (
+        ) : r.acceptingSubmissions && orgUser ? (
           <Button
             type="primary"
             size="small"

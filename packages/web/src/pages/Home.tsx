@@ -107,7 +107,7 @@ function OpenCalls({ calls }: { calls: Call[] }) {
           <List.Item
             data-testid={`home-call-${c.id}`}
             actions={
-              c.acceptingSubmissions && approved && !user.isOperator
+              c.acceptingSubmissions && approved && !user.isOperator && user.roles.some((r) => r === 'org_admin' || r === 'org_member')
                 ? [
                     <Button key="fill" type="primary" size="small" onClick={() => navigate(`/submissions/new?callId=${c.id}`)} data-testid={`call-fill-${c.id}`}>
                       填报
@@ -135,7 +135,19 @@ function OpenCalls({ calls }: { calls: Call[] }) {
 export default function Home() {
   const user = useUser();
   const op = user.isOperator;
+  // A reviewer who is not also an organisation user has no submissions: show the review workload instead.
+  const reviewerOnly = !op && user.roles.includes('reviewer') && !user.roles.some((r) => r === 'org_admin' || r === 'org_member');
   const counts = useLoad<Counts>(async () => {
+    if (reviewerOnly) {
+      const [openCalls, mine] = await Promise.all([total(api.calls({ status: 'open', pageSize: 1 })), api.myAssignments().catch(() => undefined)]);
+      return {
+        openCalls,
+        reviewPending: mine?.filter((a) => a.status === 'assigned').length,
+        reviewOverdue: mine?.filter((a) => a.overdue).length,
+        reviewSubmitted: mine?.filter((a) => a.status === 'submitted').length,
+        reviewAll: mine?.length,
+      };
+    }
     if (op) {
       const [pendingOrgs, openCalls, submitted, all] = await Promise.all([
         total(api.organizations({ status: 'pending', pageSize: 1 })),
@@ -152,7 +164,7 @@ export default function Home() {
       total(api.submissions({ pageSize: 1 })),
     ]);
     return { openCalls, drafts, returned, all };
-  }, [op]);
+  }, [op, reviewerOnly]);
   const openCalls = useLoad(() => api.calls({ status: 'open', pageSize: 5 }), []);
   const c = counts.data ?? {};
 
@@ -164,7 +176,14 @@ export default function Home() {
       <Typography.Paragraph type="secondary">您好，{user.displayName}。</Typography.Paragraph>
       <OrgBanner />
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        {op ? (
+        {reviewerOnly ? (
+          <>
+            <Stat title="待评分" value={c.reviewPending} to="/reviews?status=assigned" testId="stat-review-pending" />
+            <Stat title="已逾期" value={c.reviewOverdue} to="/reviews?status=assigned" testId="stat-review-overdue" />
+            <Stat title="已提交评分" value={c.reviewSubmitted} to="/reviews?status=submitted" testId="stat-review-submitted" />
+            <Stat title="全部评审任务" value={c.reviewAll} to="/reviews" testId="stat-review-all" />
+          </>
+        ) : op ? (
           <>
             <Stat title="待审核机构" value={c.pendingOrgs} to="/organizations" testId="stat-pending-orgs" />
             <Stat title="征集中" value={c.openCalls} to="/calls" testId="stat-open-calls" />
@@ -189,7 +208,10 @@ export default function Home() {
             <Space orientation="vertical" style={{ width: '100%' }}>
               {op && <Link to="/calls/new">发起新的征集</Link>}
               {op && <Link to="/organizations">审核机构注册</Link>}
-              <Link to="/submissions">查看填报记录</Link>
+              {user.roles.includes('reviewer') && <Link to="/reviews">评审任务</Link>}
+              {user.roles.includes('reviewer') && <Link to="/reviews/relations">关联单位声明</Link>}
+              {op && <Link to="/batches">发布批次与勘误</Link>}
+              {!reviewerOnly && <Link to="/submissions">查看填报记录</Link>}
               {(op || user.isOrgAdmin) && <Link to="/import">批量导入</Link>}
               {op && <Link to="/audit">审计日志与哈希链校验</Link>}
               <Link to="/account/password">修改密码</Link>

@@ -1,8 +1,8 @@
-import { EditOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Flex, Space, Timeline, Typography } from 'antd';
+import { EditOutlined, TrophyOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Modal, Space, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api, ApiError } from '../api';
+import { api, ApiError, errorMessage } from '../api';
 import { useUser } from '../auth';
 import { ActionButtons } from '../components/ActionButtons';
 import { Attachments } from '../components/Attachments';
@@ -12,10 +12,58 @@ import { FullPageSpin } from '../components/RequireAuth';
 import { StatusTag } from '../components/StatusTag';
 import { SubmissionDataView } from '../components/SubmissionDataView';
 import { useLoad } from '../hooks';
-import { actionLabel, EDITABLE_SUBMISSION, fieldLabel } from '../labels';
+import { actionLabel, EDITABLE_SUBMISSION, fieldLabel, SUBMISSION_ACTION_LABELS } from '../labels';
 import { useMeta } from '../meta';
 import { fmtTime } from '../time';
 import type { ValidationDetail } from '../types';
+
+/** 列入标杆案例: POST /submissions/:id/benchmark with the results achieved (≥ 10 characters). */
+function BenchmarkModal({ submissionId, onClose, onDone }: { submissionId: string; onClose: () => void; onDone: () => void }) {
+  const [form] = Form.useForm<{ resultsText: string }>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const ok = async () => {
+    const { resultsText } = await form.validateFields();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.promoteBenchmark(submissionId, resultsText.trim());
+      onDone();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title="列入标杆案例"
+      okText="列入标杆案例"
+      cancelText="取消"
+      okButtonProps={{ loading: busy, 'data-testid': 'benchmark-confirm' }}
+      onOk={() => void ok().catch(() => undefined)}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">成效说明将在标杆案例清单中公开展示。</Typography.Paragraph>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="benchmark-error" />}
+      <Form form={form} layout="vertical" preserve={false}>
+        <Form.Item
+          name="resultsText"
+          label="应用成效"
+          rules={[
+            { required: true, whitespace: true, message: '请填写应用成效' },
+            { min: 10, message: '应用成效至少10个字' },
+            { max: 2000, message: '应用成效不能超过2000字' },
+          ]}
+        >
+          <Input.TextArea rows={5} showCount maxLength={2000} placeholder="如：上线后巡检效率提升40%，年节约成本约200万元…" data-testid="benchmark-results" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
 
 const REASON_TITLES: Record<string, string> = {
   returned_for_revision: '退回原因',
@@ -33,6 +81,7 @@ export default function SubmissionDetail() {
   const sub = useLoad(() => api.submission(id), [id]);
   const history = useLoad(() => api.submissionHistory(id), [id]);
   const [invalid, setInvalid] = useState<ValidationDetail[] | null>(null);
+  const [benchmarkOpen, setBenchmarkOpen] = useState(false);
 
   if (sub.loading && !sub.data) return <FullPageSpin />;
   if (!sub.data) return <LoadError error={sub.error} onRetry={sub.reload} />;
@@ -45,7 +94,7 @@ export default function SubmissionDetail() {
     try {
       const next = await api.submissionTransition(s.id, action, reason);
       sub.setData(next);
-      void message.success(`已${actionLabel(action)}`);
+      void message.success(`已${SUBMISSION_ACTION_LABELS[action] ?? actionLabel(action)}`);
       history.reload();
     } catch (e) {
       if (e instanceof ApiError && e.code === 'VALIDATION_FAILED') {
@@ -75,11 +124,22 @@ export default function SubmissionDetail() {
             <ActionButtons
               actions={s.allowedActions}
               testIdPrefix="submission-action"
-              labels={{ withdraw: '撤回' }}
+              labels={SUBMISSION_ACTION_LABELS}
               reasonLabels={{ return_for_revision: '退回原因', reject: '未入选原因' }}
-              confirmTexts={{ withdraw: '撤回后该填报将不再参加本次征集。' }}
+              confirmTexts={{
+                withdraw: '撤回后该填报将不再参加本次征集。',
+                select: '入选后可在“评审与遴选”中发布批次。',
+                award: '确定承接方后进入实施准备。',
+                start_delivery: '项目进入实施阶段。',
+                accept: '验收通过后可列入标杆案例。',
+              }}
               onRun={run}
             />
+            {user.isOperator && s.status === 'accepted' && (
+              <Button icon={<TrophyOutlined />} onClick={() => setBenchmarkOpen(true)} data-testid="benchmark-promote">
+                列入标杆案例
+              </Button>
+            )}
           </Space>
         }
       />
@@ -111,6 +171,18 @@ export default function SubmissionDetail() {
           }
           style={{ marginBottom: 16 }}
           data-testid="submission-invalid"
+        />
+      )}
+      {benchmarkOpen && (
+        <BenchmarkModal
+          submissionId={s.id}
+          onClose={() => setBenchmarkOpen(false)}
+          onDone={() => {
+            setBenchmarkOpen(false);
+            void message.success('已列入标杆案例');
+            sub.reload();
+            history.reload();
+          }}
         />
       )}
       <Card size="small" style={{ marginBottom: 16 }}>
