@@ -6,7 +6,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-if (!fs.existsSync(path.join(root, 'packages/web/dist/index.html'))) {
+const built = path.join(root, 'packages/web/dist/index.html');
+/** Newest modification time under a folder, so a stale build is rebuilt rather than tested. */
+function newest(dir) {
+  let t = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+  }
+  return t;
+}
+if (!fs.existsSync(built) || newest(path.join(root, 'packages/web/src')) > fs.statSync(built).mtimeMs) {
   execSync('npm run build -w @scenebridge/web', { cwd: root, stdio: 'inherit' });
 }
 if (!fs.existsSync('/usr/bin/chromium')) {

@@ -71,6 +71,9 @@ async function openPglite(dataDir: string | undefined, migrate: boolean): Promis
 
 async function openPostgres(url: string, max: number, migrate: boolean): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection dropped by the server (restart, drop database … with force) must not
+  // crash the process: the pool opens a new one on the next query.
+  pool.on('error', (err) => console.warn(`PostgreSQL idle connection lost: ${err.message}`));
   if (migrate) {
     try {
       await migratePostgres(pool);

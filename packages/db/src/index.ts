@@ -8,3 +8,4 @@ export * from './call-repository.js';
 export * from './submission-repository.js';
 export * from './review-repository.js';
 export * from './publication-repository.js';
+export * from './maintenance.js';

@@ -88,13 +88,16 @@ export async function listPublicEntries(db: Executor, q: PublicEntryQuery) {
     conds.push(or(ilike(batchEntries.name, like), ilike(batchEntries.issuer, like), ilike(batchEntries.description, like))!);
   }
   const where = and(...conds);
-  const [items, [c]] = await Promise.all([
-    db.select({ entry: batchEntries, batchTitle: batches.title }).from(batchEntries)
-      .innerJoin(batches, eq(batches.id, batchEntries.batchId))
-      .where(where).orderBy(desc(batchEntries.publishedAt), batchEntries.seq, batchEntries.id).limit(q.limit).offset(q.offset),
-    db.select({ n: count() }).from(batchEntries).where(where),
-  ]);
-  return { items, total: c?.n ?? 0 };
+  const rows = await db.select({ entry: batchEntries, batchTitle: batches.title, total: sql<number>`count(*) over()`.mapWith(Number) })
+    .from(batchEntries)
+    .innerJoin(batches, eq(batches.id, batchEntries.batchId))
+    .where(where).orderBy(desc(batchEntries.publishedAt), batchEntries.seq, batchEntries.id).limit(q.limit).offset(q.offset);
+  let total = rows[0]?.total;
+  if (total === undefined) {
+    const [c] = q.offset === 0 ? [{ n: 0 }] : await db.select({ n: count() }).from(batchEntries).where(where);
+    total = c?.n ?? 0;
+  }
+  return { items: rows.map(({ total: _t, ...r }) => r), total };
 }
 
 export async function insertBenchmarkCase(db: Executor, c: typeof benchmarkCases.$inferInsert) {

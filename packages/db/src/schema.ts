@@ -95,6 +95,8 @@ export const submissions = pgTable('submissions', {
   index('submissions_org_idx').on(t.organizationId, t.createdAt),
   index('submissions_call_status_idx').on(t.callId, t.status),
   index('submissions_status_created_idx').on(t.status, t.createdAt),
+  // The list order (newest first, id as tie-break) read backwards, so a page needs no sort.
+  index('submissions_created_id_idx').on(t.createdAt, t.id),
 ]);
 
 export const attachments = pgTable('attachments', {

@@ -9,7 +9,11 @@ export async function insertSession(db: Executor, s: typeof sessions.$inferInser
 /** The session with its user and organisation, if it exists and has not expired. */
 export async function findLiveSession(db: Executor, id: string, now: Date) {
   const [row] = await db
-    .select({ session: sessions, user: users, organization: organizations })
+    .select({
+      session: { id: sessions.id, csrfToken: sessions.csrfToken },
+      user: { id: users.id, email: users.email, displayName: users.displayName, roles: users.roles, disabled: users.disabled },
+      organization: { id: organizations.id, name: organizations.name, status: organizations.status, kind: organizations.kind },
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organizations, eq(organizations.id, users.organizationId))

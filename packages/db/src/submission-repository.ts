@@ -19,10 +19,10 @@ export async function moveSubmissionsOfCall(db: Executor, callId: string, from: 
 }
 
 /** For imports: rows whose fingerprint already exists are skipped, so re-running creates nothing. */
-export async function insertSubmissionsSkippingDuplicates(db: Executor, rows: NewSubmission[]): Promise<SubmissionRow[]> {
-  const out: SubmissionRow[] = [];
+export async function insertSubmissionsSkippingDuplicates(db: Executor, rows: NewSubmission[]): Promise<{ id: string }[]> {
+  const out: { id: string }[] = [];
   for (let i = 0; i < rows.length; i += 500) {
-    out.push(...(await db.insert(submissions).values(rows.slice(i, i + 500)).onConflictDoNothing({ target: submissions.importFingerprint }).returning()));
+    out.push(...(await db.insert(submissions).values(rows.slice(i, i + 500)).onConflictDoNothing({ target: submissions.importFingerprint }).returning({ id: submissions.id })));
   }
   return out;
 }
@@ -72,25 +72,26 @@ export async function listSubmissions(db: Executor, q: SubmissionQuery) {
     conds.push(or(ilike(submissions.title, like), ilike(organizations.name, like))!);
   }
   const where = conds.length ? and(...conds) : undefined;
-  const [items, [c]] = await Promise.all([
-    db.select({
+  const rows = await db.select({
       id: submissions.id, callId: submissions.callId, callTitle: calls.title, listType: submissions.listType,
       status: submissions.status, statusReason: submissions.statusReason, title: submissions.title,
       organizationId: submissions.organizationId, organizationName: organizations.name, sector: submissions.sector,
       regionCode: submissions.regionCode, createdAt: submissions.createdAt, updatedAt: submissions.updatedAt,
-      submittedAt: submissions.submittedAt,
+      submittedAt: submissions.submittedAt, total: sql<number>`count(*) over()`.mapWith(Number),
     })
-      .from(submissions)
-      .innerJoin(organizations, eq(organizations.id, submissions.organizationId))
-      .innerJoin(calls, eq(calls.id, submissions.callId))
-      .where(where)
-      .orderBy(desc(submissions.createdAt), desc(submissions.id))
-      .limit(q.limit).offset(q.offset),
-    q.text
-      ? db.select({ n: count() }).from(submissions).innerJoin(organizations, eq(organizations.id, submissions.organizationId)).where(where)
-      : db.select({ n: count() }).from(submissions).where(where),
-  ]);
-  return { items, total: c?.n ?? 0 };
+    .from(submissions)
+    .innerJoin(organizations, eq(organizations.id, submissions.organizationId))
+    .innerJoin(calls, eq(calls.id, submissions.callId))
+    .where(where)
+    .orderBy(desc(submissions.createdAt), desc(submissions.id))
+    .limit(q.limit).offset(q.offset);
+  // The window count comes with the page; only a page past the end needs its own count.
+  let total = rows[0]?.total;
+  if (total === undefined) {
+    const [c] = q.offset === 0 ? [{ n: 0 }] : await db.select({ n: count() }).from(submissions).innerJoin(organizations, eq(organizations.id, submissions.organizationId)).where(where);
+    total = c?.n ?? 0;
+  }
+  return { items: rows.map(({ total: _t, ...r }) => r), total };
 }
 
 export async function findExistingFingerprints(db: Executor, fingerprints: string[]): Promise<Set<string>> {

@@ -1,4 +1,4 @@
-import { appendAuditEvents, insertCall, insertOrganization, insertSubmissions, insertUser, listOrganizations, type NewSubmission } from '@scenebridge/db';
+import { analyze, appendAuditEvents, insertCall, insertOrganization, insertSubmissions, insertUser, listOrganizations, type NewSubmission } from '@scenebridge/db';
 import { demo, ROLE_LABELS, type Role } from '@scenebridge/domain';
 import type { Services } from './context.js';
 import { hashPassword } from './auth/password.js';
@@ -83,6 +83,7 @@ export async function seedDemoData({ services, scale = DEFAULT_SCALE, seed = 202
     }
     await appendAuditEvents(tx, audit);
   });
+  await analyze(services.db);
   return { created: true, password: demo.DEMO_PASSWORD, logins };
 }
 

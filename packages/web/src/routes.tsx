@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
+import RouteError from './components/RouteError';
 import { AppLayout } from './components/AppLayout';
 import { FullPageSpin, RequireAuth } from './components/RequireAuth';
 import type { Role } from './types';
@@ -28,10 +29,11 @@ const pub = (el: ReactNode) => <Suspense fallback={<FullPageSpin />}>{el}</Suspe
 const only = (roles: Role[], el: ReactNode) => <RequireAuth roles={roles}>{el}</RequireAuth>;
 
 export const router = createBrowserRouter([
-  { path: '/login', element: pub(<Login />) },
-  { path: '/register', element: pub(<Register />) },
+  { path: '/login', element: pub(<Login />), errorElement: <RouteError /> },
+  { path: '/register', element: pub(<Register />), errorElement: <RouteError /> },
   {
     path: '/',
+    errorElement: <RouteError />,
     element: (
       <RequireAuth>
         <AppLayout />

@@ -1,5 +1,5 @@
 import {
-  deleteOtherSessions, deleteSession, findLiveSession, findUser, findUserByEmail, insertSession,
+  appendAuditEvents, deleteOtherSessions, deleteSession, findLiveSession, findUser, findUserByEmail, insertSession,
   recordLoginFailure, recordLoginSuccess, updatePasswordHash,
 } from '@scenebridge/db';
 import { DomainError, type Role } from '@scenebridge/domain';
@@ -29,10 +29,10 @@ export async function login({ services, email, password }: { services: Services;
     await db.transaction(async (tx) => {
       const after = await recordLoginFailure(tx, user.id, config.lockAfterFailures, lockUntil);
       const locked = after.failedLogins >= config.lockAfterFailures;
-      await audit(tx, null, {
-        action: locked ? 'auth.account_locked' : 'auth.login_failed', entityType: 'user', entityId: user.id,
-        data: { email: user.email, failedLogins: after.failedLogins },
-      });
+      await appendAuditEvents(tx, [{
+        actorUserId: null, actorLabel: 'anonymous', action: locked ? 'auth.account_locked' : 'auth.login_failed',
+        entityType: 'user', entityId: user.id, data: { email: user.email, failedLogins: after.failedLogins },
+      }]);
     });
     throw invalid();
   }
@@ -41,7 +41,9 @@ export async function login({ services, email, password }: { services: Services;
   await db.transaction(async (tx) => {
     await recordLoginSuccess(tx, user.id);
     await insertSession(tx, { id: sessionIdOf(token), userId: user.id, csrfToken, expiresAt: new Date(now.getTime() + config.sessionTtlMs) });
-    await audit(tx, null, { action: 'auth.login', entityType: 'user', entityId: user.id, data: { email: user.email } });
+    await appendAuditEvents(tx, [{
+      actorUserId: user.id, actorLabel: `${user.displayName} <${user.email}>`, action: 'auth.login', entityType: 'user', entityId: user.id,
+    }]);
   });
   const actor = await resolveSession({ services, token });
   return { token, actor: actor! };
@@ -58,7 +60,10 @@ export async function resolveSession({ services, token }: { services: Services; 
 }
 
 export async function logout({ services, actor }: { services: Services; actor: Actor }) {
-  await deleteSession(services.db, actor.sessionId);
+  await services.db.transaction(async (tx) => {
+    await deleteSession(tx, actor.sessionId);
+    await audit(tx, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.userId });
+  });
 }
 
 export async function changePassword({ services, actor, currentPassword, newPassword }: {

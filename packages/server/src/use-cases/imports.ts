@@ -1,5 +1,5 @@
 import {
-  appendAuditEvents, findCall, findExistingFingerprints, findOrganizationsByCreditCodes,
+  analyze, appendAuditEvents, findCall, findExistingFingerprints, findOrganizationsByCreditCodes,
   insertSubmissionsSkippingDuplicates, type NewSubmission,
 } from '@scenebridge/db';
 import { DomainError, forbidden, notFound, type ListType } from '@scenebridge/domain';
@@ -88,5 +88,6 @@ export async function importSubmissions({ services, actor, callId, file, mode, s
     ]);
     return inserted.length;
   });
+  if (created >= 1000) await analyze(services.db); // keep the planner's picture of the table current
   return { ...report, created, duplicates: valid.length - created, committed: true };
 }

@@ -90,7 +90,7 @@ export default function SubmissionForm() {
 
   const loaded = useLoad<Loaded>(async () => {
     if (routeId) {
-      if (inForm.current === routeId && submission) return { call: null, submission };
+      if (inForm.current === routeId && submission) return { call: await api.call(submission.callId).catch(() => null), submission };
       const s = await api.submission(routeId);
       const call = await api.call(s.callId).catch(() => null);
       return { call, submission: s };
