@@ -15,6 +15,7 @@ import {
 import type { Services } from './context.js';
 import { sendError } from './http.js';
 import { registerAuth, requireSessionByDefault, SESSION_COOKIE } from './auth/plugin.js';
+import { registerPortal } from './portal/index.js';
 import { registerRoutes } from './routes/index.js';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -64,6 +65,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(async (api) => registerRoutes(api, services), { prefix: '/api/v1' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+  await app.register(async (p) => registerPortal(p, services));
 
   const webDist = services.config.webDist ?? defaultWebDist;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

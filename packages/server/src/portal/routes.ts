@@ -1,0 +1,199 @@
+/**
+ * The public portal: server-rendered pages under /public (no login, no client code), the batch
+ * downloads (XLSX, DOCX bulletin, OCDS JSON) and the Atom feed. The same data as JSON is the
+ * /api/v1/public/* API.
+ *
+ * Queries per request: home 8 (latest batches + count, three counts); list page 4 (entries +
+ * count, batches for the select + count); entry 3; batch page and downloads 3; feed 2 + one per
+ * batch in the feed (≤ 20).
+ */
+import { listBatchEntries, listBatches } from '@scenebridge/db';
+import { DomainError } from '@scenebridge/domain';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../context.js';
+import {
+  batchesToAtom, batchToDocx, batchToOcds, batchToXlsx, publicationFileName, type PublishedBatch,
+} from '../publication/index.js';
+import { benchmarkCases, publicBatch, publicBatches, publicEntries, publicEntry } from '../use-cases/publication.js';
+import { FILTER_BATCH_LIMIT, PAGE_SIZE, pageOf, parseListFilters, toPublishedBatch, toPublishedEntry, UUID_RE } from './data.js';
+import { CONTENT_SECURITY_POLICY, siteBaseUrl } from './layout.js';
+import {
+  batchesPage, batchPage, benchmarkPage, entryPage, errorPage, homePage, listPage, notFoundPage, type ListData,
+} from './pages.js';
+
+export const PAGE_CACHE_CONTROL = 'public, max-age=60';
+export const FEED_SIZE = 20;
+const HOME_BATCHES = 10;
+const ATOM_TYPE = 'application/atom+xml; charset=utf-8';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export const ocidPrefix = (env: NodeJS.ProcessEnv = process.env) => env.OCDS_PREFIX?.trim() || 'ocds-scenebridge';
+
+/** RFC 6266 / 5987: an ASCII fallback and the UTF-8 name. */
+export function attachmentDisposition(fileName: string, asciiFallback: string): string {
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encoded}`;
+}
+
+function common(reply: FastifyReply, status: number) {
+  return reply.status(status)
+    .header('cache-control', status === 200 ? PAGE_CACHE_CONTROL : 'no-store')
+    .header('x-content-type-options', 'nosniff')
+    .header('referrer-policy', 'strict-origin-when-cross-origin');
+}
+
+function sendHtml(reply: FastifyReply, body: string, status = 200) {
+  return common(reply, status)
+    .header('content-security-policy', CONTENT_SECURITY_POLICY)
+    .type('text/html; charset=utf-8')
+    .send(body);
+}
+
+const pathOf = (request: FastifyRequest) => request.url.split('?')[0]!;
+
+class PortalNotFound extends Error {
+  constructor(readonly what: string) {
+    super(`${what} not found`);
+  }
+}
+
+/** Valid id or a 404 page, without asking the database about malformed ids. */
+function idParam(request: FastifyRequest, what: string): string {
+  const id = (request.params as { id?: string }).id ?? '';
+  if (!UUID_RE.test(id)) throw new PortalNotFound(what);
+  return id.toLowerCase();
+}
+
+async function loadBatch(services: Services, id: string) {
+  try {
+    return await publicBatch({ services, id });
+  } catch (e) {
+    if (e instanceof DomainError && e.status === 404) throw new PortalNotFound('发布批次');
+    throw e;
+  }
+}
+
+async function loadPublishedBatch(services: Services, request: FastifyRequest): Promise<PublishedBatch> {
+  const r = await loadBatch(services, idParam(request, '发布批次'));
+  return toPublishedBatch(r.batch, r.call, r.current);
+}
+
+function asciiName(b: PublishedBatch, ext: string) {
+  return `scenebridge-${b.listType}-${b.year}-${b.number}.${ext}`;
+}
+
+export async function portalRoutes(app: FastifyInstance, services: Services) {
+  // HTML pages and files, not part of the OpenAPI description of the JSON API.
+  app.addHook('onRoute', (route) => { route.schema = { ...route.schema, hide: true }; });
+  app.setErrorHandler((error, request, reply) => {
+    const base = siteBaseUrl(request);
+    if (error instanceof PortalNotFound) return sendHtml(reply, notFoundPage(base, pathOf(request), error.what), 404);
+    if (error instanceof DomainError && error.status === 404) return sendHtml(reply, notFoundPage(base, pathOf(request)), 404);
+    request.log.error(error);
+    return sendHtml(reply, errorPage(base, pathOf(request)), 500);
+  });
+  const notFound = (request: FastifyRequest, reply: FastifyReply) => sendHtml(reply, notFoundPage(siteBaseUrl(request), pathOf(request)), 404);
+  app.setNotFoundHandler(notFound);
+  // The web app's static files are served from a '/*' route; '/public/*' is more specific, so an
+  // unknown portal address gets the portal's 404 page rather than the single-page app.
+  app.get('/*', notFound);
+
+  app.get('/', async (request, reply) => {
+    const [latest, needs, caps, cases] = await Promise.all([
+      publicBatches({ services, query: { page: 1, pageSize: HOME_BATCHES } }),
+      publicEntries({ services, query: { listType: 'scenario_need', limit: 1, offset: 0 } }),
+      publicEntries({ services, query: { listType: 'capability', limit: 1, offset: 0 } }),
+      benchmarkCases({ services, query: { page: 1, pageSize: 1 } }),
+    ]);
+    return sendHtml(reply, homePage(siteBaseUrl(request), {
+      batches: latest.items, totalBatches: latest.total, needCount: needs.total, capabilityCount: caps.total, caseCount: cases.total,
+    }));
+  });
+
+  const list = (listType: ListData['listType']) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const filters = parseListFilters(request.query as Record<string, unknown>);
+    const [r, batches] = await Promise.all([
+      publicEntries({
+        services,
+        query: {
+          listType, sector: filters.sector, techField: filters.techField, regionCode: filters.regionCode, batchId: filters.batchId,
+          text: filters.q, limit: PAGE_SIZE, offset: (filters.page - 1) * PAGE_SIZE,
+        },
+      }),
+      listBatches(services.db, { listType, limit: FILTER_BATCH_LIMIT, offset: 0 }),
+    ]);
+    return sendHtml(reply, listPage(siteBaseUrl(request), { listType, filters, items: r.items, total: r.total, batches: batches.items }));
+  };
+  app.get('/needs', list('scenario_need'));
+  app.get('/capabilities', list('capability'));
+
+  app.get('/entries/:id', async (request, reply) => {
+    const id = idParam(request, '清单条目');
+    const r = await publicEntry({ services, id }).catch((e: unknown) => {
+      throw e instanceof DomainError && e.status === 404 ? new PortalNotFound('清单条目') : e;
+    });
+    return sendHtml(reply, entryPage(siteBaseUrl(request), r));
+  });
+
+  app.get('/batches', async (request, reply) => {
+    const page = pageOf((request.query as Record<string, unknown>).page);
+    const r = await publicBatches({ services, query: { page, pageSize: PAGE_SIZE } });
+    return sendHtml(reply, batchesPage(siteBaseUrl(request), { items: r.items, total: r.total, page }));
+  });
+
+  app.get('/batches/:id', async (request, reply) => {
+    const r = await loadBatch(services, idParam(request, '发布批次'));
+    return sendHtml(reply, batchPage(siteBaseUrl(request), r));
+  });
+
+  app.get('/batches/:id/download.xlsx', async (request, reply) => {
+    const b = await loadPublishedBatch(services, request);
+    const file = await batchToXlsx(b);
+    return common(reply, 200).type(XLSX_TYPE)
+      .header('content-disposition', attachmentDisposition(publicationFileName(b, 'xlsx'), asciiName(b, 'xlsx'))).send(file);
+  });
+
+  app.get('/batches/:id/download.docx', async (request, reply) => {
+    const b = await loadPublishedBatch(services, request);
+    const file = await batchToDocx(b);
+    return common(reply, 200).type(DOCX_TYPE)
+      .header('content-disposition', attachmentDisposition(publicationFileName(b, 'docx'), asciiName(b, 'docx'))).send(file);
+  });
+
+  app.get('/batches/:id/ocds.json', async (request, reply) => {
+    const b = await loadPublishedBatch(services, request);
+    const base = siteBaseUrl(request);
+    const pkg = batchToOcds(b, { ocidPrefix: ocidPrefix(), baseUrl: base, publisherName: b.issuer });
+    return common(reply, 200).type('application/json; charset=utf-8').header('access-control-allow-origin', '*').send(JSON.stringify(pkg, null, 2));
+  });
+
+  app.get('/feed.atom', async (request, reply) => {
+    const base = siteBaseUrl(request);
+    const latest = await listBatches(services.db, { limit: FEED_SIZE, offset: 0 });
+    // One indexed query per batch in the feed (at most FEED_SIZE): the summary names the first
+    // entries and `updated` needs the newest correction. The feed does not use the call fields.
+    const entries = await Promise.all(latest.items.map((b) => listBatchEntries(services.db, b.id, { currentOnly: true })));
+    const feed = batchesToAtom(
+      latest.items.map((b, i) => ({
+        id: b.id, title: b.title, number: b.number, year: b.year, listType: b.listType as PublishedBatch['listType'], issuer: b.issuer,
+        publishedAt: b.publishedAt.toISOString(), callTitle: '', callOpensAt: b.publishedAt.toISOString(), callClosesAt: b.publishedAt.toISOString(),
+        entries: entries[i]!.map(toPublishedEntry),
+      })),
+      { baseUrl: base, feedTitle: '场景桥 · 人工智能场景清单最新发布批次', selfUrl: `${base}/public/feed.atom` },
+    );
+    return common(reply, 200).type(ATOM_TYPE).header('access-control-allow-origin', '*').send(feed);
+  });
+
+  app.get('/benchmark-cases', async (request, reply) => {
+    const page = pageOf((request.query as Record<string, unknown>).page);
+    const r = await benchmarkCases({ services, query: { page, pageSize: PAGE_SIZE } });
+    return sendHtml(reply, benchmarkPage(siteBaseUrl(request), { items: r.items, total: r.total, page }));
+  });
+}
+
+/** Registers the portal under /public. */
+export async function registerPortal(app: FastifyInstance, services: Services) {
+  await app.register(async (scope) => portalRoutes(scope, services), { prefix: '/public' });
+}
+
