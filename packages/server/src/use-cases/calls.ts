@@ -10,10 +10,7 @@ import { isOperator, type Actor, type Services } from '../context.js';
 import { audit, auditEvent } from './audit.js';
 
 const HIDDEN_FROM_PUBLIC: CallState[] = ['draft', 'cancelled'];
-const PUBLIC_STATES = callMachineStates().filter((s) => !HIDDEN_FROM_PUBLIC.includes(s));
-function callMachineStates(): CallState[] {
-  return [...callMachine.states];
-}
+const PUBLIC_STATES: CallState[] = callMachine.states.filter((s) => !HIDDEN_FROM_PUBLIC.includes(s));
 
 export function acceptingSubmissions(call: CallRow, now: Date): boolean {
   return call.status === 'open' && isWithinWindow(now, call.opensAt, call.closesAt);
