@@ -252,7 +252,7 @@ function PublishModal({ callId, listType, selectedCount, onClose, onDone }: {
         showIcon
         style={{ marginBottom: 16 }}
         title={`将 ${selectedCount} 个已入选项目按排名顺序编号发布`}
-        description="发布后不可修改，更正需发布勘误。发布后本征集进入“结果已发布”。"
+        description="发布后不可修改，更正需发布勘误。征集仍处于评审中，可继续遴选并发布后续批次；全部完成后在征集管理中点击“发布结果”结束评审。"
       />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="publish-error" />}
       <Form form={form} layout="vertical" preserve={false}>
@@ -353,7 +353,7 @@ export default function CallReview() {
   if (!call.data || !ranking.data) return <LoadError error={call.error ?? ranking.error} onRetry={() => { call.reload(); ranking.reload(); }} />;
   const c = call.data;
   const reviewing = c.status === 'reviewing';
-  // Publishing a batch moves the call to results_published; items not decided yet can still be
+  // A batch leaves the call in review; after the operator's publish_results, undecided items can still be
   // selected and published in a further batch (the server allows both), but no longer assigned.
   const canDecide = reviewing || c.status === 'results_published';
   const k = c.reviewScheme.reviewersPerItem;
