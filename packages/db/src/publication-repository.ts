@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from './client.js';
 import { batchEntries, batches, benchmarkCases } from './schema.js';
 
@@ -88,16 +88,17 @@ export async function listPublicEntries(db: Executor, q: PublicEntryQuery) {
     conds.push(or(ilike(batchEntries.name, like), ilike(batchEntries.issuer, like), ilike(batchEntries.description, like))!);
   }
   const where = and(...conds);
-  const rows = await db.select({ entry: batchEntries, batchTitle: batches.title, total: sql<number>`count(*) over()`.mapWith(Number) })
-    .from(batchEntries)
+  // The page's ids first (narrow, index-ordered), then the full rows for just those ids: deep
+  // pages then sort ids, not whole entries with their descriptions.
+  const ids = db.select({ id: batchEntries.id }).from(batchEntries).where(where)
+    .orderBy(desc(batchEntries.publishedAt), batchEntries.seq, batchEntries.id).limit(q.limit).offset(q.offset);
+  const [pageIds, [c]] = await Promise.all([ids, db.select({ n: count() }).from(batchEntries).where(where)]);
+  if (pageIds.length === 0) return { items: [], total: c?.n ?? 0 };
+  const rows = await db.select({ entry: batchEntries, batchTitle: batches.title }).from(batchEntries)
     .innerJoin(batches, eq(batches.id, batchEntries.batchId))
-    .where(where).orderBy(desc(batchEntries.publishedAt), batchEntries.seq, batchEntries.id).limit(q.limit).offset(q.offset);
-  let total = rows[0]?.total;
-  if (total === undefined) {
-    const [c] = q.offset === 0 ? [{ n: 0 }] : await db.select({ n: count() }).from(batchEntries).where(where);
-    total = c?.n ?? 0;
-  }
-  return { items: rows.map(({ total: _t, ...r }) => r), total };
+    .where(inArray(batchEntries.id, pageIds.map((r) => r.id)))
+    .orderBy(desc(batchEntries.publishedAt), batchEntries.seq, batchEntries.id);
+  return { items: rows, total: c?.n ?? 0 };
 }
 
 export async function insertBenchmarkCase(db: Executor, c: typeof benchmarkCases.$inferInsert) {

@@ -210,6 +210,8 @@ export const batchEntries = pgTable('batch_entries', {
 }, (t) => [
   uniqueIndex('batch_entries_version_uq').on(t.batchId, t.seq, t.version),
   index('batch_entries_current_idx').on(t.isCurrent, t.listType, t.publishedAt),
+  // Public lists: current versions of one list type in display order.
+  index('batch_entries_public_order_idx').on(t.listType, t.publishedAt.desc(), t.seq, t.id).where(sql`is_current`),
   index('batch_entries_batch_idx').on(t.batchId, t.seq),
   index('batch_entries_sector_idx').on(t.sector),
   index('batch_entries_submission_idx').on(t.submissionId),

@@ -12,6 +12,22 @@ export async function insertSubmissions(db: Executor, rows: NewSubmission[]): Pr
   return out;
 }
 
+/** Locks the given submissions and reads them with their owner's name and credit code, in one query. */
+export async function lockSubmissionsWithOwners(db: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.select({ submission: submissions, organizationName: organizations.name, organizationCreditCode: organizations.creditCode })
+    .from(submissions).innerJoin(organizations, eq(organizations.id, submissions.organizationId))
+    .where(inArray(submissions.id, ids)).for('update', { of: submissions });
+}
+
+/** Moves exactly these submissions from `from` to `to`; returns the ids that moved. */
+export async function moveSubmissions(db: Executor, ids: string[], from: string, to: string): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.update(submissions).set({ status: to, updatedAt: new Date(), version: sql`${submissions.version} + 1` })
+    .where(and(inArray(submissions.id, ids), eq(submissions.status, from))).returning({ id: submissions.id });
+  return rows.map((r) => r.id);
+}
+
 /** Moves every submission of a call in `from` to `to`; returns the moved rows. */
 export async function moveSubmissionsOfCall(db: Executor, callId: string, from: string, to: string): Promise<SubmissionRow[]> {
   return db.update(submissions).set({ status: to, updatedAt: new Date(), version: sql`${submissions.version} + 1` })
@@ -72,12 +88,12 @@ export async function listSubmissions(db: Executor, q: SubmissionQuery) {
     conds.push(or(ilike(submissions.title, like), ilike(organizations.name, like))!);
   }
   const where = conds.length ? and(...conds) : undefined;
-  const rows = await db.select({
+  const page = db.select({
       id: submissions.id, callId: submissions.callId, callTitle: calls.title, listType: submissions.listType,
       status: submissions.status, statusReason: submissions.statusReason, title: submissions.title,
       organizationId: submissions.organizationId, organizationName: organizations.name, sector: submissions.sector,
       regionCode: submissions.regionCode, createdAt: submissions.createdAt, updatedAt: submissions.updatedAt,
-      submittedAt: submissions.submittedAt, total: sql<number>`count(*) over()`.mapWith(Number),
+      submittedAt: submissions.submittedAt,
     })
     .from(submissions)
     .innerJoin(organizations, eq(organizations.id, submissions.organizationId))
@@ -85,13 +101,12 @@ export async function listSubmissions(db: Executor, q: SubmissionQuery) {
     .where(where)
     .orderBy(desc(submissions.createdAt), desc(submissions.id))
     .limit(q.limit).offset(q.offset);
-  // The window count comes with the page; only a page past the end needs its own count.
-  let total = rows[0]?.total;
-  if (total === undefined) {
-    const [c] = q.offset === 0 ? [{ n: 0 }] : await db.select({ n: count() }).from(submissions).innerJoin(organizations, eq(organizations.id, submissions.organizationId)).where(where);
-    total = c?.n ?? 0;
-  }
-  return { items: rows.map(({ total: _t, ...r }) => r), total };
+  // A separate count reads only the index; a window count would read every matching row in full.
+  const counted = q.text
+    ? db.select({ n: count() }).from(submissions).innerJoin(organizations, eq(organizations.id, submissions.organizationId)).where(where)
+    : db.select({ n: count() }).from(submissions).where(where);
+  const [items, [c]] = await Promise.all([page, counted]);
+  return { items, total: c?.n ?? 0 };
 }
 
 export async function findExistingFingerprints(db: Executor, fingerprints: string[]): Promise<Set<string>> {

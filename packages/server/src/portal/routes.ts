@@ -7,6 +7,7 @@
  * count, batches for the select + count); entry 3; batch page and downloads 3; feed 2 + one per
  * batch in the feed (≤ 20).
  */
+import { cachedPage } from './page-cache.js';
 import { listBatchEntries, listBatches } from '@scenebridge/db';
 import { DomainError } from '@scenebridge/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -15,7 +16,7 @@ import {
   batchesToAtom, batchToDocx, batchToOcds, batchToXlsx, publicationFileName, type PublishedBatch,
 } from '../publication/index.js';
 import { benchmarkCases, publicBatch, publicBatches, publicEntries, publicEntry } from '../use-cases/publication.js';
-import { FILTER_BATCH_LIMIT, PAGE_SIZE, pageOf, parseListFilters, toPublishedBatch, toPublishedEntry, UUID_RE } from './data.js';
+import { FILTER_BATCH_LIMIT, PAGE_SIZE, pageOf, parseListFilters, toPublishedBatch, toPublishedEntry, UUID_RE, filterQuery } from './data.js';
 import { CONTENT_SECURITY_POLICY, siteBaseUrl } from './layout.js';
 import {
   batchesPage, batchPage, benchmarkPage, entryPage, errorPage, homePage, listPage, notFoundPage, type ListData,
@@ -113,6 +114,11 @@ export async function portalRoutes(app: FastifyInstance, services: Services) {
 
   const list = (listType: ListData['listType']) => async (request: FastifyRequest, reply: FastifyReply) => {
     const filters = parseListFilters(request.query as Record<string, unknown>);
+    const base = siteBaseUrl(request);
+    const key = `${base}|${listType}|${filterQuery(filters)}|${filters.page}`;
+    return sendHtml(reply, await cachedPage(key, Date.now(), () => renderList(listType, filters, base)));
+  };
+  const renderList = async (listType: ListData['listType'], filters: ReturnType<typeof parseListFilters>, base: string) => {
     const [r, batches] = await Promise.all([
       publicEntries({
         services,
@@ -123,7 +129,7 @@ export async function portalRoutes(app: FastifyInstance, services: Services) {
       }),
       listBatches(services.db, { listType, limit: FILTER_BATCH_LIMIT, offset: 0 }),
     ]);
-    return sendHtml(reply, listPage(siteBaseUrl(request), { listType, filters, items: r.items, total: r.total, batches: batches.items }));
+    return listPage(base, { listType, filters, items: r.items, total: r.total, batches: batches.items });
   };
   app.get('/needs', list('scenario_need'));
   app.get('/capabilities', list('capability'));

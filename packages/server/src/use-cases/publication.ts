@@ -2,10 +2,11 @@ import {
   appendAuditEvents, batchNumberTaken, entryVersions, findBatch, findBatchEntry, findCall, findCurrentEntry,
   findSubmission, insertBatch, insertBatchEntries, insertBenchmarkCase, listBatchEntries, listBatches, listBenchmarkCases,
   listPublicEntries, listSubmissionsOfCallInStates, nextBatchNumber, retireEntryVersion, updateSubmission,
-  findOrganization, listAssignmentsOfCall, type BatchEntryRow, type BatchRow, type PublicEntryQuery, type SubmissionRow,
+  findOrganization, listAssignmentsOfCall, lockSubmissionsWithOwners, moveSubmissions, type BatchEntryRow, type BatchRow, type PublicEntryQuery, type SubmissionRow,
 } from '@scenebridge/db';
 import { decide, DomainError, forbidden, notFound, rankItems, submissionMachine, type SubmissionState } from '@scenebridge/domain';
 import { isOperator, type Actor, type Services } from '../context.js';
+import { publicationChanged } from '../portal/page-cache.js';
 import { audit, auditEvent } from './audit.js';
 
 const shanghaiYear = (d: Date) => new Date(d.getTime() + 8 * 3600_000).getUTCFullYear();
@@ -39,16 +40,17 @@ export async function publishBatch({ services, actor, callId, title, number, iss
 }) {
   if (!isOperator(actor)) throw forbidden();
   const now = services.now();
-  return services.db.transaction(async (tx) => {
+  const batch = await services.db.transaction(async (tx) => {
     const call = await findCall(tx, callId, { forUpdate: true });
     if (!call) throw notFound('征集');
     if (call.status !== 'reviewing' && call.status !== 'results_published') throw new DomainError('CALL_NOT_REVIEWING', '征集尚未完成评审，不能发布', 409);
     const selected = await listSubmissionsOfCallInStates(tx, callId, ['selected']);
     if (selected.length === 0) throw new DomainError('NOTHING_SELECTED', '没有已入选的项目可发布', 409);
-    const assignments = await listAssignmentsOfCall(tx, callId);
-    const order = rankItems(selected.map((s) => ({
-      id: s.id, scores: assignments.filter((a) => a.submissionId === s.id && a.status === 'submitted').map((a) => a.weightedScore!),
-    }))).map((r) => r.id);
+    const scores = new Map<string, number[]>();
+    for (const a of await listAssignmentsOfCall(tx, callId)) {
+      if (a.status === 'submitted') scores.set(a.submissionId, [...(scores.get(a.submissionId) ?? []), a.weightedScore!]);
+    }
+    const order = rankItems(selected.map((s) => ({ id: s.id, scores: scores.get(s.id) ?? [] }))).map((r) => r.id);
     const year = shanghaiYear(now);
     const listType = call.listType as keyof typeof LIST_NAMES;
     const n = number ?? (await nextBatchNumber(tx, listType, year));
@@ -58,18 +60,18 @@ export async function publishBatch({ services, actor, callId, title, number, iss
       callId, listType, year, number: n, title: title?.trim() || `${year}年第${n}批${LIST_NAMES[listType]}`,
       issuer: issuer?.trim() || operatorOrg?.name || '运营方', entryCount: order.length, publishedAt: now, publishedBy: actor!.userId,
     });
-    const rows = new Map<string, SubmissionRow>();
-    for (const id of order) rows.set(id, (await findSubmission(tx, id, { forUpdate: true }))!.submission);
-    const orgs = new Map<string, { name: string; creditCode: string }>();
-    for (const s of rows.values()) if (!orgs.has(s.organizationId)) orgs.set(s.organizationId, (await findOrganization(tx, s.organizationId))!);
+    // Set-based: one locking read with the owners, one insert of the entries, one status move.
+    const locked = new Map((await lockSubmissionsWithOwners(tx, order)).map((r) => [r.submission.id, r]));
     await insertBatchEntries(tx, order.map((id, i) => {
-      const s = rows.get(id)!;
-      return { batchId: batch.id, seq: i + 1, version: 1, isCurrent: true, publishedAt: now, createdBy: actor!.userId, ...snapshot(s, orgs.get(s.organizationId)!) };
+      const r = locked.get(id)!;
+      return {
+        batchId: batch.id, seq: i + 1, version: 1, isCurrent: true, publishedAt: now, createdBy: actor!.userId,
+        ...snapshot(r.submission, { name: r.organizationName, creditCode: r.organizationCreditCode }),
+      };
     }));
-    for (const s of rows.values()) {
-      const t = decide(submissionMachine, { from: s.status as SubmissionState, action: 'publish', actors: ['operator'] });
-      if (!(await updateSubmission(tx, s.id, s.status, { status: t.to }))) throw new DomainError('CONFLICT', '项目状态已变化，请重试', 409);
-    }
+    const t = decide(submissionMachine, { from: 'selected', action: 'publish', actors: ['operator'] });
+    const moved = await moveSubmissions(tx, order, 'selected', t.to);
+    if (moved.length !== order.length) throw new DomainError('CONFLICT', '项目状态已变化，请重试', 409);
     await appendAuditEvents(tx, [
       ...order.map((id, i) => auditEvent(actor, {
         action: 'submission.publish', entityType: 'submission', entityId: id, fromState: 'selected', toState: 'published', data: { batchId: batch.id, seq: i + 1 },
@@ -78,6 +80,8 @@ export async function publishBatch({ services, actor, callId, title, number, iss
     ]);
     return batch;
   });
+  publicationChanged();
+  return batch;
 }
 
 export interface EntryCorrection {
@@ -93,7 +97,7 @@ export async function correctEntry({ services, actor, batchId, seq, correction }
 }) {
   if (!isOperator(actor)) throw forbidden();
   if (!correction.erratum.trim()) throw new DomainError('REASON_REQUIRED', '请填写勘误说明', 400);
-  return services.db.transaction(async (tx) => {
+  const entry = await services.db.transaction(async (tx) => {
     const current = await findCurrentEntry(tx, batchId, seq, { forUpdate: true });
     if (!current) throw notFound('清单条目');
     await retireEntryVersion(tx, current.id);
@@ -110,6 +114,8 @@ export async function correctEntry({ services, actor, batchId, seq, correction }
     });
     return (await findCurrentEntry(tx, batchId, seq))!;
   });
+  publicationChanged();
+  return entry;
 }
 
 export async function promoteToBenchmark({ services, actor, submissionId, resultsText }: {
@@ -117,7 +123,7 @@ export async function promoteToBenchmark({ services, actor, submissionId, result
 }) {
   if (!isOperator(actor)) throw forbidden();
   if (resultsText.trim().length < 10) throw new DomainError('VALIDATION_FAILED', '成效说明至少10个字', 400);
-  return services.db.transaction(async (tx) => {
+  const created = await services.db.transaction(async (tx) => {
     const row = await findSubmission(tx, submissionId, { forUpdate: true });
     if (!row || !row.submission.submittedAt) throw notFound('填报');
     const s = row.submission;
@@ -129,6 +135,8 @@ export async function promoteToBenchmark({ services, actor, submissionId, result
     await audit(tx, actor, { action: 'submission.promote_benchmark', entityType: 'submission', entityId: s.id, fromState: s.status, toState: t.to, data: { benchmarkCaseId: c.id } });
     return c;
   });
+  publicationChanged();
+  return created;
 }
 
 export function presentEntry(e: BatchEntryRow, batchTitle?: string) {

@@ -1,0 +1,1 @@
+CREATE INDEX "batch_entries_public_order_idx" ON "batch_entries" USING btree ("list_type","published_at" DESC NULLS LAST,"seq","id") WHERE is_current;
