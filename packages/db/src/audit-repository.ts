@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { auditHash, type AuditEntry } from '@scenebridge/domain';
 import type { Executor, Transaction } from './client.js';
 import { auditEvents, auditHead } from './schema.js';
@@ -41,7 +41,23 @@ export async function appendAuditEvents(tx: Transaction, events: NewAuditEvent[]
     rows.push({ ...content, at, prevHash, hash });
     prevHash = hash;
   }
-  for (let i = 0; i < rows.length; i += 500) await tx.insert(auditEvents).values(rows.slice(i, i + 500));
+  if (rows.length <= 50) {
+    await tx.insert(auditEvents).values(rows);
+  } else {
+    // Bulk appends (imports, publication) travel as one JSON parameter per chunk.
+    for (let i = 0; i < rows.length; i += 2000) {
+      const chunk = rows.slice(i, i + 2000).map((r) => ({
+        seq: r.seq, at: r.at!.toISOString(), actor_user_id: r.actorUserId ?? null, actor_label: r.actorLabel, action: r.action,
+        entity_type: r.entityType, entity_id: r.entityId, from_state: r.fromState ?? null, to_state: r.toState ?? null,
+        reason: r.reason ?? null, data: r.data ?? null, prev_hash: r.prevHash, hash: r.hash,
+      }));
+      await tx.execute(sql`
+        insert into audit_events (seq, at, actor_user_id, actor_label, action, entity_type, entity_id, from_state, to_state, reason, data, prev_hash, hash)
+        select seq, at, actor_user_id, actor_label, action, entity_type, entity_id, from_state, to_state, reason, data, prev_hash, hash
+        from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as x(seq bigint, at timestamptz, actor_user_id uuid, actor_label text,
+          action text, entity_type text, entity_id text, from_state text, to_state text, reason text, data jsonb, prev_hash text, hash text)`);
+    }
+  }
   await tx.update(auditHead).set({ seq, hash: prevHash }).where(eq(auditHead.id, 1));
 }
 

@@ -34,11 +34,32 @@ export async function moveSubmissionsOfCall(db: Executor, callId: string, from: 
     .where(and(eq(submissions.callId, callId), eq(submissions.status, from))).returning();
 }
 
-/** For imports: rows whose fingerprint already exists are skipped, so re-running creates nothing. */
+/**
+ * For imports: rows whose fingerprint already exists are skipped, so re-running creates
+ * nothing. Rows travel as one JSON parameter per chunk (jsonb_to_recordset): building a
+ * 15-column multi-row VALUES for thousands of rows cost more than the insert itself.
+ */
 export async function insertSubmissionsSkippingDuplicates(db: Executor, rows: NewSubmission[]): Promise<{ id: string }[]> {
   const out: { id: string }[] = [];
-  for (let i = 0; i < rows.length; i += 500) {
-    out.push(...(await db.insert(submissions).values(rows.slice(i, i + 500)).onConflictDoNothing({ target: submissions.importFingerprint }).returning({ id: submissions.id })));
+  for (let i = 0; i < rows.length; i += 2000) {
+    const chunk = rows.slice(i, i + 2000).map((r) => ({
+      call_id: r.callId, organization_id: r.organizationId, list_type: r.listType, status: r.status, title: r.title,
+      data: r.data, sector: r.sector ?? null, tech_fields: r.techFields ?? [], region_code: r.regionCode ?? null,
+      budget_min: r.budgetMin ?? null, budget_max: r.budgetMax ?? null, maturity_trl: r.maturityTrl ?? null,
+      import_fingerprint: r.importFingerprint ?? null, created_by: r.createdBy ?? null,
+      submitted_at: r.submittedAt instanceof Date ? r.submittedAt.toISOString() : null,
+    }));
+    const result = await db.execute(sql`
+      insert into submissions (call_id, organization_id, list_type, status, title, data, sector, tech_fields, region_code,
+        budget_min, budget_max, maturity_trl, import_fingerprint, created_by, submitted_at)
+      select call_id, organization_id, list_type, status, title, data, sector, tech_fields, region_code,
+        budget_min, budget_max, maturity_trl, import_fingerprint, created_by, submitted_at
+      from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as x(call_id uuid, organization_id uuid, list_type text,
+        status text, title text, data jsonb, sector text, tech_fields text[], region_code text, budget_min numeric,
+        budget_max numeric, maturity_trl int, import_fingerprint text, created_by uuid, submitted_at timestamptz)
+      on conflict (import_fingerprint) do nothing
+      returning id`);
+    out.push(...(result as unknown as { rows: { id: string }[] }).rows);
   }
   return out;
 }

@@ -89,6 +89,17 @@ describe('XLSX import', () => {
     expect(report).toMatchObject({ totalRows: 0, errors: [] });
   });
 
+  it('imports a larger file in bulk and leaves the audit chain intact', async () => {
+    const call = await makeCall(ctx.services);
+    const rows = Array.from({ length: 120 }, (_, i) => sampleRow('scenario_need', 1000 + i, OWNERS));
+    const res = await upload(operator, `/api/v1/imports?callId=${call.id}&mode=commit`, await buildWorkbook('scenario_need', rows));
+    expect(res.json()).toMatchObject({ committed: true, created: 120 });
+    const items = (await operator.get(`/api/v1/submissions?callId=${call.id}&pageSize=100`)).json();
+    expect(items.total).toBe(120);
+    expect(items.items[0]).toMatchObject({ status: 'submitted', listType: 'scenario_need' });
+    expect((await operator.get('/api/v1/audit/verify')).json()).toMatchObject({ ok: true });
+  });
+
   it('rejects a file that is not a workbook', async () => {
     const call = await makeCall(ctx.services);
     const res = await upload(operator, `/api/v1/imports?callId=${call.id}&mode=dry_run`, Buffer.from('not a spreadsheet'));
