@@ -1,0 +1,245 @@
+/**
+ * Sector and technology-field suggestions for a typed-in item.
+ *
+ * Sectors: a multinomial word model per sector, compared with background language.
+ * Training text per sector: its canonical name, the taxonomy's "covers" examples, the
+ * scenario types the 2022 guidance lists for it and a short keyword list (vocabulary.ts,
+ * each counted CURATED_WEIGHT times), and the demo generator's scene vocabulary (names,
+ * titles, objects, clients, backgrounds, pains, asks and offers of that sector's scenes).
+ * Background: the sectors pooled, mixed half and half with policy prose (the seed texts'
+ * word counts, dict/background.txt). A word's weight for a sector is its positive log-ratio
+ * log(P(w|sector) / P(w|background)), with P(w|sector) Dirichlet-smoothed towards the
+ * background (μ = mean sector size): words typical of a sector weigh most, words of
+ * general policy prose weigh nothing. An item's score for a sector is the sum over its
+ * words of (1 + ln tf) · weight; confidences are a softmax over the scores with a
+ * temperature proportional to the best score, so they express the margin, not the length.
+ *
+ * Technology fields: multi-label. Each field has strong terms that name the technique
+ * (机器视觉, 无人机, 5G) and weak ones that hint at it (图像, 飞行); a field is suggested when
+ * its strong terms, or weak terms adding up to the same, reach TECH_THRESHOLD. Terms are
+ * matched longest first without overlap, so 机器视觉 does not also count as 视觉.
+ *
+ * All constants are round a-priori values. No evaluation data is used; tests check the
+ * classifier on generated demo needs.
+ */
+import { readFileSync } from 'node:fs';
+import { demo, SECTORS, TECH_FIELDS, type SectorCode, type TechFieldCode } from '@scenebridge/domain';
+import { normalizeText } from './normalize.js';
+import { defaultSegmenter, latinTokens, type Segmenter } from './segment.js';
+import { SECTOR_VOCABULARY, TECH_VOCABULARY } from './vocabulary.js';
+
+/** Softmax temperature as a share of the best score (see suggestSectors). */
+export const CONFIDENCE_TEMPERATURE = 0.25;
+export const TECH_THRESHOLD = 1;
+const CURATED_WEIGHT = 3;
+/** Keeps the background probability of unseen words above zero. */
+const BACKGROUND_FLOOR = 1e-6;
+
+export const BACKGROUND_URL = new URL('../dict/background.txt', import.meta.url);
+
+function loadBackground(): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const line of readFileSync(BACKGROUND_URL, 'utf8').split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const [w, n] = line.split(' ');
+    if (w && n) m.set(w, Number(n));
+  }
+  return m;
+}
+
+export interface SectorSuggestion {
+  code: SectorCode;
+  name: string;
+  /** Softmax share over all sectors, 0–1. */
+  confidence: number;
+  /** Raw evidence: summed log-ratio weights of the text's words for this sector. */
+  score: number;
+}
+
+export interface TechFieldSuggestion {
+  code: TechFieldCode;
+  name: string;
+  /** 0–1, from the summed term weights: 1 − 0.5^score. */
+  confidence: number;
+  /** The terms that named the field. */
+  evidence: string[];
+}
+
+export interface Classification {
+  sectors: SectorSuggestion[];
+  techFields: TechFieldSuggestion[];
+}
+
+/** Strips the demo templates' placeholders: {obj}, {region}, {a|b} → a, {3-12} → ''. */
+function stripTemplate(t: string, obj = ''): string {
+  return t
+    .replace(/\{obj\}/g, obj)
+    .replace(/\{(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)\}/g, '')
+    .replace(/\{([^{}|]*)\|[^{}]*\}/g, '$1')
+    .replace(/\{[a-z]+\}/g, '');
+}
+
+/** Training text per sector, as (text, weight) pairs. */
+export function sectorTrainingTexts(): Map<SectorCode, Array<[string, number]>> {
+  const out = new Map<SectorCode, Array<[string, number]>>();
+  for (const s of SECTORS) {
+    const v = SECTOR_VOCABULARY[s.code];
+    const texts: Array<[string, number]> = [[s.name, CURATED_WEIGHT * 2]];
+    for (const t of [...v.covers, ...v.seedScenes, ...v.keywords]) texts.push([t, CURATED_WEIGHT]);
+    out.set(s.code, texts);
+  }
+  for (const tpl of demo.SECTOR_TEMPLATES) {
+    const texts = out.get(tpl.sector)!;
+    for (const c of tpl.clients) texts.push([stripTemplate(c), 1]);
+    for (const scene of tpl.scenes) {
+      texts.push([scene.name, CURATED_WEIGHT]);
+      for (const o of scene.objects) texts.push([stripTemplate(o), 1]);
+      for (const t of scene.titles) for (const o of scene.objects) texts.push([stripTemplate(t, o), 1 / scene.objects.length]);
+      for (const t of [...scene.backgrounds, ...scene.pains, ...scene.asks, ...scene.offers]) texts.push([stripTemplate(t), 1]);
+    }
+  }
+  return out;
+}
+
+export class Classifier {
+  /** Per sector: feature → positive log-ratio weight against background language. */
+  private readonly weights = new Map<SectorCode, Map<string, number>>();
+  private readonly techTerms = new Map<string, Array<{ code: TechFieldCode; weight: number }>>();
+  private readonly techHanLens: number[];
+  private readonly techHan = new Set<string>();
+
+  constructor(private readonly segmenter: Segmenter = defaultSegmenter()) {
+    // Weighted word counts per sector.
+    const counts = new Map<SectorCode, Map<string, number>>();
+    const totals = new Map<SectorCode, number>();
+    for (const [code, texts] of sectorTrainingTexts()) {
+      const c = new Map<string, number>();
+      let total = 0;
+      for (const [text, weight] of texts) {
+        for (const w of this.segmenter.words(text)) {
+          c.set(w, (c.get(w) ?? 0) + weight);
+          total += weight;
+        }
+      }
+      counts.set(code, c);
+      totals.set(code, total);
+    }
+    // Background language: the sectors pooled (each sector weighted equally) mixed half and
+    // half with policy prose (dict/background.txt, word counts of the seed texts).
+    const pooled = new Map<string, number>();
+    for (const [code, c] of counts) {
+      const t = totals.get(code)!;
+      for (const [w, n] of c) pooled.set(w, (pooled.get(w) ?? 0) + n / t / counts.size);
+    }
+    const prose = loadBackground();
+    let proseTotal = 0;
+    for (const n of prose.values()) proseTotal += n;
+    const pBg = (w: string) => 0.5 * (pooled.get(w) ?? 0) + 0.5 * ((prose.get(w) ?? 0) / Math.max(1, proseTotal)) + BACKGROUND_FLOOR;
+    // Dirichlet smoothing towards the background with μ = the mean sector size.
+    const mu = [...totals.values()].reduce((a, b) => a + b, 0) / totals.size;
+    for (const [code, c] of counts) {
+      const t = totals.get(code)!;
+      const w = new Map<string, number>();
+      for (const [f, n] of c) {
+        const bg = pBg(f);
+        const r = Math.log((n + mu * bg) / ((t + mu) * bg));
+        if (r > 0) w.set(f, r);
+      }
+      this.weights.set(code, w);
+    }
+
+    for (const f of TECH_FIELDS) {
+      const voc = TECH_VOCABULARY[f.code];
+      const add = (t: string, weight: number) => {
+        const term = normalizeText(t);
+        if (!term) return;
+        const list = this.techTerms.get(term) ?? [];
+        list.push({ code: f.code, weight });
+        this.techTerms.set(term, list);
+        if (!/^[a-z0-9/+.\-]+$/.test(term)) this.techHan.add(term);
+      };
+      for (const t of voc.strong) add(t, 1);
+      for (const t of voc.weak) add(t, 0.5);
+      add(f.name, 1);
+    }
+    this.techHanLens = [...new Set([...this.techHan].map((t) => Array.from(t).length))].sort((a, b) => b - a);
+  }
+
+  /** Raw evidence per sector: Σ over the item's words of (1 + ln tf) · weight. */
+  sectorScores(text: string): Map<SectorCode, number> {
+    const tf = new Map<string, number>();
+    for (const w of this.segmenter.words(text)) tf.set(w, (tf.get(w) ?? 0) + 1);
+    const out = new Map<SectorCode, number>();
+    for (const s of SECTORS) {
+      const w = this.weights.get(s.code)!;
+      let score = 0;
+      for (const [f, n] of tf) {
+        const x = w.get(f);
+        if (x !== undefined) score += (1 + Math.log(n)) * x;
+      }
+      out.set(s.code, score);
+    }
+    return out;
+  }
+
+  suggestSectors(text: string, top = 3): SectorSuggestion[] {
+    const scores = this.sectorScores(text);
+    const order = SECTORS.map((s, i) => ({ code: s.code, name: s.name, score: scores.get(s.code)!, i }));
+    const max = Math.max(...order.map((o) => o.score));
+    // Confidence reflects the margin relative to the best score, so it does not grow with
+    // the length of the text: a sector scoring half the best gets e^-(0.5/τ) of its weight.
+    const temp = CONFIDENCE_TEMPERATURE * Math.max(max, 1e-9);
+    const exps = order.map((o) => Math.exp((o.score - max) / temp));
+    const z = exps.reduce((a, b) => a + b, 0);
+    return order
+      .map((o, k) => ({ code: o.code, name: o.name, confidence: exps[k]! / z, score: o.score, i: o.i }))
+      .sort((a, b) => b.score - a.score || a.i - b.i)
+      .slice(0, top)
+      .map(({ code, name, confidence, score }) => ({ code, name, confidence, score }));
+  }
+
+  suggestTechFields(text: string, threshold = TECH_THRESHOLD): TechFieldSuggestion[] {
+    const norm = normalizeText(text);
+    const found: string[] = [];
+    // Han terms: longest first, no overlap.
+    const chars = Array.from(norm);
+    const taken = new Uint8Array(chars.length);
+    for (const len of this.techHanLens) {
+      for (let i = 0; i + len <= chars.length; i++) {
+        if (taken.subarray(i, i + len).some((x) => x)) continue;
+        const cand = chars.slice(i, i + len).join('');
+        if (!this.techHan.has(cand)) continue;
+        found.push(cand);
+        taken.fill(1, i, i + len);
+      }
+    }
+    // Latin terms: whole tokens (5g, ar, vr, igbt).
+    for (const t of new Set(latinTokens(norm))) if (this.techTerms.has(t) && !this.techHan.has(t)) found.push(t);
+
+    const score = new Map<TechFieldCode, { s: number; ev: Set<string> }>();
+    for (const term of new Set(found)) {
+      for (const { code, weight } of this.techTerms.get(term) ?? []) {
+        const e = score.get(code) ?? { s: 0, ev: new Set<string>() };
+        e.s += weight;
+        e.ev.add(term);
+        score.set(code, e);
+      }
+    }
+    return TECH_FIELDS.filter((f) => (score.get(f.code)?.s ?? 0) >= threshold)
+      .map((f) => {
+        const e = score.get(f.code)!;
+        return { code: f.code, name: f.name, confidence: 1 - 0.5 ** e.s, evidence: [...e.ev] };
+      })
+      .sort((a, b) => b.confidence - a.confidence);
+  }
+
+  classify(text: string, top = 3): Classification {
+    return { sectors: this.suggestSectors(text, top), techFields: this.suggestTechFields(text) };
+  }
+}
+
+let shared: Classifier | undefined;
+export function defaultClassifier(): Classifier {
+  shared ??= new Classifier();
+  return shared;
+}

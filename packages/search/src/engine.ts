@@ -1,0 +1,450 @@
+/**
+ * In-memory inverted index with BM25F ranking for Chinese listings and policy text.
+ *
+ * - Two channels of terms. Words: jieba search-mode words with the domain dictionary,
+ *   dictionary terms found across jieba's cut, Latin and number tokens; scored with BM25F
+ *   over a title field (boosted) and a text field. Character bigrams: a fallback channel
+ *   with a lower weight, so that a misspelt or unsegmented word still matches partially.
+ * - Queries are expanded with the synonym table (expansions carry weights below 1).
+ * - Postings are typed arrays (doc numbers ascending, term frequencies saturating at 255),
+ *   accumulators are a Float64Array, and the top k come from a heap.
+ *
+ * Defaults are the usual a-priori BM25 values (k1 = 1.2, b = 0.75) with a title boost of 2
+ * and a bigram-channel weight of 0.3; none of them was fitted to evaluation data.
+ */
+import { TopK } from './heap.js';
+import { isHanCode, normalizeText } from './normalize.js';
+import { defaultSegmenter, latinTokens, type Segmenter } from './segment.js';
+import { defaultSynonyms, type SynonymTable } from './synonyms.js';
+
+export interface SearchDocument<F = Record<string, unknown>> {
+  id: string;
+  title?: string;
+  text?: string;
+  /** Carried along and returned with hits; usable in filters. */
+  fields?: F;
+}
+
+export interface EngineOptions {
+  k1?: number;
+  b?: number;
+  /** Weight of the title field relative to the text in BM25F. */
+  titleBoost?: number;
+  /** Weight of the character-bigram channel relative to words; 0 turns it off (and saves memory). */
+  bigramWeight?: number;
+  segmenter?: Segmenter;
+  /** Synonym table for query expansion; `null` turns expansion off. */
+  synonyms?: SynonymTable | null;
+}
+
+export interface SearchOptions<F> {
+  limit?: number;
+  filter?: (doc: { id: string; fields: F | undefined }) => boolean;
+  /** Expand the query with synonyms (default true when the engine has a table). */
+  expand?: boolean;
+  /** Use the character-bigram channel (default true when it is indexed). */
+  nearMiss?: boolean;
+}
+
+export type TermSource = 'query' | 'synonym' | 'bigram';
+
+export interface QueryTerm {
+  term: string;
+  weight: number;
+  source: TermSource;
+  /** For synonyms: the query phrase that brought the term in. */
+  from?: string;
+}
+
+export interface SearchHit<F> {
+  id: string;
+  score: number;
+  fields: F | undefined;
+  /** Query words found in the document (for highlighting). */
+  matchedTerms: string[];
+  /** Synonym expansions found in the document, with the query phrase each came from. */
+  matchedSynonyms: Array<{ term: string; from: string }>;
+  /** Character bigrams of the query found in the document. */
+  matchedBigrams: number;
+}
+
+const TF_MAX = 255;
+const HAN_LO = 0x3400;
+const HAN_SPAN = 0xfb00 - HAN_LO;
+
+/**
+ * Calls fn(c1, c2) for each pair of adjacent Han characters (UTF-16 code units, BMP) of
+ * normalised text, and fn(c, 0) for a Han character standing alone: the same bigrams as
+ * segment.ts `charBigrams`, without building strings.
+ */
+function forEachBigram(norm: string, fn: (c1: number, c2: number) => void): void {
+  const n = norm.length;
+  let i = 0;
+  while (i < n) {
+    const c = norm.charCodeAt(i);
+    if (!isHanCode(c)) { i++; continue; }
+    let j = i + 1;
+    while (j < n && isHanCode(norm.charCodeAt(j))) j++;
+    if (j - i === 1) fn(c, 0);
+    for (let k = i; k + 1 < j; k++) fn(norm.charCodeAt(k), norm.charCodeAt(k + 1));
+    i = j;
+  }
+}
+
+/** Postings of one term: doc numbers ascending with saturating term frequencies. */
+class Postings {
+  docs: Int32Array;
+  tfA: Uint8Array;
+  tfB: Uint8Array | null;
+  n = 0;
+  /** The document being added, while its tokens are counted into the last slot. */
+  last = -1;
+  constructor(twoFields: boolean) {
+    this.docs = new Int32Array(2);
+    this.tfA = new Uint8Array(2);
+    this.tfB = twoFields ? new Uint8Array(2) : null;
+  }
+  push(doc: number, a: number, b: number): void {
+    if (this.n === this.docs.length) {
+      const cap = this.n * 2;
+      const d = new Int32Array(cap); d.set(this.docs); this.docs = d;
+      const x = new Uint8Array(cap); x.set(this.tfA); this.tfA = x;
+      if (this.tfB) { const y = new Uint8Array(cap); y.set(this.tfB); this.tfB = y; }
+    }
+    this.docs[this.n] = doc;
+    this.tfA[this.n] = a > TF_MAX ? TF_MAX : a;
+    if (this.tfB) this.tfB[this.n] = b > TF_MAX ? TF_MAX : b;
+    this.n++;
+  }
+  /** Counts one occurrence for doc `doc` (which must be ≥ every doc already present) in field A or B. */
+  count(doc: number, fieldB: boolean): void {
+    if (this.last !== doc) {
+      this.push(doc, fieldB ? 0 : 1, fieldB ? 1 : 0);
+      this.last = doc;
+      return;
+    }
+    const i = this.n - 1;
+    if (fieldB) {
+      if (this.tfB![i]! < TF_MAX) this.tfB![i]!++;
+    } else if (this.tfA[i]! < TF_MAX) this.tfA[i]!++;
+  }
+  trim(): void {
+    if (this.docs.length === this.n) return;
+    this.docs = this.docs.slice(0, this.n);
+    this.tfA = this.tfA.slice(0, this.n);
+    if (this.tfB) this.tfB = this.tfB.slice(0, this.n);
+  }
+  has(doc: number): boolean {
+    let lo = 0, hi = this.n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = this.docs[mid]!;
+      if (v === doc) return true;
+      if (v < doc) lo = mid + 1; else hi = mid - 1;
+    }
+    return false;
+  }
+}
+
+class GrowF32 {
+  a = new Float32Array(16);
+  set(i: number, v: number) {
+    if (i >= this.a.length) { const x = new Float32Array(Math.max(i + 1, this.a.length * 2)); x.set(this.a); this.a = x; }
+    this.a[i] = v;
+  }
+}
+
+export class SearchEngine<F = Record<string, unknown>> {
+  readonly k1: number;
+  readonly b: number;
+  readonly titleBoost: number;
+  readonly bigramWeight: number;
+  readonly segmenter: Segmenter;
+  readonly synonyms: SynonymTable | null;
+
+  private readonly words = new Map<string, Postings>();
+  /** Bigram postings keyed by code units: bigrams[c1 - HAN_LO].get(c2) (c2 = 0 for a lone character). */
+  private readonly bigrams: Array<Map<number, Postings> | undefined> = new Array(HAN_SPAN);
+  private ids: string[] = [];
+  private fields: Array<F | undefined> = [];
+  private alive = new Uint8Array(16);
+  private readonly byId = new Map<string, number>();
+  private readonly lenT = new GrowF32();
+  private readonly lenB = new GrowF32();
+  private readonly lenG = new GrowF32();
+  private sumT = 0;
+  private sumB = 0;
+  private sumG = 0;
+  private live = 0;
+  private dead = 0;
+  // Per-document BM25 length normalisers, recomputed when documents change.
+  private nT = new Float32Array(0);
+  private nB = new Float32Array(0);
+  private nG = new Float32Array(0);
+  private dirty = true;
+  private acc = new Float64Array(0);
+
+  constructor(opts: EngineOptions = {}) {
+    this.k1 = opts.k1 ?? 1.2;
+    this.b = opts.b ?? 0.75;
+    this.titleBoost = opts.titleBoost ?? 2;
+    this.bigramWeight = opts.bigramWeight ?? 0.3;
+    this.segmenter = opts.segmenter ?? defaultSegmenter();
+    this.synonyms = opts.synonyms === undefined ? defaultSynonyms() : opts.synonyms;
+  }
+
+  get size(): number {
+    return this.live;
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  add(doc: SearchDocument<F>): void {
+    if (this.byId.has(doc.id)) this.remove(doc.id);
+    const d = this.ids.length;
+    this.ids.push(doc.id);
+    this.fields.push(doc.fields);
+    this.byId.set(doc.id, d);
+    if (d >= this.alive.length) { const x = new Uint8Array(this.alive.length * 2); x.set(this.alive); this.alive = x; }
+    this.alive[d] = 1;
+
+    const title = normalizeText(doc.title ?? '');
+    const text = normalizeText(doc.text ?? '');
+    const tt = this.segmenter.tokensOfNormalized(title, false);
+    const tb = this.segmenter.tokensOfNormalized(text, false);
+    for (const t of tt.words) this.postings(this.words, t, true).count(d, false);
+    for (const t of tb.words) this.postings(this.words, t, true).count(d, true);
+    this.lenT.set(d, tt.words.length);
+    this.lenB.set(d, tb.words.length);
+    this.sumT += tt.words.length;
+    this.sumB += tb.words.length;
+
+    if (this.bigramWeight > 0) {
+      // One bigram field: title bigrams count twice.
+      const lg = this.indexBigrams(title, d, 2) + this.indexBigrams(text, d, 1);
+      this.lenG.set(d, lg);
+      this.sumG += lg;
+    }
+    this.live++;
+    this.dirty = true;
+  }
+
+  addAll(docs: Iterable<SearchDocument<F>>): void {
+    for (const d of docs) this.add(d);
+    this.optimize();
+  }
+
+  /** Removes a document; its postings are skipped until `compact()` rebuilds them. */
+  remove(id: string): boolean {
+    const d = this.byId.get(id);
+    if (d === undefined) return false;
+    this.byId.delete(id);
+    this.alive[d] = 0;
+    this.sumT -= this.lenT.a[d]!;
+    this.sumB -= this.lenB.a[d]!;
+    this.sumG -= this.lenG.a[d] ?? 0;
+    this.live--;
+    this.dead++;
+    this.dirty = true;
+    if (this.dead > 1000 && this.dead > this.live / 4) this.compact();
+    return true;
+  }
+
+  /** Drops removed documents from the postings (document frequencies become exact again). */
+  compact(): void {
+    const squeeze = (p: Postings) => {
+      let j = 0;
+      for (let i = 0; i < p.n; i++) {
+        const d = p.docs[i]!;
+        if (!this.alive[d]) continue;
+        p.docs[j] = d;
+        p.tfA[j] = p.tfA[i]!;
+        if (p.tfB) p.tfB[j] = p.tfB[i]!;
+        j++;
+      }
+      p.n = j;
+      p.trim();
+      return j;
+    };
+    for (const [term, p] of this.words) if (squeeze(p) === 0) this.words.delete(term);
+    for (const [m, k, p] of this.allBigramPostings()) if (squeeze(p) === 0) m.delete(k);
+    this.dead = 0;
+  }
+
+  /** Trims posting arrays to their length after a bulk load. */
+  optimize(): void {
+    for (const p of this.words.values()) p.trim();
+    for (const [, , p] of this.allBigramPostings()) p.trim();
+    this.refresh();
+  }
+
+  /** Counts the bigrams of `norm` for doc `d`, each `times` times; returns how many were counted. */
+  private indexBigrams(norm: string, d: number, times: number): number {
+    const n = norm.length;
+    let counted = 0;
+    let i = 0;
+    while (i < n) {
+      const c = norm.charCodeAt(i);
+      if (!isHanCode(c)) { i++; continue; }
+      let j = i + 1;
+      while (j < n && isHanCode(norm.charCodeAt(j))) j++;
+      if (j - i === 1) {
+        const p = this.bigramPostings(c, 0, true)!;
+        for (let t = 0; t < times; t++) p.count(d, false);
+        counted += times;
+      }
+      for (let k = i; k + 1 < j; k++) {
+        const p = this.bigramPostings(norm.charCodeAt(k), norm.charCodeAt(k + 1), true)!;
+        for (let t = 0; t < times; t++) p.count(d, false);
+        counted += times;
+      }
+      i = j;
+    }
+    return counted;
+  }
+
+  private bigramPostings(c1: number, c2: number, create: boolean): Postings | undefined {
+    const i = c1 - HAN_LO;
+    let m = this.bigrams[i];
+    if (!m) {
+      if (!create) return undefined;
+      m = new Map();
+      this.bigrams[i] = m;
+    }
+    let p = m.get(c2);
+    if (!p && create) { p = new Postings(false); m.set(c2, p); }
+    return p;
+  }
+
+  private *allBigramPostings(): Generator<[Map<number, Postings>, number, Postings]> {
+    for (const m of this.bigrams) if (m) for (const [k, p] of m) yield [m, k, p];
+  }
+
+  private postings(map: Map<string, Postings>, term: string, twoFields: boolean): Postings {
+    let p = map.get(term);
+    if (!p) { p = new Postings(twoFields); map.set(term, p); }
+    return p;
+  }
+
+  private refresh(): void {
+    if (!this.dirty) return;
+    const n = this.ids.length;
+    const { b } = this;
+    const avgT = this.live ? this.sumT / this.live : 0;
+    const avgB = this.live ? this.sumB / this.live : 0;
+    const avgG = this.live ? this.sumG / this.live : 0;
+    if (this.nT.length < n) {
+      const cap = Math.max(n, this.nT.length * 2, 16);
+      this.nT = new Float32Array(cap); this.nB = new Float32Array(cap); this.nG = new Float32Array(cap);
+      this.acc = new Float64Array(cap);
+    }
+    const lT = this.lenT.a, lB = this.lenB.a, lG = this.lenG.a;
+    for (let d = 0; d < n; d++) {
+      this.nT[d] = this.titleBoost / (1 - b + (avgT > 0 ? (b * lT[d]!) / avgT : 0));
+      this.nB[d] = 1 / (1 - b + (avgB > 0 ? (b * lB[d]!) / avgB : 0));
+      this.nG[d] = 1 / (1 - b + (avgG > 0 ? (b * (lG[d] ?? 0)) / avgG : 0));
+    }
+    this.dirty = false;
+  }
+
+  /** The weighted terms a query is scored with: its words, synonym expansions and bigrams. */
+  queryTerms(query: string, opts: { expand?: boolean; nearMiss?: boolean } = {}): QueryTerm[] {
+    const norm = normalizeText(query);
+    const toks = this.segmenter.tokensOfNormalized(norm, false);
+    const out = new Map<string, QueryTerm>();
+    for (const t of toks.words) if (!out.has(t)) out.set(t, { term: t, weight: 1, source: 'query' });
+    if (this.synonyms && opts.expand !== false) {
+      for (const e of this.synonyms.expand(norm, latinTokens(norm))) {
+        for (const t of this.segmenter.phraseTokens(e.term)) {
+          const prev = out.get(t);
+          if (!prev || (prev.source === 'synonym' && prev.weight < e.weight)) out.set(t, { term: t, weight: e.weight, source: 'synonym', from: e.from });
+        }
+      }
+    }
+    const terms = [...out.values()];
+    if (this.bigramWeight > 0 && opts.nearMiss !== false) {
+      const seen = new Set<string>();
+      forEachBigram(norm, (c1, c2) => {
+        const g = String.fromCharCode(c1) + (c2 ? String.fromCharCode(c2) : '');
+        if (seen.has(g)) return;
+        seen.add(g);
+        terms.push({ term: g, weight: this.bigramWeight, source: 'bigram' });
+      });
+    }
+    return terms;
+  }
+
+  private idf(df: number): number {
+    return Math.log(1 + (this.live - df + 0.5) / (df + 0.5));
+  }
+
+  search(query: string, opts: SearchOptions<F> = {}): SearchHit<F>[] {
+    const limit = opts.limit ?? 10;
+    if (this.live === 0 || limit <= 0) return [];
+    this.refresh();
+    const terms = this.queryTerms(query, opts);
+    const acc = this.acc;
+    const alive = this.alive;
+    const touched: number[] = [];
+    const k1 = this.k1;
+    const used: Array<{ q: QueryTerm; p: Postings }> = [];
+    for (const q of terms) {
+      const p = q.source === 'bigram' ? this.bigramPostings(q.term.charCodeAt(0), q.term.length > 1 ? q.term.charCodeAt(1) : 0, false) : this.words.get(q.term);
+      if (!p || p.n === 0) continue;
+      used.push({ q, p });
+      const c = q.weight * this.idf(p.n) * (k1 + 1);
+      const docs = p.docs, tfA = p.tfA;
+      if (p.tfB) {
+        const tfB = p.tfB, nT = this.nT, nB = this.nB;
+        for (let i = 0; i < p.n; i++) {
+          const d = docs[i]!;
+          if (!alive[d]) continue;
+          const x = tfA[i]! * nT[d]! + tfB[i]! * nB[d]!;
+          if (acc[d] === 0) touched.push(d);
+          acc[d] = acc[d]! + (c * x) / (k1 + x);
+        }
+      } else {
+        const nG = this.nG;
+        for (let i = 0; i < p.n; i++) {
+          const d = docs[i]!;
+          if (!alive[d]) continue;
+          const x = tfA[i]! * nG[d]!;
+          if (acc[d] === 0) touched.push(d);
+          acc[d] = acc[d]! + (c * x) / (k1 + x);
+        }
+      }
+    }
+    const top = new TopK(limit);
+    const filter = opts.filter;
+    for (const d of touched) {
+      const s = acc[d]!;
+      acc[d] = 0;
+      if (s <= top.threshold) continue;
+      if (filter && !filter({ id: this.ids[d]!, fields: this.fields[d] })) continue;
+      top.push(s, d);
+    }
+    return top.sorted().map(({ doc, score }) => {
+      const matchedTerms: string[] = [];
+      const matchedSynonyms: Array<{ term: string; from: string }> = [];
+      let matchedBigrams = 0;
+      for (const { q, p } of used) {
+        if (!p.has(doc)) continue;
+        if (q.source === 'query') matchedTerms.push(q.term);
+        else if (q.source === 'synonym') matchedSynonyms.push({ term: q.term, from: q.from ?? '' });
+        else matchedBigrams++;
+      }
+      return { id: this.ids[doc]!, score, fields: this.fields[doc], matchedTerms, matchedSynonyms, matchedBigrams };
+    });
+  }
+
+  /** Index statistics, for logs and benchmarks. */
+  stats() {
+    let wordPostings = 0, bigramPostings = 0;
+    for (const p of this.words.values()) wordPostings += p.n;
+    let bigramTerms = 0;
+    for (const [, , p] of this.allBigramPostings()) { bigramPostings += p.n; bigramTerms++; }
+    return { documents: this.live, removedPending: this.dead, wordTerms: this.words.size, bigramTerms, wordPostings, bigramPostings };
+  }
+}

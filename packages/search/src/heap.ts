@@ -1,0 +1,64 @@
+/**
+ * Top-k selection with a binary min-heap over (score, doc) pairs in typed arrays. Ties
+ * rank the lower doc number first, so results are deterministic.
+ */
+export class TopK {
+  private readonly scores: Float64Array;
+  private readonly docs: Int32Array;
+  private n = 0;
+
+  constructor(readonly k: number) {
+    this.scores = new Float64Array(Math.max(1, k));
+    this.docs = new Int32Array(Math.max(1, k));
+  }
+
+  /** a ranks below b. */
+  private less(sa: number, da: number, sb: number, db: number): boolean {
+    return sa < sb || (sa === sb && da > db);
+  }
+
+  push(score: number, doc: number): void {
+    if (this.k <= 0) return;
+    if (this.n < this.k) {
+      let i = this.n++;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if (!this.less(score, doc, this.scores[p]!, this.docs[p]!)) break;
+        this.scores[i] = this.scores[p]!;
+        this.docs[i] = this.docs[p]!;
+        i = p;
+      }
+      this.scores[i] = score;
+      this.docs[i] = doc;
+      return;
+    }
+    if (!this.less(this.scores[0]!, this.docs[0]!, score, doc)) return;
+    // Replace the root and sift down.
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= this.n) break;
+      const r = l + 1;
+      let m = l;
+      if (r < this.n && this.less(this.scores[r]!, this.docs[r]!, this.scores[l]!, this.docs[l]!)) m = r;
+      if (!this.less(this.scores[m]!, this.docs[m]!, score, doc)) break;
+      this.scores[i] = this.scores[m]!;
+      this.docs[i] = this.docs[m]!;
+      i = m;
+    }
+    this.scores[i] = score;
+    this.docs[i] = doc;
+  }
+
+  /** The smallest score kept, or -Infinity while fewer than k are kept. */
+  get threshold(): number {
+    return this.n < this.k ? -Infinity : this.scores[0]!;
+  }
+
+  /** Best first. */
+  sorted(): Array<{ doc: number; score: number }> {
+    const out: Array<{ doc: number; score: number }> = [];
+    for (let i = 0; i < this.n; i++) out.push({ doc: this.docs[i]!, score: this.scores[i]! });
+    return out.sort((a, b) => b.score - a.score || a.doc - b.doc);
+  }
+}
