@@ -171,7 +171,8 @@ export async function listSubmissionsFor({ services, actor, query }: {
 }
 
 export async function submissionHistory({ services, actor, id }: { services: Services; actor: Actor | null; id: string }) {
-  await getSubmission({ services, actor, id });
+  const row = await findSubmission(services.db, id);
+  if (!row || !canView(actor, row.submission)) throw notFound('填报');
   const { items } = await listAuditEvents(services.db, { entityType: 'submission', entityId: id, limit: 500, offset: 0, ascending: true });
   return items.map((e) => ({ at: e.at.toISOString(), actorLabel: e.actorLabel, action: e.action, fromState: e.fromState, toState: e.toState, reason: e.reason }));
 }

@@ -3,6 +3,7 @@ import { Button, Card, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { TRL_LABELS } from '../labels';
 import { useMeta } from '../meta';
 import { rules } from '../validators';
+import { RegionItem, TechFieldsItem } from './SharedFields';
 
 const TRL_OPTIONS = Object.entries(TRL_LABELS).map(([k, v]) => ({ value: Number(k), label: v }));
 
@@ -15,11 +16,7 @@ export function CapabilityFields() {
           <Input.TextArea rows={6} maxLength={5000} showCount data-testid="sub-description" />
         </Form.Item>
       </Col>
-      <Col xs={24} md={12}>
-        <Form.Item label="技术领域" name="techFields" rules={[{ required: true, type: 'array', min: 1, message: '至少选择一个技术领域' }, { type: 'array', max: 5, message: '技术领域最多5个' }]} extra="最多选择5个">
-          <Select mode="multiple" maxCount={5} options={meta.techFieldOptions} placeholder="请选择" showSearch={{ optionFilterProp: 'label' }} data-testid="sub-tech-fields" />
-        </Form.Item>
-      </Col>
+      <TechFieldsItem />
       <Col xs={24} md={12}>
         <Form.Item label="服务领域" name="sectors" rules={[{ required: true, type: 'array', min: 1, message: '至少选择一个服务领域' }, { type: 'array', max: 5, message: '服务领域最多5个' }]} extra="最多选择5个">
           <Select mode="multiple" maxCount={5} options={meta.sectorOptions} placeholder="请选择" showSearch={{ optionFilterProp: 'label' }} data-testid="sub-sectors" />
@@ -31,9 +28,7 @@ export function CapabilityFields() {
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item label="所在地区" name="regionCode" rules={[rules.choose('所在地区')]}>
-          <Select options={meta.regionOptions} placeholder="请选择" showSearch={{ optionFilterProp: 'label' }} data-testid="sub-region" />
-        </Form.Item>
+        <RegionItem label="所在地区" />
       </Col>
       <Col span={24}>
         <Form.Item label="应用案例" required={false}>

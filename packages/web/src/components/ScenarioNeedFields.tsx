@@ -2,6 +2,7 @@ import { Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import { OPENNESS_OPTIONS } from '../labels';
 import { useMeta } from '../meta';
 import { rules } from '../validators';
+import { RegionItem, TechFieldsItem } from './SharedFields';
 
 export function ScenarioNeedFields() {
   const meta = useMeta();
@@ -17,15 +18,9 @@ export function ScenarioNeedFields() {
           <Select options={meta.sectorOptions} placeholder="请选择" showSearch={{ optionFilterProp: 'label' }} data-testid="sub-sector" />
         </Form.Item>
       </Col>
+      <TechFieldsItem />
       <Col xs={24} md={12}>
-        <Form.Item label="技术领域" name="techFields" rules={[{ required: true, type: 'array', min: 1, message: '至少选择一个技术领域' }, { type: 'array', max: 5, message: '技术领域最多5个' }]} extra="最多选择5个">
-          <Select mode="multiple" maxCount={5} options={meta.techFieldOptions} placeholder="请选择" showSearch={{ optionFilterProp: 'label' }} data-testid="sub-tech-fields" />
-        </Form.Item>
-      </Col>
-      <Col xs={24} md={12}>
-        <Form.Item label="场景所在地区" name="regionCode" rules={[rules.choose('场景所在地区')]}>
-          <Select options={meta.regionOptions} placeholder="请选择" showSearch={{ optionFilterProp: 'label' }} data-testid="sub-region" />
-        </Form.Item>
+        <RegionItem label="场景所在地区" />
       </Col>
       <Col xs={12} md={6}>
         <Form.Item label="预算下限" name="budgetMin">
