@@ -7,6 +7,8 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
 });
+/** PostgreSQL's 64-bit transaction id, read as a decimal string. */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const organizations = pgTable('organizations', {
@@ -90,6 +92,13 @@ export const submissions = pgTable('submissions', {
   createdAt: tz('created_at').notNull().defaultNow(),
   updatedAt: tz('updated_at').notNull().defaultNow(),
   submittedAt: tz('submitted_at'),
+  /** Set when the operator merged this item into another as its near-duplicate. */
+  mergedIntoId: uuid('merged_into_id'),
+  /**
+   * The transaction that last wrote the row (a trigger keeps it). The search index reads rows
+   * written since the oldest transaction still running, so a late commit is never skipped.
+   */
+  changeXid: xid8('change_xid'),
 }, (t) => [
   uniqueIndex('submissions_import_fingerprint_uq').on(t.importFingerprint),
   index('submissions_org_idx').on(t.organizationId, t.createdAt),
@@ -97,6 +106,7 @@ export const submissions = pgTable('submissions', {
   index('submissions_status_created_idx').on(t.status, t.createdAt),
   // The list order (newest first, id as tie-break) read backwards, so a page needs no sort.
   index('submissions_created_id_idx').on(t.createdAt, t.id),
+  index('submissions_change_xid_idx').on(t.changeXid),
 ]);
 
 export const attachments = pgTable('attachments', {
@@ -227,3 +237,126 @@ export const benchmarkCases = pgTable('benchmark_cases', {
   promotedAt: tz('promoted_at').notNull(),
   promotedBy: uuid('promoted_by').references(() => users.id),
 }, (t) => [uniqueIndex('benchmark_cases_submission_uq').on(t.submissionId), index('benchmark_cases_promoted_idx').on(t.promotedAt)]);
+
+/** Small settings kept by the app itself: the signing secret, the search vocabulary version. */
+export const appSettings = pgTable('app_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+});
+
+/** Words operators added to the segmentation dictionary in the app. */
+export const searchTerms = pgTable('search_terms', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  term: text('term').notNull(),
+  note: text('note'),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: tz('created_at').notNull().defaultNow(),
+}, (t) => [uniqueIndex('search_terms_term_uq').on(t.term)]);
+
+/**
+ * Operator synonyms. kind equivalent | near: every term stands for the others;
+ * one_way: terms[0] (everyday word) also finds the rest (formal words), not back.
+ */
+export const searchSynonyms = pgTable('search_synonyms', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  kind: text('kind').notNull(),
+  terms: text('terms').array().notNull(),
+  note: text('note'),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: tz('created_at').notNull().defaultNow(),
+});
+
+/** An operator's or broker's pin or exclusion of one match result, with the reason. */
+export const matchDecisions = pgTable('match_decisions', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  sourceId: uuid('source_id').notNull().references(() => submissions.id),
+  targetId: uuid('target_id').notNull().references(() => submissions.id),
+  decision: text('decision').notNull(),
+  reason: text('reason').notNull(),
+  decidedBy: uuid('decided_by').references(() => users.id),
+  decidedAt: tz('decided_at').notNull().defaultNow(),
+}, (t) => [uniqueIndex('match_decisions_pair_uq').on(t.sourceId, t.targetId)]);
+
+/** 意向: one side of a need–capability pair says it wants to talk. One per organisation and pair. */
+export const interests = pgTable('interests', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  needId: uuid('need_id').notNull().references(() => submissions.id),
+  capabilityId: uuid('capability_id').notNull().references(() => submissions.id),
+  fromOrganizationId: uuid('from_organization_id').notNull().references(() => organizations.id),
+  fromSide: text('from_side').notNull(),
+  message: text('message'),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: tz('created_at').notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('interests_pair_org_uq').on(t.needId, t.capabilityId, t.fromOrganizationId),
+  index('interests_need_idx').on(t.needId),
+  index('interests_capability_idx').on(t.capabilityId),
+]);
+
+/** In-app notifications. dedupe_key makes a repeated job write each one once. */
+export const notifications = pgTable('notifications', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  kind: text('kind').notNull(),
+  title: text('title').notNull(),
+  body: text('body'),
+  link: text('link'),
+  data: jsonb('data'),
+  dedupeKey: text('dedupe_key'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  readAt: tz('read_at'),
+}, (t) => [
+  uniqueIndex('notifications_dedupe_uq').on(t.dedupeKey),
+  index('notifications_user_idx').on(t.userId, t.createdAt),
+]);
+
+/** Saved searches and "match me" profiles, each with a digest frequency. */
+export const subscriptions = pgTable('subscriptions', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+  query: jsonb('query').notNull(),
+  frequency: text('frequency').notNull(),
+  emailEnabled: boolean('email_enabled').notNull().default(true),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  unsubscribedAt: tz('unsubscribed_at'),
+  lastDigestAt: tz('last_digest_at'),
+}, (t) => [index('subscriptions_user_idx').on(t.userId)]);
+
+/** A new published item that matched a subscription, waiting for (or already in) a digest. */
+export const subscriptionHits = pgTable('subscription_hits', {
+  subscriptionId: uuid('subscription_id').notNull().references(() => subscriptions.id, { onDelete: 'cascade' }),
+  submissionId: uuid('submission_id').notNull().references(() => submissions.id),
+  score: numeric('score', { mode: 'number' }),
+  matchedAt: tz('matched_at').notNull().defaultNow(),
+  digestedAt: tz('digested_at'),
+}, (t) => [
+  primaryKey({ columns: [t.subscriptionId, t.submissionId] }),
+  index('subscription_hits_pending_idx').on(t.subscriptionId).where(sql`digested_at is null`),
+]);
+
+/**
+ * Messages to send (email), written in the same transaction as the change that causes them.
+ * A worker claims a row with a lease, sends, and marks it sent; dedupe_key keeps a job that
+ * runs twice from queueing a message twice.
+ */
+export const outbox = pgTable('outbox', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  kind: text('kind').notNull(),
+  dedupeKey: text('dedupe_key').notNull(),
+  payload: jsonb('payload').notNull(),
+  status: text('status').notNull().default('pending'),
+  attempts: integer('attempts').notNull().default(0),
+  availableAt: tz('available_at').notNull().defaultNow(),
+  lockedUntil: tz('locked_until'),
+  lockedBy: text('locked_by'),
+  sentAt: tz('sent_at'),
+  lastError: text('last_error'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('outbox_dedupe_uq').on(t.dedupeKey),
+  index('outbox_pending_idx').on(t.availableAt).where(sql`status = 'pending'`),
+]);

@@ -21,6 +21,6 @@ export const CALL_STATE_LABELS: Record<CallState, string> = {
 export const SUBMISSION_STATE_LABELS: Record<SubmissionState, string> = {
   draft: '草稿', submitted: '已提交', in_review: '评审中', selected: '已入选', rejected: '未入选',
   returned_for_revision: '退回修改', published: '已发布', matching: '对接中', awarded: '已揭榜',
-  in_delivery: '实施中', accepted: '已验收', benchmark_case: '标杆案例', withdrawn: '已撤回', expired: '已过期',
+  in_delivery: '实施中', accepted: '已验收', benchmark_case: '标杆案例', withdrawn: '已撤回', expired: '已过期', merged: '已合并',
 };
 export const OPENNESS_LABELS = { none: '不开放', on_request: '按需开放', open: '开放' } as const;

@@ -153,7 +153,7 @@ describe('lifecycle specifics', () => {
     const required = (m: Machine<string, string>) => m.transitions.filter((t) => t.reasonRequired).map((t) => t.action).sort();
     expect(required(organizationMachine)).toEqual(['reject']);
     expect(required(callMachine)).toEqual(['cancel']);
-    expect(required(submissionMachine)).toEqual(['reject', 'return_for_revision']);
+    expect(required(submissionMachine)).toEqual(['merge', 'reject', 'return_for_revision']);
     expect(required(challengeMachine)).toEqual(['terminate']);
     expect(required(applicationMachine)).toEqual(['not_award']);
     expect(required(dealMachine)).toEqual(['decline']);

@@ -36,7 +36,7 @@ export const callMachine = defineMachine({
 /** Scenario needs and capabilities share the collection part of the lifecycle. */
 export const SUBMISSION_STATES = [
   'draft', 'submitted', 'in_review', 'selected', 'rejected', 'returned_for_revision', 'published',
-  'matching', 'awarded', 'in_delivery', 'accepted', 'benchmark_case', 'withdrawn', 'expired',
+  'matching', 'awarded', 'in_delivery', 'accepted', 'benchmark_case', 'withdrawn', 'expired', 'merged',
 ] as const;
 export type SubmissionState = (typeof SUBMISSION_STATES)[number];
 const OPEN_SUBMISSION_STATES = ['draft', 'submitted', 'in_review', 'returned_for_revision', 'selected', 'published', 'matching'] as const;
@@ -58,6 +58,8 @@ export const submissionMachine = defineMachine({
     { action: 'accept', from: ['in_delivery'], to: 'accepted', by: ['operator'] },
     { action: 'promote_benchmark', from: ['accepted'], to: 'benchmark_case', by: ['operator'] },
     { action: 'expire', from: OPEN_SUBMISSION_STATES, to: 'expired', by: ['system'] },
+    // A near-duplicate of another item, folded into it by the operator before publication.
+    { action: 'merge', from: ['submitted', 'in_review', 'returned_for_revision', 'selected'], to: 'merged', by: ['operator'], reasonRequired: true },
   ],
 });
 

@@ -127,3 +127,37 @@ describe('SearchEngine', () => {
     expect(hits[1]!.score).toBeCloseTo(part(1, lens[1]!, 2), 4);
   });
 });
+
+describe('SearchEngine hit set', () => {
+  const e = engine();
+
+  it('collect sees every hit that passes the filter, not only the top k', () => {
+    const seen: string[] = [];
+    const top = e.search('智能', { limit: 1, collect: (h) => seen.push(h.id), filter: (d) => d.fields?.sector !== 'home' });
+    expect(top).toHaveLength(1);
+    expect(seen).not.toContain('noise1');
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen).toContain(top[0]!.id);
+  });
+
+  it('minBigramCoverage drops documents that share only a stray character pair', () => {
+    const t = new SearchEngine({ synonyms: null });
+    t.addAll([
+      { id: 'vision', title: '机器视觉质检', text: '产线外观缺陷检测。' },
+      { id: 'stray', title: '实验仪器视频监控', text: '实验室安全管理。' },
+    ]);
+    const loose = t.search('机器视党', { limit: 10 }); // a typo of 机器视觉
+    const stray = loose.find((h) => h.id === 'stray');
+    expect(stray?.matchedTerms).toEqual([]);
+    expect(stray?.matchedBigrams).toBe(1);
+    expect(t.search('机器视党', { limit: 10, minBigramCoverage: 0.5 }).map((h) => h.id)).toEqual(['vision']);
+  });
+
+  it('forEach and fieldsOf read the stored fields', () => {
+    let n = 0;
+    e.forEach(() => n++);
+    expect(n).toBe(docs.length);
+    expect(e.fieldsOf('xr')).toEqual({ sector: 'culture_tourism' });
+    expect(e.fieldsOf('nope')).toBeUndefined();
+  });
+});

@@ -44,6 +44,14 @@ export interface SearchOptions<F> {
   expand?: boolean;
   /** Use the character-bigram channel (default true when it is indexed). */
   nearMiss?: boolean;
+  /**
+   * A document matched only through character bigrams counts as a hit when it holds at least
+   * this share of the query's bigrams (default 0: any shared bigram). Word or synonym matches
+   * always count.
+   */
+  minBigramCoverage?: number;
+  /** Called once for every hit that passes the filter, before top-k (for facet counts). */
+  collect?: (hit: { id: string; score: number; fields: F | undefined }) => void;
 }
 
 export type TermSource = 'query' | 'synonym' | 'bigram';
@@ -183,6 +191,8 @@ export class SearchEngine<F = Record<string, unknown>> {
   private nG = new Float32Array(0);
   private dirty = true;
   private acc = new Float64Array(0);
+  /** Per document during a search: word/synonym terms matched (high 16 bits) and bigrams (low). */
+  private hitCount = new Uint32Array(0);
 
   constructor(opts: EngineOptions = {}) {
     this.k1 = opts.k1 ?? 1.2;
@@ -339,6 +349,7 @@ export class SearchEngine<F = Record<string, unknown>> {
       const cap = Math.max(n, this.nT.length * 2, 16);
       this.nT = new Float32Array(cap); this.nB = new Float32Array(cap); this.nG = new Float32Array(cap);
       this.acc = new Float64Array(cap);
+      this.hitCount = new Uint32Array(cap);
     }
     const lT = this.lenT.a, lB = this.lenB.a, lG = this.lenG.a;
     for (let d = 0; d < n; d++) {
@@ -386,6 +397,7 @@ export class SearchEngine<F = Record<string, unknown>> {
     this.refresh();
     const terms = this.queryTerms(query, opts);
     const acc = this.acc;
+    const hits = this.hitCount;
     const alive = this.alive;
     const touched: number[] = [];
     const k1 = this.k1;
@@ -404,6 +416,7 @@ export class SearchEngine<F = Record<string, unknown>> {
           const x = tfA[i]! * nT[d]! + tfB[i]! * nB[d]!;
           if (acc[d] === 0) touched.push(d);
           acc[d] = acc[d]! + (c * x) / (k1 + x);
+          hits[d] = hits[d]! + 0x10000;
         }
       } else {
         const nG = this.nG;
@@ -413,17 +426,25 @@ export class SearchEngine<F = Record<string, unknown>> {
           const x = tfA[i]! * nG[d]!;
           if (acc[d] === 0) touched.push(d);
           acc[d] = acc[d]! + (c * x) / (k1 + x);
+          hits[d] = hits[d]! + 1;
         }
       }
     }
     const top = new TopK(limit);
     const filter = opts.filter;
+    const collect = opts.collect;
+    const queryBigrams = terms.filter((t) => t.source === 'bigram').length;
+    const minBigrams = Math.max(1, Math.ceil((opts.minBigramCoverage ?? 0) * queryBigrams));
     for (const d of touched) {
       const s = acc[d]!;
+      const h = hits[d]!;
       acc[d] = 0;
-      if (s <= top.threshold) continue;
+      hits[d] = 0;
+      if (h < 0x10000 && (h & 0xffff) < minBigrams) continue;
+      if (!collect && s <= top.threshold) continue;
       if (filter && !filter({ id: this.ids[d]!, fields: this.fields[d] })) continue;
-      top.push(s, d);
+      collect?.({ id: this.ids[d]!, score: s, fields: this.fields[d] });
+      if (s > top.threshold) top.push(s, d);
     }
     return top.sorted().map(({ doc, score }) => {
       const matchedTerms: string[] = [];
@@ -437,6 +458,17 @@ export class SearchEngine<F = Record<string, unknown>> {
       }
       return { id: this.ids[doc]!, score, fields: this.fields[doc], matchedTerms, matchedSynonyms, matchedBigrams };
     });
+  }
+
+  /** Visits every live document (for browsing without a query). */
+  forEach(fn: (doc: { id: string; fields: F | undefined }) => void): void {
+    for (let d = 0; d < this.ids.length; d++) if (this.alive[d]) fn({ id: this.ids[d]!, fields: this.fields[d] });
+  }
+
+  /** The fields stored with a document, or undefined when it is not indexed. */
+  fieldsOf(id: string): F | undefined {
+    const d = this.byId.get(id);
+    return d === undefined ? undefined : this.fields[d];
   }
 
   /** Index statistics, for logs and benchmarks. */

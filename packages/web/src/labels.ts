@@ -10,7 +10,7 @@ export const ACTION_LABELS: Record<string, string> = {
   // submissions
   submit: '提交', resubmit: '重新提交', withdraw: '撤回', return_for_revision: '退回修改',
   select: '入选', publish: '发布', start_matching: '开始对接', award: '确定承接方',
-  start_delivery: '开始实施', accept: '验收通过', promote_benchmark: '列入标杆案例', expire: '过期',
+  start_delivery: '开始实施', accept: '验收通过', promote_benchmark: '列入标杆案例', expire: '过期', merge: '合并',
   // audit events are named "<entity>.<verb>"
   'auth.login': '登录', 'auth.logout': '退出登录', 'auth.password_changed': '修改密码', 'auth.login_failed': '登录失败',
   'auth.locked': '账号锁定', 'organization.registered': '机构注册', 'user.created': '新增用户',
@@ -93,7 +93,7 @@ export const CALL_STATE_COLORS: Record<string, string> = {
 export const SUBMISSION_STATE_COLORS: Record<string, string> = {
   draft: 'default', submitted: 'blue', in_review: 'processing', selected: 'green', rejected: 'red',
   returned_for_revision: 'orange', published: 'purple', matching: 'cyan', awarded: 'gold',
-  in_delivery: 'geekblue', accepted: 'lime', benchmark_case: 'magenta', withdrawn: 'default', expired: 'default',
+  in_delivery: 'geekblue', accepted: 'lime', benchmark_case: 'magenta', withdrawn: 'default', expired: 'default', merged: 'default',
 };
 export const ORGANIZATION_STATE_COLORS: Record<string, string> = { pending: 'gold', approved: 'green', rejected: 'red' };
 
@@ -106,7 +106,7 @@ export const FALLBACK_LABELS = {
   submissionStates: {
     draft: '草稿', submitted: '已提交', in_review: '评审中', selected: '已入选', rejected: '未入选',
     returned_for_revision: '退回修改', published: '已发布', matching: '对接中', awarded: '已揭榜',
-    in_delivery: '实施中', accepted: '已验收', benchmark_case: '标杆案例', withdrawn: '已撤回', expired: '已过期',
+    in_delivery: '实施中', accepted: '已验收', benchmark_case: '标杆案例', withdrawn: '已撤回', expired: '已过期', merged: '已合并',
   } as Record<string, string>,
   organizationStates: { pending: '待审核', approved: '已通过', rejected: '未通过' } as Record<string, string>,
   listTypes: { scenario_need: '场景需求', capability: '场景能力' } as Record<string, string>,
