@@ -6,7 +6,7 @@
 import { EventEmitter } from 'node:events';
 import type { DatabaseHandle } from '@scenebridge/db';
 import { createTestDatabase } from '@scenebridge/db/testing';
-import { testConfig, type AppConfig, type Services } from '@scenebridge/server';
+import { createServices, testConfig, type AppConfig, type Services } from '@scenebridge/server';
 
 export interface BenchDatabase {
   handle: DatabaseHandle;
@@ -16,7 +16,7 @@ export interface BenchDatabase {
 
 export async function openBenchDatabase(config: Partial<AppConfig> = {}): Promise<BenchDatabase> {
   const handle = await createTestDatabase();
-  const services: Services = { db: handle.db, now: () => new Date(), config: testConfig(config) };
+  const services: Services = createServices(handle.db, testConfig(config));
   let closed = false;
   // On PostgreSQL, close() ends the pool and then drops the database `with (force)`. pg-pool's
   // end() resolves before its sockets have closed, so the drop can terminate a connection that

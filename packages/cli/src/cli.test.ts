@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { insertOrganization, openDatabase, type DatabaseHandle } from '@scenebridge/db';
 import { buildWorkbook, sampleCreditCode, sampleRow } from '@scenebridge/server/import/testing';
 import { makeCall, makeOrganization, makeUser } from '@scenebridge/server/testing';
-import { testConfig, type Services } from '@scenebridge/server';
+import { createServices, testConfig, type Services } from '@scenebridge/server';
 import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -28,7 +28,7 @@ describe('scenebridge CLI', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-cli-'));
     const env = { SCENEBRIDGE_DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '' };
     let handle: DatabaseHandle = await openDatabase({ dataDir: env.SCENEBRIDGE_DATA_DIR });
-    const services: Services = { db: handle.db, now: () => new Date(), config: testConfig() };
+    const services: Services = createServices(handle.db, testConfig());
     const opOrg = await makeOrganization(services, { operator: true });
     const operator = await makeUser(services, opOrg.id, ['operator']);
     await insertOrganization(services.db, {

@@ -9,6 +9,7 @@ export * from './submission-repository.js';
 export * from './review-repository.js';
 export * from './publication-repository.js';
 export * from './maintenance.js';
+export * from './search-repository.js';
 export * from './settings-repository.js';
 export * from './outbox-repository.js';
 export * from './notification-repository.js';

@@ -11,3 +11,5 @@ export * from './time.js';
 export * from './audit-chain.js';
 export * as demo from './demo/index.js';
 export * from './review/index.js';
+export * from './matching/index.js';
+export * from './listing.js';

@@ -1,12 +1,15 @@
 import type { Database } from '@scenebridge/db';
 import type { Role } from '@scenebridge/domain';
 import type { AppConfig } from './config.js';
+import type { SearchIndex } from './search/search-index.js';
 
 /** What every use case gets: the database, the clock (injectable for tests) and settings. */
 export interface Services {
   db: Database;
   now: () => Date;
   config: AppConfig;
+  /** This process's search index over listings (kept in step with the database). */
+  search: SearchIndex;
 }
 
 /** The authenticated caller. Anonymous callers are `null`. */

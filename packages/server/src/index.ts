@@ -1,5 +1,5 @@
 export { buildApp } from './app.js';
 export { loadConfig, testConfig, type AppConfig } from './config.js';
 export type { Actor, Services } from './context.js';
-export { openServices } from './services.js';
+export { createServices, openServices } from './services.js';
 export { seedDemoData, type SeedScale } from './seed.js';

@@ -1,8 +1,14 @@
-import { openDatabase, type DatabaseHandle } from '@scenebridge/db';
+import { openDatabase, type Database, type DatabaseHandle } from '@scenebridge/db';
 import type { AppConfig } from './config.js';
 import type { Services } from './context.js';
+import { SearchIndex } from './search/search-index.js';
+
+/** Everything use cases need, around one database. */
+export function createServices(db: Database, config: AppConfig, now: () => Date = () => new Date()): Services {
+  return { db, now, config, search: new SearchIndex(db) };
+}
 
 export async function openServices(config: AppConfig): Promise<{ services: Services; handle: DatabaseHandle }> {
   const handle = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
-  return { handle, services: { db: handle.db, now: () => new Date(), config } };
+  return { handle, services: createServices(handle.db, config) };
 }

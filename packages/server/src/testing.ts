@@ -10,6 +10,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from './app.js';
 import { testConfig, type AppConfig } from './config.js';
 import type { Services } from './context.js';
+import { createServices } from './services.js';
 import { hashPassword } from './auth/password.js';
 
 export const TEST_PASSWORD = 'Test2026pass';
@@ -35,7 +36,7 @@ export interface TestContext {
 export async function createTestContext(opts: { now?: Date; config?: Partial<AppConfig> } = {}): Promise<TestContext> {
   const handle = await createTestDatabase();
   let now = opts.now ?? new Date();
-  const services: Services = { db: handle.db, now: () => now, config: testConfig(opts.config) };
+  const services: Services = createServices(handle.db, testConfig(opts.config), () => now);
   const app = await buildApp(services);
   await app.ready();
   return {

@@ -8,6 +8,7 @@ import { registerMetaRoutes } from './meta.js';
 import { registerOrganizationRoutes } from './organizations.js';
 import { registerPublicationRoutes } from './publication.js';
 import { registerReviewRoutes } from './review.js';
+import { registerSearchRoutes } from './search.js';
 import { registerSubmissionRoutes } from './submissions.js';
 
 export async function registerRoutes(api: FastifyInstance, services: Services) {
@@ -20,4 +21,5 @@ export async function registerRoutes(api: FastifyInstance, services: Services) {
   registerReviewRoutes(api, services);
   registerPublicationRoutes(api, services);
   registerAuditRoutes(api, services);
+  registerSearchRoutes(api, services);
 }

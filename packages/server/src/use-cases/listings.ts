@@ -1,0 +1,42 @@
+import { findSubmission, listingsByIds } from '@scenebridge/db';
+import { isPublishedState, notFound, regionFullName } from '@scenebridge/domain';
+import type { Actor, Services } from '../context.js';
+import { isIndexable, toFields } from '../search/listing-index.js';
+import { canSeeListing } from '../search/query.js';
+import { viewerOf } from './search.js';
+
+/** Listing as others see it: published items to everyone, others to their owner, operators and brokers. */
+export async function loadVisibleListing(services: Services, actor: Actor | null, id: string) {
+  const [row] = await listingsByIds(services.db, [id]);
+  if (!row || !isIndexable(row)) throw notFound('条目');
+  const viewer = viewerOf(actor);
+  if (!canSeeListing(viewer, row)) throw notFound('条目');
+  return { row, viewer };
+}
+
+export async function getListing({ services, actor, id }: { services: Services; actor: Actor | null; id: string }) {
+  const { row, viewer } = await loadVisibleListing(services, actor, id);
+  const sub = (await findSubmission(services.db, id))!;
+  const data = sub.submission.data as Record<string, unknown>;
+  const contact = data.contact as { name?: string; phone?: string; email?: string; public?: boolean } | undefined;
+  const privileged = viewer.seesAll || viewer.organizationId === row.organizationId;
+  const showContact = !!contact && (contact.public === true || privileged);
+  const f = toFields(row);
+  return {
+    id: row.id, listType: row.listType, status: row.status, title: row.title, published: isPublishedState(row.status),
+    organization: { id: row.organizationId, name: row.organizationName },
+    description: row.description,
+    expectedOutcome: typeof data.expectedOutcome === 'string' ? data.expectedOutcome : null,
+    referenceCases: Array.isArray(data.referenceCases) ? data.referenceCases : [],
+    dataOpenness: data.dataOpenness ?? null, siteOpenness: data.siteOpenness ?? null,
+    sector: f.sector, sectors: f.sectors, techFields: f.techFields, regionCode: f.regionCode,
+    regionName: f.regionCode ? regionFullName(f.regionCode) : null,
+    budgetMin: f.budgetMin, budgetMax: f.budgetMax, maturityTrl: f.maturityTrl,
+    batch: row.batchId ? { id: row.batchId, title: row.batchTitle } : null,
+    publishedAt: row.publishedAt?.toISOString() ?? null, submittedAt: row.submittedAt?.toISOString() ?? null,
+    contact: showContact ? { name: contact!.name ?? null, phone: contact!.phone ?? null, email: contact!.email ?? null } : null,
+    contactHidden: !!contact && !showContact,
+    mine: viewer.organizationId === row.organizationId,
+    mergedIntoId: sub.submission.mergedIntoId,
+  };
+}
