@@ -3,16 +3,20 @@
  *
  * Sectors: a multinomial word model per sector, compared with background language.
  * Training text per sector: its canonical name, the taxonomy's "covers" examples, the
- * scenario types the 2022 guidance lists for it and a short keyword list (vocabulary.ts,
- * each counted CURATED_WEIGHT times), and the demo generator's scene vocabulary (names,
- * titles, objects, clients, backgrounds, pains, asks and offers of that sector's scenes).
- * Background: the sectors pooled, mixed half and half with policy prose (the seed texts'
- * word counts, dict/background.txt). A word's weight for a sector is its positive log-ratio
- * log(P(w|sector) / P(w|background)), with P(w|sector) Dirichlet-smoothed towards the
- * background (μ = mean sector size): words typical of a sector weigh most, words of
- * general policy prose weigh nothing. An item's score for a sector is the sum over its
- * words of (1 + ln tf) · weight; confidences are a softmax over the scores with a
- * temperature proportional to the best score, so they express the margin, not the length.
+ * scenario types the 2022 guidance lists for it, its keyword and trade-term lists
+ * (vocabulary.ts, each counted CURATED_WEIGHT times), and the demo generator's scene
+ * vocabulary (names, titles, objects, clients, backgrounds, pains, asks and offers).
+ * P(w|sector) is add-one (Laplace) smoothed, so a word seen once in a demo template weighs
+ * little and a word the sector uses again and again weighs a lot; the reference language
+ * is the mean of the sectors mixed half and half with policy prose (the seed texts' word
+ * counts, dict/background.txt). A word's weight for a sector is its positive log-ratio
+ * log(P(w|sector) / P(w|reference)): words typical of a sector weigh most, words of general
+ * policy prose or of every sector weigh nothing. Numbers (2025, 30%, 20亿) are not words of
+ * a sector. An item's score for a sector is the sum over its words of (1 + ln tf) · weight;
+ * a text that names a sector outright (金融, 养老, a "covers" example) also gets
+ * NAME_BONUS for it, which decides bare domain names and barely moves long texts.
+ * Confidences are a softmax over the scores with a temperature proportional to the best
+ * score, so they express the margin, not the length.
  *
  * Technology fields: multi-label. Each field has strong terms that name the technique
  * (机器视觉, 无人机, 5G) and weak ones that hint at it (图像, 飞行); a field is suggested when
@@ -32,8 +36,15 @@ import { SECTOR_VOCABULARY, TECH_VOCABULARY } from './vocabulary.js';
 export const CONFIDENCE_TEMPERATURE = 0.25;
 export const TECH_THRESHOLD = 1;
 const CURATED_WEIGHT = 3;
-/** Keeps the background probability of unseen words above zero. */
-const BACKGROUND_FLOOR = 1e-6;
+/** Add-one smoothing of the word distributions. */
+const SMOOTHING = 1;
+/** Share of policy prose in the reference language. */
+const PROSE_SHARE = 0.5;
+/** Bonus for a sector the text names outright, in units of a strong word's weight. */
+const NAME_BONUS = 1;
+
+/** Digits with an optional unit or sign (2025, 30%, 20亿, 2025年): not evidence of a sector. */
+const NUMBER_TOKEN = /^[\d.]+(?:%|[^a-z\d]*)$/;
 
 export const BACKGROUND_URL = new URL('../dict/background.txt', import.meta.url);
 
@@ -85,7 +96,7 @@ export function sectorTrainingTexts(): Map<SectorCode, Array<[string, number]>> 
   for (const s of SECTORS) {
     const v = SECTOR_VOCABULARY[s.code];
     const texts: Array<[string, number]> = [[s.name, CURATED_WEIGHT * 2]];
-    for (const t of [...v.covers, ...v.seedScenes, ...v.keywords]) texts.push([t, CURATED_WEIGHT]);
+    for (const t of [...v.covers, ...v.seedScenes, ...v.keywords, ...v.terms]) texts.push([t, CURATED_WEIGHT]);
     out.set(s.code, texts);
   }
   for (const tpl of demo.SECTOR_TEMPLATES) {
@@ -107,46 +118,59 @@ export class Classifier {
   private readonly techTerms = new Map<string, Array<{ code: TechFieldCode; weight: number }>>();
   private readonly techHanLens: number[];
   private readonly techHan = new Set<string>();
+  /** Sector names and covers examples → the sectors they name. */
+  private readonly sectorNames = new Map<string, SectorCode[]>();
+  private readonly nameBonus: number;
 
   constructor(private readonly segmenter: Segmenter = defaultSegmenter()) {
     // Weighted word counts per sector.
     const counts = new Map<SectorCode, Map<string, number>>();
     const totals = new Map<SectorCode, number>();
+    const vocab = new Set<string>();
     for (const [code, texts] of sectorTrainingTexts()) {
       const c = new Map<string, number>();
       let total = 0;
       for (const [text, weight] of texts) {
-        for (const w of this.segmenter.words(text)) {
+        for (const w of this.features(text)) {
           c.set(w, (c.get(w) ?? 0) + weight);
           total += weight;
+          vocab.add(w);
         }
       }
       counts.set(code, c);
       totals.set(code, total);
     }
-    // Background language: the sectors pooled (each sector weighted equally) mixed half and
-    // half with policy prose (dict/background.txt, word counts of the seed texts).
-    const pooled = new Map<string, number>();
-    for (const [code, c] of counts) {
-      const t = totals.get(code)!;
-      for (const [w, n] of c) pooled.set(w, (pooled.get(w) ?? 0) + n / t / counts.size);
-    }
     const prose = loadBackground();
     let proseTotal = 0;
     for (const n of prose.values()) proseTotal += n;
-    const pBg = (w: string) => 0.5 * (pooled.get(w) ?? 0) + 0.5 * ((prose.get(w) ?? 0) / Math.max(1, proseTotal)) + BACKGROUND_FLOOR;
-    // Dirichlet smoothing towards the background with μ = the mean sector size.
-    const mu = [...totals.values()].reduce((a, b) => a + b, 0) / totals.size;
-    for (const [code, c] of counts) {
-      const t = totals.get(code)!;
-      const w = new Map<string, number>();
-      for (const [f, n] of c) {
-        const bg = pBg(f);
-        const r = Math.log((n + mu * bg) / ((t + mu) * bg));
-        if (r > 0) w.set(f, r);
+    const V = vocab.size;
+    const p = (n: number, total: number) => (n + SMOOTHING) / (total + SMOOTHING * V);
+    for (const [code] of counts) this.weights.set(code, new Map());
+    for (const f of vocab) {
+      let mean = 0;
+      for (const [code, c] of counts) mean += p(c.get(f) ?? 0, totals.get(code)!);
+      mean /= counts.size;
+      const ref = (1 - PROSE_SHARE) * mean + PROSE_SHARE * p(prose.get(f) ?? 0, proseTotal);
+      for (const [code, c] of counts) {
+        const n = c.get(f);
+        if (!n) continue;
+        const r = Math.log(p(n, totals.get(code)!) / ref);
+        if (r > 0) this.weights.get(code)!.set(f, r);
       }
-      this.weights.set(code, w);
     }
+    // Names that decide a sector by themselves: the canonical name and the covers examples.
+    for (const s of SECTORS) {
+      const v = SECTOR_VOCABULARY[s.code];
+      for (const n of [s.name, ...v.covers]) {
+        const key = normalizeText(n);
+        const list = this.sectorNames.get(key) ?? [];
+        if (!list.includes(s.code)) list.push(s.code);
+        this.sectorNames.set(key, list);
+      }
+    }
+    let strong = 0;
+    for (const w of this.weights.values()) for (const x of w.values()) strong = Math.max(strong, x);
+    this.nameBonus = NAME_BONUS * strong;
 
     for (const f of TECH_FIELDS) {
       const voc = TECH_VOCABULARY[f.code];
@@ -165,10 +189,19 @@ export class Classifier {
     this.techHanLens = [...new Set([...this.techHan].map((t) => Array.from(t).length))].sort((a, b) => b - a);
   }
 
-  /** Raw evidence per sector: Σ over the item's words of (1 + ln tf) · weight. */
+  /** Word features of a text for the sector model: index words without bare numbers. */
+  private features(text: string): string[] {
+    return this.segmenter.words(text).filter((w) => !NUMBER_TOKEN.test(w));
+  }
+
+  /**
+   * Raw evidence per sector: Σ over the item's words of (1 + ln tf) · weight, plus the name
+   * bonus for each sector the text names (a name shared by two sectors, such as 景区 or
+   * 电网, is split between them).
+   */
   sectorScores(text: string): Map<SectorCode, number> {
     const tf = new Map<string, number>();
-    for (const w of this.segmenter.words(text)) tf.set(w, (tf.get(w) ?? 0) + 1);
+    for (const w of this.features(text)) tf.set(w, (tf.get(w) ?? 0) + 1);
     const out = new Map<SectorCode, number>();
     for (const s of SECTORS) {
       const w = this.weights.get(s.code)!;
@@ -178,6 +211,11 @@ export class Classifier {
         if (x !== undefined) score += (1 + Math.log(n)) * x;
       }
       out.set(s.code, score);
+    }
+    const norm = normalizeText(text);
+    for (const [name, codes] of this.sectorNames) {
+      if (!norm.includes(name)) continue;
+      for (const c of codes) out.set(c, out.get(c)! + this.nameBonus / codes.length);
     }
     return out;
   }
