@@ -13,6 +13,9 @@ const envSchema = z.object({
   CLOCK_INTERVAL_SECONDS: z.coerce.number().positive().default(30),
   TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional()),
+  MAIL_FROM: z.string().min(3).default('场景桥 <noreply@scenebridge.local>'),
+  PUBLIC_BASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
 });
 
 export interface AppConfig {
@@ -33,6 +36,18 @@ export interface AppConfig {
   lockAfterFailures: number;
   lockMinutes: number;
   maxUploadBytes: number;
+  /** Outgoing mail server (nodemailer URL). Unset: emails wait in the outbox, a warning is logged once. */
+  smtpUrl?: string;
+  mailFrom: string;
+  /** The site's public root, no trailing slash: links in emails (unsubscribe, items, tasks). */
+  publicBaseUrl: string;
+  /**
+   * Outbox delivery: a claimed row is held for the lease; one send must end well inside it
+   * (the worker gives up at half), or a second worker could send the same row.
+   */
+  outboxLeaseMs: number;
+  /** Attempts before a row is 'dead' (never tried again); a 5xx answer makes it dead at once. */
+  outboxMaxAttempts: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -53,6 +68,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     lockAfterFailures: 5,
     lockMinutes: 15,
     maxUploadBytes: 10 * 1024 * 1024,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    outboxLeaseMs: 5 * 60_000,
+    outboxMaxAttempts: 8,
   };
 }
 
