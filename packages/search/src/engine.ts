@@ -471,6 +471,12 @@ export class SearchEngine<F = Record<string, unknown>> {
     return d === undefined ? undefined : this.fields[d];
   }
 
+  /** Inverse document frequency of a word (0 when no live document has it). */
+  idfOf(term: string): number {
+    const p = this.words.get(term);
+    return p && p.n > 0 ? this.idf(p.n) : 0;
+  }
+
   /** Index statistics, for logs and benchmarks. */
   stats() {
     let wordPostings = 0, bigramPostings = 0;

@@ -20,6 +20,8 @@ export interface PublishedThroughApi {
   batchId: string;
   /** In the order of `items`. */
   submissionIds: string[];
+  /** The logged-in owner of each item, in the order of `items`. */
+  owners: Client[];
 }
 
 async function ok(res: Promise<{ statusCode: number; body: string }>, status: number, what: string) {
@@ -41,6 +43,7 @@ export async function publishThroughApi(ctx: TestContext, operator: Client, opts
     input: { listType, opensAt: new Date(now - 3600_000).toISOString(), closesAt: new Date(now + 3600_000).toISOString() },
   });
   const submissionIds: string[] = [];
+  const owners: Client[] = [];
   let shared: Client | undefined;
   for (const item of opts.items) {
     const client = opts.sameOwner ? (shared ??= (await orgUser(ctx)).client) : (await orgUser(ctx)).client;
@@ -49,6 +52,7 @@ export async function publishThroughApi(ctx: TestContext, operator: Client, opts
     const id = JSON.parse(created.body).id as string;
     await ok(client.post(`/api/v1/submissions/${id}/transitions`, { action: 'submit' }), 200, 'submit');
     submissionIds.push(id);
+    owners.push(client);
   }
   await ok(operator.post(`/api/v1/calls/${call.id}/transitions`, { action: 'close' }), 200, 'close call');
   await ok(operator.post(`/api/v1/calls/${call.id}/transitions`, { action: 'start_review' }), 200, 'start review');
@@ -56,7 +60,7 @@ export async function publishThroughApi(ctx: TestContext, operator: Client, opts
   const batch = await ok(operator.post(`/api/v1/calls/${call.id}/batches`, {
     ...(opts.number ? { number: opts.number } : {}), ...(opts.title ? { title: opts.title } : {}),
   }), 201, 'publish batch');
-  return { callId: call.id, batchId: JSON.parse(batch.body).id as string, submissionIds };
+  return { callId: call.id, batchId: JSON.parse(batch.body).id as string, submissionIds, owners };
 }
 
 /** published → awarded → in_delivery → accepted → benchmark case, as the operator. */

@@ -8,6 +8,7 @@ import { registerMetaRoutes } from './meta.js';
 import { registerOrganizationRoutes } from './organizations.js';
 import { registerPublicationRoutes } from './publication.js';
 import { registerReviewRoutes } from './review.js';
+import { registerMatchingRoutes } from './matching.js';
 import { registerSearchRoutes } from './search.js';
 import { registerSubmissionRoutes } from './submissions.js';
 
@@ -22,4 +23,5 @@ export async function registerRoutes(api: FastifyInstance, services: Services) {
   registerPublicationRoutes(api, services);
   registerAuditRoutes(api, services);
   registerSearchRoutes(api, services);
+  registerMatchingRoutes(api, services);
 }
