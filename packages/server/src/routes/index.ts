@@ -11,6 +11,7 @@ import { registerReviewRoutes } from './review.js';
 import { registerMatchingRoutes } from './matching.js';
 import { registerSearchRoutes } from './search.js';
 import { registerSubmissionRoutes } from './submissions.js';
+import { registerVocabularyRoutes } from './vocabulary.js';
 
 export async function registerRoutes(api: FastifyInstance, services: Services) {
   registerMetaRoutes(api);
@@ -24,4 +25,5 @@ export async function registerRoutes(api: FastifyInstance, services: Services) {
   registerAuditRoutes(api, services);
   registerSearchRoutes(api, services);
   registerMatchingRoutes(api, services);
+  registerVocabularyRoutes(api, services);
 }

@@ -54,6 +54,7 @@ export class SearchIndex {
 
   /** For tests and the vocabulary routes: wait until a rebuild under way is in. */
   async settled(): Promise<IndexState> {
+    await this.current();
     if (this.rebuilding) await this.rebuilding;
     return this.current();
   }
