@@ -42,6 +42,7 @@ import {
   anonymous, callInput, createTestContext, login, makeCall, makeOrganization, makeUser, platformUser,
   randomCreditCode, scenarioNeedData, TEST_PASSWORD, type Client, type TestContext,
 } from '../testing.js';
+import { publishThroughApi } from '../portal/testing.js';
 import { put, reviewFixtures } from './authorization-fixtures.js';
 
 const MATRIX = `
@@ -111,6 +112,21 @@ const MATRIX = `
  GET    /public/entries                       | -                                 | 200  | 200              | 200      | 200      | 200    | 200
  GET    /public/entries/:id                   | a published entry                 | 200  | 200              | 200      | 200      | 200    | 200
  GET    /public/benchmark-cases               | -                                 | 200  | 200              | 200      | 200      | 200    | 200
+ GET    /search                               | -                                 | 200  | 200              | 200      | 200      | 200    | 200
+ GET    /listings/:id                         | A's published                     | 200  | 200              | 200      | 200      | 200    | 200
+ GET    /listings/:id                         | A's submitted                     | 404  | 200              | 404      | 404      | 200    | 200
+ POST   /classify                             | -                                 | 401  | 200              | 200      | 200      | 200    | 200
+ GET    /listings/:id/matches                 | A's published                     | 401  | 200              | 200      | 200      | 200    | 200
+ GET    /listings/:id/matches                 | A's submitted                     | 401  | 200              | 404      | 404      | 200    | 200
+ GET    /listings/:id/interests               | A's published                     | 401  | 200              | 200      | 200      | 200    | 200
+ POST   /interests                            | A's need × C's capability         | 401  | 201              | 403:NOT_A_PARTY | 403 | 403  | 403
+ POST   /match-decisions                      | A's need, pin C's capability      | 401  | 403              | 403      | 403      | 200    | 200
+ GET    /search/terms                         | -                                 | 401  | 403              | 403      | 403      | 403    | 200
+ POST   /search/terms                         | a new term                        | 401  | 403              | 403      | 403      | 403    | 201
+ DELETE /search/terms/:id                     | an operator's term                | 401  | 403              | 403      | 403      | 403    | 204
+ GET    /search/synonyms                      | -                                 | 401  | 403              | 403      | 403      | 403    | 200
+ POST   /search/synonyms                      | a new group                       | 401  | 403              | 403      | 403      | 403    | 201
+ DELETE /search/synonyms/:id                  | an operator's group               | 401  | 403              | 403      | 403      | 403    | 204
 `;
 
 const CALLERS = ['anon', 'member', 'outsider', 'reviewer', 'broker', 'operator'] as const;
@@ -195,6 +211,9 @@ let relatedOrg: { id: string };
 let batchId: string;
 let entryId: string;
 let benchmarkCaseId: string;
+// Search and matching
+let publishedNeedA: string;
+let capabilityC: string;
 
 beforeAll(async () => {
   ctx = await createTestContext({ config: { loginRateLimitPerMinute: 10_000 } });
@@ -253,6 +272,9 @@ beforeAll(async () => {
   const promoted = await clients.operator.post(`/api/v1/submissions/${await fx.accepted()}/benchmark`, { resultsText: '上线后检测准确率达到98.5%，替代人工目检八成工作量。' });
   expect(promoted.statusCode, promoted.body).toBe(201);
   benchmarkCaseId = promoted.json().id as string;
+
+  publishedNeedA = await fx.published();
+  capabilityC = (await publishThroughApi(ctx, clients.operator, { listType: 'capability', items: [{ title: '矩阵测试视觉检测能力' }] })).submissionIds[0]!;
 });
 afterAll(async () => { await ctx?.close(); });
 
@@ -643,6 +665,47 @@ const SEND: Record<string, Sender> = {
     const res = await c.get('/api/v1/public/benchmark-cases?pageSize=100');
     if (ok(res)) expect(idsOf(res)).toContain(benchmarkCaseId);
     return res;
+  },
+
+  // Search and matching
+  'GET /search | -': async (_, c) => {
+    const res = await c.get(`/api/v1/search?q=${encodeURIComponent('矩阵测试视觉检测能力')}`);
+    if (ok(res)) expect(idsOf(res)).toContain(capabilityC);
+    return res;
+  },
+  "GET /listings/:id | A's published": (_, c) => c.get(`/api/v1/listings/${publishedNeedA}`),
+  "GET /listings/:id | A's submitted": (_, c) => c.get(`/api/v1/listings/${submittedA}`),
+  'POST /classify | -': (_, c) => c.post('/api/v1/classify', { title: '钢板表面缺陷检测', description: '希望用机器视觉检测冷轧钢板表面缺陷。' }),
+  "GET /listings/:id/matches | A's published": (_, c) => c.get(`/api/v1/listings/${publishedNeedA}/matches`),
+  "GET /listings/:id/matches | A's submitted": (_, c) => c.get(`/api/v1/listings/${submittedA}/matches`),
+  "GET /listings/:id/interests | A's published": (_, c) => c.get(`/api/v1/listings/${publishedNeedA}/interests`),
+  "POST /interests | A's need × C's capability": async (_, c) => {
+    const probe = async () => (await ctx.handle.db.select().from(schema.interests).where(eq(schema.interests.needId, publishedNeedA))).length;
+    return guarded(probe, () => c.post('/api/v1/interests', { needId: publishedNeedA, capabilityId: capabilityC, message: '矩阵测试意向' }));
+  },
+  "POST /match-decisions | A's need, pin C's capability": async (who, c) => {
+    const probe = async () => (await ctx.handle.db.select().from(schema.matchDecisions).where(eq(schema.matchDecisions.sourceId, publishedNeedA))).map((d) => d.reason);
+    return guarded(probe, () => c.post('/api/v1/match-decisions', { sourceId: publishedNeedA, targetId: capabilityC, decision: 'pin', reason: `矩阵测试置顶（${who}）` }));
+  },
+  'GET /search/terms | -': (_, c) => c.get('/api/v1/search/terms'),
+  'POST /search/terms | a new term': async (who, c) => {
+    const probe = async () => (await ctx.handle.db.select().from(schema.searchTerms)).length;
+    return guarded(probe, () => c.post('/api/v1/search/terms', { term: `矩阵词条${who}` }));
+  },
+  "DELETE /search/terms/:id | an operator's term": async (_, c) => {
+    const id = (await clients.operator.post('/api/v1/search/terms', { term: `矩阵删除词条${++seq}` })).json().id as string;
+    const probe = async () => (await ctx.handle.db.select().from(schema.searchTerms).where(eq(schema.searchTerms.id, id))).length;
+    return guarded(probe, () => c.delete(`/api/v1/search/terms/${id}`));
+  },
+  'GET /search/synonyms | -': (_, c) => c.get('/api/v1/search/synonyms'),
+  'POST /search/synonyms | a new group': async (who, c) => {
+    const probe = async () => (await ctx.handle.db.select().from(schema.searchSynonyms)).length;
+    return guarded(probe, () => c.post('/api/v1/search/synonyms', { kind: 'near', terms: [`矩阵甲${who}`, `矩阵乙${who}`] }));
+  },
+  "DELETE /search/synonyms/:id | an operator's group": async (_, c) => {
+    const id = (await clients.operator.post('/api/v1/search/synonyms', { kind: 'near', terms: [`矩阵丙${++seq}`, `矩阵丁${seq}`] })).json().id as string;
+    const probe = async () => (await ctx.handle.db.select().from(schema.searchSynonyms).where(eq(schema.searchSynonyms.id, id))).length;
+    return guarded(probe, () => c.delete(`/api/v1/search/synonyms/${id}`));
   },
 };
 
