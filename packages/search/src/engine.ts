@@ -367,7 +367,7 @@ export class SearchEngine<F = Record<string, unknown>> {
     const out = new Map<string, QueryTerm>();
     for (const t of toks.words) if (!out.has(t)) out.set(t, { term: t, weight: 1, source: 'query' });
     if (this.synonyms && opts.expand !== false) {
-      for (const e of this.synonyms.expand(norm, latinTokens(norm))) {
+      for (const e of this.synonyms.expand(norm, latinTokens(norm), toks.words)) {
         for (const t of this.segmenter.phraseTokens(e.term)) {
           const prev = out.get(t);
           if (!prev || (prev.source === 'synonym' && prev.weight < e.weight)) out.set(t, { term: t, weight: e.weight, source: 'synonym', from: e.from });

@@ -1,5 +1,7 @@
 /**
- * A short list of Chinese function words and question words. They are dropped from
+ * A short list of Chinese function words, question words and the filler of spoken
+ * questions (能不能, 谁, 弄, 事, 太多: words that say how a need is asked, not what it is
+ * about). They are dropped from
  * word tokens on both the index and the query side (character bigrams keep them, so a
  * phrase still matches as a whole). The list is deliberately short: content words stay,
  * and BM25's idf already discounts frequent ones.
@@ -18,6 +20,11 @@ const WORDS = `
 很 太 最 更 非常 比较 特别 相当 些许
 上 下 中 内 外 里 后 前 时 后来 之后 之前 以上 以下 以内 左右
 年 月 日
+不能 不要 没有 不用 不算 算不算 能不能 行不行 可不可以 要不要 好不好 够不够 是不是 有没有
+谁 啥 咋 咋办 怎么办 干啥 干嘛 什么样 哪家 哪儿
+来 去 弄 搞 做 干 当 帮着 帮我 一起 用上 用到 起来 下来 出去 过来 进去
+事 事儿 事情 东西 时候 的话 可能 知道 觉得 大概 现在 以后 老是 总是 还有 其实 一直 到底 究竟 真的
+太多 太久 太慢 太贵 好多 很多 多少钱
 `;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean));

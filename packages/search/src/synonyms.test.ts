@@ -41,6 +41,17 @@ describe('SynonymTable', () => {
     expect(terms(t.expand('视觉'))).not.toContain('摄像头');
   });
 
+  it('expands a one-character key only where it is a whole word of the query', () => {
+    expect(terms(t.expand('旧冰箱谁来收', [], ['旧', '冰箱', '收']))).toContain('回收');
+    expect(terms(t.expand('收入怎么算', [], ['收入']))).not.toContain('回收');
+    expect(terms(t.expand('谁来收'))).not.toContain('回收');
+  });
+
+  it('maps everyday needs to the words policies use', () => {
+    expect(terms(t.expand('项目做完剩下的钱怎么处理'))).toContain('结余资金');
+    expect(terms(t.expand('小公司缺钱'))).toEqual(expect.arrayContaining(['中小企业', '融资']));
+  });
+
   it('takes operator-managed groups and expansions', () => {
     const s = new SynonymTable();
     s.addGroup(['智改数转', '智能化改造数字化转型'], 'equivalent');

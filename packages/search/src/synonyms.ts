@@ -80,10 +80,12 @@ export class SynonymTable {
   /**
    * Expansions for a query. Han phrases are found as substrings of the query, longest first
    * and without overlap (人工智能 is matched as itself, not also as 智能). Latin keys (ai, 5g,
-   * llm, ar/vr) must equal a whole Latin token of the query. Phrases already in the query
-   * are not added again; each added phrase keeps its highest weight.
+   * llm, ar/vr) must equal a whole Latin token of the query. A one-character key (修, 卖)
+   * must be a whole word of the query (`words`, its segmentation), so 收 expands in 谁来收
+   * but not inside 收入. Phrases already in the query are not added again; each added
+   * phrase keeps its highest weight.
    */
-  expand(query: string, latinTokens: readonly string[] = []): Expansion[] {
+  expand(query: string, latinTokens: readonly string[] = [], words: readonly string[] = []): Expansion[] {
     const norm = normKey(query);
     const chars = Array.from(norm);
     const taken = new Uint8Array(chars.length);
@@ -98,6 +100,12 @@ export class SynonymTable {
         found.push(cand);
         taken.fill(1, i, i + len);
       }
+    }
+    for (const w of words) {
+      if (w.length !== 1 || found.includes(w) || this.hanKeys.get(w) !== 1) continue;
+      const i = chars.indexOf(w);
+      if (i >= 0 && taken[i]) continue;
+      found.push(w);
     }
     for (const t of latinTokens) if (this.edges.has(t) && !found.includes(t)) found.push(t);
     // Multi-word Latin keys (digital twin) match on word boundaries.
