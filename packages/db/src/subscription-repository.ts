@@ -143,8 +143,27 @@ export async function listHits(db: Executor, subscriptionId: string, q: { pendin
   };
 }
 
-export async function markHitsDigested(db: Executor, subscriptionId: string, submissionIds: string[], at: Date): Promise<void> {
-  if (submissionIds.length === 0) return;
-  await db.update(subscriptionHits).set({ digestedAt: at })
-    .where(and(eq(subscriptionHits.subscriptionId, subscriptionId), inArray(subscriptionHits.submissionId, submissionIds), isNull(subscriptionHits.digestedAt)));
+/** Marks the given pending hits, or all of them, as sent in a digest. */
+export async function markHitsDigested(db: Executor, subscriptionId: string, submissionIds: string[] | 'all', at: Date): Promise<number> {
+  if (submissionIds !== 'all' && submissionIds.length === 0) return 0;
+  const rows = await db.update(subscriptionHits).set({ digestedAt: at })
+    .where(and(
+      eq(subscriptionHits.subscriptionId, subscriptionId), isNull(subscriptionHits.digestedAt),
+      submissionIds === 'all' ? undefined : inArray(subscriptionHits.submissionId, submissionIds),
+    ))
+    .returning({ id: subscriptionHits.submissionId });
+  return rows.length;
+}
+
+/** Locks the subscriptions among `ids` that are still active, in id order (a stable lock order). */
+export async function lockActiveSubscriptions(db: Executor, ids: string[]): Promise<SubscriptionRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(subscriptions)
+    .where(and(inArray(subscriptions.id, ids), isNull(subscriptions.unsubscribedAt)))
+    .orderBy(asc(subscriptions.id)).for('update');
+}
+
+export async function countSubscriptionsOfUser(db: Executor, userId: string): Promise<number> {
+  const [c] = await db.select({ n: count() }).from(subscriptions).where(eq(subscriptions.userId, userId));
+  return c?.n ?? 0;
 }

@@ -1,7 +1,10 @@
 import { DataDirLockedError } from '@scenebridge/db';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
+import { createOutboxJob } from './mail/index.js';
 import { advanceCallsByClock } from './use-cases/calls.js';
+import { asSubscriptionMatcher, scanSubscriptions, sendDigests } from './use-cases/digests.js';
+import { remindOverdueReviews } from './use-cases/reminders.js';
 import { seedDemoData } from './seed.js';
 import { openServices } from './services.js';
 
@@ -21,9 +24,36 @@ const app = await buildApp(services);
 
 const seeded = config.seed === 'auto' ? await seedDemoData({ services }) : null;
 await advanceCallsByClock({ services });
+// Notification jobs. Each is safe to run in several processes at once (see each job's comment).
+const outbox = createOutboxJob(services, app.log);
+// TODO(search): the scan takes its matcher from services.search once the search service
+// implements SubscriptionMatcher (use-cases/digests.ts); until then new items are not matched.
+const matcher = asSubscriptionMatcher((services as { search?: unknown }).search);
+const SLOW_JOBS_MS = 5 * 60_000;
+let slowJobsAt = 0;
+let notifying = false;
+async function notificationJobs() {
+  if (notifying) return;
+  notifying = true;
+  const run = (name: string, job: () => Promise<unknown>) => job().catch((e: unknown) => app.log.error(e, `${name} failed`));
+  try {
+    if (matcher) await run('subscription scan', () => scanSubscriptions(services, matcher));
+    // Digests and reminders work in days: every few minutes is plenty.
+    if (Date.now() - slowJobsAt >= SLOW_JOBS_MS) {
+      slowJobsAt = Date.now();
+      await run('digests', () => sendDigests(services));
+      await run('review reminders', () => remindOverdueReviews(services));
+    }
+    await run('outbox delivery', () => outbox.run());
+  } finally {
+    notifying = false;
+  }
+}
 const clock = setInterval(() => {
   advanceCallsByClock({ services }).catch((e: unknown) => app.log.error(e, 'clock job failed'));
+  void notificationJobs();
 }, config.clockIntervalMs);
+void notificationJobs();
 
 const address = await app.listen({ port: config.port, host: config.host });
 const url = address.replace('[::1]', 'localhost');
@@ -46,6 +76,7 @@ async function shutdown(signal: string) {
   stopping = true;
   app.log.info({ signal }, 'shutting down');
   clearInterval(clock);
+  outbox.close();
   await app.close();
   await handle.close();
   process.exit(0);

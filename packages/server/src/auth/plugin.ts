@@ -12,6 +12,8 @@ export async function registerAuth(app: FastifyInstance, services: Services) {
   app.addHook('onRequest', async (request, reply) => {
     request.actor = null;
     if (!request.url.startsWith('/api/')) return;
+    // Authorised by a signed token in the URL alone: the cookie is not read, so no CSRF check applies.
+    if (request.routeOptions.config.signedLink) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     request.actor = await resolveSession({ services, token });
@@ -33,6 +35,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes open to anonymous callers say so; every other API route needs a session. */
     public?: boolean;
+    /** Public routes authorised by a signed link (one-click unsubscribe): the session cookie is ignored. */
+    signedLink?: boolean;
   }
 }
 

@@ -11,6 +11,9 @@ import { registerReviewRoutes } from './review.js';
 import { registerMatchingRoutes } from './matching.js';
 import { registerSearchRoutes } from './search.js';
 import { registerSubmissionRoutes } from './submissions.js';
+import { registerNotificationRoutes } from './notifications.js';
+import { registerSubscriptionRoutes } from './subscriptions.js';
+import { registerUnsubscribeRoutes } from './unsubscribe.js';
 import { registerVocabularyRoutes } from './vocabulary.js';
 
 export async function registerRoutes(api: FastifyInstance, services: Services) {
@@ -23,6 +26,9 @@ export async function registerRoutes(api: FastifyInstance, services: Services) {
   registerReviewRoutes(api, services);
   registerPublicationRoutes(api, services);
   registerAuditRoutes(api, services);
+  registerNotificationRoutes(api, services);
+  registerSubscriptionRoutes(api, services);
+  registerUnsubscribeRoutes(api, services);
   registerSearchRoutes(api, services);
   registerMatchingRoutes(api, services);
   registerVocabularyRoutes(api, services);
