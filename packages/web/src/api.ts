@@ -7,6 +7,8 @@ import type {
   Page, Session, Submission, SubmissionData, Attachment, ValidationDetail, Role,
   AssignmentDetail, AutoAssignResult, Batch, BatchDetail, BatchEntry, BenchmarkCase, EntryCorrection, MyAssignment,
   Ranking, Reviewer, ReviewerRelation, SavedScores,
+  Classification, DictionaryTerm, DuplicateCluster, Interest, Listing, Matches, NotificationPage, QualityReport,
+  SearchResult, Subscription, SubscriptionInput, SynonymGroup, SynonymKind,
 } from './types';
 
 export const API_BASE = '/api/v1';
@@ -160,7 +162,7 @@ const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query 
 const post = <T>(path: string, body?: unknown, query?: Query) => request<T>('POST', path, { body: body ?? {}, query });
 const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, { body });
 const put = <T>(path: string, body: unknown) => request<T>('PUT', path, { body });
-const del = <T>(path: string) => request<T>('DELETE', path);
+const del = <T>(path: string, query?: Query) => request<T>('DELETE', path, { query });
 const enc = encodeURIComponent;
 const upload = <T>(path: string, file: File | Blob, query?: Query, filename?: string) => {
   const form = new FormData();
@@ -254,6 +256,44 @@ export const api = {
   promoteBenchmark: (submissionId: string, resultsText: string) => post<BenchmarkCase>(`/submissions/${enc(submissionId)}/benchmark`, { resultsText }),
   publicBatches: (query: Query) => get<Page<Batch>>('/public/batches', query),
   publicBatch: (id: string) => get<BatchDetail>(`/public/batches/${enc(id)}`),
+
+  // Search and matching (检索与匹配); multi-valued filters go as comma lists
+  search: (query: Query) => get<SearchResult>('/search', query),
+  listing: (id: string) => get<Listing>(`/listings/${enc(id)}`),
+  matches: (id: string, limit = 20) => get<Matches>(`/listings/${enc(id)}/matches`, { limit }),
+  interests: async (id: string) => (await get<{ items: Interest[] }>(`/listings/${enc(id)}/interests`)).items,
+  expressInterest: (needId: string, capabilityId: string, message?: string) =>
+    post<{ id: string; created: boolean; createdAt: string }>('/interests', { needId, capabilityId, message: message || undefined }),
+  decideMatch: (sourceId: string, targetId: string, decision: 'pin' | 'exclude' | 'clear', reason: string) =>
+    post<unknown>('/match-decisions', { sourceId, targetId, decision, reason }),
+  classify: (title: string, description: string) => post<Classification>('/classify', { title, description }),
+
+  // Quality at the door (查重与完整性提示) and duplicate clusters
+  qualityCheck: (listType: ListType, data: SubmissionData, submissionId?: string) =>
+    post<QualityReport>('/quality/check', { listType, data, submissionId }),
+  duplicateClusters: async (listType: ListType) => (await get<{ clusters: DuplicateCluster[] }>('/duplicates/clusters', { listType })).clusters,
+  mergeDuplicates: (keepId: string, mergeIds: string[], reason: string) => post<unknown>('/duplicates/merge', { keepId, mergeIds, reason }),
+
+  // Dictionary (检索词典与同义词)
+  searchTerms: async () => (await get<{ items: DictionaryTerm[] }>('/search/terms')).items,
+  addSearchTerm: (term: string, note?: string) => post<DictionaryTerm>('/search/terms', { term, note: note || undefined }),
+  deleteSearchTerm: (id: string, reason?: string) => del<void>(`/search/terms/${enc(id)}`, { reason }),
+  synonyms: async () => (await get<{ items: SynonymGroup[] }>('/search/synonyms')).items,
+  addSynonyms: (kind: SynonymKind, terms: string[], note?: string) => post<SynonymGroup>('/search/synonyms', { kind, terms, note: note || undefined }),
+  deleteSynonyms: (id: string, reason?: string) => del<void>(`/search/synonyms/${enc(id)}`, { reason }),
+
+  // Notifications and subscriptions (通知与订阅)
+  notifications: (query: Query) => get<NotificationPage>('/notifications', query),
+  markNotificationRead: (id: string) => post<void>(`/notifications/${enc(id)}/read`),
+  markAllNotificationsRead: () => post<{ updated: number }>('/notifications/read-all'),
+  subscriptions: async () => {
+    const r = await get<Subscription[] | { items: Subscription[] }>('/subscriptions');
+    return Array.isArray(r) ? r : r.items;
+  },
+  createSubscription: (input: SubscriptionInput) => post<Subscription>('/subscriptions', input),
+  updateSubscription: (id: string, changes: Partial<Pick<Subscription, 'name' | 'frequency' | 'emailEnabled' | 'active'>>) =>
+    patch<Subscription>(`/subscriptions/${enc(id)}`, changes),
+  deleteSubscription: (id: string) => del<void>(`/subscriptions/${enc(id)}`),
 };
 
 /** Server-rendered public pages and downloads (outside the SPA and outside /api: use a plain <a href>). */

@@ -99,3 +99,13 @@ export function useUnsavedChangesPrompt(dirty: { current: boolean }): void {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [dirty]);
 }
+
+/** `value`, once it has stayed the same for `ms` milliseconds. */
+export function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const t = window.setTimeout(() => setSettled(value), ms);
+    return () => window.clearTimeout(t);
+  }, [value, ms]);
+  return settled;
+}

@@ -1,5 +1,5 @@
 /** UI wording that /api/v1/meta does not carry (action verbs, openness, TRL, colours). */
-import type { Openness } from './types';
+import type { DigestFrequency, FacetKey, MatchPartKey, Openness, SearchSort, SynonymKind } from './types';
 
 export const ACTION_LABELS: Record<string, string> = {
   // organisations
@@ -22,6 +22,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'review.unassigned': '撤销评审任务', 'review.scored': '提交评分', 'review.conflict_declared': '声明回避',
   'review.relation_declared': '声明关联单位', 'review.relation_withdrawn': '撤回关联声明',
   'batch.published': '发布批次', 'batch.entry_corrected': '发布勘误',
+  'match.interest': '表达对接意向', 'match.pin': '置顶匹配结果', 'match.exclude': '排除匹配结果', 'match.decision_cleared': '撤销匹配处理',
+  'subscription.created': '创建订阅', 'subscription.deleted': '删除订阅', 'subscription.unsubscribed': '退订', 'subscription.resubscribed': '恢复订阅',
 };
 /** "submit", or an audit action such as "submission.submit" / "call.created". */
 export const actionLabel = (a: string) => ACTION_LABELS[a] ?? ACTION_LABELS[a.slice(a.lastIndexOf('.') + 1)] ?? a;
@@ -77,7 +79,7 @@ export const ROLE_FALLBACK: Record<string, string> = {
 
 export const ENTITY_TYPE_LABELS: Record<string, string> = {
   organization: '机构', user: '用户', call: '征集', submission: '填报', attachment: '附件', import: '导入', session: '会话',
-  batch: '发布批次',
+  batch: '发布批次', interest: '对接意向', subscription: '订阅',
 };
 
 export const CHAIN_PROBLEM_LABELS: Record<string, string> = {
@@ -149,4 +151,61 @@ export function fieldLabel(path: string): string {
     return `应用案例${Number.isFinite(n) ? n + 1 : ''}${sub ? `·${sub}` : ''}`;
   }
   return parts.map((p) => FIELD_LABELS[p] ?? p).join('·');
+}
+
+// ---- Search and matching (检索与匹配) ----
+
+/** Facet panels of the search page, in display order. */
+export const FACETS: Array<{ key: FacetKey; title: string }> = [
+  { key: 'listType', title: '清单类型' },
+  { key: 'sector', title: '所属领域' },
+  { key: 'techField', title: '技术领域' },
+  { key: 'region', title: '地区' },
+  { key: 'status', title: '状态' },
+  { key: 'batch', title: '发布批次' },
+  { key: 'budget', title: '预算' },
+  { key: 'maturity', title: '技术成熟度' },
+];
+
+export const SORT_OPTIONS: Array<{ value: SearchSort; label: string }> = [
+  { value: 'relevance', label: '按相关度' },
+  { value: 'newest', label: '按最新发布' },
+  { value: 'deadline', label: '按截止时间' },
+];
+
+/** Colours of the parts of a match score (stacked bar and legend). */
+export const MATCH_PART_COLORS: Record<MatchPartKey, string> = {
+  terms: '#1456c6', sector: '#13a8a8', tech: '#722ed1', region: '#fa8c16', budget: '#52c41a', maturity: '#eb2f96',
+};
+
+export const SYNONYM_KIND_OPTIONS: Array<{ value: SynonymKind; label: string; help: string }> = [
+  { value: 'equivalent', label: '等价词', help: '互相完全替代，如“瑕疵”与“缺陷”' },
+  { value: 'near', label: '近义词', help: '意思相近，检索时降低权重匹配' },
+  { value: 'one_way', label: '单向扩展', help: '第一个词检索时扩展到其余词，反之不扩展' },
+];
+export const synonymKindLabel = (k: string) => SYNONYM_KIND_OPTIONS.find((o) => o.value === k)?.label ?? k;
+
+export const FREQUENCY_OPTIONS: Array<{ value: DigestFrequency; label: string }> = [
+  { value: 'daily', label: '每日' },
+  { value: 'weekly', label: '每周' },
+];
+export const frequencyLabel = (f: string) => FREQUENCY_OPTIONS.find((o) => o.value === f)?.label ?? f;
+
+export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
+  'interest.received': '对接意向',
+  'interest.broker': '对接意向',
+  'digest': '订阅推送',
+  'subscription.digest': '订阅推送',
+  'reminder': '提醒',
+};
+export const notificationKindLabel = (k: string) => NOTIFICATION_KIND_LABELS[k] ?? NOTIFICATION_KIND_LABELS[k.split('.')[0] ?? ''] ?? '系统通知';
+
+/** 0.873 → "87%" */
+export const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** Budget range in 万元, as people write it. */
+export function budgetText(min: number | null | undefined, max: number | null | undefined): string {
+  if (min == null && max == null) return '未填';
+  if (min != null && max != null) return min === max ? `${min}万元` : `${min}–${max}万元`;
+  return min != null ? `${min}万元以上` : `${max}万元以内`;
 }

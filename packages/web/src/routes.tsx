@@ -23,6 +23,12 @@ const ReviewRelations = lazy(() => import('./pages/ReviewRelations'));
 const CallReview = lazy(() => import('./pages/CallReview'));
 const Batches = lazy(() => import('./pages/Batches'));
 const BatchDetail = lazy(() => import('./pages/BatchDetail'));
+const Search = lazy(() => import('./pages/Search'));
+const Listing = lazy(() => import('./pages/Listing'));
+const Notifications = lazy(() => import('./pages/Notifications'));
+const Subscriptions = lazy(() => import('./pages/Subscriptions'));
+const Duplicates = lazy(() => import('./pages/Duplicates'));
+const Dictionary = lazy(() => import('./pages/Dictionary'));
 const NotFound = lazy(() => import('./pages/NotFound'));
 
 const pub = (el: ReactNode) => <Suspense fallback={<FullPageSpin />}>{el}</Suspense>;
@@ -57,6 +63,12 @@ export const router = createBrowserRouter([
       { path: 'submissions/:id/edit', element: <SubmissionForm /> },
       { path: 'import', element: only(['operator', 'org_admin'], <Import />) },
       { path: 'audit', element: only(['operator'], <Audit />) },
+      { path: 'search', element: <Search /> },
+      { path: 'listings/:id', element: <Listing /> },
+      { path: 'notifications', element: <Notifications /> },
+      { path: 'subscriptions', element: only(['org_admin', 'org_member'], <Subscriptions />) },
+      { path: 'duplicates', element: only(['operator'], <Duplicates />) },
+      { path: 'dictionary', element: only(['operator'], <Dictionary />) },
       { path: 'account/password', element: <ChangePassword /> },
       { path: '*', element: <NotFound /> },
     ],

@@ -389,3 +389,245 @@ export interface BenchmarkCase {
   resultsText: string;
   promotedAt: string;
 }
+
+// ---- Search and matching (检索与匹配) ----
+
+/** A piece of highlighted text: `hit` parts are shown in <mark>. */
+export interface TextPart {
+  text: string;
+  hit: boolean;
+}
+
+export type FacetKey = 'listType' | 'sector' | 'techField' | 'region' | 'status' | 'batch' | 'budget' | 'maturity';
+export type SearchSort = 'relevance' | 'newest' | 'deadline';
+
+export interface FacetValue {
+  value: string;
+  count: number;
+  label: string;
+}
+
+export interface SearchHit {
+  id: string;
+  score: number;
+  listType: ListType;
+  status: string;
+  title: TextPart[];
+  snippet: TextPart[];
+  organization: { id: string; name: string };
+  sector: string | null;
+  sectors: string[];
+  techFields: string[];
+  regionCode: string | null;
+  regionName: string | null;
+  budgetMin: number | null;
+  budgetMax: number | null;
+  maturityTrl: number | null;
+  batch: { id: string; title: string | null } | null;
+  submittedAt: string | null;
+  publishedAt: string | null;
+  deadline: string | null;
+}
+
+export interface SearchResult {
+  items: SearchHit[];
+  total: number;
+  page: number;
+  pageSize: number;
+  snapshot: string;
+  snapshotRenewed: boolean;
+  terms: string[];
+  facets: Partial<Record<FacetKey, FacetValue[]>>;
+}
+
+export interface Listing {
+  id: string;
+  listType: ListType;
+  status: string;
+  title: string;
+  published: boolean;
+  organization: { id: string; name: string };
+  description: string;
+  expectedOutcome: string | null;
+  referenceCases: ReferenceCase[];
+  dataOpenness: Openness | null;
+  siteOpenness: Openness | null;
+  sector: string | null;
+  sectors: string[];
+  techFields: string[];
+  regionCode: string | null;
+  regionName: string | null;
+  budgetMin: number | null;
+  budgetMax: number | null;
+  maturityTrl: number | null;
+  batch: { id: string; title: string | null } | null;
+  publishedAt: string | null;
+  submittedAt: string | null;
+  contact: { name: string | null; phone: string | null; email: string | null } | null;
+  contactHidden: boolean;
+  mine: boolean;
+  mergedIntoId: string | null;
+}
+
+export type MatchPartKey = 'terms' | 'sector' | 'tech' | 'region' | 'budget' | 'maturity';
+
+export interface MatchPart {
+  key: MatchPartKey;
+  label: string;
+  weight: number;
+  fit: number;
+  points: number;
+  share: number;
+  detail: string;
+}
+
+export interface MatchItem {
+  id: string;
+  listType: ListType;
+  title: string;
+  status: string;
+  organization: { id: string; name: string };
+  score: number;
+  sharedTerms: string[];
+  parts: MatchPart[];
+  pinned: { reason: string; by: string | null; at: string } | null;
+}
+
+export interface ExcludedMatch {
+  id: string;
+  title: string | null;
+  reason: string;
+  by: string | null;
+  at: string;
+}
+
+export interface Matches {
+  source: string;
+  items: MatchItem[];
+  excluded: ExcludedMatch[];
+}
+
+export interface Interest {
+  id: string;
+  needId: string;
+  capabilityId: string;
+  fromSide: 'need' | 'capability';
+  organization: { id: string; name: string };
+  by: string | null;
+  message: string | null;
+  createdAt: string;
+}
+
+export interface Suggestion {
+  code: string;
+  name: string;
+  confidence: number;
+  evidence?: string[];
+}
+
+export interface Classification {
+  sectors: Suggestion[];
+  techFields: Suggestion[];
+}
+
+// ---- Quality at the door (查重与完整性提示) ----
+
+export interface DuplicateCandidate {
+  id: string | null;
+  title: string | null;
+  organizationName: string | null;
+  status: string | null;
+  batchTitle: string | null;
+  similarity: number;
+  visible: boolean;
+  sharedTerms: string[];
+}
+
+export interface QualityHint {
+  code: string;
+  field: string;
+  message: string;
+}
+
+export interface QualityReport {
+  duplicates: DuplicateCandidate[];
+  hints: QualityHint[];
+}
+
+export interface DuplicateCluster {
+  id: string;
+  items: Array<{ id: string; title: string; organizationName: string; status: string; submittedAt: string | null }>;
+  pairs: Array<{ a: string; b: string; similarity: number }>;
+  maxSimilarity: number;
+}
+
+// ---- Dictionary (检索词典与同义词) ----
+
+export type SynonymKind = 'equivalent' | 'near' | 'one_way';
+
+export interface DictionaryTerm {
+  id: string;
+  term: string;
+  note: string | null;
+  createdAt?: string;
+  createdBy?: string | null;
+}
+
+export interface SynonymGroup {
+  id: string;
+  kind: SynonymKind;
+  terms: string[];
+  note: string | null;
+  createdAt?: string;
+  createdBy?: string | null;
+}
+
+// ---- Notifications and subscriptions (通知与订阅) ----
+
+export interface AppNotification {
+  id: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  data: Record<string, unknown> | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationPage extends Page<AppNotification> {
+  unread: number;
+}
+
+export type SubscriptionKind = 'saved_search' | 'match_profile';
+export type DigestFrequency = 'daily' | 'weekly';
+
+export interface SavedSearchQuery {
+  q?: string;
+  listType?: ListType;
+  sector?: string;
+  techFields?: string[];
+  regionCode?: string;
+}
+
+export interface Subscription {
+  id: string;
+  kind: SubscriptionKind;
+  name: string;
+  query: SavedSearchQuery | { submissionIds: string[] };
+  frequency: DigestFrequency;
+  emailEnabled: boolean;
+  active: boolean;
+  createdAt: string;
+  unsubscribedAt: string | null;
+  lastDigestAt: string | null;
+  pendingHits: number;
+}
+
+export interface SubscriptionInput {
+  kind: SubscriptionKind;
+  name: string;
+  frequency: DigestFrequency;
+  emailEnabled: boolean;
+  query: SavedSearchQuery | { submissionIds: string[] };
+}

@@ -1,12 +1,14 @@
 import {
-  AuditOutlined, BankOutlined, CloudUploadOutlined, DashboardOutlined, FileDoneOutlined, FileTextOutlined, KeyOutlined,
-  LogoutOutlined, NotificationOutlined, SafetyCertificateOutlined, SolutionOutlined, UserOutlined,
+  AuditOutlined, BankOutlined, BellOutlined, BookOutlined, CloudUploadOutlined, DashboardOutlined, FileDoneOutlined, FileTextOutlined,
+  KeyOutlined, LogoutOutlined, MergeCellsOutlined, NotificationOutlined, SafetyCertificateOutlined, SearchOutlined, SolutionOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import { App, Button, Flex, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, useUser } from '../auth';
 import { useMeta } from '../meta';
+import { NotificationBell } from './NotificationBell';
 import { FullPageSpin } from './RequireAuth';
 import { StatusTag } from './StatusTag';
 
@@ -23,7 +25,8 @@ export function AppLayout() {
 
   const isReviewer = user.roles.includes('reviewer');
   // GET /submissions answers 403 to a reviewer who is not also an organisation user.
-  const seesSubmissions = user.isOperator || user.roles.some((r) => r === 'org_admin' || r === 'org_member');
+  const isOrgUser = user.roles.some((r) => r === 'org_admin' || r === 'org_member');
+  const seesSubmissions = user.isOperator || isOrgUser;
   const items: MenuItem[] = [
     { key: '/', icon: <DashboardOutlined />, label: '工作台' },
     ...(isReviewer
@@ -36,14 +39,24 @@ export function AppLayout() {
     { key: '/calls', icon: <NotificationOutlined />, label: user.isOperator ? '征集管理' : '在线征集' },
     ...(seesSubmissions || !isReviewer ? [{ key: '/submissions', icon: <FileTextOutlined />, label: '填报记录' }] : []),
     ...(user.isOperator ? [{ key: '/batches', icon: <FileDoneOutlined />, label: '发布批次' }] : []),
+    { key: '/search', icon: <SearchOutlined />, label: '检索与匹配' },
+    ...(isOrgUser ? [{ key: '/subscriptions', icon: <BellOutlined />, label: '我的订阅' }] : []),
+    ...(user.isOperator
+      ? [
+          { key: '/duplicates', icon: <MergeCellsOutlined />, label: '重复需求合并' },
+          { key: '/dictionary', icon: <BookOutlined />, label: '检索词典与同义词' },
+        ]
+      : []),
     ...(user.isOperator || user.isOrgAdmin ? [{ key: '/import', icon: <CloudUploadOutlined />, label: '批量导入' }] : []),
     ...(user.isOperator ? [{ key: '/audit', icon: <AuditOutlined />, label: '审计日志' }] : []),
     { key: '/account/password', icon: <KeyOutlined />, label: '修改密码' },
   ];
   const keys = items.map((i) => String(i?.key ?? ''));
+  // A listing is opened from search: keep 检索与匹配 lit.
+  const path = location.pathname.startsWith('/listings/') ? '/search' : location.pathname;
   const selected =
-    keys.filter((k) => k !== '/' && location.pathname.startsWith(k)).sort((a, b) => b.length - a.length)[0] ??
-    (location.pathname === '/' ? '/' : '');
+    keys.filter((k) => k !== '/' && path.startsWith(k)).sort((a, b) => b.length - a.length)[0] ??
+    (path === '/' ? '/' : '');
 
   const onLogout = async () => {
     try {
@@ -81,6 +94,7 @@ export function AppLayout() {
               )}
             </Space>
             <Space size="middle">
+              <NotificationBell />
               <Space size="small" data-testid="header-user">
                 <UserOutlined />
                 <span>{user.displayName}</span>

@@ -1,5 +1,5 @@
 import { Alert, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { errorMessage } from '../api';
 
 interface Props {
@@ -8,13 +8,15 @@ interface Props {
   label?: string;
   okText?: string;
   danger?: boolean;
+  /** Shown above the reason field (what is about to happen). */
+  description?: ReactNode;
   /** Resolves to close the modal; a thrown error is shown inside it. */
   onSubmit: (reason: string) => Promise<void>;
   onCancel: () => void;
 }
 
 /** Asks for a required reason before a destructive transition (驳回、退回修改、取消…). */
-export function ReasonModal({ open, title, label = '原因', okText = '确定', danger = true, onSubmit, onCancel }: Props) {
+export function ReasonModal({ open, title, label = '原因', okText = '确定', danger = true, description, onSubmit, onCancel }: Props) {
   const [form] = Form.useForm<{ reason: string }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -50,6 +52,7 @@ export function ReasonModal({ open, title, label = '原因', okText = '确定', 
       destroyOnHidden
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="reason-error" />}
+      {description && <div style={{ marginBottom: 12 }}>{description}</div>}
       <Form form={form} layout="vertical" preserve={false}>
         <Form.Item
           name="reason"

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Result, Space } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Flex, Form, Input, Result, Row, Space } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, ApiError, errorMessage } from '../api';
@@ -11,6 +11,7 @@ import { PageHeader } from '../components/PageHeader';
 import { FullPageSpin } from '../components/RequireAuth';
 import { ScenarioNeedFields } from '../components/ScenarioNeedFields';
 import { StatusTag } from '../components/StatusTag';
+import { SubmissionAssist } from '../components/SubmissionAssist';
 import { applyServerErrors } from '../formErrors';
 import { useLoad, useUnsavedChangesPrompt } from '../hooks';
 import { EDITABLE_SUBMISSION, fieldLabel } from '../labels';
@@ -243,37 +244,52 @@ export default function SubmissionForm() {
           data-testid="submission-form-error"
         />
       )}
-      <Form<SubmissionData>
-        form={form}
-        layout="vertical"
-        onValuesChange={() => {
-          dirty.current = true;
-        }}
-        initialValues={
-          isNeed
-            ? { dataOpenness: 'on_request', siteOpenness: 'on_request', contact: { name: user.displayName, public: false } }
-            : { referenceCases: [], contact: { name: user.displayName, public: false } }
-        }
-      >
-        <Card title="基本信息" style={{ marginBottom: 16 }}>
-          <Form.Item label={isNeed ? '场景名称' : '能力名称'} name="title" rules={[rules.required('名称'), rules.length('名称', 4, 100)]}>
-            <Input maxLength={100} showCount data-testid="sub-title" />
-          </Form.Item>
-          {isNeed ? <ScenarioNeedFields /> : <CapabilityFields />}
-        </Card>
-        <Card title="联系方式" style={{ marginBottom: 16 }}>
-          <ContactFields />
-        </Card>
-        <Flex gap={12} justify="flex-end" wrap>
-          <Button onClick={() => navigate(submission ? `/submissions/${submission.id}` : '/calls')}>返回</Button>
-          <Button loading={busy === 'draft'} disabled={busy === 'submit'} onClick={() => void saveDraft()} data-testid="submission-save-draft">
-            保存草稿
-          </Button>
-          <Button type="primary" loading={busy === 'submit'} disabled={busy === 'draft' || !canSubmit} onClick={() => void submit()} data-testid="submission-submit">
-            {submission?.status === 'returned_for_revision' ? '重新提交' : '提交'}
-          </Button>
-        </Flex>
-      </Form>
+      <Row gutter={16}>
+        <Col xs={24} xl={16}>
+          <Form<SubmissionData>
+            form={form}
+            layout="vertical"
+            onValuesChange={() => {
+              dirty.current = true;
+            }}
+            initialValues={
+              isNeed
+                ? { dataOpenness: 'on_request', siteOpenness: 'on_request', contact: { name: user.displayName, public: false } }
+                : { referenceCases: [], contact: { name: user.displayName, public: false } }
+            }
+          >
+            <Card title="基本信息" style={{ marginBottom: 16 }}>
+              <Form.Item label={isNeed ? '场景名称' : '能力名称'} name="title" rules={[rules.required('名称'), rules.length('名称', 4, 100)]}>
+                <Input maxLength={100} showCount data-testid="sub-title" />
+              </Form.Item>
+              {isNeed ? <ScenarioNeedFields /> : <CapabilityFields />}
+            </Card>
+            <Card title="联系方式" style={{ marginBottom: 16 }}>
+              <ContactFields />
+            </Card>
+            <Flex gap={12} justify="flex-end" wrap>
+              <Button onClick={() => navigate(submission ? `/submissions/${submission.id}` : '/calls')}>返回</Button>
+              <Button loading={busy === 'draft'} disabled={busy === 'submit'} onClick={() => void saveDraft()} data-testid="submission-save-draft">
+                保存草稿
+              </Button>
+              <Button type="primary" loading={busy === 'submit'} disabled={busy === 'draft' || !canSubmit} onClick={() => void submit()} data-testid="submission-submit">
+                {submission?.status === 'returned_for_revision' ? '重新提交' : '提交'}
+              </Button>
+            </Flex>
+          </Form>
+        </Col>
+        <Col xs={24} xl={8} style={{ alignSelf: 'stretch' }}>
+          <SubmissionAssist
+            form={form}
+            listType={listType}
+            submissionId={submission?.id}
+            toData={toData}
+            onAccept={() => {
+              dirty.current = true;
+            }}
+          />
+        </Col>
+      </Row>
     </div>
   );
 }

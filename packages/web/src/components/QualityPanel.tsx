@@ -1,0 +1,83 @@
+import { WarningOutlined } from '@ant-design/icons';
+import { Alert, Flex, List, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { fieldLabel, pct } from '../labels';
+import { useMeta } from '../meta';
+import type { QualityReport } from '../types';
+
+/** Near-duplicates (with a similarity and a link when visible) and concrete hints on vague entries. */
+export function QualityPanel({ report }: { report: QualityReport }) {
+  const meta = useMeta();
+  const { duplicates, hints } = report;
+  if (duplicates.length === 0 && hints.length === 0) {
+    return <Alert type="success" showIcon title="未发现相似条目，内容完整度良好" data-testid="quality-ok" />;
+  }
+  return (
+    <div data-testid="quality-panel">
+      {duplicates.length > 0 && (
+        <>
+          <Typography.Text strong>
+            <WarningOutlined style={{ color: '#fa8c16', marginInlineEnd: 6 }} />
+            发现 {duplicates.length} 条相似条目
+          </Typography.Text>
+          <List
+            size="small"
+            dataSource={duplicates}
+            renderItem={(d, i) => (
+              <List.Item data-testid={`quality-duplicate-${i}`} style={{ paddingInline: 0 }}>
+                <Flex vertical gap={2} style={{ width: '100%' }}>
+                  <Flex justify="space-between" gap={8} align="center">
+                    {d.visible && d.id ? (
+                      <Link to={`/listings/${d.id}`} target="_blank" data-testid="quality-duplicate-link">
+                        {d.title ?? '查看条目'}
+                      </Link>
+                    ) : (
+                      <Typography.Text type="secondary">{d.title ?? '其他单位的未公开条目'}</Typography.Text>
+                    )}
+                    <Tag color={d.similarity >= 0.85 ? 'red' : 'orange'} style={{ flex: 'none', marginInlineEnd: 0 }} data-testid="quality-duplicate-similarity">
+                      相似度 {pct(d.similarity)}
+                    </Tag>
+                  </Flex>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {[d.organizationName, d.status ? meta.submissionState(d.status) : null, d.batchTitle].filter(Boolean).join(' · ')}
+                  </Typography.Text>
+                  {d.sharedTerms.length > 0 && (
+                    <Flex gap={4} wrap>
+                      {d.sharedTerms.slice(0, 6).map((t) => (
+                        <Tag key={t} style={{ marginInlineEnd: 0 }}>
+                          {t}
+                        </Tag>
+                      ))}
+                    </Flex>
+                  )}
+                </Flex>
+              </List.Item>
+            )}
+          />
+        </>
+      )}
+      {hints.length > 0 && (
+        <>
+          <Typography.Text strong style={{ display: 'block', marginTop: duplicates.length ? 8 : 0 }}>
+            完善建议
+          </Typography.Text>
+          <List
+            size="small"
+            dataSource={hints}
+            renderItem={(h) => (
+              <List.Item data-testid={`quality-hint-${h.code}`} style={{ paddingInline: 0 }}>
+                <Typography.Text>
+                  {h.field && <Tag color="gold">{fieldLabel(h.field)}</Tag>}
+                  {h.message}
+                </Typography.Text>
+              </List.Item>
+            )}
+          />
+        </>
+      )}
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        以上为提示，不影响保存和提交。
+      </Typography.Text>
+    </div>
+  );
+}

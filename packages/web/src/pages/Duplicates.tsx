@@ -1,0 +1,73 @@
+import { App, Empty, Segmented, Skeleton, Typography } from 'antd';
+import { useState } from 'react';
+import { api } from '../api';
+import { DuplicateClusterCard } from '../components/DuplicateClusterCard';
+import { LoadError } from '../components/LoadError';
+import { PageHeader } from '../components/PageHeader';
+import { ReasonModal } from '../components/ReasonModal';
+import { useLoad, useSearchState } from '../hooks';
+import { useMeta } from '../meta';
+import type { DuplicateCluster, ListType } from '../types';
+
+type Item = DuplicateCluster['items'][number];
+
+/** 重复需求合并 (operators): clusters of near-duplicates across organisations, merged with a reason. */
+export default function Duplicates() {
+  const meta = useMeta();
+  const { message } = App.useApp();
+  const [params, update] = useSearchState();
+  const listType = (params.get('listType') ?? 'scenario_need') as ListType;
+  const clusters = useLoad(() => api.duplicateClusters(listType), [listType]);
+  const [merging, setMerging] = useState<{ keep: Item; merge: Item[] } | null>(null);
+
+  return (
+    <div>
+      <PageHeader
+        title="重复需求合并"
+        sub="不同单位提交的相似条目按相似度聚类；合并后被并入的条目不再单独评审和发布，其访问将指向保留的条目"
+        extra={
+          <Segmented
+            value={listType}
+            onChange={(v) => update({ listType: v === 'scenario_need' ? undefined : String(v) })}
+            options={(['scenario_need', 'capability'] as const).map((t) => ({ value: t, label: meta.listType(t) }))}
+            data-testid="duplicates-list-type"
+          />
+        }
+      />
+      <LoadError error={clusters.error} onRetry={clusters.reload} />
+      {clusters.loading && !clusters.data && <Skeleton active paragraph={{ rows: 8 }} />}
+      {clusters.data && clusters.data.length === 0 && <Empty description="未发现相似的条目" data-testid="duplicates-empty" />}
+      {clusters.data?.map((c) => <DuplicateClusterCard key={`${listType}-${c.id}`} cluster={c} onMerge={(keep, merge) => setMerging({ keep, merge })} />)}
+      <ReasonModal
+        open={!!merging}
+        title="确认合并"
+        label="合并原因"
+        okText="确认合并"
+        description={
+          merging && (
+            <div data-testid="merge-summary">
+              <Typography.Paragraph>
+                保留：<Typography.Text strong>{merging.keep.title}</Typography.Text>（{merging.keep.organizationName}）
+              </Typography.Paragraph>
+              <Typography.Paragraph style={{ marginBottom: 0 }}>并入（{merging.merge.length} 条，将标记为“已合并”）：</Typography.Paragraph>
+              <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+                {merging.merge.map((m) => (
+                  <li key={m.id}>
+                    {m.title}（{m.organizationName}）
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )
+        }
+        onCancel={() => setMerging(null)}
+        onSubmit={async (reason) => {
+          await api.mergeDuplicates(merging!.keep.id, merging!.merge.map((m) => m.id), reason);
+          void message.success(`已将 ${merging!.merge.length} 条并入「${merging!.keep.title}」`);
+          setMerging(null);
+          clusters.reload();
+        }}
+      />
+    </div>
+  );
+}
