@@ -113,8 +113,30 @@ export async function listingsByIds(db: Executor, ids: string[]): Promise<Listin
 /** Title and full text of some listings, for snippets, matching and duplicate checks. */
 export async function listingTexts(db: Executor, ids: string[]): Promise<Map<string, { title: string; text: string }>> {
   const out = new Map<string, { title: string; text: string }>();
-  for (const r of await listingsByIds(db, ids)) out.set(r.id, { title: r.title, text: `${r.description}\n${r.extraText}` });
+  if (ids.length === 0) return out;
+  const res = await db.execute(sql`
+    select s.id, s.title, s.data->>'description' as description, s.data->>'expectedOutcome' as expected_outcome,
+      s.data->'referenceCases' as reference_cases
+    from submissions s where s.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  for (const r of rowsOf(res)) {
+    const l = toListing({ ...r, created_at: new Date(0) });
+    out.set(l.id, { title: l.title, text: `${l.description}\n${l.extraText}` });
+  }
   return out;
+}
+
+/**
+ * One round trip before a search: the current watermark, the vocabulary version, and whether
+ * anything was written at or after `sinceXid` (only then are the rows read).
+ */
+export async function indexProbe(db: Executor, sinceXid: string | null): Promise<{ xmin: string; vocabularyVersion: number; changed: boolean }> {
+  const changed = sinceXid === null ? sql`true` : sql`exists (select 1 from submissions where change_xid >= ${sinceXid}::xid8)`;
+  const res = await db.execute(sql`
+    select pg_snapshot_xmin(pg_current_snapshot())::text as xmin,
+      (select value from app_settings where key = ${VOCABULARY_VERSION_KEY}) as version,
+      ${changed} as changed`);
+  const r = rowsOf(res)[0]!;
+  return { xmin: String(r.xmin), vocabularyVersion: r.version === null || r.version === undefined ? 0 : Number(r.version), changed: r.changed === true || r.changed === 't' };
 }
 
 // --- operator vocabulary ---------------------------------------------------------------------

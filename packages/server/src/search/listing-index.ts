@@ -5,7 +5,7 @@
  * watermark are read again, so nothing committed late is missed (migration 0007).
  */
 import {
-  snapshotXmin, listingsChangedSince, listSearchSynonyms, listSearchTerms, vocabularyVersion, type Database, type ListingRow,
+  indexProbe, snapshotXmin, listingsChangedSince, listSearchSynonyms, listSearchTerms, vocabularyVersion, type Database, type ListingRow,
 } from '@scenebridge/db';
 import { Segmenter, SearchEngine, defaultSynonyms, type SynonymTable } from '@scenebridge/search';
 import type { ListType } from '@scenebridge/domain';
@@ -114,11 +114,14 @@ export async function buildIndex(db: Database): Promise<IndexState> {
   return { engine, vocabulary, watermark, builtAt: new Date(), buildMs: Date.now() - started };
 }
 
-/** Applies what changed since the state's watermark; returns how many rows were read. */
+/**
+ * Applies what changed since the state's watermark; returns the vocabulary version seen (the
+ * caller rebuilds when it differs). Usually one small query: rows are read only when some were
+ * written since.
+ */
 export async function catchUp(db: Database, state: IndexState): Promise<number> {
-  const watermark = await snapshotXmin(db);
-  let n = 0;
-  await readChanges(db, state.watermark, (rows) => { n += rows.length; apply(state.engine, rows); });
-  state.watermark = watermark;
-  return n;
+  const probe = await indexProbe(db, state.watermark);
+  if (probe.changed) await readChanges(db, state.watermark, (rows) => apply(state.engine, rows));
+  state.watermark = probe.xmin;
+  return probe.vocabularyVersion;
 }

@@ -3,7 +3,7 @@
  * at a time; concurrent callers share it), and rebuilds it aside when operators change the
  * vocabulary, swapping it in when ready.
  */
-import { vocabularyVersion, type Database } from '@scenebridge/db';
+import type { Database } from '@scenebridge/db';
 import { buildIndex, catchUp, type IndexState } from './listing-index.js';
 import { SnapshotStore } from './snapshots.js';
 
@@ -38,9 +38,8 @@ export class SearchIndex {
 
   private async catchUpOnce(): Promise<IndexState> {
     const state = this.state!;
-    const version = await vocabularyVersion(this.db);
+    const version = await catchUp(this.db, state);
     if (version !== state.vocabulary.version) this.rebuildAside().catch(() => undefined);
-    await catchUp(this.db, state);
     return state;
   }
 

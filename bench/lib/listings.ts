@@ -1,0 +1,101 @@
+/**
+ * Listings for the `search` and `match` benchmarks: `scale` needs and capabilities from the demo
+ * generator (⅔ needs, ⅓ capabilities, ~1 organisation per 100 listings), each description
+ * lengthened with a sentence from the seed policy texts so that 100,000 listings are not 100,000
+ * copies of a few templates. Inserted as `selected` items of closed calls (visible to operators
+ * and brokers), plus 200 queries of the kinds people type.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultSegmenter } from '@scenebridge/search';
+import type { Services } from '@scenebridge/server';
+import { createSelectedCall, seedPublishWorld } from './published.js';
+import { prng } from './stats.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const SEEDS_DIR = process.env.SCENEBRIDGE_SEEDS_DIR ?? path.resolve(here, '../../../shared/seeds');
+const CHUNK = 10_000;
+
+/** Everyday phrasings (ours, written for the benchmark), mixed in with words taken from listings. */
+const COLLOQUIAL = [
+  '工厂质检 看图找缺陷', '老人摔倒 自动报警', '无人机 巡检', '大模型 客服', '停车难', '5G 工业互联网', 'AR/VR 展厅',
+  'TRL7 视觉检测', '病虫害 识别', '智能 导诊', '桥梁 监测 预警', '数字孪生 园区', '机器人 巡检 变电站', '冷链 物流 追溯',
+  '课堂 教学 评估', '社区 养老 服务', '河道 垃圾 识别', '能耗 优化', '低空经济', '具身智能',
+];
+
+function seedSentences(): string[] {
+  if (!fs.existsSync(SEEDS_DIR)) return ['推动人工智能与实体经济深度融合，打造一批可复制可推广的应用场景。'];
+  return fs.readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt'))
+    .flatMap((f) => fs.readFileSync(path.join(SEEDS_DIR, f), 'utf8').split(/[。\n]/))
+    .map((s) => s.trim()).filter((s) => s.length >= 12 && s.length <= 200);
+}
+
+export interface ListingWorld {
+  needs: number;
+  capabilities: number;
+  seedS: number;
+  queries: string[];
+}
+
+export async function seedListings(services: Services, scale: number, log: (m: string) => void, deadline: number): Promise<ListingWorld> {
+  const t0 = performance.now();
+  const total = Math.max(3, Math.floor(scale));
+  const needs = Math.round((total * 2) / 3);
+  const capabilities = total - needs;
+  const organizations = Math.max(30, Math.min(2000, Math.round(total / 100)));
+  const world = await seedPublishWorld(services, { organizations, needs, capabilities });
+  const sentences = seedSentences();
+  const rand = prng(4242);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  for (const items of Object.values(world.pool)) {
+    for (const item of items) item.description = `${String(item.description)}${pick(sentences)}。`;
+  }
+  for (const listType of ['scenario_need', 'capability'] as const) {
+    const want = listType === 'scenario_need' ? needs : capabilities;
+    for (let done = 0; done < want; done += CHUNK) {
+      await createSelectedCall(services, world, { listType, count: Math.min(CHUNK, want - done), label: `检索基准${done / CHUNK + 1}` });
+      if (Date.now() > deadline) throw new Error('seeding did not finish within the time limit');
+    }
+  }
+  const seedS = (performance.now() - t0) / 1000;
+  log(`seeded ${total} listings (${needs} needs, ${capabilities} capabilities, ${organizations} organisations) in ${seedS.toFixed(1)} s`);
+
+  // 200 queries: 70 % two or three words of a random listing, 30 % everyday phrasings.
+  const seg = defaultSegmenter();
+  const all = [...world.pool.scenario_need, ...world.pool.capability];
+  const queries: string[] = [];
+  while (queries.length < 200) {
+    if (rand() < 0.3) { queries.push(pick(COLLOQUIAL)); continue; }
+    const item = pick(all);
+    const words = [...new Set(seg.words(`${item.title}${String(item.description)}`).filter((w) => w.length >= 2))];
+    if (words.length < 3) continue;
+    const n = 2 + Math.floor(rand() * 2);
+    queries.push(Array.from({ length: n }, () => pick(words)).join(' '));
+  }
+  return { needs, capabilities, seedS, queries };
+}
+
+export async function loginCookie(origin: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${origin}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }),
+    signal: AbortSignal.timeout(30_000),
+  });
+  if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('sb_session='));
+  if (!cookie) throw new Error(`login ${email}: no sb_session cookie`);
+  return cookie;
+}
+
+/** Sequential GETs (one client): each request's time in ms. */
+export async function sequentialGets(origin: string, paths: string[], cookie?: string): Promise<number[]> {
+  const times: number[] = [];
+  for (const p of paths) {
+    const t = performance.now();
+    const res = await fetch(`${origin}${p}`, { headers: cookie ? { cookie } : {}, signal: AbortSignal.timeout(30_000) });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`GET ${p} → ${res.status}`);
+    times.push(performance.now() - t);
+  }
+  return times;
+}
