@@ -3,7 +3,8 @@ import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { createOutboxJob } from './mail/index.js';
 import { advanceCallsByClock } from './use-cases/calls.js';
-import { asSubscriptionMatcher, scanSubscriptions, sendDigests } from './use-cases/digests.js';
+import { scanSubscriptions, sendDigests } from './use-cases/digests.js';
+import { searchMatcher } from './search/subscription-matcher.js';
 import { remindOverdueReviews } from './use-cases/reminders.js';
 import { seedDemoData } from './seed.js';
 import { openServices } from './services.js';
@@ -26,9 +27,7 @@ const seeded = config.seed === 'auto' ? await seedDemoData({ services }) : null;
 await advanceCallsByClock({ services });
 // Notification jobs. Each is safe to run in several processes at once (see each job's comment).
 const outbox = createOutboxJob(services, app.log);
-// TODO(search): the scan takes its matcher from services.search once the search service
-// implements SubscriptionMatcher (use-cases/digests.ts); until then new items are not matched.
-const matcher = asSubscriptionMatcher((services as { search?: unknown }).search);
+const matcher = searchMatcher(services);
 const SLOW_JOBS_MS = 5 * 60_000;
 let slowJobsAt = 0;
 let notifying = false;
@@ -37,7 +36,7 @@ async function notificationJobs() {
   notifying = true;
   const run = (name: string, job: () => Promise<unknown>) => job().catch((e: unknown) => app.log.error(e, `${name} failed`));
   try {
-    if (matcher) await run('subscription scan', () => scanSubscriptions(services, matcher));
+    await run('subscription scan', () => scanSubscriptions(services, matcher));
     // Digests and reminders work in days: every few minutes is plenty.
     if (Date.now() - slowJobsAt >= SLOW_JOBS_MS) {
       slowJobsAt = Date.now();

@@ -139,14 +139,14 @@ export async function matchesFor({ services, actor, id, limit = 20 }: { services
 /** Candidates from the index, scored and sorted (pure over the index; the benchmark calls it too). */
 export function rankMatches(
   engine: SearchEngine<ListingFields>, viewer: Viewer, sourceId: string, source: ListingFields,
-  text: { title: string; text: string }, candidates = CANDIDATES,
+  text: { title: string; text: string }, candidates = CANDIDATES, restrictTo?: ReadonlySet<string>,
 ): MatchResult[] {
   const keys = keyTerms(engine, text.title, text.text);
   const total = keys.reduce((a, k) => a + k.weight, 0);
   const weightOf = new Map(keys.map((k) => [k.term, k.weight]));
   const hits = keys.length === 0 ? [] : engine.search(keys.map((k) => k.term).join(' '), {
     limit: candidates, nearMiss: false,
-    filter: (d) => isCandidate(viewer, source, sourceId, d.id, d.fields),
+    filter: (d) => (!restrictTo || restrictTo.has(d.id)) && isCandidate(viewer, source, sourceId, d.id, d.fields),
   });
   const out = hits.map((h) => {
     let covered = 0;
