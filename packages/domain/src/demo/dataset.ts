@@ -27,7 +27,9 @@ export interface DemoUser {
 }
 
 /** A call ready for `callInputSchema`, plus where the demo expects it to be. */
-export type DemoCall = CallInput & { key: 'need_open' | 'capability_open' | 'need_closed'; state: 'open' | 'closed' };
+export type DemoCallKey = 'need_open' | 'capability_open' | 'need_closed' | 'need_published' | 'capability_published';
+/** `reviewing` calls are the earlier ones whose items the seed publishes as numbered batches. */
+export type DemoCall = CallInput & { key: DemoCallKey; state: 'open' | 'closed' | 'reviewing' };
 
 export interface DemoDataset {
   /** The operator organisation first, then the generated ones. */
@@ -118,6 +120,26 @@ export function generateDemoCalls(now: Date): DemoCall[] {
       opensAt: shanghaiIso(now, -120, 9),
       closesAt: shanghaiIso(now, -60, 17),
       reviewScheme: NEED_SCHEME,
+    },
+    {
+      key: 'need_published',
+      state: 'reviewing',
+      title: `${batchLabel(now, -240)}人工智能应用场景机会清单征集`,
+      listType: 'scenario_need',
+      description: '本批次已完成专家评审，入选场景已纳入场景机会清单发布，欢迎供给方对接。',
+      opensAt: shanghaiIso(now, -240, 9),
+      closesAt: shanghaiIso(now, -200, 17),
+      reviewScheme: NEED_SCHEME,
+    },
+    {
+      key: 'capability_published',
+      state: 'reviewing',
+      title: `${shanghaiDate(now, -220).getUTCFullYear()}年第一批人工智能场景能力清单征集`,
+      listType: 'capability',
+      description: '本批次已完成专家评审，入选能力已纳入场景能力清单发布，向场景方推送。',
+      opensAt: shanghaiIso(now, -220, 9),
+      closesAt: shanghaiIso(now, -180, 17),
+      reviewScheme: CAPABILITY_SCHEME,
     },
   ];
 }

@@ -278,26 +278,31 @@ describe('generateDemoDataset', () => {
     for (const u of users) if (u.organizationCreditCode) expect(codes.has(u.organizationCreditCode)).toBe(true);
   });
 
-  it('places calls around now with +08:00 times: two open, one closed', () => {
+  it('places calls around now with +08:00 times: two open, one closed, two earlier ones to publish', () => {
     const { calls } = dataset;
     expect(calls.map((c) => [c.key, c.listType, c.state])).toEqual([
       ['need_open', 'scenario_need', 'open'],
       ['capability_open', 'capability', 'open'],
       ['need_closed', 'scenario_need', 'closed'],
+      ['need_published', 'scenario_need', 'reviewing'],
+      ['capability_published', 'capability', 'reviewing'],
     ]);
     for (const c of calls) {
       expect(callInputSchema.safeParse(c).success).toBe(true);
       expect(c.opensAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
       const open = Date.parse(c.opensAt) <= NOW.getTime() && NOW.getTime() < Date.parse(c.closesAt);
       expect(open).toBe(c.state === 'open');
+      if (c.state === 'reviewing') expect(Date.parse(c.closesAt)).toBeLessThan(Date.parse(calls[2]!.opensAt));
     }
     expect(calls[0]!.opensAt).toBe('2026-03-08T09:00:00+08:00');
     expect(calls.map((c) => c.title)).toEqual([
       '2026年第一批人工智能应用场景机会清单征集',
       '2026年人工智能场景能力清单征集',
       '2025年第四批人工智能应用场景机会清单征集',
+      '2025年第三批人工智能应用场景机会清单征集',
+      '2025年第一批人工智能场景能力清单征集',
     ]);
-    expect(new Set(calls.map((c) => c.title)).size).toBe(3);
+    expect(new Set(calls.map((c) => c.title)).size).toBe(5);
   });
 
   it('names batches sensibly across a year boundary', () => {
