@@ -1,4 +1,4 @@
-import { App, Card, Empty, Flex, List, Skeleton, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, List, Skeleton, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../api';
@@ -10,6 +10,9 @@ import { InterestModal, type ListingRef } from './InterestModal';
 import { LoadError } from './LoadError';
 import { MatchRow, RowButton } from './MatchRow';
 import { ReasonModal } from './ReasonModal';
+
+/** Rows shown before "显示全部". */
+const FIRST = 10;
 
 type Decision = { kind: 'pin' | 'exclude' | 'clear'; targetId: string; title: string };
 
@@ -35,6 +38,7 @@ export function MatchesPanel({ listing, interests, onInterestsChanged }: Props) 
   const { message } = App.useApp();
   const matches = useLoad(() => api.matches(listing.id), [listing.id]);
   const [decision, setDecision] = useState<Decision | null>(null);
+  const [all, setAll] = useState(false);
   const [interest, setInterest] = useState<{ other: ListingRef; own: Array<{ id: string; title: string }> } | null>(null);
 
   const curator = user.roles.includes('operator') || user.roles.includes('broker');
@@ -90,8 +94,13 @@ export function MatchesPanel({ listing, interests, onInterestsChanged }: Props) 
       {!data && matches.loading && <Skeleton active paragraph={{ rows: 6 }} />}
       {data && data.items.length === 0 && <Empty description={`暂无匹配的${otherType}`} data-testid="matches-empty" />}
       <div data-testid="matches-list">
-        {data?.items.map((m, i) => <MatchRow key={m.id} rank={i + 1} item={m} actions={actionsFor(m)} badge={badgeFor(m)} />)}
+        {data?.items.slice(0, all ? undefined : FIRST).map((m, i) => <MatchRow key={m.id} rank={i + 1} item={m} actions={actionsFor(m)} badge={badgeFor(m)} />)}
       </div>
+      {data && data.items.length > FIRST && (
+        <Button block type="dashed" onClick={() => setAll(!all)} style={{ marginBottom: 12 }} data-testid="matches-more">
+          {all ? '收起' : `显示全部 ${data.items.length} 条`}
+        </Button>
+      )}
       {curator && data && data.excluded.length > 0 && (
         <Card size="small" type="inner" title={`已排除（${data.excluded.length}）`} data-testid="matches-excluded">
           <List

@@ -37,13 +37,8 @@ function FacetPanel({ facet, title, values, selected, onChange }: PanelProps) {
     >
       <Flex vertical gap={4}>
         {shown.map((v) => (
-          <Flex key={v.value} justify="space-between" align="center" gap={8}>
-            <Checkbox
-              checked={selected.includes(v.value)}
-              onChange={(e) => toggle(v.value, e.target.checked)}
-              data-testid={`facet-${facet}-${v.value}`}
-              style={{ minWidth: 0 }}
-            >
+          <Flex key={v.value} justify="space-between" align="center" gap={8} data-testid={`facet-${facet}-${v.value}`} data-count={v.count}>
+            <Checkbox checked={selected.includes(v.value)} onChange={(e) => toggle(v.value, e.target.checked)} style={{ minWidth: 0 }}>
               <Typography.Text ellipsis={{ tooltip: v.label }} style={{ maxWidth: 170 }}>
                 {v.label}
               </Typography.Text>

@@ -24,7 +24,7 @@ export default function Duplicates() {
     <div>
       <PageHeader
         title="重复需求合并"
-        sub="不同单位提交的相似条目按相似度聚类；合并后被并入的条目不再单独评审和发布，其访问将指向保留的条目"
+        sub="不同单位提交的相似条目按相似度聚类；合并后，被并入的条目标记为“已合并”并指向保留的条目"
         extra={
           <Segmented
             value={listType}
