@@ -27,14 +27,15 @@
  * non-operator gets 403, also for an object it could not see (the outsider on A's items), and
  * learns nothing about whether it exists. Reviewer routes (/reviews/...) likewise answer 403 to
  * every non-reviewer; a reviewer asking for another reviewer's assignment gets 404.
- * /public/... routes need no session: 200 for everyone. Of the operator's submission transitions,
+ * /public/... routes need no session: 200 for everyone. `403:html` is a refusal answered with a
+ * Chinese HTML page (the unsubscribe links opened from an email), so no JSON code is checked. Of the operator's submission transitions,
  * start_delivery is also the owner's (member 200).
  *
  * The table must list every route the app registers under /api/v1 (checked against the
  * router and the OpenAPI document).
  */
 import { randomBytes } from 'node:crypto';
-import { schema } from '@scenebridge/db';
+import { insertSubscription, notifyUsers, schema } from '@scenebridge/db';
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +44,7 @@ import {
   randomCreditCode, scenarioNeedData, TEST_PASSWORD, type Client, type TestContext,
 } from '../testing.js';
 import { publishThroughApi } from '../portal/testing.js';
+import { signUnsubscribe, unsubscribeSecret } from '../mail/unsubscribe-token.js';
 import { put, reviewFixtures } from './authorization-fixtures.js';
 
 const MATRIX = `
@@ -127,6 +129,21 @@ const MATRIX = `
  GET    /search/synonyms                      | -                                 | 401  | 403              | 403      | 403      | 403    | 200
  POST   /search/synonyms                      | a new group                       | 401  | 403              | 403      | 403      | 403    | 201
  DELETE /search/synonyms/:id                  | an operator's group               | 401  | 403              | 403      | 403      | 403    | 204
+ GET    /notifications                        | -                                 | 401  | 200              | 200      | 200      | 200    | 200
+ POST   /notifications/read-all               | -                                 | 401  | 200              | 200      | 200      | 200    | 200
+ POST   /notifications/:id/read               | member's notification             | 401  | 204              | 404      | 404      | 404    | 404
+ GET    /subscriptions                        | -                                 | 401  | 200              | 200      | 403      | 403    | 403
+ POST   /subscriptions                        | a new saved search                | 401  | 201              | 201      | 403      | 403    | 403
+ GET    /subscriptions/:id                    | member's subscription             | 401  | 200              | 404      | 403      | 403    | 403
+ PATCH  /subscriptions/:id                    | member's subscription, rename     | 401  | 200              | 404      | 403      | 403    | 403
+ DELETE /subscriptions/:id                    | member's subscription             | 401  | 204              | 404      | 403      | 403    | 403
+ GET    /subscriptions/:id/hits               | member's subscription             | 401  | 200              | 404      | 403      | 403    | 403
+ GET    /unsubscribe                          | member's subscription, signed link | 200 | 200              | 200      | 200      | 200    | 200
+ GET    /unsubscribe                          | member's subscription, bad token  | 403:html | 403:html     | 403:html | 403:html | 403:html | 403:html
+ POST   /unsubscribe                          | member's subscription, signed link | 200 | 200              | 200      | 200      | 200    | 200
+ POST   /unsubscribe                          | member's subscription, bad token  | 403:html | 403:html     | 403:html | 403:html | 403:html | 403:html
+ POST   /resubscribe                          | member's subscription, signed link | 200 | 200              | 200      | 200      | 200    | 200
+ POST   /resubscribe                          | member's subscription, bad token  | 403:html | 403:html     | 403:html | 403:html | 403:html | 403:html
 `;
 
 const CALLERS = ['anon', 'member', 'outsider', 'reviewer', 'broker', 'operator'] as const;
@@ -145,7 +162,7 @@ function parseMatrix(text: string): Row[] {
     const [method, path] = cols[0]!.split(/\s+/) as [string, string];
     const cells = Object.fromEntries(CALLERS.map((c, i) => {
       const [status, code] = cols[i + 2]!.split(':');
-      return [c, { status: Number(status), code: code ?? DEFAULT_CODES[Number(status)] }];
+      return [c, { status: Number(status), code: code === 'html' ? undefined : code ?? DEFAULT_CODES[Number(status)] }];
     })) as Record<Caller, Cell>;
     return { method, path, object: cols[1]!, key: `${method} ${path} | ${cols[1]}`, cells };
   });
@@ -707,7 +724,62 @@ const SEND: Record<string, Sender> = {
     const probe = async () => (await ctx.handle.db.select().from(schema.searchSynonyms).where(eq(schema.searchSynonyms.id, id))).length;
     return guarded(probe, () => c.delete(`/api/v1/search/synonyms/${id}`));
   },
+
+  // Notifications and subscriptions
+  'GET /notifications | -': (_, c) => c.get('/api/v1/notifications'),
+  'POST /notifications/read-all | -': (_, c) => c.post('/api/v1/notifications/read-all'),
+  "POST /notifications/:id/read | member's notification": async (_, c) => {
+    const id = await memberNotification();
+    const probe = async () => (await ctx.handle.db.select().from(schema.notifications).where(eq(schema.notifications.id, id)))[0]!.readAt;
+    return guarded(probe, () => c.post(`/api/v1/notifications/${id}/read`));
+  },
+  'GET /subscriptions | -': (_, c) => c.get('/api/v1/subscriptions'),
+  'POST /subscriptions | a new saved search': async (who, c) => {
+    const probe = async () => (await ctx.handle.db.select().from(schema.subscriptions)).length;
+    return guarded(probe, () => c.post('/api/v1/subscriptions', { kind: 'saved_search', name: `矩阵订阅${who}`, query: { q: '机器视觉' } }));
+  },
+  "GET /subscriptions/:id | member's subscription": async (_, c) => c.get(`/api/v1/subscriptions/${await memberSubscription()}`),
+  "PATCH /subscriptions/:id | member's subscription, rename": async (who, c) => {
+    const id = await memberSubscription();
+    const probe = async () => (await ctx.handle.db.select().from(schema.subscriptions).where(eq(schema.subscriptions.id, id)))[0]!.name;
+    return guarded(probe, () => c.patch(`/api/v1/subscriptions/${id}`, { name: `改名${who}` }));
+  },
+  "DELETE /subscriptions/:id | member's subscription": async (_, c) => {
+    const id = await memberSubscription();
+    const probe = async () => (await ctx.handle.db.select().from(schema.subscriptions).where(eq(schema.subscriptions.id, id))).length;
+    return guarded(probe, () => c.delete(`/api/v1/subscriptions/${id}`));
+  },
+  "GET /subscriptions/:id/hits | member's subscription": async (_, c) => c.get(`/api/v1/subscriptions/${await memberSubscription()}/hits`),
+  "GET /unsubscribe | member's subscription, signed link": async (_, c) => unsubscribeCall(c, 'GET', '/unsubscribe', true),
+  "GET /unsubscribe | member's subscription, bad token": async (_, c) => unsubscribeCall(c, 'GET', '/unsubscribe', false),
+  "POST /unsubscribe | member's subscription, signed link": async (_, c) => unsubscribeCall(c, 'POST', '/unsubscribe', true),
+  "POST /unsubscribe | member's subscription, bad token": async (_, c) => unsubscribeCall(c, 'POST', '/unsubscribe', false),
+  "POST /resubscribe | member's subscription, signed link": async (_, c) => unsubscribeCall(c, 'POST', '/resubscribe', true),
+  "POST /resubscribe | member's subscription, bad token": async (_, c) => unsubscribeCall(c, 'POST', '/resubscribe', false),
 };
+
+async function memberNotification(): Promise<string> {
+  const key = `matrix-${++seq}`;
+  await notifyUsers(ctx.handle.db, [{ userId: users.member.id, kind: 'test', title: '矩阵测试通知', dedupeKey: key }]);
+  return (await ctx.handle.db.select().from(schema.notifications).where(eq(schema.notifications.dedupeKey, key)))[0]!.id;
+}
+
+/** Written directly: the matrix needs more of them than the per-user limit of the API allows. */
+async function memberSubscription(): Promise<string> {
+  const row = await insertSubscription(ctx.handle.db, {
+    userId: users.member.id, organizationId: orgA.id, kind: 'saved_search', name: `矩阵成员订阅${++seq}`, query: { q: '数字孪生' }, frequency: 'daily',
+  });
+  return row.id;
+}
+
+/** A signed (or tampered) unsubscribe link of a fresh subscription; refused calls change nothing. */
+async function unsubscribeCall(c: Client, method: 'GET' | 'POST', path: string, signed: boolean) {
+  const id = await memberSubscription();
+  const token = signUnsubscribe(await unsubscribeSecret(ctx.handle.db), id);
+  const t = signed ? token : `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
+  const probe = async () => (await ctx.handle.db.select().from(schema.subscriptions).where(eq(schema.subscriptions.id, id)))[0]!.unsubscribedAt;
+  return guarded(probe, () => c.request(method, `/api/v1${path}?s=${id}&t=${encodeURIComponent(t)}`));
+}
 
 describe('the matrix covers the API', () => {
   it('has a sender for every row and a row for every sender', () => {
