@@ -13,6 +13,7 @@ import { FACETS, SORT_OPTIONS } from '../labels';
 import { useMeta } from '../meta';
 import type { FacetKey, SearchSort } from '../types';
 
+const isOrgUserOf = (roles: string[]) => roles.some((r) => r === 'org_admin' || r === 'org_member');
 const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);
 
 /**
@@ -51,7 +52,7 @@ export default function Search() {
 
   const data = result.data;
   const setFilter = (facet: FacetKey, values: string[]) => update({ [facet]: values.join(','), page: undefined });
-  const canSubscribe = user.roles.some((r) => r === 'org_admin' || r === 'org_member') && user.organization?.status === 'approved';
+  const canSubscribe = isOrgUserOf(user.roles) && user.organization?.status === 'approved';
   const listTypeCounts = new Map((data?.facets.listType ?? []).map((f) => [f.value, f.count]));
   const activeFilters = FACETS.some((f) => filters[f.key].length > 0);
 
@@ -59,7 +60,7 @@ export default function Search() {
     <div>
       <PageHeader
         title="检索与匹配"
-        sub="检索已发布的场景需求与场景能力（及本机构的条目），支持中文分词与同义词"
+        sub={`检索${user.roles.some((r) => r === 'operator' || r === 'broker') ? '全部已提交' : '已发布'}的场景需求与场景能力${isOrgUserOf(user.roles) ? '（及本机构的条目）' : ''}，支持中文分词与同义词`}
         extra={
           canSubscribe && (
             <Button icon={<BellOutlined />} onClick={() => setSaving(true)} data-testid="search-save-subscription">
