@@ -153,6 +153,21 @@ describe('SearchEngine hit set', () => {
     expect(t.search('机器视党', { limit: 10, minBigramCoverage: 0.5 }).map((h) => h.id)).toEqual(['vision']);
   });
 
+  it('single characters find the compound a document uses, but need bigram coverage when it is asked for', () => {
+    const t = new SearchEngine({ synonyms: null });
+    t.addAll([
+      { id: 'pigs', title: '生猪养殖智能巡检', text: '轨道式巡检机器人识别病猪。' },
+      { id: 'other', title: '园区综合能源管理', text: '储能电站调度。' },
+    ]);
+    // 猪场 shares no word and no bigram with the first document, only the character 猪.
+    const hits = t.search('猪场', { limit: 10 });
+    expect(hits.map((h) => h.id)).toEqual(['pigs']);
+    expect(hits[0]!.matchedTerms).toEqual([]);
+    expect(hits[0]!.matchedBigrams).toBe(0);
+    expect(t.search('猪场', { limit: 10, minBigramCoverage: 0.5 })).toEqual([]);
+    expect(t.search('猪场', { limit: 10, nearMiss: false })).toEqual([]);
+  });
+
   it('forEach and fieldsOf read the stored fields', () => {
     let n = 0;
     e.forEach(() => n++);

@@ -3,14 +3,19 @@
  *
  * - Two channels of terms. Words: jieba search-mode words with the domain dictionary,
  *   dictionary terms found across jieba's cut, Latin and number tokens; scored with BM25F
- *   over a title field (boosted) and a text field. Character bigrams: a fallback channel
- *   with a lower weight, so that a misspelt or unsegmented word still matches partially.
+ *   over a title field (boosted) and a text field. Characters: every Han character and
+ *   every pair of adjacent ones. Bigrams (weight 0.3) let a misspelt or unsegmented word
+ *   still match partially. Single characters weigh like words: everyday Chinese says with
+ *   one character what documents say with a compound (收 → 回收, 猪场 → 生猪, 菜 → 蔬菜), and
+ *   a word-only index cannot see that. A document that shares only single characters with
+ *   the query is ranked by them but is not a hit by itself (see `search`).
  * - Queries are expanded with the synonym table (expansions carry weights below 1).
  * - Postings are typed arrays (doc numbers ascending, term frequencies saturating at 255),
  *   accumulators are a Float64Array, and the top k come from a heap.
  *
- * Defaults are the usual a-priori BM25 values (k1 = 1.2, b = 0.75) with a title boost of 2
- * and a bigram-channel weight of 0.3; none of them was fitted to evaluation data.
+ * Defaults are the usual a-priori BM25 values (k1 = 1.2, b = 0.75) with a title boost of 2,
+ * a bigram weight of 0.3 and a character weight of 1 (CHAR_WEIGHT); none of them was fitted
+ * to evaluation data.
  */
 import { TopK } from './heap.js';
 import { isHanCode, normalizeText } from './normalize.js';
@@ -30,7 +35,10 @@ export interface EngineOptions {
   b?: number;
   /** Weight of the title field relative to the text in BM25F. */
   titleBoost?: number;
-  /** Weight of the character-bigram channel relative to words; 0 turns it off (and saves memory). */
+  /**
+   * Weight of character bigrams relative to words; 0 turns the character channel off (bigrams
+   * and single characters, and saves memory).
+   */
   bigramWeight?: number;
   segmenter?: Segmenter;
   /** Synonym table for query expansion; `null` turns expansion off. */
@@ -42,12 +50,12 @@ export interface SearchOptions<F> {
   filter?: (doc: { id: string; fields: F | undefined }) => boolean;
   /** Expand the query with synonyms (default true when the engine has a table). */
   expand?: boolean;
-  /** Use the character-bigram channel (default true when it is indexed). */
+  /** Use the character channel, bigrams and single characters (default true when it is indexed). */
   nearMiss?: boolean;
   /**
-   * A document matched only through character bigrams counts as a hit when it holds at least
-   * this share of the query's bigrams (default 0: any shared bigram). Word or synonym matches
-   * always count.
+   * A document matched only through the character channel counts as a hit when it holds at
+   * least this share of the query's bigrams (default 0: any shared bigram or character). Word
+   * or synonym matches always count.
    */
   minBigramCoverage?: number;
   /** Called once for every hit that passes the filter, before top-k (for facet counts). */
@@ -77,13 +85,20 @@ export interface SearchHit<F> {
 }
 
 const TF_MAX = 255;
+/** Weight of single Han characters in the character channel, relative to words. */
+export const CHAR_WEIGHT = 1;
+/**
+ * Characters in more than this share of the documents are not looked up: their idf is
+ * below ln 2 (against 5–10 for a rare one), so they barely move a score, and their postings
+ * are the longest to walk.
+ */
+const CHAR_MAX_DF_SHARE = 0.5;
 const HAN_LO = 0x3400;
 const HAN_SPAN = 0xfb00 - HAN_LO;
 
 /**
  * Calls fn(c1, c2) for each pair of adjacent Han characters (UTF-16 code units, BMP) of
- * normalised text, and fn(c, 0) for a Han character standing alone: the same bigrams as
- * segment.ts `charBigrams`, without building strings.
+ * normalised text, without building strings.
  */
 function forEachBigram(norm: string, fn: (c1: number, c2: number) => void): void {
   const n = norm.length;
@@ -93,7 +108,6 @@ function forEachBigram(norm: string, fn: (c1: number, c2: number) => void): void
     if (!isHanCode(c)) { i++; continue; }
     let j = i + 1;
     while (j < n && isHanCode(norm.charCodeAt(j))) j++;
-    if (j - i === 1) fn(c, 0);
     for (let k = i; k + 1 < j; k++) fn(norm.charCodeAt(k), norm.charCodeAt(k + 1));
     i = j;
   }
@@ -171,7 +185,7 @@ export class SearchEngine<F = Record<string, unknown>> {
   readonly synonyms: SynonymTable | null;
 
   private readonly words = new Map<string, Postings>();
-  /** Bigram postings keyed by code units: bigrams[c1 - HAN_LO].get(c2) (c2 = 0 for a lone character). */
+  /** Character postings keyed by code units: bigrams[c1 - HAN_LO].get(c2), c2 = 0 for the single character c1. */
   private readonly bigrams: Array<Map<number, Postings> | undefined> = new Array(HAN_SPAN);
   private ids: string[] = [];
   private fields: Array<F | undefined> = [];
@@ -232,7 +246,7 @@ export class SearchEngine<F = Record<string, unknown>> {
     this.sumB += tb.words.length;
 
     if (this.bigramWeight > 0) {
-      // One bigram field: title bigrams count twice.
+      // One character field: title characters and bigrams count twice.
       const lg = this.indexBigrams(title, d, 2) + this.indexBigrams(text, d, 1);
       this.lenG.set(d, lg);
       this.sumG += lg;
@@ -290,7 +304,7 @@ export class SearchEngine<F = Record<string, unknown>> {
     this.refresh();
   }
 
-  /** Counts the bigrams of `norm` for doc `d`, each `times` times; returns how many were counted. */
+  /** Counts the characters and bigrams of `norm` for doc `d`, each `times` times; returns how many were counted. */
   private indexBigrams(norm: string, d: number, times: number): number {
     const n = norm.length;
     let counted = 0;
@@ -300,8 +314,8 @@ export class SearchEngine<F = Record<string, unknown>> {
       if (!isHanCode(c)) { i++; continue; }
       let j = i + 1;
       while (j < n && isHanCode(norm.charCodeAt(j))) j++;
-      if (j - i === 1) {
-        const p = this.bigramPostings(c, 0, true)!;
+      for (let k = i; k < j; k++) {
+        const p = this.bigramPostings(norm.charCodeAt(k), 0, true)!;
         for (let t = 0; t < times; t++) p.count(d, false);
         counted += times;
       }
@@ -360,7 +374,12 @@ export class SearchEngine<F = Record<string, unknown>> {
     this.dirty = false;
   }
 
-  /** The weighted terms a query is scored with: its words, synonym expansions and bigrams. */
+  /**
+   * The weighted terms a query is scored with: its words, synonym expansions, and on the
+   * character channel its bigrams and the characters of its words (stop words left out: 能不能
+   * and 怎么 say how a need is asked, not what it is about). Character terms have source
+   * 'bigram' and a one- or two-character term.
+   */
   queryTerms(query: string, opts: { expand?: boolean; nearMiss?: boolean } = {}): QueryTerm[] {
     const norm = normalizeText(query);
     const toks = this.segmenter.tokensOfNormalized(norm, false);
@@ -378,11 +397,21 @@ export class SearchEngine<F = Record<string, unknown>> {
     if (this.bigramWeight > 0 && opts.nearMiss !== false) {
       const seen = new Set<string>();
       forEachBigram(norm, (c1, c2) => {
-        const g = String.fromCharCode(c1) + (c2 ? String.fromCharCode(c2) : '');
+        const g = String.fromCharCode(c1, c2);
         if (seen.has(g)) return;
         seen.add(g);
         terms.push({ term: g, weight: this.bigramWeight, source: 'bigram' });
       });
+      for (const w of toks.words) {
+        for (let i = 0; i < w.length; i++) {
+          const c = w.charCodeAt(i);
+          if (!isHanCode(c)) continue;
+          const g = w[i]!;
+          if (seen.has(g)) continue;
+          seen.add(g);
+          terms.push({ term: g, weight: CHAR_WEIGHT, source: 'bigram' });
+        }
+      }
     }
     return terms;
   }
@@ -402,10 +431,15 @@ export class SearchEngine<F = Record<string, unknown>> {
     const touched: number[] = [];
     const k1 = this.k1;
     const used: Array<{ q: QueryTerm; p: Postings }> = [];
+    const maxCharDf = this.live * CHAR_MAX_DF_SHARE;
     for (const q of terms) {
-      const p = q.source === 'bigram' ? this.bigramPostings(q.term.charCodeAt(0), q.term.length > 1 ? q.term.charCodeAt(1) : 0, false) : this.words.get(q.term);
+      const single = q.source === 'bigram' && q.term.length === 1;
+      const p = q.source === 'bigram' ? this.bigramPostings(q.term.charCodeAt(0), single ? 0 : q.term.charCodeAt(1), false) : this.words.get(q.term);
       if (!p || p.n === 0) continue;
-      used.push({ q, p });
+      if (single && p.n > maxCharDf) continue;
+      // Single characters are not counted as matched bigrams (coverage and matchedBigrams).
+      const hitStep = single ? 0 : 1;
+      if (!single) used.push({ q, p });
       const c = q.weight * this.idf(p.n) * (k1 + 1);
       const docs = p.docs, tfA = p.tfA;
       if (p.tfB) {
@@ -426,15 +460,18 @@ export class SearchEngine<F = Record<string, unknown>> {
           const x = tfA[i]! * nG[d]!;
           if (acc[d] === 0) touched.push(d);
           acc[d] = acc[d]! + (c * x) / (k1 + x);
-          hits[d] = hits[d]! + 1;
+          hits[d] = hits[d]! + hitStep;
         }
       }
     }
     const top = new TopK(limit);
     const filter = opts.filter;
     const collect = opts.collect;
-    const queryBigrams = terms.filter((t) => t.source === 'bigram').length;
-    const minBigrams = Math.max(1, Math.ceil((opts.minBigramCoverage ?? 0) * queryBigrams));
+    const queryBigrams = terms.filter((t) => t.source === 'bigram' && t.term.length === 2).length;
+    // With no coverage asked for, every document the query touched is a hit (single shared
+    // characters included); otherwise character-only matches need that share of the bigrams.
+    const coverage = opts.minBigramCoverage ?? 0;
+    const minBigrams = coverage > 0 ? Math.max(1, Math.ceil(coverage * queryBigrams)) : 0;
     for (const d of touched) {
       const s = acc[d]!;
       const h = hits[d]!;
