@@ -8,3 +8,4 @@ export { SearchEngine, type SearchDocument, type SearchHit, type SearchOptions, 
 export { TopK } from './heap.js';
 export { Classifier, defaultClassifier, type Classification, type SectorSuggestion, type TechFieldSuggestion } from './classify.js';
 export { SECTOR_VOCABULARY, TECH_VOCABULARY } from './vocabulary.js';
+export * from './quality/index.js';
