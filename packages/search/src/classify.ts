@@ -9,7 +9,8 @@
  * P(w|sector) is add-one (Laplace) smoothed, so a word seen once in a demo template weighs
  * little and a word the sector uses again and again weighs a lot; the reference language
  * is the mean of the sectors mixed half and half with policy prose (the seed texts' word
- * counts, dict/background.txt). A word's weight for a sector is its positive log-ratio
+ * counts, dict/background.txt). Words are jieba's cut plus the dictionary terms it crosses.
+ * A word's weight for a sector is its positive log-ratio
  * log(P(w|sector) / P(w|reference)): words typical of a sector weigh most, words of general
  * policy prose or of every sector weigh nothing. Numbers (2025, 30%, 20亿) are not words of
  * a sector. An item's score for a sector is the sum over its words of (1 + ln tf) · weight;
@@ -190,8 +191,13 @@ export class Classifier {
   }
 
   /** Word features of a text for the sector model: index words without bare numbers. */
+  /**
+   * Word features of a text for the sector model: its words as jieba cuts them plus the
+   * dictionary terms the cut crosses, without bare numbers. Not the search-mode sub-words:
+   * 传感器 would also count as 传感 and 感器, and long words would weigh three times.
+   */
   private features(text: string): string[] {
-    return this.segmenter.words(text).filter((w) => !NUMBER_TOKEN.test(w));
+    return this.segmenter.contentWords(text).filter((w) => !NUMBER_TOKEN.test(w));
   }
 
   /**

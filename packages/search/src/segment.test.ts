@@ -56,4 +56,12 @@ describe('Segmenter with the domain dictionary', () => {
     expect(s.cut('发展星载量子通信载荷')).toContain('量子通信载荷');
     expect(s.words('量子通信载荷研制')).toContain('量子通信载荷');
   });
+
+  it('gives content words once each, without search-mode sub-words', () => {
+    const w = seg.contentWords('城市轨道交通车辆传感器故障预测');
+    expect(w).toContain('传感器');
+    expect(w).not.toContain('感器');
+    expect(w.filter((x) => x === '传感器')).toHaveLength(1);
+    expect(seg.contentWords('能不能用5G专网')).toEqual(expect.arrayContaining(['5g专网', '5g']));
+  });
 });

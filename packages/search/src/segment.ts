@@ -204,6 +204,19 @@ export class Segmenter {
     return out;
   }
 
+  /**
+   * The words of a text once each, as for classification: jieba `cut` (no search-mode
+   * sub-words), the dictionary terms the cut crosses, Latin/number tokens; stop words dropped.
+   */
+  contentWords(text: string): string[] {
+    const norm = normalizeText(text);
+    const out = this.jieba.cut(norm, true).filter((t) => hasHan(t) && !isStopWord(t));
+    const have = new Set(out);
+    for (const t of this.scanTermsIn(norm)) if (!have.has(t)) { out.push(t); have.add(t); }
+    if (/[a-z0-9]/.test(norm)) out.push(...latinTokens(norm));
+    return out;
+  }
+
   /** Word tokens for indexing and querying. */
   words(text: string): string[] {
     return this.tokensOfNormalized(normalizeText(text)).words;
