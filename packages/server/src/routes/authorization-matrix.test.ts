@@ -129,6 +129,9 @@ const MATRIX = `
  GET    /search/synonyms                      | -                                 | 401  | 403              | 403      | 403      | 403    | 200
  POST   /search/synonyms                      | a new group                       | 401  | 403              | 403      | 403      | 403    | 201
  DELETE /search/synonyms/:id                  | an operator's group               | 401  | 403              | 403      | 403      | 403    | 204
+ POST   /quality/check                        | a draft need                      | 401  | 200              | 200      | 200      | 200    | 200
+ GET    /duplicates/clusters                  | -                                 | 401  | 403              | 403      | 403      | 403    | 200
+ POST   /duplicates/merge                     | two of A's submitted              | 401  | 403              | 403      | 403      | 403    | 200
  GET    /notifications                        | -                                 | 401  | 200              | 200      | 200      | 200    | 200
  POST   /notifications/read-all               | -                                 | 401  | 200              | 200      | 200      | 200    | 200
  POST   /notifications/:id/read               | member's notification             | 401  | 204              | 404      | 404      | 404    | 404
@@ -756,6 +759,17 @@ const SEND: Record<string, Sender> = {
   "POST /unsubscribe | member's subscription, bad token": async (_, c) => unsubscribeCall(c, 'POST', '/unsubscribe', false),
   "POST /resubscribe | member's subscription, signed link": async (_, c) => unsubscribeCall(c, 'POST', '/resubscribe', true),
   "POST /resubscribe | member's subscription, bad token": async (_, c) => unsubscribeCall(c, 'POST', '/resubscribe', false),
+
+  // Quality at the door
+  'POST /quality/check | a draft need': (_, c) => c.post('/api/v1/quality/check', { listType: 'scenario_need', data: scenarioNeedData() }),
+  'GET /duplicates/clusters | -': (_, c) => c.get('/api/v1/duplicates/clusters?listType=scenario_need'),
+  "POST /duplicates/merge | two of A's submitted": async (_, c) => {
+    const [keepId, mergeId] = [await newSubmissionOfA(true), await newSubmissionOfA(true)];
+    const probe = async () => [await statusOf(keepId), await statusOf(mergeId)];
+    const res = await guarded(probe, () => c.post('/api/v1/duplicates/merge', { keepId, mergeIds: [mergeId], reason: '矩阵测试合并' }));
+    if (ok(res)) expect(await probe()).toEqual(['submitted', 'merged']);
+    return res;
+  },
 };
 
 async function memberNotification(): Promise<string> {

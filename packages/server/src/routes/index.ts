@@ -7,6 +7,7 @@ import { registerImportRoutes } from './imports.js';
 import { registerMetaRoutes } from './meta.js';
 import { registerOrganizationRoutes } from './organizations.js';
 import { registerPublicationRoutes } from './publication.js';
+import { registerQualityRoutes } from './quality.js';
 import { registerReviewRoutes } from './review.js';
 import { registerMatchingRoutes } from './matching.js';
 import { registerSearchRoutes } from './search.js';
@@ -32,4 +33,5 @@ export async function registerRoutes(api: FastifyInstance, services: Services) {
   registerSearchRoutes(api, services);
   registerMatchingRoutes(api, services);
   registerVocabularyRoutes(api, services);
+  registerQualityRoutes(api, services);
 }

@@ -1,0 +1,158 @@
+/**
+ * Quality at the door: near-duplicates of a draft among listings already submitted or published
+ * (any organisation, any batch) and hints about vague entries; for operators, clusters of
+ * near-duplicates across organisations and merging them.
+ */
+import {
+  appendAuditEvents, listingTexts, lockSubmissionsWithOwners, markMerged, notifyUsers, usersOfOrganizations,
+} from '@scenebridge/db';
+import {
+  decide, DomainError, forbidden, LIST_TYPES, notFound, regionFullName, submissionMachine, SUBMISSION_STATE_LABELS,
+  type ListType, type SubmissionState,
+} from '@scenebridge/domain';
+import { candidateQuery, clusterNearDuplicates, findNearDuplicates, vaguenessHints, type Listing } from '@scenebridge/search';
+import { z } from 'zod';
+import { isOperator, type Actor, type Services } from '../context.js';
+import type { ListingFields } from '../search/listing-index.js';
+import { canSeeListing } from '../search/query.js';
+import { auditEvent } from './audit.js';
+import { viewerOf } from './search.js';
+
+/** Listings a new entry could duplicate, and that a cluster may hold: live, not folded away. */
+const COMPARABLE = new Set(['submitted', 'in_review', 'returned_for_revision', 'selected', 'published', 'matching', 'awarded', 'in_delivery', 'accepted', 'benchmark_case']);
+/** States an item can be merged from (the submission machine's `merge`). */
+const MERGEABLE = new Set(submissionMachine.transitions.find((t) => t.action === 'merge')!.from as readonly string[]);
+const MAX_CLUSTER_ITEMS = 5000;
+
+export const qualityCheckBody = z.object({
+  listType: z.enum(LIST_TYPES),
+  data: z.record(z.string(), z.unknown()),
+  /** The item being edited, left out of its own duplicates. */
+  submissionId: z.uuid().optional(),
+});
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+function draftListing(data: Record<string, unknown>): Listing {
+  return { title: str(data.title), text: [str(data.description), str(data.expectedOutcome)].filter(Boolean).join('\n') };
+}
+
+export async function checkQuality({ services, actor, input }: { services: Services; actor: Actor; input: z.infer<typeof qualityCheckBody> }) {
+  const hints = vaguenessHints(input.listType as ListType, input.data as never);
+  const item = draftListing(input.data);
+  if (item.title.trim().length + item.text.trim().length < 8) return { duplicates: [], hints };
+
+  const { engine } = await services.search.current();
+  const filter = (d: { id: string; fields: ListingFields | undefined }) =>
+    !!d.fields && d.fields.listType === input.listType && COMPARABLE.has(d.fields.status) && d.id !== input.submissionId;
+  // The candidates' texts are read once from the database; the detector re-scores them.
+  const candidates = engine.search(candidateQuery(item), { limit: 50, filter, minBigramCoverage: 0.3 }).map((h) => h.id);
+  const texts = await listingTexts(services.db, candidates);
+  const found = findNearDuplicates(engine, item, { textOf: (id) => texts.get(id), filter, excludeIds: input.submissionId ? [input.submissionId] : [], limit: 5 });
+  const viewer = viewerOf(actor);
+  const duplicates = found.map((d) => {
+    const f = engine.fieldsOf(d.id)!;
+    const visible = canSeeListing(viewer, f);
+    // Another organisation's unpublished entry is reported, but not named.
+    return {
+      id: visible ? d.id : null, visible, similarity: Math.round(d.similarity * 100) / 100,
+      title: visible ? f.title : null, organizationName: visible ? f.organizationName : null,
+      status: f.status, statusLabel: SUBMISSION_STATE_LABELS[f.status as SubmissionState] ?? f.status,
+      batchTitle: f.batchTitle, sharedTerms: d.reasons.sharedTerms.slice(0, 8),
+      mine: viewer.organizationId === f.organizationId,
+    };
+  });
+  return { duplicates, hints };
+}
+
+export async function duplicateClusters({ services, actor, listType }: { services: Services; actor: Actor; listType: ListType }) {
+  if (!isOperator(actor)) throw forbidden('只有运营方可以查看重复项聚类');
+  const { engine } = await services.search.current();
+  const picked: Array<{ id: string; f: ListingFields }> = [];
+  engine.forEach((d) => { if (d.fields && d.fields.listType === listType && COMPARABLE.has(d.fields.status)) picked.push({ id: d.id, f: d.fields }); });
+  // The most recent first: at the cap, older items are the ones left out.
+  picked.sort((a, b) => (b.f.submittedAt ?? 0) - (a.f.submittedAt ?? 0));
+  const considered = picked.slice(0, MAX_CLUSTER_ITEMS);
+  const texts = new Map<string, { title: string; text: string }>();
+  for (let i = 0; i < considered.length; i += 1000) {
+    for (const [id, t] of await listingTexts(services.db, considered.slice(i, i + 1000).map((x) => x.id))) texts.set(id, t);
+  }
+  const clusters = clusterNearDuplicates(considered.filter((x) => texts.has(x.id)).map((x) => ({
+    id: x.id, organizationId: x.f.organizationId, ...texts.get(x.id)!,
+  })), { segmenter: engine.segmenter });
+  const byId = new Map(considered.map((x) => [x.id, x.f]));
+  return {
+    considered: considered.length, truncated: picked.length > considered.length,
+    clusters: clusters.map((c) => ({
+      id: c.representative,
+      maxSimilarity: Math.max(...c.pairs.map((p) => p.similarity)),
+      items: c.ids.map((id) => {
+        const f = byId.get(id)!;
+        return {
+          id, title: f.title, organization: { id: f.organizationId, name: f.organizationName }, status: f.status,
+          mergeable: MERGEABLE.has(f.status), regionName: f.regionCode ? regionFullName(f.regionCode) : null,
+          submittedAt: f.submittedAt ? new Date(f.submittedAt).toISOString() : null,
+        };
+      }),
+      pairs: c.pairs.map((p) => ({ a: p.a, b: p.b, similarity: Math.round(p.similarity * 100) / 100, sharedTerms: p.sharedTerms.slice(0, 8) })),
+    })).sort((a, b) => b.maxSimilarity - a.maxSimilarity),
+  };
+}
+
+export const mergeBody = z.object({
+  keepId: z.uuid(),
+  mergeIds: z.array(z.uuid()).min(1, '请选择要合并的条目').max(20, '一次最多合并20条'),
+  reason: z.string().trim().min(2, '请写明合并原因').max(1000),
+});
+
+/**
+ * Folds near-duplicates into the one kept: each merged item moves to `merged` through the
+ * submission machine, pointing at the kept one; all in one transaction, audited, and the
+ * owners of every item involved are told.
+ */
+export async function mergeDuplicates({ services, actor, input }: { services: Services; actor: Actor; input: z.infer<typeof mergeBody> }) {
+  if (!isOperator(actor)) throw forbidden('只有运营方可以合并重复项');
+  if (input.mergeIds.includes(input.keepId)) throw new DomainError('INVALID_MERGE', '保留的条目不能同时被合并', 400);
+  const ids = [input.keepId, ...new Set(input.mergeIds)];
+  return services.db.transaction(async (tx) => {
+    const rows = await lockSubmissionsWithOwners(tx, ids);
+    const byId = new Map(rows.map((r) => [r.submission.id, r]));
+    const keep = byId.get(input.keepId);
+    if (!keep || keep.submission.status === 'draft') throw notFound('保留的条目');
+    if (!COMPARABLE.has(keep.submission.status)) throw new DomainError('INVALID_MERGE', '保留的条目已撤回、驳回或合并，不能作为合并目标', 409);
+    const events = [];
+    const merged: string[] = [];
+    for (const id of ids.slice(1)) {
+      const r = byId.get(id);
+      if (!r || r.submission.status === 'draft') throw notFound('要合并的条目');
+      if (r.submission.listType !== keep.submission.listType) throw new DomainError('INVALID_MERGE', '只能合并同一类清单的条目', 400);
+      const t = decide(submissionMachine, { from: r.submission.status as SubmissionState, action: 'merge', actors: ['operator'], reason: input.reason });
+      events.push(auditEvent(actor, {
+        action: 'submission.merge', entityType: 'submission', entityId: id, fromState: r.submission.status, toState: t.to,
+        reason: input.reason, data: { mergedIntoId: input.keepId },
+      }));
+      merged.push(id);
+    }
+    await markMerged(tx, merged, input.keepId, input.reason);
+    events.push(auditEvent(actor, {
+      action: 'submission.merged_in', entityType: 'submission', entityId: input.keepId, reason: input.reason, data: { mergedIds: merged },
+    }));
+    await appendAuditEvents(tx, events);
+
+    const orgs = [...new Set(ids.map((id) => byId.get(id)!.submission.organizationId))];
+    const recipients = (await usersOfOrganizations(tx, orgs)).filter((u) => u.roles.includes('org_admin') || u.roles.includes('org_member'));
+    const keptTitle = keep.submission.title;
+    await notifyUsers(tx, recipients.map((u) => {
+      const own = ids.filter((id) => byId.get(id)!.submission.organizationId === u.organizationId);
+      const keptOwn = own.includes(input.keepId);
+      return {
+        userId: u.id, kind: 'submission.merged',
+        title: keptOwn ? `您的「${keptTitle}」已合并了${merged.length}条相似条目` : `您的条目已并入「${keptTitle}」`,
+        body: `运营方认定以下条目为重复项并予以合并。原因：${input.reason}\n${own.map((id) => `· ${byId.get(id)!.submission.title}`).join('\n')}`,
+        link: `/submissions/${keptOwn ? input.keepId : own[0]}`, data: { keepId: input.keepId, mergedIds: merged },
+        dedupeKey: `merge:${input.keepId}:${merged.join(',')}:${u.id}`, email: true,
+      };
+    }));
+    return { keptId: input.keepId, merged };
+  });
+}
