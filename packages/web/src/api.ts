@@ -7,7 +7,7 @@ import type {
   Page, Session, Submission, SubmissionData, Attachment, ValidationDetail, Role,
   AssignmentDetail, AutoAssignResult, Batch, BatchDetail, BatchEntry, BenchmarkCase, EntryCorrection, MyAssignment,
   Ranking, Reviewer, ReviewerRelation, SavedScores,
-  Classification, DictionaryTerm, DuplicateCluster, Interest, Listing, Matches, NotificationPage, QualityReport,
+  Classification, DictionaryTerm, DuplicateClusters, Interest, Listing, Matches, NotificationPage, QualityReport,
   SearchResult, Subscription, SubscriptionInput, SynonymGroup, SynonymKind,
 } from './types';
 
@@ -271,8 +271,9 @@ export const api = {
   // Quality at the door (查重与完整性提示) and duplicate clusters
   qualityCheck: (listType: ListType, data: SubmissionData, submissionId?: string) =>
     post<QualityReport>('/quality/check', { listType, data, submissionId }),
-  duplicateClusters: async (listType: ListType) => (await get<{ clusters: DuplicateCluster[] }>('/duplicates/clusters', { listType })).clusters,
-  mergeDuplicates: (keepId: string, mergeIds: string[], reason: string) => post<unknown>('/duplicates/merge', { keepId, mergeIds, reason }),
+  duplicateClusters: (listType: ListType) => get<DuplicateClusters>('/duplicates/clusters', { listType }),
+  mergeDuplicates: (keepId: string, mergeIds: string[], reason: string) =>
+    post<{ keptId: string; merged: string[] }>('/duplicates/merge', { keepId, mergeIds, reason }),
 
   // Dictionary (检索词典与同义词)
   searchTerms: async () => (await get<{ items: DictionaryTerm[] }>('/search/terms')).items,

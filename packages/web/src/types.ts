@@ -537,6 +537,9 @@ export interface DuplicateCandidate {
   title: string | null;
   organizationName: string | null;
   status: string | null;
+  statusLabel?: string;
+  /** The caller's own organisation's item. */
+  mine?: boolean;
   batchTitle: string | null;
   similarity: number;
   visible: boolean;
@@ -554,11 +557,29 @@ export interface QualityReport {
   hints: QualityHint[];
 }
 
-export interface DuplicateCluster {
+export interface DuplicateClusterItem {
   id: string;
-  items: Array<{ id: string; title: string; organizationName: string; status: string; submittedAt: string | null }>;
-  pairs: Array<{ a: string; b: string; similarity: number }>;
+  title: string;
+  organization: { id: string; name: string };
+  status: string;
+  /** Its state allows merging it into another item. */
+  mergeable: boolean;
+  regionName: string | null;
+  submittedAt: string | null;
+}
+
+export interface DuplicateCluster {
+  /** The representative item's id. */
+  id: string;
+  items: DuplicateClusterItem[];
+  pairs: Array<{ a: string; b: string; similarity: number; sharedTerms?: string[] }>;
   maxSimilarity: number;
+}
+
+export interface DuplicateClusters {
+  considered: number;
+  truncated: boolean;
+  clusters: DuplicateCluster[];
 }
 
 // ---- Dictionary (检索词典与同义词) ----

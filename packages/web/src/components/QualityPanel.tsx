@@ -39,7 +39,8 @@ export function QualityPanel({ report }: { report: QualityReport }) {
                     </Tag>
                   </Flex>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {[d.organizationName, d.status ? meta.submissionState(d.status) : null, d.batchTitle].filter(Boolean).join(' · ')}
+                    {d.mine && <Tag color="blue">本机构</Tag>}
+                    {[d.organizationName, d.statusLabel ?? (d.status ? meta.submissionState(d.status) : null), d.batchTitle].filter(Boolean).join(' · ')}
                   </Typography.Text>
                   {d.sharedTerms.length > 0 && (
                     <Flex gap={4} wrap>
