@@ -252,3 +252,13 @@ export async function markMerged(db: Executor, ids: string[], intoId: string, re
   await db.update(submissions).set({ status: 'merged', mergedIntoId: intoId, statusReason: reason, updatedAt: sql`now()` })
     .where(inArray(submissions.id, ids));
 }
+
+/** Whether an interest ties listing `id` to an item of organisation `organizationId` (either side). */
+export async function hasInterestLink(db: Executor, id: string, organizationId: string): Promise<boolean> {
+  const res = await db.execute(sql`
+    select 1 from interests i
+    join submissions s on s.id in (i.need_id, i.capability_id)
+    where (i.need_id = ${id}::uuid or i.capability_id = ${id}::uuid) and s.organization_id = ${organizationId}::uuid
+    limit 1`);
+  return rowsOf(res).length > 0;
+}

@@ -143,6 +143,22 @@ describe('interest (意向)', () => {
     expect(seenByOther.items).toEqual([]);
   });
 
+  it("an interest lets the other party read the interested side's unpublished item, and no one else", async () => {
+    const supplier = await orgUser(ctx);
+    const call = await makeCall(ctx.services, { status: 'open', input: { listType: 'capability' } });
+    const capId = (await supplier.client.post('/api/v1/submissions', { callId: call.id, data: {
+      title: '焊点质量在线视觉检测系统', description: '基于深度学习的焊点缺陷在线检测系统，支持虚焊、漏焊识别，已在三条焊装线试运行。',
+      techFields: ['computer_vision'], sectors: ['manufacturing'], maturityTrl: 6, referenceCases: [], regionCode: '500112',
+      contact: { name: '赵工', phone: '13912345678', public: false },
+    } })).json().id as string;
+    expect((await supplier.client.post(`/api/v1/submissions/${capId}/transitions`, { action: 'submit' })).statusCode).toBe(200);
+    const needOwner = needs.owners[0]!;
+    expect((await needOwner.get(`/api/v1/listings/${capId}`)).statusCode).toBe(404);
+    expect((await supplier.client.post('/api/v1/interests', { needId: needs.submissionIds[0], capabilityId: capId })).statusCode).toBe(201);
+    expect((await needOwner.get(`/api/v1/listings/${capId}`)).json()).toMatchObject({ id: capId, contact: null, contactHidden: true });
+    expect((await caps.owners[1]!.get(`/api/v1/listings/${capId}`)).statusCode).toBe(404);
+  });
+
   it('only a party to the pair may express interest, for a need and a capability', async () => {
     const [needId, capId] = [needs.submissionIds[1]!, caps.submissionIds[1]!];
     const outsider = (await orgUser(ctx)).client;

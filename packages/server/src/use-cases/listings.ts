@@ -1,16 +1,22 @@
-import { findSubmission, listingsByIds } from '@scenebridge/db';
+import { findSubmission, hasInterestLink, listingsByIds } from '@scenebridge/db';
 import { isPublishedState, notFound, regionFullName } from '@scenebridge/domain';
 import type { Actor, Services } from '../context.js';
 import { isIndexable, toFields } from '../search/listing-index.js';
 import { canSeeListing } from '../search/query.js';
 import { viewerOf } from './search.js';
 
-/** Listing as others see it: published items to everyone, others to their owner, operators and brokers. */
+/**
+ * Listing as others see it: published items to everyone, others to their owner, operators and
+ * brokers, and to the other party of an interest (意向) that names it, so both sides of a
+ * conversation can read what it is about.
+ */
 export async function loadVisibleListing(services: Services, actor: Actor | null, id: string) {
   const [row] = await listingsByIds(services.db, [id]);
   if (!row || !isIndexable(row)) throw notFound('条目');
   const viewer = viewerOf(actor);
-  if (!canSeeListing(viewer, row)) throw notFound('条目');
+  if (!canSeeListing(viewer, row) && !(viewer.organizationId && await hasInterestLink(services.db, id, viewer.organizationId))) {
+    throw notFound('条目');
+  }
   return { row, viewer };
 }
 
