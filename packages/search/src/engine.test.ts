@@ -157,7 +157,10 @@ describe('SearchEngine hit set', () => {
     const t = new SearchEngine({ synonyms: null });
     t.addAll([
       { id: 'pigs', title: '生猪养殖智能巡检', text: '轨道式巡检机器人识别病猪。' },
-      { id: 'other', title: '园区综合能源管理', text: '储能电站调度。' },
+      { id: 'energy', title: '园区综合能源管理', text: '储能电站调度。' },
+      { id: 'parking', title: '智慧停车', text: '泊位感知与无感支付。' },
+      { id: 'school', title: '智慧校园', text: '课堂教学与作业批改。' },
+      { id: 'water', title: '水质监测', text: '河流断面自动监测站。' },
     ]);
     // 猪场 shares no word and no bigram with the first document, only the character 猪.
     const hits = t.search('猪场', { limit: 10 });
