@@ -38,6 +38,16 @@ describe('Classifier', () => {
     expect(c.suggestSectors('输电线路巡检')[0]!.code).toBe('energy');
   });
 
+  it('takes no sector evidence from numbers', () => {
+    expect([...c.sectorScores('2025年 30% 2.5 100').values()].every((x) => x === 0)).toBe(true);
+  });
+
+  it('reads long published-style items past their list context', () => {
+    const item = '“5G+智慧电厂”应用。在火电机组部署5G专网，实现巡检数据实时回传、设备状态在线监测和厂区人员定位，入选年度5G应用典型案例。本批次共发布案例30个。';
+    expect(c.suggestSectors(item)[0]!.code).toBe('energy');
+    expect(c.suggestSectors('一种富硒茶叶种植用土壤改良剂及其制备方法。专利权人拟以普通许可方式实施。')[0]!.code).toBe('agriculture');
+  });
+
   it('suggests technology fields the text names, and none for bare scenario names', () => {
     const codes = (t: string) => c.suggestTechFields(t).map((x) => x.code).sort();
     expect(codes('基于机器视觉的锂电池极片缺陷检测')).toEqual(['computer_vision']);

@@ -368,7 +368,6 @@ export const ONE_WAY: readonly OneWaySpec[] = [
   { from: ['慢'], to: ['效率', '周期'] },
   { from: ['贵'], to: ['成本', '费用'] },
   { from: ['难'], to: ['难题', '困难'] },
-  { from: ['多'], to: ['数量'], weight: 0.3 },
   // --- money, budgets and procedures in everyday words ---
   { from: ['剩下', '剩余', '剩下的钱', '没花完', '花不完', '用不完'], to: ['结余', '结余资金'] },
   { from: ['给钱', '发钱', '拿钱', '要钱', '有钱'], to: ['补贴', '奖励', '资助', '资金支持'] },
