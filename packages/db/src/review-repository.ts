@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from './client.js';
 import { organizations, reviewAssignments, reviewerRelations, submissions, users } from './schema.js';
 
@@ -73,7 +73,7 @@ export async function reopenAssignmentsOfSubmission(db: Executor, submissionId: 
     .where(and(eq(reviewAssignments.submissionId, submissionId), eq(reviewAssignments.status, 'submitted')));
 }
 
-/** A reviewer's assignments with the item, for the reviewer's own list: open tasks first, then by assignment time. */
+/** A reviewer's assignments with the item, for the reviewer's own list: the newest assignments first. */
 export async function listAssignmentsOfReviewer(db: Executor, reviewerUserId: string, opts: { callId?: string } = {}) {
   return db.select({
     assignment: reviewAssignments, title: submissions.title, listType: submissions.listType, submissionStatus: submissions.status,
@@ -83,7 +83,7 @@ export async function listAssignmentsOfReviewer(db: Executor, reviewerUserId: st
     .innerJoin(submissions, eq(submissions.id, reviewAssignments.submissionId))
     .innerJoin(organizations, eq(organizations.id, submissions.organizationId))
     .where(and(eq(reviewAssignments.reviewerUserId, reviewerUserId), opts.callId ? eq(reviewAssignments.callId, opts.callId) : undefined))
-    .orderBy(sql`case when ${reviewAssignments.status} = 'assigned' then 0 else 1 end`, reviewAssignments.assignedAt, reviewAssignments.id);
+    .orderBy(desc(reviewAssignments.assignedAt), reviewAssignments.id);
 }
 
 /** Every assignment of a call with reviewer names, for ranking and progress. */
