@@ -8,7 +8,7 @@ import type {
   AssignmentDetail, AutoAssignResult, Batch, BatchDetail, BatchEntry, BenchmarkCase, EntryCorrection, MyAssignment,
   Ranking, Reviewer, ReviewerRelation, SavedScores,
   Classification, DictionaryTerm, DuplicateClusters, Interest, Listing, Matches, NotificationPage, QualityReport,
-  SearchResult, Subscription, SubscriptionInput, SynonymGroup, SynonymKind,
+  SearchResult, Subscription, SubscriptionHitPage, SubscriptionInput, SynonymGroup, SynonymKind,
 } from './types';
 
 export const API_BASE = '/api/v1';
@@ -295,6 +295,8 @@ export const api = {
   updateSubscription: (id: string, changes: Partial<Pick<Subscription, 'name' | 'frequency' | 'emailEnabled' | 'active'>>) =>
     patch<Subscription>(`/subscriptions/${enc(id)}`, changes),
   deleteSubscription: (id: string) => del<void>(`/subscriptions/${enc(id)}`),
+  subscription: (id: string) => get<Subscription>(`/subscriptions/${enc(id)}`),
+  subscriptionHits: (id: string, page: number) => get<SubscriptionHitPage>(`/subscriptions/${enc(id)}/hits`, { page, pageSize: 20 }),
 };
 
 /** Server-rendered public pages and downloads (outside the SPA and outside /api: use a plain <a href>). */

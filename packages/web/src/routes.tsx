@@ -29,6 +29,7 @@ const Notifications = lazy(() => import('./pages/Notifications'));
 const Subscriptions = lazy(() => import('./pages/Subscriptions'));
 const Duplicates = lazy(() => import('./pages/Duplicates'));
 const Dictionary = lazy(() => import('./pages/Dictionary'));
+const SubscriptionHits = lazy(() => import('./pages/SubscriptionHits'));
 const NotFound = lazy(() => import('./pages/NotFound'));
 
 const pub = (el: ReactNode) => <Suspense fallback={<FullPageSpin />}>{el}</Suspense>;
@@ -67,6 +68,7 @@ export const router = createBrowserRouter([
       { path: 'listings/:id', element: <Listing /> },
       { path: 'notifications', element: <Notifications /> },
       { path: 'subscriptions', element: only(['org_admin', 'org_member'], <Subscriptions />) },
+      { path: 'subscriptions/:id', element: only(['org_admin', 'org_member'], <SubscriptionHits />) },
       { path: 'duplicates', element: only(['operator'], <Duplicates />) },
       { path: 'dictionary', element: only(['operator'], <Dictionary />) },
       { path: 'account/password', element: <ChangePassword /> },

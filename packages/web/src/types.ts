@@ -645,6 +645,24 @@ export interface Subscription {
   pendingHits: number;
 }
 
+export interface SubscriptionHit {
+  submissionId: string;
+  entryId: string | null;
+  title: string;
+  organizationName: string;
+  listType: ListType;
+  sector: string | null;
+  score: number | null;
+  matchedAt: string;
+  digestedAt: string | null;
+}
+export interface SubscriptionHitPage {
+  items: SubscriptionHit[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
 export interface SubscriptionInput {
   kind: SubscriptionKind;
   name: string;

@@ -2,6 +2,7 @@ import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { api } from '../api';
 import { useUser } from '../auth';
 import { LinkButton } from '../components/LinkButton';
@@ -78,7 +79,7 @@ export default function Subscriptions() {
       dataIndex: 'name',
       render: (v: string, s) => (
         <Space vertical size={0}>
-          <Typography.Text strong>{v}</Typography.Text>
+          <Link to={`/subscriptions/${s.id}`} data-testid={`subscription-open-${s.id}`}><Typography.Text strong>{v}</Typography.Text></Link>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {describe(s, meta)}
           </Typography.Text>
