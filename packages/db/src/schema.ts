@@ -106,6 +106,9 @@ export const submissions = pgTable('submissions', {
   index('submissions_status_created_idx').on(t.status, t.createdAt),
   // The list order (newest first, id as tie-break) read backwards, so a page needs no sort.
   index('submissions_created_id_idx').on(t.createdAt, t.id),
+  // The operator's list (everything submitted at least once), newest first: ids and OFFSET
+  // straight from the index, so deep pages do not read and filter every row before them.
+  index('submissions_submitted_list_idx').on(t.createdAt, t.id).where(sql`submitted_at is not null`),
   index('submissions_change_xid_idx').on(t.changeXid),
 ]);
 

@@ -10,7 +10,7 @@ export async function insertSession(db: Executor, s: typeof sessions.$inferInser
 export async function findLiveSession(db: Executor, id: string, now: Date) {
   const [row] = await db
     .select({
-      session: { id: sessions.id, csrfToken: sessions.csrfToken },
+      session: { id: sessions.id, csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt },
       user: { id: users.id, email: users.email, displayName: users.displayName, roles: users.roles, disabled: users.disabled },
       organization: { id: organizations.id, name: organizations.name, status: organizations.status, kind: organizations.kind },
     })

@@ -1,4 +1,5 @@
-import { and, count, desc, eq, ilike, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from './client.js';
 import { attachments, calls, organizations, submissions } from './schema.js';
 
@@ -97,37 +98,155 @@ export interface SubmissionQuery {
   offset: number;
 }
 
-export async function listSubmissions(db: Executor, q: SubmissionQuery) {
+/**
+ * The newest transaction that wrote a submission (the `submissions_stamp_xid` trigger stamps
+ * every insert and update; submissions are never deleted). While it stays the same, no
+ * submission has changed, so a total counted earlier still holds.
+ */
+const submissionsVersion = sql<string | null>`(select v.change_xid::text from submissions v where v.change_xid is not null order by v.change_xid desc limit 1)`;
+
+interface CachedTotal { version: string | null; n: number }
+/** The list's statements for one filter shape, prepared once per database handle. */
+interface ListStatements {
+  page: { execute(values: Record<string, unknown>): Promise<ListRow[]> };
+  pageBackwards: { execute(values: Record<string, unknown>): Promise<ListRow[]> };
+  count: { execute(values: Record<string, unknown>): Promise<{ n: number; version: string | null; settled: boolean }[]> };
+}
+interface ListState {
+  /** Filter → exact total and the version it was counted at. */
+  totals: Map<string, CachedTotal>;
+  statements: Map<string, ListStatements>;
+}
+const listStates = new WeakMap<object, ListState>();
+const TOTAL_CACHE_MAX = 1000;
+
+function listStateFor(db: Executor): ListState {
+  let state = listStates.get(db);
+  if (!state) listStates.set(db, (state = { totals: new Map(), statements: new Map() }));
+  return state;
+}
+
+const listFields = {
+  id: submissions.id, callId: submissions.callId, callTitle: calls.title, listType: submissions.listType,
+  status: submissions.status, statusReason: submissions.statusReason, title: submissions.title,
+  organizationId: submissions.organizationId, organizationName: organizations.name, sector: submissions.sector,
+  regionCode: submissions.regionCode, createdAt: submissions.createdAt, updatedAt: submissions.updatedAt,
+  submittedAt: submissions.submittedAt, version: submissionsVersion,
+};
+interface ListRow {
+  id: string; callId: string; callTitle: string; listType: string; status: string; statusReason: string | null; title: string;
+  organizationId: string; organizationName: string; sector: string | null; regionCode: string | null;
+  createdAt: Date; updatedAt: Date; submittedAt: Date | null; version: string | null;
+}
+
+/** Which filters a query uses: one set of prepared statements per shape, values bound at run time. */
+function listShape(q: SubmissionQuery) {
+  return {
+    organization: !!q.organizationId, onlySubmitted: !!q.onlySubmitted, call: !!q.callId,
+    statuses: q.statuses?.length ?? 0, listType: !!q.listType, text: !!q.text,
+  };
+}
+
+function prepareList(db: Executor, shape: ReturnType<typeof listShape>): ListStatements {
+  const p = (name: string) => sql.placeholder(name);
   const conds: SQL[] = [];
-  if (q.organizationId) conds.push(eq(submissions.organizationId, q.organizationId));
-  if (q.onlySubmitted) conds.push(isNotNull(submissions.submittedAt));
-  if (q.callId) conds.push(eq(submissions.callId, q.callId));
-  if (q.statuses?.length) conds.push(inArray(submissions.status, q.statuses));
-  if (q.listType) conds.push(eq(submissions.listType, q.listType));
-  if (q.text) {
-    const like = `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conds.push(or(ilike(submissions.title, like), ilike(organizations.name, like))!);
-  }
+  if (shape.organization) conds.push(eq(submissions.organizationId, p('organizationId')));
+  if (shape.onlySubmitted) conds.push(isNotNull(submissions.submittedAt));
+  if (shape.call) conds.push(eq(submissions.callId, p('callId')));
+  if (shape.statuses) conds.push(inArray(submissions.status, Array.from({ length: shape.statuses }, (_, i) => p(`status${i}`))));
+  if (shape.listType) conds.push(eq(submissions.listType, p('listType')));
+  if (shape.text) conds.push(or(ilike(submissions.title, p('like')), ilike(organizations.name, p('like')))!);
   const where = conds.length ? and(...conds) : undefined;
-  const page = db.select({
-      id: submissions.id, callId: submissions.callId, callTitle: calls.title, listType: submissions.listType,
-      status: submissions.status, statusReason: submissions.statusReason, title: submissions.title,
-      organizationId: submissions.organizationId, organizationName: organizations.name, sector: submissions.sector,
-      regionCode: submissions.regionCode, createdAt: submissions.createdAt, updatedAt: submissions.updatedAt,
-      submittedAt: submissions.submittedAt,
-    })
-    .from(submissions)
-    .innerJoin(organizations, eq(organizations.id, submissions.organizationId))
-    .innerJoin(calls, eq(calls.id, submissions.callId))
-    .where(where)
-    .orderBy(desc(submissions.createdAt), desc(submissions.id))
-    .limit(q.limit).offset(q.offset);
-  // A separate count reads only the index; a window count would read every matching row in full.
-  const counted = q.text
-    ? db.select({ n: count() }).from(submissions).innerJoin(organizations, eq(organizations.id, submissions.organizationId)).where(where)
-    : db.select({ n: count() }).from(submissions).where(where);
-  const [items, [c]] = await Promise.all([page, counted]);
-  return { items, total: c?.n ?? 0 };
+  const name = (kind: string) => `submissions_list_${kind}_${createHash('sha256').update(JSON.stringify(shape)).digest('hex').slice(0, 16)}`;
+  // Ids first: the filter and OFFSET walk an index (the partial `submissions_submitted_list_idx`
+  // for the operator's list), and only the page's own rows are read in full and joined.
+  const page = (backwards: boolean) => {
+    const order = backwards ? [asc(submissions.createdAt), asc(submissions.id)] : [desc(submissions.createdAt), desc(submissions.id)];
+    const base = db.select({ id: submissions.id, createdAt: submissions.createdAt }).from(submissions);
+    const ids = (shape.text ? base.innerJoin(organizations, eq(organizations.id, submissions.organizationId)) : base)
+      .where(where).orderBy(...order).limit(p('limit')).offset(p('offset')).as('p');
+    return db.select(listFields).from(ids)
+      .innerJoin(submissions, eq(submissions.id, ids.id))
+      .innerJoin(organizations, eq(organizations.id, submissions.organizationId))
+      .innerJoin(calls, eq(calls.id, submissions.callId))
+      .orderBy(desc(ids.createdAt), desc(ids.id))
+      .prepare(name(backwards ? 'back' : 'page')) as unknown as ListStatements['page'];
+  };
+  // A separate count reads only an index; a window count would read every matching row in full.
+  const countFields = {
+    n: count(), version: submissionsVersion,
+    settled: sql<boolean>`pg_snapshot_xmin(pg_current_snapshot()) > coalesce(${submissionsVersion}::xid8, '0'::xid8)`,
+  };
+  const countBase = db.select(countFields).from(submissions);
+  const counted = (shape.text ? countBase.innerJoin(organizations, eq(organizations.id, submissions.organizationId)) : countBase).where(where);
+  return { page: page(false), pageBackwards: page(true), count: counted.prepare(name('count')) as unknown as ListStatements['count'] };
+}
+
+/**
+ * One page of the list, newest first, and the exact number of matching rows.
+ *
+ * - Statements are prepared per filter shape (named statements on the pg driver: parsed and
+ *   planned once per connection).
+ * - Counting every matching row on every page was most of the cost of a list request. The total
+ *   is remembered per filter together with `submissionsVersion` as read in the same statement
+ *   as the count, and reused when the page query (which reads the version in its own snapshot)
+ *   finds the version unchanged: then no submission was written in between, and the total is
+ *   exact for the page's snapshot. A count is remembered only if every transaction up to that
+ *   version had finished when it was taken (`pg_snapshot_xmin` above the version); otherwise a
+ *   transaction with a smaller id could still commit later without moving the version. So the
+ *   cache never serves a stale total, across processes too.
+ * - With the total known, a page in the back half of the list is read from the oldest end
+ *   (a shorter OFFSET walk), then put back in newest-first order.
+ */
+export async function listSubmissions(db: Executor, q: SubmissionQuery) {
+  const shape = listShape(q);
+  const state = listStateFor(db);
+  const shapeKey = JSON.stringify(shape);
+  let statements = state.statements.get(shapeKey);
+  if (!statements) state.statements.set(shapeKey, (statements = prepareList(db, shape)));
+  const values: Record<string, unknown> = {
+    organizationId: q.organizationId, callId: q.callId, listType: q.listType,
+    like: q.text ? `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined,
+  };
+  q.statuses?.forEach((s, i) => { values[`status${i}`] = s; });
+
+  const key = JSON.stringify([q.organizationId ?? null, !!q.onlySubmitted, q.callId ?? null, q.statuses ?? null, q.listType ?? null, q.text ?? null]);
+  const readPage = (total: number | undefined) => {
+    if (total !== undefined && q.offset > total / 2 && q.offset < total) {
+      const limit = Math.min(q.limit, total - q.offset);
+      return statements.pageBackwards.execute({ ...values, limit, offset: total - q.offset - limit });
+    }
+    return statements.page.execute({ ...values, limit: q.limit, offset: q.offset });
+  };
+  const count = async () => {
+    const [c] = await statements.count.execute(values);
+    const n = Number(c?.n ?? 0);
+    if (c?.settled) {
+      state.totals.delete(key);
+      if (state.totals.size >= TOTAL_CACHE_MAX) state.totals.delete(state.totals.keys().next().value!);
+      state.totals.set(key, { version: c.version, n });
+    }
+    return n;
+  };
+
+  const known = state.totals.get(key);
+  let rows: ListRow[];
+  let total: number;
+  if (!known) {
+    // Nothing remembered for this filter: count alongside the page.
+    [rows, total] = await Promise.all([readPage(undefined), count()]);
+  } else {
+    rows = await readPage(known.n);
+    if (rows.length > 0 && rows[0]!.version === known.version) {
+      total = known.n;
+    } else {
+      // Submissions changed since the count (or the page is empty): count again, and if the page
+      // was placed from the oldest end with the old total, read it again from the newest end.
+      total = await count();
+      if (q.offset > known.n / 2 && q.offset < known.n) rows = await readPage(undefined);
+    }
+  }
+  return { items: rows.map(({ version: _, ...item }) => item), total };
 }
 
 export async function findExistingFingerprints(db: Executor, fingerprints: string[]): Promise<Set<string>> {

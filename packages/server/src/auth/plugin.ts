@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../context.js';
 import { sendError } from '../http.js';
-import { resolveSession } from '../use-cases/auth.js';
+import { resolveSessionCached, SessionCache } from './session-cache.js';
 import { sameToken } from './tokens.js';
 
 export const SESSION_COOKIE = 'sb_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export async function registerAuth(app: FastifyInstance, services: Services) {
+export async function registerAuth(app: FastifyInstance, services: Services, sessions = new SessionCache()) {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request, reply) => {
     request.actor = null;
@@ -16,7 +16,7 @@ export async function registerAuth(app: FastifyInstance, services: Services) {
     if (request.routeOptions.config.signedLink) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    request.actor = await resolveSession({ services, token });
+    request.actor = await resolveSessionCached(sessions, services, token);
     if (!request.actor) {
       clearSessionCookie(reply);
       return;
@@ -28,6 +28,12 @@ export async function registerAuth(app: FastifyInstance, services: Services) {
         return sendError(reply, 403, 'CSRF_INVALID', '页面已过期或请求来源不可信，请刷新页面后重试');
       }
     }
+  });
+  // Any unsafe API request may have ended or changed sessions (logout, password change, a user
+  // or organisation changed): empty the session cache once its work is done, before the client
+  // hears the answer, so this process never serves what it has itself just changed.
+  app.addHook('onSend', async (request) => {
+    if (!SAFE_METHODS.has(request.method) && request.url.startsWith('/api/')) sessions.clear();
   });
 }
 

@@ -1,0 +1,1 @@
+CREATE INDEX "submissions_submitted_list_idx" ON "submissions" USING btree ("created_at","id") WHERE submitted_at is not null;
