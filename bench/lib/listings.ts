@@ -2,15 +2,17 @@
  * Listings for the `search` and `match` benchmarks: `scale` needs and capabilities from the demo
  * generator (⅔ needs, ⅓ capabilities, ~1 organisation per 100 listings), each description
  * lengthened with a sentence from the seed policy texts so that 100,000 listings are not 100,000
- * copies of a few templates. Inserted as `selected` items of closed calls (visible to operators
- * and brokers), plus 200 queries of the kinds people type.
+ * copies of a few templates. Inserted as `submitted` items of an open call per list type
+ * (visible to operators and brokers), plus 200 queries of the kinds people type.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { insertCall, insertSubmissions, type NewSubmission } from '@scenebridge/db';
 import { defaultSegmenter } from '@scenebridge/search';
 import type { Services } from '@scenebridge/server';
-import { createSelectedCall, seedPublishWorld } from './published.js';
+import { denormalise } from '@scenebridge/server/use-cases/submissions';
+import { seedPublishWorld } from './published.js';
 import { prng } from './stats.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -51,10 +53,25 @@ export async function seedListings(services: Services, scale: number, log: (m: s
   for (const items of Object.values(world.pool)) {
     for (const item of items) item.description = `${String(item.description)}${pick(sentences)}。`;
   }
+  const day = 86_400_000;
+  const now = services.now().getTime();
   for (const listType of ['scenario_need', 'capability'] as const) {
-    const want = listType === 'scenario_need' ? needs : capabilities;
-    for (let done = 0; done < want; done += CHUNK) {
-      await createSelectedCall(services, world, { listType, count: Math.min(CHUNK, want - done), label: `检索基准${done / CHUNK + 1}` });
+    const call = await insertCall(services.db, {
+      title: `检索基准${listType === 'scenario_need' ? '场景需求' : '场景能力'}征集`, listType, description: '检索与匹配基准测试用征集活动。',
+      opensAt: new Date(now - 90 * day), closesAt: new Date(now + 30 * day), status: 'open',
+      reviewScheme: { reviewersPerItem: 3, blind: false, criteria: [{ key: 'overall', name: '综合评价', weight: 100 }] },
+    });
+    const pool = world.pool[listType];
+    for (let done = 0; done < pool.length; done += CHUNK) {
+      const rows: NewSubmission[] = pool.slice(done, done + CHUNK).map((item, i) => {
+        const { ownerCreditCode, ...data } = item;
+        const when = new Date(now - ((done + i) % 2000) * 3_600_000);
+        return {
+          callId: call.id, organizationId: world.orgIds.get(ownerCreditCode)!, listType, status: 'submitted', data, ...denormalise(data),
+          title: String(data.title), submittedAt: when, createdAt: when, updatedAt: when,
+        };
+      });
+      await insertSubmissions(services.db, rows);
       if (Date.now() > deadline) throw new Error('seeding did not finish within the time limit');
     }
   }

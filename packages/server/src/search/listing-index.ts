@@ -5,7 +5,7 @@
  * watermark are read again, so nothing committed late is missed (migration 0007).
  */
 import {
-  indexProbe, snapshotXmin, listingsChangedSince, listSearchSynonyms, listSearchTerms, vocabularyVersion, type Database, type ListingRow,
+  indexProbe, listingTexts, snapshotXmin, listingsChangedSince, listSearchSynonyms, listSearchTerms, vocabularyVersion, type Database, type ListingRow,
 } from '@scenebridge/db';
 import { Segmenter, SearchEngine, defaultSynonyms, type SynonymTable } from '@scenebridge/search';
 import type { ListType } from '@scenebridge/domain';
@@ -77,6 +77,8 @@ export async function loadVocabulary(db: Database): Promise<Vocabulary> {
 
 export interface IndexState {
   engine: SearchEngine<ListingFields>;
+  /** Recently shown listings' texts (for snippets); a changed listing is dropped from it. */
+  texts: TextCache;
   vocabulary: Vocabulary;
   /** Rows stamped at or above this transaction id are read again on the next catch-up. */
   watermark: string | null;
@@ -84,8 +86,26 @@ export interface IndexState {
   buildMs: number;
 }
 
-function apply(engine: SearchEngine<ListingFields>, rows: ListingRow[]): void {
+/** A bounded least-recently-used map of listing texts. */
+export class TextCache {
+  private readonly map = new Map<string, { title: string; text: string }>();
+  constructor(private readonly max = 5000) {}
+  get(id: string) {
+    const v = this.map.get(id);
+    if (v) { this.map.delete(id); this.map.set(id, v); }
+    return v;
+  }
+  set(id: string, v: { title: string; text: string }) {
+    this.map.delete(id);
+    this.map.set(id, v);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
+  }
+  delete(id: string) { this.map.delete(id); }
+}
+
+function apply(engine: SearchEngine<ListingFields>, rows: ListingRow[], texts?: TextCache): void {
   for (const r of rows) {
+    texts?.delete(r.id);
     if (!isIndexable(r)) { engine.remove(r.id); continue; }
     engine.add({ id: r.id, title: r.title, text: `${r.description}\n${r.extraText}`, fields: toFields(r) });
   }
@@ -111,7 +131,7 @@ export async function buildIndex(db: Database): Promise<IndexState> {
   const engine = new SearchEngine<ListingFields>({ segmenter: vocabulary.segmenter, synonyms: vocabulary.synonyms });
   await readChanges(db, null, (rows) => apply(engine, rows));
   engine.optimize();
-  return { engine, vocabulary, watermark, builtAt: new Date(), buildMs: Date.now() - started };
+  return { engine, texts: new TextCache(), vocabulary, watermark, builtAt: new Date(), buildMs: Date.now() - started };
 }
 
 /**
@@ -121,7 +141,21 @@ export async function buildIndex(db: Database): Promise<IndexState> {
  */
 export async function catchUp(db: Database, state: IndexState): Promise<number> {
   const probe = await indexProbe(db, state.watermark);
-  if (probe.changed) await readChanges(db, state.watermark, (rows) => apply(state.engine, rows));
+  if (probe.changed) await readChanges(db, state.watermark, (rows) => apply(state.engine, rows, state.texts));
   state.watermark = probe.xmin;
   return probe.vocabularyVersion;
+}
+
+/** Texts of some listings: from the cache, the rest read in one query and kept. */
+export async function textsOf(db: Database, state: IndexState, ids: string[]): Promise<Map<string, { title: string; text: string }>> {
+  const out = new Map<string, { title: string; text: string }>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const t = state.texts.get(id);
+    if (t) out.set(id, t); else missing.push(id);
+  }
+  if (missing.length) {
+    for (const [id, t] of await listingTexts(db, missing)) { state.texts.set(id, t); out.set(id, t); }
+  }
+  return out;
 }

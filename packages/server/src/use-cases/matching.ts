@@ -3,13 +3,13 @@
  * needs it could serve. Candidates come from the search index (the source's key terms as the
  * query); each is then scored by `matchScore`, whose parts are the explanation.
  */
-import { listingTexts, matchDecisionsFor } from '@scenebridge/db';
+import { matchDecisionsFor } from '@scenebridge/db';
 import {
   matchScore, regionFullName, sectorName, techFieldName, type MatchPart, type MatchPartKey,
 } from '@scenebridge/domain';
 import type { SearchEngine } from '@scenebridge/search';
 import { isOperator, type Actor, type Services } from '../context.js';
-import type { ListingFields } from '../search/listing-index.js';
+import { textsOf, type ListingFields } from '../search/listing-index.js';
 import { canSeeListing, type Viewer } from '../search/query.js';
 import { loadVisibleListing } from './listings.js';
 import { viewerOf } from './search.js';
@@ -104,11 +104,12 @@ function isCandidate(viewer: Viewer, source: ListingFields, sourceId: string, id
 /** Ranked matches for one listing, with the pins and exclusions of operators and brokers applied. */
 export async function matchesFor({ services, actor, id, limit = 20 }: { services: Services; actor: Actor; id: string; limit?: number }) {
   await loadVisibleListing(services, actor, id);
-  const { engine } = await services.search.current();
+  const state = await services.search.current();
+  const { engine } = state;
   const source = engine.fieldsOf(id);
   if (!source) return { source: id, items: [], excluded: [] };
   const viewer = viewerOf(actor);
-  const text = (await listingTexts(services.db, [id])).get(id) ?? { title: source.title, text: '' };
+  const text = (await textsOf(services.db, state, [id])).get(id) ?? { title: source.title, text: '' };
   const results = rankMatches(engine, viewer, id, source, text, CANDIDATES);
 
   const decisions = await matchDecisionsFor(services.db, id);

@@ -1,10 +1,9 @@
-import { listingTexts } from '@scenebridge/db';
 import {
   BUDGET_BANDS, DomainError, LIST_TYPE_LABELS, MATURITY_BANDS, regionFullName, sectorName, SUBMISSION_STATE_LABELS, techFieldName,
 } from '@scenebridge/domain';
 import { isOperator, isOrgUser, type Actor, type Services } from '../context.js';
 import { highlightTerms, markTerms, snippet, type TextPart } from '../search/highlight.js';
-import type { ListingFields } from '../search/listing-index.js';
+import { textsOf, type ListingFields } from '../search/listing-index.js';
 import { runSearch, type Facet, type SearchFilters, type SearchOutcome, type SortOrder, type Viewer } from '../search/query.js';
 
 /** Results beyond this are not paged through: the user is asked to narrow the search. */
@@ -91,7 +90,7 @@ export async function searchListings({ services, actor, params }: { services: Se
   const start = (params.page - 1) * params.pageSize;
   if (start >= MAX_RESULT_WINDOW) throw new DomainError('RESULT_WINDOW_EXCEEDED', `只能翻阅前${MAX_RESULT_WINDOW}条结果，请增加筛选条件`, 400);
   const pageIds = stored.ids.slice(start, start + params.pageSize);
-  const texts = await listingTexts(services.db, pageIds);
+  const texts = await textsOf(services.db, state, pageIds);
   const items = [];
   for (let i = 0; i < pageIds.length; i++) {
     const id = pageIds[i]!;
