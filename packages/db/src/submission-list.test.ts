@@ -119,6 +119,13 @@ describe('listSubmissions', () => {
     await expectEveryPage(q, 3);
   });
 
+  it('leaves the session plan settings as they were when a statement fails', async () => {
+    await expect(listSubmissions(handle.db, { organizationId: 'not-a-uuid', limit: 5, offset: 0 })).rejects.toThrow();
+    const res = await handle.db.execute(sql`show plan_cache_mode`);
+    expect((res as unknown as { rows: { plan_cache_mode: string }[] }).rows[0]!.plan_cache_mode).toBe('auto');
+    expect((await listSubmissions(handle.db, { organizationId: orgIds[0], limit: 5, offset: 0 })).items).toHaveLength(5);
+  });
+
   it('keeps the total exact when another process writes (PostgreSQL server)', async (ctx) => {
     if (handle.kind !== 'postgres') return ctx.skip();
     const [{ name }] = (await handle.db.execute(sql`select current_database() as name`) as unknown as { rows: { name: string }[] }).rows as [{ name: string }];
