@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { insertCall, insertSubmissions, type NewSubmission } from '@scenebridge/db';
-import { defaultSegmenter } from '@scenebridge/search';
+import { defaultSegmenter, isStopWord } from '@scenebridge/search';
 import type { Services } from '@scenebridge/server';
 import { denormalise } from '@scenebridge/server/use-cases/submissions';
 import { seedPublishWorld } from './published.js';
@@ -78,17 +78,20 @@ export async function seedListings(services: Services, scale: number, log: (m: s
   const seedS = (performance.now() - t0) / 1000;
   log(`seeded ${total} listings (${needs} needs, ${capabilities} capabilities, ${organizations} organisations) in ${seedS.toFixed(1)} s`);
 
-  // 200 queries: 70 % two or three words of a random listing, 30 % everyday phrasings.
+  // 200 queries: 70 % two or three words of a random listing, at least one of them a term of the
+  // domain dictionary (people search for 机器视觉 or 冷链, not for 支持 or 希望), 30 % everyday phrasings.
   const seg = defaultSegmenter();
+  const domainTerms = seg.addedTerms;
   const all = [...world.pool.scenario_need, ...world.pool.capability];
   const queries: string[] = [];
   while (queries.length < 200) {
     if (rand() < 0.3) { queries.push(pick(COLLOQUIAL)); continue; }
     const item = pick(all);
-    const words = [...new Set(seg.words(`${item.title}${String(item.description)}`).filter((w) => w.length >= 2))];
-    if (words.length < 3) continue;
-    const n = 2 + Math.floor(rand() * 2);
-    queries.push(Array.from({ length: n }, () => pick(words)).join(' '));
+    const words = [...new Set(seg.words(`${item.title}${String(item.description)}`).filter((w) => w.length >= 2 && !isStopWord(w)))];
+    const terms = words.filter((w) => domainTerms.has(w));
+    if (terms.length === 0 || words.length < 3) continue;
+    const n = 1 + Math.floor(rand() * 2);
+    queries.push([pick(terms), ...Array.from({ length: n }, () => pick(words))].join(' '));
   }
   return { needs, capabilities, seedS, queries };
 }

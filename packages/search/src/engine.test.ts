@@ -179,3 +179,34 @@ describe('SearchEngine hit set', () => {
     expect(e.fieldsOf('nope')).toBeUndefined();
   });
 });
+
+describe('SearchEngine hit-set cuts', () => {
+  const t = new SearchEngine({ synonyms: null });
+  t.addAll([
+    { id: 'vision', title: '机器视觉质检', text: '产线外观缺陷检测，机器视觉替代人工目检。' },
+    { id: 'weak', title: '园区管理平台', text: '平台支持设备检测数据接入。' },
+    { id: 'stray', title: '实验仪器视频监控', text: '实验室安全管理。' },
+    // Unrelated listings, so that the characters of the typo below are rare enough to be indexed.
+    ...['智慧停车诱导', '农田灌溉调度', '医院门诊导诊', '社区养老服务', '河道水质监测', '城市照明节能'].map((title, i) => ({ id: `other${i}`, title, text: `${title}平台建设。` })),
+  ]);
+
+  it('preferWordMatches drops character-only matches when some document matches a word', () => {
+    const ids = t.search('机器视觉 检测', { limit: 10, collect: () => undefined, preferWordMatches: true }).map((h) => h.id);
+    expect(ids).toContain('vision');
+    expect(ids).not.toContain('stray');
+  });
+
+  it('preferWordMatches falls back to near misses when no word matches', () => {
+    // 缺限检侧: a typo of 缺陷检测, no word of it is indexed.
+    expect(t.queryTerms('缺限检侧').filter((q) => q.source !== 'bigram').every((q) => !t.idfOf(q.term))).toBe(true);
+    expect(t.search('缺限检侧', { limit: 10, preferWordMatches: true }).map((h) => h.id)).toContain('vision');
+  });
+
+  it('minRelativeScore keeps the hits close to the best one', () => {
+    const all = t.search('机器视觉 检测', { limit: 10 });
+    const best = all[0]!.score;
+    const cut = t.search('机器视觉 检测', { limit: 10, minRelativeScore: 0.5 });
+    expect(cut.length).toBeLessThan(all.length);
+    for (const h of cut) expect(h.score).toBeGreaterThanOrEqual(best * 0.5);
+  });
+});

@@ -59,6 +59,16 @@ export interface SearchOptions<F> {
    * or synonym matches always count.
    */
   minBigramCoverage?: number;
+  /**
+   * Hits scoring under this share of the best hit's score are dropped (default 0: none). Makes
+   * a hit set for facet counts out of what actually answers the query.
+   */
+  minRelativeScore?: number;
+  /**
+   * Only documents that match a query word or synonym are hits, unless none does: then the
+   * near-miss (character) matches are used, so a typo still finds something.
+   */
+  preferWordMatches?: boolean;
   /** Called once for every hit that passes the filter, before top-k (for facet counts). */
   collect?: (hit: { id: string; score: number; fields: F | undefined }) => void;
 }
@@ -481,12 +491,29 @@ export class SearchEngine<F = Record<string, unknown>> {
     // characters included); otherwise character-only matches need that share of the bigrams.
     const coverage = opts.minBigramCoverage ?? 0;
     const minBigrams = coverage > 0 ? Math.max(1, Math.ceil(coverage * queryBigrams)) : 0;
+    // One numeric pass for the best score (and whether any word matched), when asked to cut.
+    let wordsOnly = false;
+    let cutoff = -Infinity;
+    if (opts.preferWordMatches || opts.minRelativeScore) {
+      let best = 0, bestWord = 0;
+      for (const d of touched) {
+        const h = hits[d]!;
+        if (h < 0x10000 && (h & 0xffff) < minBigrams) continue;
+        const s = acc[d]!;
+        if (s > best) best = s;
+        if (h >= 0x10000 && s > bestWord) bestWord = s;
+      }
+      wordsOnly = !!opts.preferWordMatches && bestWord > 0;
+      if (wordsOnly) best = bestWord;
+      if (opts.minRelativeScore) cutoff = best * opts.minRelativeScore;
+    }
     for (const d of touched) {
       const s = acc[d]!;
       const h = hits[d]!;
       acc[d] = 0;
       hits[d] = 0;
-      if (h < 0x10000 && (h & 0xffff) < minBigrams) continue;
+      if (h < 0x10000 && (wordsOnly || (h & 0xffff) < minBigrams)) continue;
+      if (s < cutoff) continue;
       if (!collect && s <= top.threshold) continue;
       if (filter && !filter({ id: this.ids[d]!, fields: this.fields[d] })) continue;
       collect?.({ id: this.ids[d]!, score: s, fields: this.fields[d] });

@@ -7,7 +7,7 @@
 import {
   budgetBand, isPublishedState, maturityBand, type BudgetBand, type ListType, type MaturityBand,
 } from '@scenebridge/domain';
-import type { SearchEngine } from '@scenebridge/search';
+import { TopK, type SearchEngine } from '@scenebridge/search';
 import type { ListingFields } from './listing-index.js';
 
 export const FACETS = ['listType', 'sector', 'techField', 'region', 'status', 'batch', 'budget', 'maturity'] as const;
@@ -39,17 +39,31 @@ export function canSeeListing(viewer: Viewer, f: Pick<ListingFields, 'status' | 
 }
 
 /** The values a listing has for a facet (several for technology fields and served sectors). */
-export function facetValues(f: ListingFields, facet: Facet): string[] {
-  switch (facet) {
-    case 'listType': return [f.listType];
-    case 'sector': return f.listType === 'capability' ? f.sectors : f.sector ? [f.sector] : [];
-    case 'techField': return f.techFields;
-    case 'region': return f.regionCode ? [f.regionCode] : [];
-    case 'status': return [f.status];
-    case 'batch': return f.batchId ? [f.batchId] : [];
-    case 'budget': return f.listType === 'scenario_need' ? [budgetBand(f.budgetMin, f.budgetMax)] : [];
-    case 'maturity': return f.listType === 'capability' ? [maturityBand(f.maturityTrl)] : [];
+export function facetValues(f: ListingFields, facet: Facet): readonly string[] {
+  return facetTable(f)[FACET_INDEX[facet]]!;
+}
+
+const FACET_INDEX = Object.fromEntries(FACETS.map((f, i) => [f, i])) as Record<Facet, number>;
+const NONE: readonly string[] = [];
+/** Each listing's facet values, worked out once per listing object (the index replaces the object on change). */
+const tables = new WeakMap<ListingFields, ReadonlyArray<readonly string[]>>();
+
+function facetTable(f: ListingFields): ReadonlyArray<readonly string[]> {
+  let t = tables.get(f);
+  if (!t) {
+    t = [
+      [f.listType],
+      f.listType === 'capability' ? f.sectors : f.sector ? [f.sector] : NONE,
+      f.techFields,
+      f.regionCode ? [f.regionCode] : NONE,
+      [f.status],
+      f.batchId ? [f.batchId] : NONE,
+      f.listType === 'scenario_need' ? [budgetBand(f.budgetMin, f.budgetMax)] : NONE,
+      f.listType === 'capability' ? [maturityBand(f.maturityTrl)] : NONE,
+    ];
+    tables.set(f, t);
   }
+  return t;
 }
 
 export interface RankedHit {
@@ -82,43 +96,82 @@ function comparator(order: SortOrder): (a: RankedHit, b: RankedHit) => number {
   return (a, b) => b.score - a.score || byNewest(a, b);
 }
 
+/** The numeric key `comparator` orders by first (larger ranks first), for top-k selection. */
+function primaryKey(order: SortOrder, h: RankedHit): number {
+  if (order === 'newest') return sortKey(h.fields);
+  if (order === 'deadline') return -(h.fields.deadline ?? Number.MAX_SAFE_INTEGER);
+  return h.score;
+}
+
 /** Documents that match only through scattered characters are noise, not results. */
 const MIN_BIGRAM_COVERAGE = 0.5;
+/**
+ * Hits scoring under this share of the best hit are left out: they share one common word with
+ * the query and nothing else. Facet counts and totals are taken over the same, kept set.
+ */
+export const RELATIVE_SCORE_CUTOFF = 0.15;
 
 export function runSearch(
-  engine: SearchEngine<ListingFields>, viewer: Viewer, q: string, filters: SearchFilters, order: SortOrder,
+  engine: SearchEngine<ListingFields>, viewer: Viewer, q: string, filters: SearchFilters, order: SortOrder, window = 10_000,
 ): SearchOutcome {
   const active = FACETS.filter((f) => (filters[f]?.length ?? 0) > 0).map((f) => ({ facet: f, wanted: new Set<string>(filters[f]!) }));
-  const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<Facet, Map<string, number>>;
-  const hits: RankedHit[] = [];
+  const countList = FACETS.map(() => new Map<string, number>());
+  const counts = Object.fromEntries(FACETS.map((f, i) => [f, countList[i]!])) as Record<Facet, Map<string, number>>;
   const batchTitles = new Map<string, string>();
 
-  const consider = (id: string, score: number, fields: ListingFields | undefined) => {
+  // Pass 1: every visible hit with its score (cheap), and the best score.
+  const all: RankedHit[] = [];
+  let best = 0;
+  const take = (id: string, score: number, fields: ListingFields | undefined) => {
     if (!fields || !canSeeListing(viewer, fields)) return;
-    // Which active filters this listing fails: counted toward a facet only if it fails none but that one.
-    let failed = -1;
-    let failures = 0;
-    for (let i = 0; i < active.length; i++) {
-      const { facet, wanted } = active[i]!;
-      if (!facetValues(fields, facet).some((v) => wanted.has(v))) { failures++; failed = i; if (failures > 1) return; }
-    }
-    for (const facet of FACETS) {
-      if (failures === 1 && active[failed]!.facet !== facet) continue;
-      const m = counts[facet];
-      for (const v of facetValues(fields, facet)) m.set(v, (m.get(v) ?? 0) + 1);
-    }
-    if (fields.batchId && fields.batchTitle) batchTitles.set(fields.batchId, fields.batchTitle);
-    if (failures === 0) hits.push({ id, score, fields });
+    all.push({ id, score, fields });
+    if (score > best) best = score;
   };
-
   const query = q.trim();
   if (query) {
-    engine.search(query, { limit: 1, minBigramCoverage: MIN_BIGRAM_COVERAGE, collect: (h) => consider(h.id, h.score, h.fields) });
-  } else {
-    engine.forEach((d) => consider(d.id, 0, d.fields));
+    engine.search(query, {
+      limit: 1, minBigramCoverage: MIN_BIGRAM_COVERAGE, minRelativeScore: RELATIVE_SCORE_CUTOFF, preferWordMatches: true,
+      collect: (h) => take(h.id, h.score, h.fields),
+    });
   }
-  hits.sort(comparator(query ? order : order === 'relevance' ? 'newest' : order));
+  else engine.forEach((d) => take(d.id, 0, d.fields));
+  // The engine cut by the best score of all hits; visibility may have removed that one.
+  const cutoff = query ? best * RELATIVE_SCORE_CUTOFF : -Infinity;
+
+  // Pass 2: filters and facet counts over the kept hits.
+  const kept: RankedHit[] = [];
+  const activeIndex = active.map((a) => FACET_INDEX[a.facet]);
+  for (const h of all) {
+    if (h.score < cutoff) continue;
+    const fields = h.fields;
+    const table = facetTable(fields);
+    // Counted toward a facet only if it fails no active filter but (possibly) that facet's own.
+    let failed = -1;
+    let failures = 0;
+    for (let i = 0; i < active.length && failures < 2; i++) {
+      const { wanted } = active[i]!;
+      if (!table[activeIndex[i]!]!.some((v) => wanted.has(v))) { failures++; failed = i; }
+    }
+    if (failures > 1) continue;
+    for (let fi = 0; fi < FACETS.length; fi++) {
+      if (failures === 1 && activeIndex[failed] !== fi) continue;
+      const m = countList[fi]!;
+      for (const v of table[fi]!) m.set(v, (m.get(v) ?? 0) + 1);
+    }
+    if (fields.batchId && fields.batchTitle) batchTitles.set(fields.batchId, fields.batchTitle);
+    if (failures === 0) kept.push(h);
+  }
+
+  const effective: SortOrder = query ? order : order === 'relevance' ? 'newest' : order;
+  let ordered = kept;
+  if (kept.length > window) {
+    // Only the first `window` are ever paged through: select them, then sort those.
+    const top = new TopK(window);
+    for (let i = 0; i < kept.length; i++) top.push(primaryKey(effective, kept[i]!), i);
+    ordered = top.sorted().map((x) => kept[x.doc]!);
+  }
+  ordered.sort(comparator(effective));
   const facets = Object.fromEntries(FACETS.map((f) => [f, [...counts[f]].map(([value, count]) => ({ value, count }))
     .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))])) as SearchOutcome['facets'];
-  return { hits, total: hits.length, facets, batchTitles };
+  return { hits: ordered, total: kept.length, facets, batchTitles };
 }

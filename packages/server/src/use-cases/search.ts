@@ -76,8 +76,8 @@ export async function searchListings({ services, actor, params }: { services: Se
   const renewed = !!params.snapshot && !stored;
   let token = params.snapshot && stored ? params.snapshot : undefined;
   if (!stored) {
-    const outcome = runSearch(engine, viewerOf(actor), params.q ?? '', params, params.sort ?? 'relevance');
-    const window = outcome.hits.slice(0, MAX_RESULT_WINDOW);
+    const outcome = runSearch(engine, viewerOf(actor), params.q ?? '', params, params.sort ?? 'relevance', MAX_RESULT_WINDOW);
+    const window = outcome.hits;
     const terms = params.q?.trim()
       ? highlightTerms(engine.queryTerms(params.q, { nearMiss: false }).map((t) => t.term))
       : [];
