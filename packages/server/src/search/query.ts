@@ -78,6 +78,8 @@ export interface SearchOutcome {
   facets: Record<Facet, Array<{ value: string; count: number }>>;
   /** Titles of the batches in the batch facet. */
   batchTitles: Map<string, string>;
+  /** More than QUERY_WINDOW listings matched the query: the result set is the best of them. */
+  capped: boolean;
 }
 
 function sortKey(f: ListingFields): number {
@@ -111,55 +113,66 @@ const MIN_BIGRAM_COVERAGE = 0.5;
  */
 export const RELATIVE_SCORE_CUTOFF = 0.15;
 
+/**
+ * With a query, the result set is the best QUERY_WINDOW matches (`capped` says when more
+ * matched): the engine's top-k keeps that fast at any corpus size, and facet counts are taken
+ * over the same set, so they agree with what can be paged through.
+ */
+export const QUERY_WINDOW = 1000;
+
+function passesActive(table: ReadonlyArray<readonly string[]>, active: ReadonlyArray<{ index: number; wanted: Set<string> }>, skip: number): boolean {
+  for (let i = 0; i < active.length; i++) {
+    if (i === skip) continue;
+    const { index, wanted } = active[i]!;
+    if (!table[index]!.some((v) => wanted.has(v))) return false;
+  }
+  return true;
+}
+
 export function runSearch(
   engine: SearchEngine<ListingFields>, viewer: Viewer, q: string, filters: SearchFilters, order: SortOrder, window = 10_000,
+  queryWindow = QUERY_WINDOW,
 ): SearchOutcome {
-  const active = FACETS.filter((f) => (filters[f]?.length ?? 0) > 0).map((f) => ({ facet: f, wanted: new Set<string>(filters[f]!) }));
+  const active = FACETS.filter((f) => (filters[f]?.length ?? 0) > 0)
+    .map((f) => ({ facet: f, index: FACET_INDEX[f], wanted: new Set<string>(filters[f]!) }));
   const countList = FACETS.map(() => new Map<string, number>());
-  const counts = Object.fromEntries(FACETS.map((f, i) => [f, countList[i]!])) as Record<Facet, Map<string, number>>;
   const batchTitles = new Map<string, string>();
-
-  // Pass 1: every visible hit with its score (cheap), and the best score.
-  const all: RankedHit[] = [];
-  let best = 0;
-  const take = (id: string, score: number, fields: ListingFields | undefined) => {
-    if (!fields || !canSeeListing(viewer, fields)) return;
-    all.push({ id, score, fields });
-    if (score > best) best = score;
+  const count = (fi: number, f: ListingFields) => {
+    const m = countList[fi]!;
+    for (const v of facetTable(f)[fi]!) m.set(v, (m.get(v) ?? 0) + 1);
+    if (f.batchId && f.batchTitle) batchTitles.set(f.batchId, f.batchTitle);
   };
   const query = q.trim();
-  if (query) {
-    engine.search(query, {
-      limit: 1, minBigramCoverage: MIN_BIGRAM_COVERAGE, minRelativeScore: RELATIVE_SCORE_CUTOFF, preferWordMatches: true,
-      collect: (h) => take(h.id, h.score, h.fields),
-    });
-  }
-  else engine.forEach((d) => take(d.id, 0, d.fields));
-  // The engine cut by the best score of all hits; visibility may have removed that one.
-  const cutoff = query ? best * RELATIVE_SCORE_CUTOFF : -Infinity;
+  let kept: RankedHit[];
+  let capped = false;
 
-  // Pass 2: filters and facet counts over the kept hits.
-  const kept: RankedHit[] = [];
-  const activeIndex = active.map((a) => FACET_INDEX[a.facet]);
-  for (const h of all) {
-    if (h.score < cutoff) continue;
-    const fields = h.fields;
-    const table = facetTable(fields);
-    // Counted toward a facet only if it fails no active filter but (possibly) that facet's own.
-    let failed = -1;
-    let failures = 0;
-    for (let i = 0; i < active.length && failures < 2; i++) {
-      const { wanted } = active[i]!;
-      if (!table[activeIndex[i]!]!.some((v) => wanted.has(v))) { failures++; failed = i; }
-    }
-    if (failures > 1) continue;
-    for (let fi = 0; fi < FACETS.length; fi++) {
-      if (failures === 1 && activeIndex[failed] !== fi) continue;
-      const m = countList[fi]!;
-      for (const v of table[fi]!) m.set(v, (m.get(v) ?? 0) + 1);
-    }
-    if (fields.batchId && fields.batchTitle) batchTitles.set(fields.batchId, fields.batchTitle);
-    if (failures === 0) kept.push(h);
+  if (query) {
+    const searchWith = (skip: number) => engine.search(query, {
+      limit: queryWindow, minBigramCoverage: MIN_BIGRAM_COVERAGE, minRelativeScore: RELATIVE_SCORE_CUTOFF, preferWordMatches: true,
+      filter: (d) => !!d.fields && canSeeListing(viewer, d.fields) && passesActive(facetTable(d.fields), active, skip),
+    }).map((h) => ({ id: h.id, score: h.score, fields: h.fields! }));
+    kept = searchWith(-1);
+    capped = kept.length === queryWindow;
+    const activeIndexes = new Set(active.map((a) => a.index));
+    for (const h of kept) for (let fi = 0; fi < FACETS.length; fi++) if (!activeIndexes.has(fi)) count(fi, h.fields);
+    // A ticked facet is counted over the matches of every other filter (what ticking more of it gives).
+    active.forEach((a, i) => { for (const h of searchWith(i)) count(a.index, h.fields); });
+  } else {
+    kept = [];
+    engine.forEach((d) => {
+      const f = d.fields;
+      if (!f || !canSeeListing(viewer, f)) return;
+      const table = facetTable(f);
+      // Counted toward a facet only if it fails no active filter but (possibly) that facet's own.
+      let failed = -1;
+      let failures = 0;
+      for (let i = 0; i < active.length && failures < 2; i++) {
+        if (!table[active[i]!.index]!.some((v) => active[i]!.wanted.has(v))) { failures++; failed = i; }
+      }
+      if (failures > 1) return;
+      for (let fi = 0; fi < FACETS.length; fi++) if (failures === 0 || active[failed]!.index === fi) count(fi, f);
+      if (failures === 0) kept.push({ id: d.id, score: 0, fields: f });
+    });
   }
 
   const effective: SortOrder = query ? order : order === 'relevance' ? 'newest' : order;
@@ -171,7 +184,7 @@ export function runSearch(
     ordered = top.sorted().map((x) => kept[x.doc]!);
   }
   ordered.sort(comparator(effective));
-  const facets = Object.fromEntries(FACETS.map((f) => [f, [...counts[f]].map(([value, count]) => ({ value, count }))
+  const facets = Object.fromEntries(FACETS.map((f, i) => [f, [...countList[i]!].map(([value, c]) => ({ value, count: c }))
     .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))])) as SearchOutcome['facets'];
-  return { hits: ordered, total: kept.length, facets, batchTitles };
+  return { hits: ordered, total: kept.length, capped, facets, batchTitles };
 }

@@ -28,6 +28,7 @@ interface StoredResult {
   ids: string[];
   scores: number[];
   total: number;
+  capped: boolean;
   facets: SearchOutcome['facets'];
   batchTitles: Map<string, string>;
   terms: string[];
@@ -82,7 +83,7 @@ export async function searchListings({ services, actor, params }: { services: Se
       ? highlightTerms(engine.queryTerms(params.q, { nearMiss: false }).map((t) => t.term))
       : [];
     stored = {
-      ids: window.map((h) => h.id), scores: window.map((h) => h.score), total: outcome.total,
+      ids: window.map((h) => h.id), scores: window.map((h) => h.score), total: outcome.total, capped: outcome.capped,
       facets: outcome.facets, batchTitles: outcome.batchTitles, terms,
     };
     token = services.search.snapshots.put(key, stored);
@@ -103,7 +104,7 @@ export async function searchListings({ services, actor, params }: { services: Se
     facet, values.map((v) => ({ ...v, label: facetLabel(facet as Facet, v.value, stored.batchTitles) })),
   ]));
   return {
-    items, total: stored.total, page: params.page, pageSize: params.pageSize,
+    items, total: stored.total, capped: stored.capped, page: params.page, pageSize: params.pageSize,
     snapshot: token!, snapshotRenewed: renewed, terms: stored.terms, facets,
   };
 }
