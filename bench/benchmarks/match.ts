@@ -8,8 +8,8 @@ import { demo } from '@scenebridge/domain';
 import { listingTexts } from '@scenebridge/db';
 import { rankMatches } from '../../packages/server/src/use-cases/matching.js';
 import { openBenchDatabase } from '../lib/db.js';
-import { loginCookie, seedListings, sequentialGets } from '../lib/listings.js';
-import { startApp, type RunningApp } from '../lib/server.js';
+import { seedListings, sequentialGets } from '../lib/listings.js';
+import { loginCookie, startApp, type RunningApp } from '../lib/server.js';
 import { median, percentile, prng } from '../lib/stats.js';
 import { defineBenchmark } from '../lib/types.js';
 

@@ -18,10 +18,10 @@ import { listingsChangedSince } from '@scenebridge/db';
 import { defaultSegmenter } from '@scenebridge/search';
 import { runSearch } from '../../packages/server/src/search/query.js';
 import { openBenchDatabase } from '../lib/db.js';
-import { loginCookie, seedListings, sequentialGets } from '../lib/listings.js';
+import { seedListings, sequentialGets } from '../lib/listings.js';
 import { runLoad } from '../lib/load.js';
 import { RssSampler } from '../lib/rss.js';
-import { startApp, type RunningApp } from '../lib/server.js';
+import { loginCookie, startApp, type RunningApp } from '../lib/server.js';
 import { median, percentile } from '../lib/stats.js';
 import { defineBenchmark } from '../lib/types.js';
 

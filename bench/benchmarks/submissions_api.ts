@@ -13,7 +13,7 @@ import { demo } from '@scenebridge/domain';
 import { seedDemoData, type SeedScale } from '@scenebridge/server';
 import { openBenchDatabase } from '../lib/db.js';
 import { runLoad, type LoadRequest, type LoadResult } from '../lib/load.js';
-import { startApp, type RunningApp } from '../lib/server.js';
+import { loginCookie, startApp, type RunningApp } from '../lib/server.js';
 import { median, prng, timed } from '../lib/stats.js';
 import { defineBenchmark } from '../lib/types.js';
 
@@ -37,17 +37,6 @@ function roundSeconds(scale: number): number {
   const env = Number(process.env.BENCH_DURATION_S);
   if (Number.isFinite(env) && env > 0) return Math.min(120, env);
   return Math.max(3, Math.min(10, Math.round(scale / 1000)));
-}
-
-async function loginCookie(origin: string, email: string, password: string): Promise<string> {
-  const res = await fetch(`${origin}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }),
-    signal: AbortSignal.timeout(30_000),
-  });
-  if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('sb_session='));
-  if (!cookie) throw new Error(`login ${email}: no sb_session cookie`);
-  return cookie;
 }
 
 async function getList(origin: string, cookie: string, query: string): Promise<{ total: number; items: unknown[] }> {

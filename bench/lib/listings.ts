@@ -96,16 +96,6 @@ export async function seedListings(services: Services, scale: number, log: (m: s
   return { needs, capabilities, seedS, queries };
 }
 
-export async function loginCookie(origin: string, email: string, password: string): Promise<string> {
-  const res = await fetch(`${origin}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }),
-    signal: AbortSignal.timeout(30_000),
-  });
-  if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('sb_session='));
-  if (!cookie) throw new Error(`login ${email}: no sb_session cookie`);
-  return cookie;
-}
 
 /** Sequential GETs (one client): each request's time in ms. */
 export async function sequentialGets(origin: string, paths: string[], cookie?: string): Promise<number[]> {

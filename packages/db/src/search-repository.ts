@@ -213,10 +213,11 @@ export async function deleteMatchDecision(db: Executor, sourceId: string, target
   return r;
 }
 
+/** Enabled users of these organisations who act for them (org_admin or org_member). */
 export async function usersOfOrganizations(db: Executor, organizationIds: string[]) {
   if (organizationIds.length === 0) return [];
   return db.select({ id: users.id, organizationId: users.organizationId, roles: users.roles }).from(users)
-    .where(and(inArray(users.organizationId, organizationIds), eq(users.disabled, false)));
+    .where(and(inArray(users.organizationId, organizationIds), eq(users.disabled, false), sql`${users.roles} && array['org_admin', 'org_member']`));
 }
 
 export async function usersWithRole(db: Executor, role: string) {

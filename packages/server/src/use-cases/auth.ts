@@ -2,7 +2,8 @@ import {
   appendAuditEvents, deleteOtherSessions, deleteSession, findLiveSession, findUser, findUserByEmail, insertSession,
   recordLoginFailure, recordLoginSuccess, updatePasswordHash,
 } from '@scenebridge/db';
-import { DomainError, type Role } from '@scenebridge/domain';
+import { actorFromSession } from '../auth/session-cache.js';
+import { DomainError } from '@scenebridge/domain';
 import type { Actor, Services } from '../context.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../auth/password.js';
 import { newToken, sessionIdOf } from '../auth/tokens.js';
@@ -52,11 +53,7 @@ export async function login({ services, email, password }: { services: Services;
 export async function resolveSession({ services, token }: { services: Services; token: string }): Promise<Actor | null> {
   const row = await findLiveSession(services.db, sessionIdOf(token), services.now());
   if (!row || row.user.disabled) return null;
-  return {
-    userId: row.user.id, email: row.user.email, displayName: row.user.displayName, roles: row.user.roles as Role[],
-    organizationId: row.organization.id, organizationName: row.organization.name, organizationStatus: row.organization.status, organizationKind: row.organization.kind,
-    sessionId: row.session.id, csrfToken: row.session.csrfToken,
-  };
+  return actorFromSession(row);
 }
 
 export async function logout({ services, actor }: { services: Services; actor: Actor }) {

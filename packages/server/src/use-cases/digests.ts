@@ -163,9 +163,3 @@ export async function sendDigests(services: Services, now: Date = services.now()
   }
   return out;
 }
-
-/** The search service's matcher when it offers both methods, else null (the scan then waits). */
-export function asSubscriptionMatcher(candidate: unknown): SubscriptionMatcher | null {
-  const m = candidate as Partial<SubscriptionMatcher> | null | undefined;
-  return m && typeof m.matchSavedSearch === 'function' && typeof m.matchProfile === 'function' ? (m as SubscriptionMatcher) : null;
-}

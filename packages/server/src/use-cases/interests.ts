@@ -40,8 +40,7 @@ export async function expressInterest({ services, actor, needId, capabilityId, m
       action: 'match.interest', entityType: 'interest', entityId: row.id,
       data: { needId, capabilityId, fromSide, fromOrganizationId: own, message: message ?? null },
     });
-    const otherUsers = (await usersOfOrganizations(tx, [other.organizationId]))
-      .filter((u) => u.roles.includes('org_admin') || u.roles.includes('org_member'));
+    const otherUsers = await usersOfOrganizations(tx, [other.organizationId]);
     const brokers = await usersWithRole(tx, 'broker');
     const title = fromSide === 'capability'
       ? `「${actor.organizationName}」对您的需求「${need.title}」表达了合作意向`

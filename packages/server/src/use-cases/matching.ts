@@ -49,8 +49,7 @@ function sides(source: ListingFields, target: ListingFields) {
   };
 }
 
-function detail(key: MatchPartKey, source: ListingFields, target: ListingFields, shared: string[]): string {
-  const { needFields: need, capFields: cap } = sides(source, target);
+function detail(key: MatchPartKey, need: ListingFields, cap: ListingFields, shared: string[]): string {
   switch (key) {
     case 'terms': return shared.length ? `共有关键词：${shared.slice(0, 8).join('、')}` : '没有共同的关键词';
     case 'sector': return need.sector && cap.sectors.includes(need.sector)
@@ -86,13 +85,13 @@ export interface MatchResult {
 }
 
 function scoreTarget(source: ListingFields, target: ListingFields, id: string, termFit: number, shared: string[]): MatchResult {
-  const { need, cap } = sides(source, target);
+  const { need, cap, needFields, capFields } = sides(source, target);
   const m = matchScore(need, cap, termFit);
   return {
     id, listType: target.listType, title: target.title, status: target.status,
     organization: { id: target.organizationId, name: target.organizationName },
     score: m.score, sharedTerms: shared,
-    parts: m.parts.map((p) => ({ ...p, label: MATCH_PART_LABELS[p.key], detail: detail(p.key, source, target, shared) })),
+    parts: m.parts.map((p) => ({ ...p, label: MATCH_PART_LABELS[p.key], detail: detail(p.key, needFields, capFields, shared) })),
     pinned: null,
   };
 }

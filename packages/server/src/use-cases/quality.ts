@@ -140,7 +140,7 @@ export async function mergeDuplicates({ services, actor, input }: { services: Se
     await appendAuditEvents(tx, events);
 
     const orgs = [...new Set(ids.map((id) => byId.get(id)!.submission.organizationId))];
-    const recipients = (await usersOfOrganizations(tx, orgs)).filter((u) => u.roles.includes('org_admin') || u.roles.includes('org_member'));
+    const recipients = await usersOfOrganizations(tx, orgs);
     const keptTitle = keep.submission.title;
     await notifyUsers(tx, recipients.map((u) => {
       const own = ids.filter((id) => byId.get(id)!.submission.organizationId === u.organizationId);
