@@ -80,7 +80,7 @@ export default defineBenchmark({
       await server.drain();
       const load = await runLoad({ url: server.origin, connections: CONNECTIONS, durationS: 10, requests });
       await server.drain();
-      log(`search: ${CONNECTIONS} clients ${load.requests} req, ${load.requests_per_s.toFixed(0)}/s, p95 ${load.p95_ms.toFixed(1)} ms, errors ${load.errors}`);
+      log(`search: ${CONNECTIONS} clients ${load.requests} req, ${load.requests_per_s.toFixed(0)}/s, p95 ${load.p95_ms.toFixed(1)} ms, errors ${load.errors} (timeouts ${load.timeouts}, non-2xx ${load.non2xx}, status ${JSON.stringify(load.statusCodes)})`);
 
       // In process: our search with facets, then MiniSearch, same queries, alternating rounds.
       const viewer = { seesAll: true, organizationId: null };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { SearchEngine, type SearchDocument } from './engine.js';
 import { SynonymTable } from './synonyms.js';
 
@@ -208,5 +209,37 @@ describe('SearchEngine hit-set cuts', () => {
     const cut = t.search('机器视觉 检测', { limit: 10, minRelativeScore: 0.5 });
     expect(cut.length).toBeLessThan(all.length);
     for (const h of cut) expect(h.score).toBeGreaterThanOrEqual(best * 0.5);
+  });
+});
+
+describe('SearchEngine word-first scoring', () => {
+  // Short texts from a small vocabulary, so that words, bigrams and single characters overlap
+  // in every way between documents and queries.
+  const PIECES = ['机器视觉', '缺陷检测', '视觉', '检测', '巡检机器人', '机器人', '智能客服', '客服', '养老', '社区养老服务', '猪场', '生猪养殖', '冷链物流', '物流', '平台'];
+  const arbDoc = fc.record({
+    title: fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 3 }).map((x) => x.join('')),
+    text: fc.array(fc.constantFrom(...PIECES), { maxLength: 6 }).map((x) => x.join('，')),
+  });
+
+  it('gives the same hits with the same scores (to the last bit) as scoring every term for every document', () => {
+    fc.assert(fc.property(
+      fc.array(arbDoc, { minLength: 1, maxLength: 30 }), fc.array(fc.constantFrom(...PIECES, '机器视党', '猪', '收'), { minLength: 1, maxLength: 3 }),
+      fc.constantFrom(0, 0.15, 0.5), fc.array(fc.nat(40), { maxLength: 5 }),
+      (corpus, words, share, removed) => {
+        const e = new SearchEngine({ synonyms: null });
+        e.addAll(corpus.map((d, i) => ({ id: `d${i}`, ...d })));
+        for (const r of removed) e.remove(`d${r}`);
+        const q = words.join(' ');
+        const got = e.search(q, { limit: 1000, preferWordMatches: true, minRelativeScore: share, minBigramCoverage: 0.5 });
+        // The definition: every hit of an uncut search, then the word preference and the relative cut.
+        const all = e.search(q, { limit: 1000, minBigramCoverage: 0.5 });
+        const byWord = all.filter((h) => h.matchedTerms.length + h.matchedSynonyms.length > 0);
+        const pool = byWord.length > 0 ? byWord : all;
+        const best = Math.max(0, ...pool.map((h) => h.score));
+        const want = share > 0 ? pool.filter((h) => h.score >= best * share) : pool;
+        expect(got.every((h) => h.score > 0)).toBe(true);
+        expect(got.map((h) => [h.id, h.score])).toEqual(want.map((h) => [h.id, h.score]));
+      },
+    ), { numRuns: 200 });
   });
 });

@@ -46,9 +46,15 @@ export interface EngineOptions {
   synonyms?: SynonymTable | null;
 }
 
-export interface SearchOptions<F> {
+export interface SearchOptions<F> extends MatchOptions {
   limit?: number;
   filter?: (doc: { id: string; fields: F | undefined }) => boolean;
+  /** Called once for every hit that passes the filter, before top-k (for facet counts). */
+  collect?: (hit: { id: string; score: number; fields: F | undefined }) => void;
+}
+
+/** What decides the hit set of a query (see `SearchEngine.matches`). */
+export interface MatchOptions {
   /** Expand the query with synonyms (default true when the engine has a table). */
   expand?: boolean;
   /** Use the character channel, bigrams and single characters (default true when it is indexed). */
@@ -69,8 +75,15 @@ export interface SearchOptions<F> {
    * near-miss (character) matches are used, so a typo still finds something.
    */
   preferWordMatches?: boolean;
-  /** Called once for every hit that passes the filter, before top-k (for facet counts). */
-  collect?: (hit: { id: string; score: number; fields: F | undefined }) => void;
+}
+
+/** The hits of a query, unordered (see `SearchEngine.matches`). */
+export interface Matches {
+  docs: Int32Array;
+  scores: Float64Array;
+  count: number;
+  /** The query's word, synonym and bigram terms with their postings. */
+  used: ReadonlyArray<{ q: QueryTerm; p: unknown }>;
 }
 
 export type TermSource = 'query' | 'synonym' | 'bigram';
@@ -219,6 +232,9 @@ export class SearchEngine<F = Record<string, unknown>> {
   private acc = new Float64Array(0);
   /** Per document during a search: word/synonym terms matched (high 16 bits) and bigrams (low). */
   private hitCount = new Uint32Array(0);
+  /** Documents touched by the current search, then its hits (see `matches`). */
+  private touched = new Int32Array(0);
+  private hitScores = new Float64Array(0);
 
   constructor(opts: EngineOptions = {}) {
     this.k1 = opts.k1 ?? 1.2;
@@ -235,6 +251,14 @@ export class SearchEngine<F = Record<string, unknown>> {
 
   has(id: string): boolean {
     return this.byId.has(id);
+  }
+
+  /**
+   * How many internal document numbers have been given out. Numbers are never reused: a
+   * document added again gets a new one, so the fields behind a number never change.
+   */
+  get slots(): number {
+    return this.ids.length;
   }
 
   add(doc: SearchDocument<F>): void {
@@ -435,31 +459,118 @@ export class SearchEngine<F = Record<string, unknown>> {
     return terms;
   }
 
-  private idf(df: number): number {
+  private idf(postings: number): number {
+    // Postings still hold removed documents until compaction; more of them than live documents
+    // would make the idf negative.
+    const df = Math.min(postings, this.live);
     return Math.log(1 + (this.live - df + 0.5) / (df + 0.5));
+  }
+
+  /**
+   * Every hit of a query after the cuts of `opts` (filter, limit and collect are not applied),
+   * unordered: internal document numbers and scores. The arrays are the engine's own buffers,
+   * valid until its next search; `count` of them are set. Read a hit's data with `idAt`/`fieldsAt`.
+   */
+  matches(query: string, opts: MatchOptions = {}): Matches {
+    return this.run(query, opts);
+  }
+
+  private run(query: string, opts: MatchOptions) {
+    this.refresh();
+    const terms = this.queryTerms(query, opts);
+    const used = this.usedTerms(terms);
+    const hits = opts.preferWordMatches ? this.scoreWordsFirst(terms) : -1;
+    if (hits >= 0) return { ...this.relativeCut(hits, opts.minRelativeScore ?? 0), used };
+    return { ...this.cut(terms, this.score(terms), opts), used };
+  }
+
+  /** Keeps the hits (gathered with their scores) scoring at least `share` of the best. */
+  private relativeCut(count: number, share: number): { docs: Int32Array; scores: Float64Array; count: number } {
+    const docs = this.touched, scores = this.hitScores;
+    if (share <= 0) return { docs, scores, count };
+    let best = 0;
+    for (let i = 0; i < count; i++) if (scores[i]! > best) best = scores[i]!;
+    const cutoff = best * share;
+    let kept = 0;
+    for (let i = 0; i < count; i++) {
+      if (scores[i]! < cutoff) continue;
+      docs[kept] = docs[i]!;
+      scores[kept++] = scores[i]!;
+    }
+    return { docs, scores, count: kept };
   }
 
   search(query: string, opts: SearchOptions<F> = {}): SearchHit<F>[] {
     const limit = opts.limit ?? 10;
     if (this.live === 0 || limit <= 0) return [];
-    this.refresh();
-    const terms = this.queryTerms(query, opts);
+    const m = this.run(query, opts);
+    const top = new TopK(limit);
+    const { filter, collect } = opts;
+    const { docs, scores } = m;
+    for (let i = 0; i < m.count; i++) {
+      const d = docs[i]!, s = scores[i]!;
+      if (!collect && s <= top.threshold) continue;
+      if (filter && !filter({ id: this.ids[d]!, fields: this.fields[d] })) continue;
+      collect?.({ id: this.ids[d]!, score: s, fields: this.fields[d] });
+      if (s > top.threshold) top.push(s, d);
+    }
+    return top.sorted().map(({ doc, score }) => ({ id: this.ids[doc]!, score, fields: this.fields[doc], ...this.matchedBy(m.used, doc) }));
+  }
+
+  /** Which of the query's terms a document holds (for highlighting). */
+  private matchedBy(used: ReadonlyArray<{ q: QueryTerm; p: Postings }>, doc: number) {
+    const matchedTerms: string[] = [];
+    const matchedSynonyms: Array<{ term: string; from: string }> = [];
+    let matchedBigrams = 0;
+    for (const { q, p } of used) {
+      if (!p.has(doc)) continue;
+      if (q.source === 'query') matchedTerms.push(q.term);
+      else if (q.source === 'synonym') matchedSynonyms.push({ term: q.term, from: q.from ?? '' });
+      else matchedBigrams++;
+    }
+    return { matchedTerms, matchedSynonyms, matchedBigrams };
+  }
+
+  /** The postings of a query term, or undefined when it is not looked up (absent, or a too common character). */
+  private postingsOf(q: QueryTerm): Postings | undefined {
+    if (q.source !== 'bigram') return this.words.get(q.term);
+    const single = q.term.length === 1;
+    const p = this.bigramPostings(q.term.charCodeAt(0), single ? 0 : q.term.charCodeAt(1), false);
+    return p && single && p.n > this.live * CHAR_MAX_DF_SHARE ? undefined : p;
+  }
+
+  /** Matched-term bookkeeping: every looked-up term but single characters. */
+  private usedTerms(terms: QueryTerm[]): Array<{ q: QueryTerm; p: Postings }> {
+    const used: Array<{ q: QueryTerm; p: Postings }> = [];
+    for (const q of terms) {
+      const p = this.postingsOf(q);
+      if (p && p.n > 0 && !(q.source === 'bigram' && q.term.length === 1)) used.push({ q, p });
+    }
+    return used;
+  }
+
+  /** BM25F weight of one posting of a term whose query-side factor is c (word terms: two fields). */
+  private termFactor(q: QueryTerm, p: Postings): number {
+    return q.weight * this.idf(p.n) * (this.k1 + 1);
+  }
+
+  /**
+   * Adds each term's BM25F part to the accumulators of the documents holding it, and counts
+   * per document the word terms (high 16 bits of hitCount) and bigrams (low) it matched.
+   */
+  private score(terms: QueryTerm[]): number {
     const acc = this.acc;
     const hits = this.hitCount;
     const alive = this.alive;
-    const touched: number[] = [];
+    const touched = this.touchedBuffer();
+    let count = 0;
     const k1 = this.k1;
-    const used: Array<{ q: QueryTerm; p: Postings }> = [];
-    const maxCharDf = this.live * CHAR_MAX_DF_SHARE;
     for (const q of terms) {
-      const single = q.source === 'bigram' && q.term.length === 1;
-      const p = q.source === 'bigram' ? this.bigramPostings(q.term.charCodeAt(0), single ? 0 : q.term.charCodeAt(1), false) : this.words.get(q.term);
+      const p = this.postingsOf(q);
       if (!p || p.n === 0) continue;
-      if (single && p.n > maxCharDf) continue;
       // Single characters are not counted as matched bigrams (coverage and matchedBigrams).
-      const hitStep = single ? 0 : 1;
-      if (!single) used.push({ q, p });
-      const c = q.weight * this.idf(p.n) * (k1 + 1);
+      const hitStep = q.term.length === 1 && q.source === 'bigram' ? 0 : 1;
+      const c = this.termFactor(q, p);
       const docs = p.docs, tfA = p.tfA;
       if (p.tfB) {
         const tfB = p.tfB, nT = this.nT, nB = this.nB;
@@ -467,7 +578,7 @@ export class SearchEngine<F = Record<string, unknown>> {
           const d = docs[i]!;
           if (!alive[d]) continue;
           const x = tfA[i]! * nT[d]! + tfB[i]! * nB[d]!;
-          if (acc[d] === 0) touched.push(d);
+          if (acc[d] === 0) touched[count++] = d;
           acc[d] = acc[d]! + (c * x) / (k1 + x);
           hits[d] = hits[d]! + 0x10000;
         }
@@ -477,15 +588,111 @@ export class SearchEngine<F = Record<string, unknown>> {
           const d = docs[i]!;
           if (!alive[d]) continue;
           const x = tfA[i]! * nG[d]!;
-          if (acc[d] === 0) touched.push(d);
+          if (acc[d] === 0) touched[count++] = d;
           acc[d] = acc[d]! + (c * x) / (k1 + x);
           hits[d] = hits[d]! + hitStep;
         }
       }
     }
-    const top = new TopK(limit);
-    const filter = opts.filter;
-    const collect = opts.collect;
+    return count;
+  }
+
+  /**
+   * `score` for preferWordMatches, when some live document matches a word or synonym: then a
+   * character-only match is dropped anyway, so character terms are added only to documents a
+   * word matched (by a lookup per document when they are few against a term's postings), and
+   * no per-document bookkeeping is needed: a document is a hit when its accumulator is not 0.
+   * Terms are added in the same order as in `score`, so scores are the same to the last bit.
+   * Returns the number of hits, gathered in document order with their scores, or -1 (with the
+   * accumulators untouched) when no word matched.
+   */
+  private scoreWordsFirst(terms: QueryTerm[]): number {
+    const acc = this.acc;
+    const alive = this.alive;
+    const k1 = this.k1;
+    let matched = false;
+    let candidates: Int32Array | null = null;
+    for (const q of terms) {
+      const p = this.postingsOf(q);
+      if (!p || p.n === 0) continue;
+      const c = this.termFactor(q, p);
+      const docs = p.docs, tfA = p.tfA, nG = this.nG;
+      if (p.tfB) {
+        const tfB = p.tfB, nT = this.nT, nB = this.nB;
+        for (let i = 0; i < p.n; i++) {
+          const d = docs[i]!;
+          if (!alive[d]) continue;
+          const x = tfA[i]! * nT[d]! + tfB[i]! * nB[d]!;
+          acc[d] = acc[d]! + (c * x) / (k1 + x);
+          matched = true;
+        }
+        continue;
+      }
+      if (!matched) return -1;
+      candidates ??= this.gatherNonZero();
+      if (candidates.length * 8 < p.n) {
+        // Galloping search of each candidate in the (much longer) postings.
+        let lo = 0;
+        for (let j = 0; j < candidates.length && lo < p.n; j++) {
+          const d = candidates[j]!;
+          let step = 1, hi = lo;
+          while (hi < p.n && docs[hi]! < d) { lo = hi + 1; hi += step; step <<= 1; }
+          if (hi >= p.n) hi = p.n - 1;
+          while (lo < hi) { const mid = (lo + hi) >> 1; if (docs[mid]! < d) lo = mid + 1; else hi = mid; }
+          if (lo >= p.n || docs[lo] !== d) continue;
+          const x = tfA[lo]! * nG[d]!;
+          acc[d] = acc[d]! + (c * x) / (k1 + x);
+          lo++;
+        }
+      } else {
+        for (let i = 0; i < p.n; i++) {
+          const d = docs[i]!;
+          if (acc[d] === 0) continue;
+          const x = tfA[i]! * nG[d]!;
+          acc[d] = acc[d]! + (c * x) / (k1 + x);
+        }
+      }
+    }
+    if (!matched) return -1;
+    const touched = this.touchedBuffer();
+    const scores = this.scoresBuffer();
+    let count = 0;
+    for (let d = 0; d < this.ids.length; d++) {
+      const s = acc[d]!;
+      if (s === 0) continue;
+      acc[d] = 0;
+      touched[count] = d;
+      scores[count++] = s;
+    }
+    return count;
+  }
+
+  /** Documents with a non-zero accumulator, ascending. */
+  private gatherNonZero(): Int32Array {
+    const acc = this.acc;
+    const out = this.touchedBuffer();
+    let n = 0;
+    for (let d = 0; d < this.ids.length; d++) if (acc[d] !== 0) out[n++] = d;
+    return out.slice(0, n);
+  }
+
+  private touchedBuffer(): Int32Array {
+    if (this.touched.length < this.acc.length) this.touched = new Int32Array(this.acc.length);
+    return this.touched;
+  }
+
+  private scoresBuffer(): Float64Array {
+    if (this.hitScores.length < this.acc.length) this.hitScores = new Float64Array(this.acc.length);
+    return this.hitScores;
+  }
+
+  /**
+   * Applies coverage, word preference and the relative cut to the `count` touched documents,
+   * compacting the survivors into the result buffers and clearing the accumulators.
+   */
+  private cut(terms: QueryTerm[], count: number, opts: MatchOptions): { docs: Int32Array; scores: Float64Array; count: number } {
+    const acc = this.acc, hits = this.hitCount, touched = this.touched;
+    const scores = this.scoresBuffer();
     const queryBigrams = terms.filter((t) => t.source === 'bigram' && t.term.length === 2).length;
     // With no coverage asked for, every document the query touched is a hit (single shared
     // characters included); otherwise character-only matches need that share of the bigrams.
@@ -496,7 +703,8 @@ export class SearchEngine<F = Record<string, unknown>> {
     let cutoff = -Infinity;
     if (opts.preferWordMatches || opts.minRelativeScore) {
       let best = 0, bestWord = 0;
-      for (const d of touched) {
+      for (let i = 0; i < count; i++) {
+        const d = touched[i]!;
         const h = hits[d]!;
         if (h < 0x10000 && (h & 0xffff) < minBigrams) continue;
         const s = acc[d]!;
@@ -507,30 +715,34 @@ export class SearchEngine<F = Record<string, unknown>> {
       if (wordsOnly) best = bestWord;
       if (opts.minRelativeScore) cutoff = best * opts.minRelativeScore;
     }
-    for (const d of touched) {
+    let kept = 0;
+    for (let i = 0; i < count; i++) {
+      const d = touched[i]!;
       const s = acc[d]!;
       const h = hits[d]!;
       acc[d] = 0;
       hits[d] = 0;
       if (h < 0x10000 && (wordsOnly || (h & 0xffff) < minBigrams)) continue;
       if (s < cutoff) continue;
-      if (!collect && s <= top.threshold) continue;
-      if (filter && !filter({ id: this.ids[d]!, fields: this.fields[d] })) continue;
-      collect?.({ id: this.ids[d]!, score: s, fields: this.fields[d] });
-      if (s > top.threshold) top.push(s, d);
+      touched[kept] = d;
+      scores[kept++] = s;
     }
-    return top.sorted().map(({ doc, score }) => {
-      const matchedTerms: string[] = [];
-      const matchedSynonyms: Array<{ term: string; from: string }> = [];
-      let matchedBigrams = 0;
-      for (const { q, p } of used) {
-        if (!p.has(doc)) continue;
-        if (q.source === 'query') matchedTerms.push(q.term);
-        else if (q.source === 'synonym') matchedSynonyms.push({ term: q.term, from: q.from ?? '' });
-        else matchedBigrams++;
-      }
-      return { id: this.ids[doc]!, score, fields: this.fields[doc], matchedTerms, matchedSynonyms, matchedBigrams };
-    });
+    return { docs: touched, scores, count: kept };
+  }
+
+  /** The id of an internal document number (from `matches`). */
+  idAt(doc: number): string {
+    return this.ids[doc]!;
+  }
+
+  /** Whether an internal document number is in the index (not removed since). */
+  isLive(doc: number): boolean {
+    return this.alive[doc] === 1;
+  }
+
+  /** The fields of an internal document number (from `matches`). */
+  fieldsAt(doc: number): F | undefined {
+    return this.fields[doc];
   }
 
   /** Visits every live document (for browsing without a query). */

@@ -1,7 +1,9 @@
+import type { ListType } from '@scenebridge/domain';
 import { SearchEngine } from '@scenebridge/search';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ListingFields } from './listing-index.js';
-import { runSearch } from './query.js';
+import { canSeeListing, FACETS, facetValues, runSearch, type Facet, type SearchFilters } from './query.js';
 
 function fields(i: number, o: Partial<ListingFields> = {}): ListingFields {
   return {
@@ -48,5 +50,100 @@ describe('runSearch with a query', () => {
     ]);
     expect(runSearch(hidden, viewer, '视觉', {}, 'relevance').hits.map((h) => h.id)).toEqual(['pub']);
     expect(runSearch(hidden, { seesAll: false, organizationId: 'other' }, '视觉', {}, 'relevance').total).toBe(2);
+  });
+});
+
+/**
+ * The search as defined, written the slow and obvious way over the fields objects: what the
+ * typed-array implementation must agree with.
+ */
+function reference(engine: SearchEngine<ListingFields>, viewer: { seesAll: boolean; organizationId: string | null }, q: string, filters: SearchFilters) {
+  const active = FACETS.filter((f) => (filters[f]?.length ?? 0) > 0);
+  const passes = (f: ListingFields, skip?: Facet) => active.every((a) => a === skip || facetValues(f, a).some((v) => (filters[a] as readonly string[]).includes(v)));
+  let pool: Array<{ id: string; fields: ListingFields }> = [];
+  if (q.trim()) {
+    pool = engine.search(q, { limit: 1_000_000, minBigramCoverage: 0.5, minRelativeScore: 0.15, preferWordMatches: true })
+      .map((h) => ({ id: h.id, fields: h.fields! }));
+  } else engine.forEach((d) => pool.push({ id: d.id, fields: d.fields! }));
+  pool = pool.filter((d) => canSeeListing(viewer, d.fields));
+  const counts: Record<string, Record<string, number>> = {};
+  for (const facet of FACETS) {
+    const c: Record<string, number> = {};
+    for (const d of pool) if (passes(d.fields, facet)) for (const v of facetValues(d.fields, facet)) c[v] = (c[v] ?? 0) + 1;
+    counts[facet] = c;
+  }
+  return { ids: pool.filter((d) => passes(d.fields)).map((d) => d.id).sort(), counts };
+}
+
+const asCounts = (facets: Record<string, Array<{ value: string; count: number }>>) =>
+  Object.fromEntries(Object.entries(facets).map(([k, v]) => [k, Object.fromEntries(v.map((x) => [x.value, x.count]))]));
+
+describe('runSearch agrees with the definition', () => {
+  const SECTORS = ['manufacturing', 'healthcare', 'city'];
+  const TECH = ['computer_vision', 'nlp', 'robotics'];
+  const TITLES = ['视觉检测需求', '智能客服平台', '巡检机器人', '视觉导航机器人', '缺陷检测系统'];
+  const arbListing = fc.record({
+    title: fc.constantFrom(...TITLES),
+    capability: fc.boolean(),
+    status: fc.constantFrom('submitted', 'published', 'selected'),
+    org: fc.integer({ min: 0, max: 3 }),
+    sector: fc.constantFrom(...SECTORS),
+    tech: fc.subarray(TECH),
+    region: fc.constantFrom('500112', '500103', null),
+    budget: fc.option(fc.integer({ min: 1, max: 2000 })),
+    trl: fc.option(fc.integer({ min: 1, max: 9 })),
+  });
+  const arbFilters = fc.record({
+    sector: fc.option(fc.subarray(SECTORS, { minLength: 1 }), { nil: undefined }),
+    techField: fc.option(fc.subarray(TECH, { minLength: 1 }), { nil: undefined }),
+    listType: fc.option(fc.constantFrom<ListType[]>(['scenario_need'], ['capability']), { nil: undefined }),
+    status: fc.option(fc.constantFrom<string[]>(['published'], ['submitted', 'selected']), { nil: undefined }),
+  });
+
+  it('result set and every facet count, with and without a query, as listings are added, changed and removed', () => {
+    fc.assert(fc.property(
+      fc.array(arbListing, { minLength: 1, maxLength: 25 }), fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 6 }),
+      arbFilters, fc.constantFrom('', '视觉', '机器人 检测', '智能客服'), fc.constantFrom(null, 'org1'), fc.boolean(),
+      (listings, removals, filters, q, org, seesAll) => {
+        const engine = new SearchEngine<ListingFields>({ synonyms: null });
+        const viewer = { seesAll, organizationId: org };
+        const doc = (l: (typeof listings)[number], i: number) => ({
+          id: `x${i}`, title: l.title, text: `${l.title}。`,
+          fields: fields(i, {
+            listType: l.capability ? 'capability' : 'scenario_need', status: l.status, organizationId: `org${l.org}`, title: l.title,
+            sector: l.sector, sectors: l.capability ? [l.sector, 'city'] : [], techFields: l.tech, regionCode: l.region,
+            budgetMax: l.budget, maturityTrl: l.trl,
+          }),
+        });
+        const check = () => {
+          const r = runSearch(engine, viewer, q, filters, 'relevance');
+          const want = reference(engine, viewer, q, filters);
+          expect(r.hits.map((h) => h.id).sort()).toEqual(want.ids);
+          expect(r.total).toBe(want.ids.length);
+          expect(asCounts(r.facets)).toEqual(want.counts);
+        };
+        const half = Math.ceil(listings.length / 2);
+        listings.slice(0, half).forEach((l, i) => engine.add(doc(l, i)));
+        check();
+        // Later listings, a changed one (added again under the same id) and removals reach a table built before.
+        listings.slice(half).forEach((l, i) => engine.add(doc(l, half + i)));
+        engine.add(doc({ ...listings[0]!, sector: 'city', status: 'published' }, 0));
+        for (const r of removals) engine.remove(`x${r}`);
+        check();
+      },
+    ), { numRuns: 150 });
+  });
+
+  it('without a query, sorts newest first by default and by deadline on request', () => {
+    const engine = new SearchEngine<ListingFields>();
+    engine.addAll([
+      { id: 'a', title: '甲', fields: fields(1, { publishedAt: 10, deadline: 300 }) },
+      { id: 'b', title: '乙', fields: fields(2, { publishedAt: 30, deadline: null }) },
+      { id: 'c', title: '丙', fields: fields(3, { publishedAt: 20, deadline: 100 }) },
+    ]);
+    const viewer = { seesAll: true, organizationId: null };
+    expect(runSearch(engine, viewer, '', {}, 'relevance').hits.map((h) => h.id)).toEqual(['b', 'c', 'a']);
+    expect(runSearch(engine, viewer, '', {}, 'deadline').hits.map((h) => h.id)).toEqual(['c', 'a', 'b']);
+    expect(runSearch(engine, viewer, '', {}, 'newest', 2).hits.map((h) => h.id)).toEqual(['b', 'c']);
   });
 });

@@ -4,14 +4,14 @@
  * to a value is the number of results the user gets by ticking it (and a ticked value's count
  * is the result total).
  */
-import {
-  budgetBand, isPublishedState, maturityBand, type BudgetBand, type ListType, type MaturityBand,
-} from '@scenebridge/domain';
+import { isPublishedState, type BudgetBand, type ListType, type MaturityBand } from '@scenebridge/domain';
 import { TopK, type SearchEngine } from '@scenebridge/search';
+import { docTableOf } from './doc-table.js';
+import { FACETS, FACET_INDEX, type Facet } from './facets.js';
 import type { ListingFields } from './listing-index.js';
 
-export const FACETS = ['listType', 'sector', 'techField', 'region', 'status', 'batch', 'budget', 'maturity'] as const;
-export type Facet = (typeof FACETS)[number];
+export { FACETS, facetValues, type Facet } from './facets.js';
+
 export type SortOrder = 'relevance' | 'newest' | 'deadline';
 
 export interface SearchFilters {
@@ -38,34 +38,6 @@ export function canSeeListing(viewer: Viewer, f: Pick<ListingFields, 'status' | 
   return isPublishedState(f.status);
 }
 
-/** The values a listing has for a facet (several for technology fields and served sectors). */
-export function facetValues(f: ListingFields, facet: Facet): readonly string[] {
-  return facetTable(f)[FACET_INDEX[facet]]!;
-}
-
-const FACET_INDEX = Object.fromEntries(FACETS.map((f, i) => [f, i])) as Record<Facet, number>;
-const NONE: readonly string[] = [];
-/** Each listing's facet values, worked out once per listing object (the index replaces the object on change). */
-const tables = new WeakMap<ListingFields, ReadonlyArray<readonly string[]>>();
-
-function facetTable(f: ListingFields): ReadonlyArray<readonly string[]> {
-  let t = tables.get(f);
-  if (!t) {
-    t = [
-      [f.listType],
-      f.listType === 'capability' ? f.sectors : f.sector ? [f.sector] : NONE,
-      f.techFields,
-      f.regionCode ? [f.regionCode] : NONE,
-      [f.status],
-      f.batchId ? [f.batchId] : NONE,
-      f.listType === 'scenario_need' ? [budgetBand(f.budgetMin, f.budgetMax)] : NONE,
-      f.listType === 'capability' ? [maturityBand(f.maturityTrl)] : NONE,
-    ];
-    tables.set(f, t);
-  }
-  return t;
-}
-
 export interface RankedHit {
   id: string;
   score: number;
@@ -82,27 +54,19 @@ export interface SearchOutcome {
   capped: boolean;
 }
 
-function sortKey(f: ListingFields): number {
-  return f.publishedAt ?? f.submittedAt ?? f.createdAt;
+interface Ranked {
+  id: string;
+  doc: number;
+  score: number;
+  newest: number;
+  deadline: number;
 }
 
-function comparator(order: SortOrder): (a: RankedHit, b: RankedHit) => number {
-  const byNewest = (a: RankedHit, b: RankedHit) => sortKey(b.fields) - sortKey(a.fields) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+function comparator(order: SortOrder): (a: Ranked, b: Ranked) => number {
+  const byNewest = (a: Ranked, b: Ranked) => b.newest - a.newest || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   if (order === 'newest') return byNewest;
-  if (order === 'deadline') {
-    return (a, b) => {
-      const da = a.fields.deadline ?? Infinity, db = b.fields.deadline ?? Infinity;
-      return da === db ? byNewest(a, b) : da < db ? -1 : 1;
-    };
-  }
+  if (order === 'deadline') return (a, b) => (a.deadline === b.deadline ? byNewest(a, b) : a.deadline < b.deadline ? -1 : 1);
   return (a, b) => b.score - a.score || byNewest(a, b);
-}
-
-/** The numeric key `comparator` orders by first (larger ranks first), for top-k selection. */
-function primaryKey(order: SortOrder, h: RankedHit): number {
-  if (order === 'newest') return sortKey(h.fields);
-  if (order === 'deadline') return -(h.fields.deadline ?? Number.MAX_SAFE_INTEGER);
-  return h.score;
 }
 
 /** Documents that match only through scattered characters are noise, not results. */
@@ -120,71 +84,96 @@ export const RELATIVE_SCORE_CUTOFF = 0.15;
  */
 export const QUERY_WINDOW = 1000;
 
-function passesActive(table: ReadonlyArray<readonly string[]>, active: ReadonlyArray<{ index: number; wanted: Set<string> }>, skip: number): boolean {
-  for (let i = 0; i < active.length; i++) {
-    if (i === skip) continue;
-    const { index, wanted } = active[i]!;
-    if (!table[index]!.some((v) => wanted.has(v))) return false;
+/** The one active filter a document fails (its position), -1 for none, -2 for more than one. */
+function failedFilter(d: number, filterBytes: ReadonlyArray<readonly Uint8Array[]>): number {
+  let failed = -1;
+  for (let i = 0; i < filterBytes.length; i++) {
+    const any = filterBytes[i]!;
+    let ok = false;
+    for (let j = 0; j < any.length; j++) if (any[j]![d] === 1) { ok = true; break; }
+    if (ok) continue;
+    if (failed !== -1) return -2;
+    failed = i;
   }
-  return true;
+  return failed;
 }
 
 export function runSearch(
   engine: SearchEngine<ListingFields>, viewer: Viewer, q: string, filters: SearchFilters, order: SortOrder, window = 10_000,
   queryWindow = QUERY_WINDOW,
 ): SearchOutcome {
+  const table = docTableOf(engine);
   const active = FACETS.filter((f) => (filters[f]?.length ?? 0) > 0)
     .map((f) => ({ facet: f, index: FACET_INDEX[f], wanted: new Set<string>(filters[f]!) }));
-  const countList = FACETS.map(() => new Map<string, number>());
-  const batchTitles = new Map<string, string>();
-  const count = (fi: number, f: ListingFields) => {
-    const m = countList[fi]!;
-    for (const v of facetTable(f)[fi]!) m.set(v, (m.get(v) ?? 0) + 1);
-    if (f.batchId && f.batchTitle) batchTitles.set(f.batchId, f.batchTitle);
-  };
+  const visible = table.visibility(viewer.seesAll, viewer.organizationId);
+  const filterBytes = active.map((a) => table.valuesOf(a.index, a.wanted));
+  // Facet counts by value code. A listing passing every filter counts toward every facet (in a
+  // query: the non-ticked ones, from the result set); one failing only a ticked facet's filter
+  // counts toward that facet alone, so its counts say what ticking more of it gives.
+  const counts = new Int32Array(table.codeCount);
+  const facetMask = (on: (fi: number) => boolean) => Uint8Array.from(FACETS, (_, fi) => (on(fi) ? 1 : 0));
+  const onlyFacet = active.map((a) => facetMask((fi) => fi === a.index));
   const query = q.trim();
-  let kept: RankedHit[];
+  const effective: SortOrder = query ? order : order === 'relevance' ? 'newest' : order;
+  let selected: Array<{ doc: number; score: number }>;
+  let total: number;
   let capped = false;
 
   if (query) {
-    const searchWith = (skip: number) => engine.search(query, {
-      limit: queryWindow, minBigramCoverage: MIN_BIGRAM_COVERAGE, minRelativeScore: RELATIVE_SCORE_CUTOFF, preferWordMatches: true,
-      filter: (d) => !!d.fields && canSeeListing(viewer, d.fields) && passesActive(facetTable(d.fields), active, skip),
-    }).map((h) => ({ id: h.id, score: h.score, fields: h.fields! }));
-    kept = searchWith(-1);
-    capped = kept.length === queryWindow;
-    const activeIndexes = new Set(active.map((a) => a.index));
-    for (const h of kept) for (let fi = 0; fi < FACETS.length; fi++) if (!activeIndexes.has(fi)) count(fi, h.fields);
-    // A ticked facet is counted over the matches of every other filter (what ticking more of it gives).
-    active.forEach((a, i) => { for (const h of searchWith(i)) count(a.index, h.fields); });
+    const m = engine.matches(query, { minBigramCoverage: MIN_BIGRAM_COVERAGE, minRelativeScore: RELATIVE_SCORE_CUTOFF, preferWordMatches: true });
+    // One pass feeds every top-k: tops[0] takes hits passing every filter (the result set), and
+    // tops[i + 1] those passing every filter but active[i]'s (that facet's counts).
+    const tops = [new TopK(queryWindow), ...active.map(() => new TopK(queryWindow))];
+    let floor = -Infinity;
+    for (let i = 0; i < m.count; i++) {
+      const s = m.scores[i]!;
+      if (s <= floor) continue;
+      const d = m.docs[i]!;
+      if (!visible(d)) continue;
+      const failed = failedFilter(d, filterBytes);
+      if (failed === -2) continue;
+      if (failed === -1) { for (let t = 0; t < tops.length; t++) tops[t]!.push(s, d); } else tops[failed + 1]!.push(s, d);
+      floor = tops[0]!.threshold;
+      for (let t = 1; t < tops.length; t++) floor = Math.min(floor, tops[t]!.threshold);
+    }
+    selected = tops[0]!.sorted();
+    total = selected.length;
+    capped = total === queryWindow;
+    const notTicked = facetMask((fi) => !active.some((a) => a.index === fi));
+    for (const x of selected) table.countCodes(x.doc, counts, notTicked);
+    active.forEach((_, i) => { for (const x of tops[i + 1]!.sorted()) table.countCodes(x.doc, counts, onlyFacet[i]!); });
   } else {
-    kept = [];
-    engine.forEach((d) => {
-      const f = d.fields;
-      if (!f || !canSeeListing(viewer, f)) return;
-      const table = facetTable(f);
-      // Counted toward a facet only if it fails no active filter but (possibly) that facet's own.
-      let failed = -1;
-      let failures = 0;
-      for (let i = 0; i < active.length && failures < 2; i++) {
-        if (!table[active[i]!.index]!.some((v) => active[i]!.wanted.has(v))) { failures++; failed = i; }
-      }
-      if (failures > 1) return;
-      for (let fi = 0; fi < FACETS.length; fi++) if (failures === 0 || active[failed]!.index === fi) count(fi, f);
-      if (failures === 0) kept.push({ id: d.id, score: 0, fields: f });
-    });
+    const every = facetMask(() => true);
+    // Only the first `window` are ever paged through: select them by the sort key, then sort those.
+    const top = new TopK(window);
+    total = 0;
+    for (let d = 0, n = engine.slots; d < n; d++) {
+      if (!engine.isLive(d) || !visible(d)) continue;
+      const failed = failedFilter(d, filterBytes);
+      if (failed === -2) continue;
+      table.countCodes(d, counts, failed === -1 ? every : onlyFacet[failed]!);
+      if (failed !== -1) continue;
+      total++;
+      top.push(effective === 'deadline' ? -table.deadlineKey(d) : table.newestKey(d), d);
+    }
+    selected = top.sorted();
   }
 
-  const effective: SortOrder = query ? order : order === 'relevance' ? 'newest' : order;
-  let ordered = kept;
-  if (kept.length > window) {
-    // Only the first `window` are ever paged through: select them, then sort those.
-    const top = new TopK(window);
-    for (let i = 0; i < kept.length; i++) top.push(primaryKey(effective, kept[i]!), i);
-    ordered = top.sorted().map((x) => kept[x.doc]!);
+  const ranked: Ranked[] = selected.map((x) => ({
+    id: engine.idAt(x.doc), doc: x.doc, score: query ? x.score : 0, newest: table.newestKey(x.doc), deadline: table.deadlineKey(x.doc),
+  }));
+  ranked.sort(comparator(effective));
+  const hits = ranked.map((r) => ({ id: r.id, score: r.score, fields: engine.fieldsAt(r.doc)! }));
+  const lists = FACETS.map(() => [] as Array<{ value: string; count: number }>);
+  const batchTitles = new Map<string, string>();
+  for (let c = 0; c < counts.length; c++) {
+    if (counts[c] === 0) continue;
+    const fi = table.facetOf[c]!, value = table.valueOf[c]!;
+    lists[fi]!.push({ value, count: counts[c]! });
+    const title = FACETS[fi] === 'batch' ? table.batchTitles.get(value) : undefined;
+    if (title) batchTitles.set(value, title);
   }
-  ordered.sort(comparator(effective));
-  const facets = Object.fromEntries(FACETS.map((f, i) => [f, [...countList[i]!].map(([value, c]) => ({ value, count: c }))
+  const facets = Object.fromEntries(FACETS.map((f, i) => [f, lists[i]!
     .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))])) as SearchOutcome['facets'];
-  return { hits: ordered, total: kept.length, capped, facets, batchTitles };
+  return { hits, total, capped, facets, batchTitles };
 }

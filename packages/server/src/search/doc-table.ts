@@ -1,0 +1,165 @@
+/**
+ * What a search needs to know of every indexed listing besides its text, in typed arrays
+ * indexed by the engine's document numbers: whether it is published, its organisation, its
+ * sort keys and its facet values as small numbers (codes). A query can have tens of thousands
+ * of hits; reading each hit's fields object to decide visibility and filters, or to count
+ * facets, costs a cache miss or three per hit, which at 100,000 listings took longer than
+ * scoring. Numbers in arrays do not.
+ *
+ * Document numbers are never reused and the fields behind one never change (SearchEngine.slots),
+ * so the table only ever appends: each use first takes in the numbers given out since.
+ */
+import { isPublishedState } from '@scenebridge/domain';
+import type { SearchEngine } from '@scenebridge/search';
+import { facetTable } from './facets.js';
+import type { ListingFields } from './listing-index.js';
+
+/** Value arrays kept at most; past it the cache starts again (values asked for come back). */
+const MAX_VALUE_ARRAYS = 256;
+
+export class DocTable {
+  private upTo = 0;
+  private published = new Uint8Array(0);
+  /** Owning organisation of each document as a small number. */
+  private organization = new Int32Array(0);
+  private readonly organizationCodes = new Map<string, number>();
+  /** Sort keys: newest first (ms), deadline (ms, +∞ when none). */
+  private newest = new Float64Array(0);
+  private deadline = new Float64Array(0);
+  /** Facet value codes of document d: codes[offsets[d]] up to codes[offsets[d + 1]]. */
+  private offsets = new Int32Array(1);
+  private codes = new Int32Array(1024);
+  private readonly codeByKey = new Map<string, number>();
+  /** For each code: its facet (index into FACETS) and value. */
+  readonly facetOf: number[] = [];
+  readonly valueOf: string[] = [];
+  /** Titles of batch values, from the listings that carry them. */
+  readonly batchTitles = new Map<string, string>();
+  /** Per code, 1 for each document that has it; made when a filter first asks for the value. */
+  private readonly valueArrays = new Map<number, Uint8Array>();
+
+  constructor(private readonly engine: SearchEngine<ListingFields>) {}
+
+  get codeCount(): number {
+    return this.valueOf.length;
+  }
+
+  /** Takes in the documents added since the last use. */
+  sync(): void {
+    const slots = this.engine.slots;
+    if (slots === this.upTo) return;
+    if (slots > this.published.length) this.grow(slots);
+    let at = this.offsets[this.upTo]!;
+    for (let d = this.upTo; d < slots; d++) {
+      const f = this.engine.fieldsAt(d);
+      if (f) {
+        this.published[d] = isPublishedState(f.status) ? 1 : 0;
+        this.organization[d] = this.organizationCode(f.organizationId);
+        this.newest[d] = f.publishedAt ?? f.submittedAt ?? f.createdAt;
+        this.deadline[d] = f.deadline ?? Infinity;
+        const table = facetTable(f);
+        for (let fi = 0; fi < table.length; fi++) {
+          for (const v of table[fi]!) {
+            const code = this.codeOf(fi, v);
+            if (at === this.codes.length) { const c = new Int32Array(at * 2); c.set(this.codes); this.codes = c; }
+            this.codes[at++] = code;
+            const bytes = this.valueArrays.get(code);
+            if (bytes) bytes[d] = 1;
+          }
+        }
+        if (f.batchId && f.batchTitle) this.batchTitles.set(f.batchId, f.batchTitle);
+      }
+      this.offsets[d + 1] = at;
+    }
+    this.upTo = slots;
+  }
+
+  /** A test of whether a document is visible: everything, published ones, or also one organisation's. */
+  visibility(seesAll: boolean, organizationId: string | null): (doc: number) => boolean {
+    if (seesAll) return () => true;
+    const published = this.published, organization = this.organization;
+    const own = organizationId === null ? -1 : (this.organizationCodes.get(organizationId) ?? -1);
+    return (d) => published[d] === 1 || organization[d] === own;
+  }
+
+  /** One byte array per wanted value of a facet: a document passes when any of them has it. */
+  valuesOf(facet: number, wanted: Iterable<string>): Uint8Array[] {
+    const out: Uint8Array[] = [];
+    for (const v of wanted) {
+      const code = this.codeByKey.get(`${facet}:${v}`);
+      if (code !== undefined) out.push(this.valueArray(code));
+    }
+    return out;
+  }
+
+  /** Adds 1 to counts[code] for each code of document d whose facet `counted` says yes to. */
+  countCodes(d: number, counts: Int32Array, counted: Uint8Array): void {
+    const codes = this.codes, facetOf = this.facetOf;
+    for (let j = this.offsets[d]!, end = this.offsets[d + 1]!; j < end; j++) {
+      const c = codes[j]!;
+      if (counted[facetOf[c]!]) counts[c] = counts[c]! + 1;
+    }
+  }
+
+  newestKey(d: number): number {
+    return this.newest[d]!;
+  }
+
+  deadlineKey(d: number): number {
+    return this.deadline[d]!;
+  }
+
+  private valueArray(code: number): Uint8Array {
+    let bytes = this.valueArrays.get(code);
+    if (bytes) return bytes;
+    if (this.valueArrays.size >= MAX_VALUE_ARRAYS) this.valueArrays.clear();
+    bytes = new Uint8Array(this.published.length);
+    const codes = this.codes, offsets = this.offsets;
+    for (let d = 0; d < this.upTo; d++) {
+      for (let j = offsets[d]!, end = offsets[d + 1]!; j < end; j++) if (codes[j] === code) { bytes[d] = 1; break; }
+    }
+    this.valueArrays.set(code, bytes);
+    return bytes;
+  }
+
+  private codeOf(facet: number, value: string): number {
+    const key = `${facet}:${value}`;
+    let code = this.codeByKey.get(key);
+    if (code === undefined) {
+      code = this.valueOf.length;
+      this.codeByKey.set(key, code);
+      this.facetOf.push(facet);
+      this.valueOf.push(value);
+    }
+    return code;
+  }
+
+  private organizationCode(id: string): number {
+    let code = this.organizationCodes.get(id);
+    if (code === undefined) { code = this.organizationCodes.size; this.organizationCodes.set(id, code); }
+    return code;
+  }
+
+  private grow(slots: number): void {
+    const cap = Math.max(slots, this.published.length * 2, 1024);
+    const widen = <T extends Uint8Array | Int32Array | Float64Array>(a: T, make: (n: number) => T, extra = 0): T => {
+      const b = make(cap + extra); b.set(a); return b;
+    };
+    this.published = widen(this.published, (n) => new Uint8Array(n));
+    this.organization = widen(this.organization, (n) => new Int32Array(n));
+    this.newest = widen(this.newest, (n) => new Float64Array(n));
+    this.deadline = widen(this.deadline, (n) => new Float64Array(n));
+    this.offsets = widen(this.offsets, (n) => new Int32Array(n), 1);
+    for (const [code, bytes] of this.valueArrays) this.valueArrays.set(code, widen(bytes, (n) => new Uint8Array(n)));
+  }
+}
+
+const tables = new WeakMap<SearchEngine<ListingFields>, DocTable>();
+
+/** The engine's table, brought up to date. */
+export function docTableOf(engine: SearchEngine<ListingFields>): DocTable {
+  let t = tables.get(engine);
+  if (!t) { t = new DocTable(engine); tables.set(engine, t); }
+  t.sync();
+  return t;
+}
