@@ -135,7 +135,7 @@ if (args.includes('--slow')) {
 
 const signature = once().map((o, i) => ({
   q: queries[i], total: o.total, capped: o.capped,
-  top: o.hits.slice(0, 20).map((h) => `${h.id}:${h.score.toFixed(4)}`),
+  top: o.ids.slice(0, 20).map((id, j) => `${id}:${o.scores[j]!.toFixed(4)}`),
   facets: Object.fromEntries(Object.entries(o.facets).map(([k, v]) => [k, v.map((x) => `${x.value}=${x.count}`).join(',')])),
 }));
 const dump = opt('--dump');

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { insertCall, insertSubmissions, type NewSubmission } from '@scenebridge/db';
 import { defaultSegmenter, isStopWord } from '@scenebridge/search';
 import type { Services } from '@scenebridge/server';
@@ -97,15 +98,21 @@ export async function seedListings(services: Services, scale: number, log: (m: s
 }
 
 
-/** Sequential GETs (one client): each request's time in ms. */
+/**
+ * Sequential GETs (one client, in a worker thread of its own so that its work is not counted
+ * as the server's): each request's time in ms.
+ */
 export async function sequentialGets(origin: string, paths: string[], cookie?: string): Promise<number[]> {
-  const times: number[] = [];
-  for (const p of paths) {
-    const t = performance.now();
-    const res = await fetch(`${origin}${p}`, { headers: cookie ? { cookie } : {}, signal: AbortSignal.timeout(30_000) });
-    await res.arrayBuffer();
-    if (res.status !== 200) throw new Error(`GET ${p} → ${res.status}`);
-    times.push(performance.now() - t);
+  const worker = new Worker(new URL('./sequential-worker.mjs', import.meta.url), { workerData: { origin, paths, cookie }, execArgv: [] });
+  try {
+    const reply = await new Promise<{ times: Float64Array; error: string | null }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`client thread exited with code ${code} before reporting`)));
+    });
+    if (reply.error) throw new Error(reply.error);
+    return Array.from(reply.times);
+  } finally {
+    await worker.terminate();
   }
-  return times;
 }

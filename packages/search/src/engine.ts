@@ -235,6 +235,8 @@ export class SearchEngine<F = Record<string, unknown>> {
   /** Documents touched by the current search, then its hits (see `matches`). */
   private touched = new Int32Array(0);
   private hitScores = new Float64Array(0);
+  /** Word-matched documents during a word-first search. */
+  private mask = new Uint8Array(0);
 
   constructor(opts: EngineOptions = {}) {
     this.k1 = opts.k1 ?? 1.2;
@@ -612,6 +614,7 @@ export class SearchEngine<F = Record<string, unknown>> {
     const k1 = this.k1;
     let matched = false;
     let candidates: Int32Array | null = null;
+    const mask = this.maskBuffer();
     for (const q of terms) {
       const p = this.postingsOf(q);
       if (!p || p.n === 0) continue;
@@ -629,7 +632,9 @@ export class SearchEngine<F = Record<string, unknown>> {
         continue;
       }
       if (!matched) return -1;
-      candidates ??= this.gatherNonZero();
+      // The word-matched documents, once: a list for lookups and a byte mask for walks (a
+      // byte array stays in cache where the accumulators do not).
+      candidates ??= this.gatherCandidates(mask);
       if (candidates.length * 8 < p.n) {
         // Galloping search of each candidate in the (much longer) postings.
         let lo = 0;
@@ -647,33 +652,42 @@ export class SearchEngine<F = Record<string, unknown>> {
       } else {
         for (let i = 0; i < p.n; i++) {
           const d = docs[i]!;
-          if (acc[d] === 0) continue;
+          if (mask[d] === 0) continue;
           const x = tfA[i]! * nG[d]!;
           acc[d] = acc[d]! + (c * x) / (k1 + x);
         }
       }
     }
     if (!matched) return -1;
+    candidates ??= this.gatherCandidates(mask);
     const touched = this.touchedBuffer();
     const scores = this.scoresBuffer();
-    let count = 0;
-    for (let d = 0; d < this.ids.length; d++) {
-      const s = acc[d]!;
-      if (s === 0) continue;
+    for (let j = 0; j < candidates.length; j++) {
+      const d = candidates[j]!;
+      touched[j] = d;
+      scores[j] = acc[d]!;
       acc[d] = 0;
-      touched[count] = d;
-      scores[count++] = s;
+      mask[d] = 0;
     }
-    return count;
+    return candidates.length;
   }
 
-  /** Documents with a non-zero accumulator, ascending. */
-  private gatherNonZero(): Int32Array {
+  /** Documents with a non-zero accumulator, ascending, each marked in `mask`. */
+  private gatherCandidates(mask: Uint8Array): Int32Array {
     const acc = this.acc;
     const out = this.touchedBuffer();
     let n = 0;
-    for (let d = 0; d < this.ids.length; d++) if (acc[d] !== 0) out[n++] = d;
+    for (let d = 0; d < this.ids.length; d++) {
+      if (acc[d] === 0) continue;
+      out[n++] = d;
+      mask[d] = 1;
+    }
     return out.slice(0, n);
+  }
+
+  private maskBuffer(): Uint8Array {
+    if (this.mask.length < this.acc.length) this.mask = new Uint8Array(this.acc.length);
+    return this.mask;
   }
 
   private touchedBuffer(): Int32Array {

@@ -55,6 +55,51 @@ export class TopK {
     return this.n < this.k ? -Infinity : this.scores[0]!;
   }
 
+  /** How many are kept. */
+  get size(): number {
+    return this.n;
+  }
+
+  /** The kept docs in no particular order (a view, valid until the next push or drain). */
+  unorderedDocs(): Int32Array {
+    return this.docs.subarray(0, this.n);
+  }
+
+  /**
+   * Empties the heap into typed arrays, best first (ties: lower doc first): the same order as
+   * `sorted()`, without an object per entry.
+   */
+  drain(): { docs: Int32Array; scores: Float64Array } {
+    const n = this.n;
+    const docs = new Int32Array(n), scores = new Float64Array(n);
+    for (let i = n - 1; i >= 0; i--) {
+      docs[i] = this.docs[0]!;
+      scores[i] = this.scores[0]!;
+      this.popRoot();
+    }
+    return { docs, scores };
+  }
+
+  private popRoot(): void {
+    const last = --this.n;
+    if (last === 0) return;
+    const score = this.scores[last]!, doc = this.docs[last]!;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= last) break;
+      const r = l + 1;
+      let m = l;
+      if (r < last && this.less(this.scores[r]!, this.docs[r]!, this.scores[l]!, this.docs[l]!)) m = r;
+      if (!this.less(this.scores[m]!, this.docs[m]!, score, doc)) break;
+      this.scores[i] = this.scores[m]!;
+      this.docs[i] = this.docs[m]!;
+      i = m;
+    }
+    this.scores[i] = score;
+    this.docs[i] = doc;
+  }
+
   /** Best first. */
   sorted(): Array<{ doc: number; score: number }> {
     const out: Array<{ doc: number; score: number }> = [];

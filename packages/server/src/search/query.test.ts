@@ -3,7 +3,12 @@ import { SearchEngine } from '@scenebridge/search';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ListingFields } from './listing-index.js';
-import { canSeeListing, FACETS, facetValues, runSearch, type Facet, type SearchFilters } from './query.js';
+import { canSeeListing, FACETS, facetValues, runSearch, type Facet, type SearchFilters, type SearchOutcome } from './query.js';
+
+/** The results as objects, for reading in tests. */
+function hitsOf(r: SearchOutcome) {
+  return r.ids.map((id, i) => ({ id, score: r.scores[i]!, fields: r.fieldsAt(i) }));
+}
 
 function fields(i: number, o: Partial<ListingFields> = {}): ListingFields {
   return {
@@ -25,10 +30,10 @@ describe('runSearch with a query', () => {
     const r = runSearch(engine, viewer, '视觉 缺陷', {}, 'relevance', 10_000, 10);
     expect(r.total).toBe(10);
     expect(r.capped).toBe(true);
-    expect(r.hits).toHaveLength(10);
+    expect(hitsOf(r)).toHaveLength(10);
     expect(r.facets.listType).toEqual([{ value: 'scenario_need', count: 10 }]);
     expect(r.facets.sector.reduce((a, f) => a + f.count, 0)).toBe(10);
-    for (let i = 1; i < r.hits.length; i++) expect(r.hits[i - 1]!.score).toBeGreaterThanOrEqual(r.hits[i]!.score);
+    for (let i = 1; i < hitsOf(r).length; i++) expect(hitsOf(r)[i - 1]!.score).toBeGreaterThanOrEqual(hitsOf(r)[i]!.score);
   });
 
   it('under the window every match is a result; a ticked facet counts the results, the others what ticking adds', () => {
@@ -37,7 +42,7 @@ describe('runSearch with a query', () => {
     expect(all.total).toBe(30);
     const ticked = runSearch(engine, viewer, '视觉 缺陷', { sector: ['manufacturing'] }, 'relevance');
     expect(ticked.total).toBe(15);
-    expect(ticked.hits.every((h) => h.fields.sector === 'manufacturing')).toBe(true);
+    expect(hitsOf(ticked).every((h) => h.fields.sector === 'manufacturing')).toBe(true);
     expect(ticked.facets.sector).toEqual([{ value: 'healthcare', count: 15 }, { value: 'manufacturing', count: 15 }]);
     expect(ticked.facets.listType).toEqual([{ value: 'scenario_need', count: 15 }]);
   });
@@ -48,7 +53,7 @@ describe('runSearch with a query', () => {
       { id: 'pub', title: '视觉检测', text: '视觉', fields: fields(1) },
       { id: 'sub', title: '视觉检测', text: '视觉', fields: fields(2, { status: 'submitted', organizationId: 'other' }) },
     ]);
-    expect(runSearch(hidden, viewer, '视觉', {}, 'relevance').hits.map((h) => h.id)).toEqual(['pub']);
+    expect(hitsOf(runSearch(hidden, viewer, '视觉', {}, 'relevance')).map((h) => h.id)).toEqual(['pub']);
     expect(runSearch(hidden, { seesAll: false, organizationId: 'other' }, '视觉', {}, 'relevance').total).toBe(2);
   });
 });
@@ -118,7 +123,7 @@ describe('runSearch agrees with the definition', () => {
         const check = () => {
           const r = runSearch(engine, viewer, q, filters, 'relevance');
           const want = reference(engine, viewer, q, filters);
-          expect(r.hits.map((h) => h.id).sort()).toEqual(want.ids);
+          expect(hitsOf(r).map((h) => h.id).sort()).toEqual(want.ids);
           expect(r.total).toBe(want.ids.length);
           expect(asCounts(r.facets)).toEqual(want.counts);
         };
@@ -142,8 +147,8 @@ describe('runSearch agrees with the definition', () => {
       { id: 'c', title: '丙', fields: fields(3, { publishedAt: 20, deadline: 100 }) },
     ]);
     const viewer = { seesAll: true, organizationId: null };
-    expect(runSearch(engine, viewer, '', {}, 'relevance').hits.map((h) => h.id)).toEqual(['b', 'c', 'a']);
-    expect(runSearch(engine, viewer, '', {}, 'deadline').hits.map((h) => h.id)).toEqual(['c', 'a', 'b']);
-    expect(runSearch(engine, viewer, '', {}, 'newest', 2).hits.map((h) => h.id)).toEqual(['b', 'c']);
+    expect(hitsOf(runSearch(engine, viewer, '', {}, 'relevance')).map((h) => h.id)).toEqual(['b', 'c', 'a']);
+    expect(hitsOf(runSearch(engine, viewer, '', {}, 'deadline')).map((h) => h.id)).toEqual(['c', 'a', 'b']);
+    expect(hitsOf(runSearch(engine, viewer, '', {}, 'newest', 2)).map((h) => h.id)).toEqual(['b', 'c']);
   });
 });

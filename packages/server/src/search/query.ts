@@ -6,7 +6,7 @@
  */
 import { isPublishedState, type BudgetBand, type ListType, type MaturityBand } from '@scenebridge/domain';
 import { TopK, type SearchEngine } from '@scenebridge/search';
-import { docTableOf } from './doc-table.js';
+import { docTableOf, type DocTable } from './doc-table.js';
 import { FACETS, FACET_INDEX, type Facet } from './facets.js';
 import type { ListingFields } from './listing-index.js';
 
@@ -38,14 +38,13 @@ export function canSeeListing(viewer: Viewer, f: Pick<ListingFields, 'status' | 
   return isPublishedState(f.status);
 }
 
-export interface RankedHit {
-  id: string;
-  score: number;
-  fields: ListingFields;
-}
 
 export interface SearchOutcome {
-  hits: RankedHit[];
+  /** The results in order (ids), with their scores (0 without a query). */
+  ids: string[];
+  scores: Float64Array;
+  /** The fields of the i-th result. */
+  fieldsAt(i: number): ListingFields;
   total: number;
   facets: Record<Facet, Array<{ value: string; count: number }>>;
   /** Titles of the batches in the batch facet. */
@@ -54,19 +53,44 @@ export interface SearchOutcome {
   capped: boolean;
 }
 
-interface Ranked {
-  id: string;
-  doc: number;
-  score: number;
-  newest: number;
-  deadline: number;
+/**
+ * Puts the selected documents (best first by their key: the score with a query, else the sort
+ * key) in the order asked for. Ties, common among template-like listings, go newest first, then
+ * by id, so that the order never depends on document numbers.
+ */
+function order_(
+  selected: { docs: Int32Array; scores: Float64Array }, order: SortOrder, scored: boolean, table: DocTable, engine: SearchEngine<ListingFields>,
+): { docs: Int32Array; scores: Float64Array } {
+  const { docs, scores } = selected;
+  const n = docs.length;
+  const byId = (a: number, b: number) => { const x = engine.idAt(a), y = engine.idAt(b); return x < y ? -1 : x > y ? 1 : 0; };
+  const byNewest = (a: number, b: number) => table.newestKey(b) - table.newestKey(a) || byId(a, b);
+  const byDeadline = (a: number, b: number) => {
+    const x = table.deadlineKey(a), y = table.deadlineKey(b);
+    return x === y ? byNewest(a, b) : x < y ? -1 : 1;
+  };
+  if (scored && order !== 'relevance') {
+    // Re-sort the best matches by date: the scores go along with their documents.
+    const at = new Map<number, number>();
+    docs.forEach((d, i) => at.set(d, scores[i]!));
+    const sorted = Int32Array.from(docs).sort(order === 'newest' ? byNewest : byDeadline);
+    return { docs: sorted, scores: Float64Array.from(sorted, (d) => at.get(d)!) };
+  }
+  // Already in key order: only runs of equal keys need the tie order.
+  const tie = scored ? byNewest : order === 'deadline' ? byDeadline : byId;
+  for (let i = 0; i < n;) {
+    let j = i + 1;
+    while (j < n && scores[j] === scores[i]) j++;
+    if (j - i > 1) docs.subarray(i, j).sort(tie);
+    i = j;
+  }
+  return { docs, scores };
 }
 
-function comparator(order: SortOrder): (a: Ranked, b: Ranked) => number {
-  const byNewest = (a: Ranked, b: Ranked) => b.newest - a.newest || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  if (order === 'newest') return byNewest;
-  if (order === 'deadline') return (a, b) => (a.deadline === b.deadline ? byNewest(a, b) : a.deadline < b.deadline ? -1 : 1);
-  return (a, b) => b.score - a.score || byNewest(a, b);
+function idsOf(engine: SearchEngine<ListingFields>, docs: Int32Array): string[] {
+  const ids = new Array<string>(docs.length);
+  for (let i = 0; i < docs.length; i++) ids[i] = engine.idAt(docs[i]!);
+  return ids;
 }
 
 /** Documents that match only through scattered characters are noise, not results. */
@@ -115,7 +139,7 @@ export function runSearch(
   const onlyFacet = active.map((a) => facetMask((fi) => fi === a.index));
   const query = q.trim();
   const effective: SortOrder = query ? order : order === 'relevance' ? 'newest' : order;
-  let selected: Array<{ doc: number; score: number }>;
+  let selected: { docs: Int32Array; scores: Float64Array };
   let total: number;
   let capped = false;
 
@@ -136,12 +160,12 @@ export function runSearch(
       floor = tops[0]!.threshold;
       for (let t = 1; t < tops.length; t++) floor = Math.min(floor, tops[t]!.threshold);
     }
-    selected = tops[0]!.sorted();
-    total = selected.length;
+    active.forEach((_, i) => { for (const d of tops[i + 1]!.unorderedDocs()) table.countCodes(d, counts, onlyFacet[i]!); });
+    selected = tops[0]!.drain();
+    total = selected.docs.length;
     capped = total === queryWindow;
     const notTicked = facetMask((fi) => !active.some((a) => a.index === fi));
-    for (const x of selected) table.countCodes(x.doc, counts, notTicked);
-    active.forEach((_, i) => { for (const x of tops[i + 1]!.sorted()) table.countCodes(x.doc, counts, onlyFacet[i]!); });
+    for (const d of selected.docs) table.countCodes(d, counts, notTicked);
   } else {
     const every = facetMask(() => true);
     // Only the first `window` are ever paged through: select them by the sort key, then sort those.
@@ -156,14 +180,10 @@ export function runSearch(
       total++;
       top.push(effective === 'deadline' ? -table.deadlineKey(d) : table.newestKey(d), d);
     }
-    selected = top.sorted();
+    selected = top.drain();
   }
 
-  const ranked: Ranked[] = selected.map((x) => ({
-    id: engine.idAt(x.doc), doc: x.doc, score: query ? x.score : 0, newest: table.newestKey(x.doc), deadline: table.deadlineKey(x.doc),
-  }));
-  ranked.sort(comparator(effective));
-  const hits = ranked.map((r) => ({ id: r.id, score: r.score, fields: engine.fieldsAt(r.doc)! }));
+  const { docs, scores } = order_(selected, effective, !!query, table, engine);
   const lists = FACETS.map(() => [] as Array<{ value: string; count: number }>);
   const batchTitles = new Map<string, string>();
   for (let c = 0; c < counts.length; c++) {
@@ -175,5 +195,8 @@ export function runSearch(
   }
   const facets = Object.fromEntries(FACETS.map((f, i) => [f, lists[i]!
     .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))])) as SearchOutcome['facets'];
-  return { hits, total, capped, facets, batchTitles };
+  return {
+    ids: idsOf(engine, docs), scores: query ? scores : new Float64Array(docs.length),
+    fieldsAt: (i) => engine.fieldsAt(docs[i]!)!, total, capped, facets, batchTitles,
+  };
 }

@@ -26,7 +26,7 @@ export interface SearchParams extends SearchFilters {
 
 interface StoredResult {
   ids: string[];
-  scores: number[];
+  scores: ArrayLike<number>;
   total: number;
   capped: boolean;
   facets: SearchOutcome['facets'];
@@ -78,12 +78,11 @@ export async function searchListings({ services, actor, params }: { services: Se
   let token = params.snapshot && stored ? params.snapshot : undefined;
   if (!stored) {
     const outcome = runSearch(engine, viewerOf(actor), params.q ?? '', params, params.sort ?? 'relevance', MAX_RESULT_WINDOW);
-    const window = outcome.hits;
     const terms = params.q?.trim()
       ? highlightTerms(engine.queryTerms(params.q, { nearMiss: false }).map((t) => t.term))
       : [];
     stored = {
-      ids: window.map((h) => h.id), scores: window.map((h) => h.score), total: outcome.total, capped: outcome.capped,
+      ids: outcome.ids, scores: outcome.scores, total: outcome.total, capped: outcome.capped,
       facets: outcome.facets, batchTitles: outcome.batchTitles, terms,
     };
     token = services.search.snapshots.put(key, stored);
