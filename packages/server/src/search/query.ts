@@ -58,7 +58,7 @@ export interface SearchOutcome {
  * key) in the order asked for. Ties, common among template-like listings, go newest first, then
  * by id, so that the order never depends on document numbers.
  */
-function order_(
+function inOrder(
   selected: { docs: Int32Array; scores: Float64Array }, order: SortOrder, scored: boolean, table: DocTable, engine: SearchEngine<ListingFields>,
 ): { docs: Int32Array; scores: Float64Array } {
   const { docs, scores } = selected;
@@ -183,7 +183,7 @@ export function runSearch(
     selected = top.drain();
   }
 
-  const { docs, scores } = order_(selected, effective, !!query, table, engine);
+  const { docs, scores } = inOrder(selected, effective, !!query, table, engine);
   const lists = FACETS.map(() => [] as Array<{ value: string; count: number }>);
   const batchTitles = new Map<string, string>();
   for (let c = 0; c < counts.length; c++) {
