@@ -8,29 +8,17 @@
  *   npx tsx bench/dev/search-inproc.ts [--scale 100000] [--dump out.json] [--compare out.json]
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { demo, type ListType } from '@scenebridge/domain';
-import { SearchEngine, defaultSegmenter, isStopWord } from '@scenebridge/search';
+import { SearchEngine } from '@scenebridge/search';
 import type { ListingFields } from '../../packages/server/src/search/listing-index.js';
 import { runSearch } from '../../packages/server/src/search/query.js';
+import { benchmarkQueries, lengthenDescriptions } from '../lib/listings.js';
 import { percentile, median, prng } from '../lib/stats.js';
 
 const args = process.argv.slice(2);
 const opt = (n: string) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1] : undefined; };
 const scale = Number(opt('--scale') ?? 100_000);
-const here = path.dirname(fileURLToPath(import.meta.url));
-const seedsDir = path.resolve(here, '../../../shared/seeds');
 const SECTORS = ['manufacturing', 'healthcare', 'city', 'agriculture', 'education', 'elderly_care', 'energy', 'transport'];
-const COLLOQUIAL = [
-  '工厂质检 看图找缺陷', '老人摔倒 自动报警', '无人机 巡检', '大模型 客服', '停车难', '5G 工业互联网', 'AR/VR 展厅',
-  'TRL7 视觉检测', '病虫害 识别', '智能 导诊', '桥梁 监测 预警', '数字孪生 园区', '机器人 巡检 变电站', '冷链 物流 追溯',
-  '课堂 教学 评估', '社区 养老 服务', '河道 垃圾 识别', '能耗 优化', '低空经济', '具身智能',
-];
-
-const sentences = fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt'))
-  .flatMap((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8').split(/[。\n]/))
-  .map((s) => s.trim()).filter((s) => s.length >= 12 && s.length <= 200);
 const needs = Math.round((scale * 2) / 3);
 const ds = demo.generateDemoDataset({
   seed: 2026, organizations: Math.max(30, Math.min(2000, Math.round(scale / 100))), needs, capabilities: scale - needs,
@@ -39,8 +27,7 @@ const ds = demo.generateDemoDataset({
 type Item = Record<string, unknown> & { title: string; description: string; ownerCreditCode: string };
 const pool: Record<ListType, Item[]> = { scenario_need: ds.needs as unknown as Item[], capability: ds.capabilities as unknown as Item[] };
 const rand = prng(4242);
-const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
-for (const items of Object.values(pool)) for (const item of items) item.description = `${item.description}${pick(sentences)}。`;
+lengthenDescriptions(pool, rand);
 
 const t0 = performance.now();
 const engine = new SearchEngine<ListingFields>();
@@ -66,19 +53,7 @@ for (const listType of ['scenario_need', 'capability'] as const) {
 engine.optimize();
 console.log(`indexed ${engine.size} listings in ${((performance.now() - t0) / 1000).toFixed(1)} s`, engine.stats());
 
-const seg = defaultSegmenter();
-const domainTerms = seg.addedTerms;
-const all = [...pool.scenario_need, ...pool.capability];
-const queries: string[] = [];
-while (queries.length < 200) {
-  if (rand() < 0.3) { queries.push(pick(COLLOQUIAL)); continue; }
-  const item = pick(all);
-  const words = [...new Set(seg.words(`${item.title}${item.description}`).filter((w) => w.length >= 2 && !isStopWord(w)))];
-  const terms = words.filter((w) => domainTerms.has(w));
-  if (terms.length === 0 || words.length < 3) continue;
-  const k = 1 + Math.floor(rand() * 2);
-  queries.push([pick(terms), ...Array.from({ length: k }, () => pick(words))].join(' '));
-}
+const queries = benchmarkQueries([...pool.scenario_need, ...pool.capability], rand);
 
 const viewer = { seesAll: true, organizationId: null };
 const filtersOf = (i: number) => (i % 5 === 4 ? { sector: [SECTORS[i % SECTORS.length]!] } : {});

@@ -14,6 +14,7 @@ import { defaultSegmenter, isStopWord } from '@scenebridge/search';
 import type { Services } from '@scenebridge/server';
 import { denormalise } from '@scenebridge/server/use-cases/submissions';
 import { seedPublishWorld } from './published.js';
+import { replyOf } from './load.js';
 import { prng } from './stats.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -21,17 +22,48 @@ const SEEDS_DIR = process.env.SCENEBRIDGE_SEEDS_DIR ?? path.resolve(here, '../..
 const CHUNK = 10_000;
 
 /** Everyday phrasings (ours, written for the benchmark), mixed in with words taken from listings. */
-const COLLOQUIAL = [
+export const COLLOQUIAL = [
   '工厂质检 看图找缺陷', '老人摔倒 自动报警', '无人机 巡检', '大模型 客服', '停车难', '5G 工业互联网', 'AR/VR 展厅',
   'TRL7 视觉检测', '病虫害 识别', '智能 导诊', '桥梁 监测 预警', '数字孪生 园区', '机器人 巡检 变电站', '冷链 物流 追溯',
   '课堂 教学 评估', '社区 养老 服务', '河道 垃圾 识别', '能耗 优化', '低空经济', '具身智能',
 ];
 
-function seedSentences(): string[] {
+export function seedSentences(): string[] {
   if (!fs.existsSync(SEEDS_DIR)) return ['推动人工智能与实体经济深度融合，打造一批可复制可推广的应用场景。'];
   return fs.readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt'))
     .flatMap((f) => fs.readFileSync(path.join(SEEDS_DIR, f), 'utf8').split(/[。\n]/))
     .map((s) => s.trim()).filter((s) => s.length >= 12 && s.length <= 200);
+}
+
+type Item = Record<string, unknown> & { title: string };
+
+/** Adds a seed-policy sentence to each description (needs first, then capabilities), drawing from `rand`. */
+export function lengthenDescriptions(pool: Record<'scenario_need' | 'capability', Item[]>, rand: () => number): void {
+  const sentences = seedSentences();
+  for (const items of [pool.scenario_need, pool.capability]) {
+    for (const item of items) item.description = `${String(item.description)}${sentences[Math.floor(rand() * sentences.length)]!}。`;
+  }
+}
+
+/**
+ * 200 queries: 70 % two or three words of a random listing, at least one of them a term of the
+ * domain dictionary (people search for 机器视觉 or 冷链, not for 支持 or 希望), 30 % everyday phrasings.
+ */
+export function benchmarkQueries(all: readonly Item[], rand: () => number): string[] {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const seg = defaultSegmenter();
+  const domainTerms = seg.addedTerms;
+  const queries: string[] = [];
+  while (queries.length < 200) {
+    if (rand() < 0.3) { queries.push(pick(COLLOQUIAL)); continue; }
+    const item = pick(all);
+    const words = [...new Set(seg.words(`${item.title}${String(item.description)}`).filter((w) => w.length >= 2 && !isStopWord(w)))];
+    const terms = words.filter((w) => domainTerms.has(w));
+    if (terms.length === 0 || words.length < 3) continue;
+    const n = 1 + Math.floor(rand() * 2);
+    queries.push([pick(terms), ...Array.from({ length: n }, () => pick(words))].join(' '));
+  }
+  return queries;
 }
 
 export interface ListingWorld {
@@ -48,12 +80,8 @@ export async function seedListings(services: Services, scale: number, log: (m: s
   const capabilities = total - needs;
   const organizations = Math.max(30, Math.min(2000, Math.round(total / 100)));
   const world = await seedPublishWorld(services, { organizations, needs, capabilities });
-  const sentences = seedSentences();
   const rand = prng(4242);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
-  for (const items of Object.values(world.pool)) {
-    for (const item of items) item.description = `${String(item.description)}${pick(sentences)}。`;
-  }
+  lengthenDescriptions(world.pool, rand);
   const day = 86_400_000;
   const now = services.now().getTime();
   for (const listType of ['scenario_need', 'capability'] as const) {
@@ -79,21 +107,7 @@ export async function seedListings(services: Services, scale: number, log: (m: s
   const seedS = (performance.now() - t0) / 1000;
   log(`seeded ${total} listings (${needs} needs, ${capabilities} capabilities, ${organizations} organisations) in ${seedS.toFixed(1)} s`);
 
-  // 200 queries: 70 % two or three words of a random listing, at least one of them a term of the
-  // domain dictionary (people search for 机器视觉 or 冷链, not for 支持 or 希望), 30 % everyday phrasings.
-  const seg = defaultSegmenter();
-  const domainTerms = seg.addedTerms;
-  const all = [...world.pool.scenario_need, ...world.pool.capability];
-  const queries: string[] = [];
-  while (queries.length < 200) {
-    if (rand() < 0.3) { queries.push(pick(COLLOQUIAL)); continue; }
-    const item = pick(all);
-    const words = [...new Set(seg.words(`${item.title}${String(item.description)}`).filter((w) => w.length >= 2 && !isStopWord(w)))];
-    const terms = words.filter((w) => domainTerms.has(w));
-    if (terms.length === 0 || words.length < 3) continue;
-    const n = 1 + Math.floor(rand() * 2);
-    queries.push([pick(terms), ...Array.from({ length: n }, () => pick(words))].join(' '));
-  }
+  const queries = benchmarkQueries([...world.pool.scenario_need, ...world.pool.capability], rand);
   return { needs, capabilities, seedS, queries };
 }
 
@@ -105,11 +119,7 @@ export async function seedListings(services: Services, scale: number, log: (m: s
 export async function sequentialGets(origin: string, paths: string[], cookie?: string): Promise<number[]> {
   const worker = new Worker(new URL('./sequential-worker.mjs', import.meta.url), { workerData: { origin, paths, cookie }, execArgv: [] });
   try {
-    const reply = await new Promise<{ times: Float64Array; error: string | null }>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`client thread exited with code ${code} before reporting`)));
-    });
+    const reply = await replyOf<{ times: Float64Array; error: string | null }>(worker, (paths.length * 30 + 30) * 1000);
     if (reply.error) throw new Error(reply.error);
     return Array.from(reply.times);
   } finally {

@@ -64,14 +64,8 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   });
   // Backstop: the run ends by itself after durationS; a stuck worker is terminated.
   const limitMs = (opts.durationS + timeoutS + 30) * 1000;
-  let timer: NodeJS.Timeout | undefined;
   try {
-    const reply = await new Promise<WorkerReply>((resolve, reject) => {
-      timer = setTimeout(() => reject(new Error(`load generator did not finish within ${limitMs / 1000} s`)), limitMs);
-      worker.once('message', resolve);
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`load generator exited with code ${code} before reporting`)));
-    });
+    const reply = await replyOf<WorkerReply>(worker, limitMs);
     const l = reply.latencies;
     const socketErrors = reply.errors - reply.timeouts;
     const statusCodes: Record<string, number> = {};
@@ -91,7 +85,21 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
       statusCodes,
     };
   } finally {
-    if (timer) clearTimeout(timer);
     await worker.terminate();
+  }
+}
+
+/** The first message of a worker thread; an error, an early exit or `limitMs` passing rejects. */
+export async function replyOf<T>(worker: Worker, limitMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`worker thread did not report within ${limitMs / 1000} s`)), limitMs);
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`worker thread exited with code ${code} before reporting`)));
+    });
+  } finally {
+    if (timer) clearTimeout(timer);
   }
 }

@@ -33,14 +33,18 @@ export class TopK {
       return;
     }
     if (!this.less(this.scores[0]!, this.docs[0]!, score, doc)) return;
-    // Replace the root and sift down.
+    this.replaceRoot(score, doc, this.n);
+  }
+
+  /** Puts (score, doc) at the root of the first `size` entries and sifts it down. */
+  private replaceRoot(score: number, doc: number, size: number): void {
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
-      if (l >= this.n) break;
+      if (l >= size) break;
       const r = l + 1;
       let m = l;
-      if (r < this.n && this.less(this.scores[r]!, this.docs[r]!, this.scores[l]!, this.docs[l]!)) m = r;
+      if (r < size && this.less(this.scores[r]!, this.docs[r]!, this.scores[l]!, this.docs[l]!)) m = r;
       if (!this.less(this.scores[m]!, this.docs[m]!, score, doc)) break;
       this.scores[i] = this.scores[m]!;
       this.docs[i] = this.docs[m]!;
@@ -82,22 +86,7 @@ export class TopK {
 
   private popRoot(): void {
     const last = --this.n;
-    if (last === 0) return;
-    const score = this.scores[last]!, doc = this.docs[last]!;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= last) break;
-      const r = l + 1;
-      let m = l;
-      if (r < last && this.less(this.scores[r]!, this.docs[r]!, this.scores[l]!, this.docs[l]!)) m = r;
-      if (!this.less(this.scores[m]!, this.docs[m]!, score, doc)) break;
-      this.scores[i] = this.scores[m]!;
-      this.docs[i] = this.docs[m]!;
-      i = m;
-    }
-    this.scores[i] = score;
-    this.docs[i] = doc;
+    if (last > 0) this.replaceRoot(this.scores[last]!, this.docs[last]!, last);
   }
 
   /** Best first. */
