@@ -76,9 +76,9 @@ if (profileFile) {
   fs.writeFileSync(profileFile, JSON.stringify(profile));
   session.disconnect();
 }
-const rounds = [timedRound(), timedRound(), timedRound(), timedRound(), timedRound()];
+const rounds = Array.from({ length: Number(opt('--rounds') ?? 5) }, timedRound);
 const per = queries.map((_, i) => median(rounds.map((r) => r[i]!)));
-console.log(`in process p50 ${median(rounds.map((r) => percentile(r, 50))).toFixed(2)} ms, p95 ${median(rounds.map((r) => percentile(r, 95))).toFixed(2)} ms`);
+console.log(`in process p50 ${median(rounds.map((r) => percentile(r, 50))).toFixed(2)} ms, p95 ${median(rounds.map((r) => percentile(r, 95))).toFixed(2)} ms, fastest round ${Math.min(...rounds.map((r) => r.reduce((a, b) => a + b, 0))).toFixed(0)} ms`);
 if (args.includes('--phases')) {
   const opts = { minBigramCoverage: 0.5, minRelativeScore: 0.15, preferWordMatches: true };
   const t: number[] = [], c: number[] = [];
@@ -88,7 +88,7 @@ if (args.includes('--phases')) {
     const e = performance.now() - s;
     if (r === 2) { t[i] = e; c[i] = m.count; }
   });
-  console.log(`matches() only p50 ${percentile(t, 50).toFixed(2)} p95 ${percentile(t, 95).toFixed(2)} ms; hits p50 ${percentile(c, 50)} p95 ${percentile(c, 95)}`);
+  console.log(`matches() only p50 ${percentile(t, 50).toFixed(2)} p95 ${percentile(t, 95).toFixed(2)} ms, round ${t.reduce((a, b) => a + b, 0).toFixed(0)} ms; hits p50 ${percentile(c, 50)} p95 ${percentile(c, 95)}`);
   const slow = per.map((x, i) => [x, i] as const).sort((a, b) => b[0] - a[0]).slice(0, 10);
   for (const [x, i] of slow) {
     const terms = engine.queryTerms(queries[i]!);

@@ -239,6 +239,9 @@ describe('SearchEngine word-first scoring', () => {
         const want = share > 0 ? pool.filter((h) => h.score >= best * share) : pool;
         expect(got.every((h) => h.score > 0)).toBe(true);
         expect(got.map((h) => [h.id, h.score])).toEqual(want.map((h) => [h.id, h.score]));
+        // A search leaves nothing behind in the engine's buffers for the next one.
+        const again = e.search(q, { limit: 1000, preferWordMatches: true, minRelativeScore: share, minBigramCoverage: 0.5 });
+        expect(again.map((h) => [h.id, h.score])).toEqual(got.map((h) => [h.id, h.score]));
       },
     ), { numRuns: 200 });
   });

@@ -225,8 +225,8 @@ export class SearchEngine<F = Record<string, unknown>> {
   private live = 0;
   private dead = 0;
   // Per-document BM25 length normalisers, recomputed when documents change.
-  private nT = new Float32Array(0);
-  private nB = new Float32Array(0);
+  /** Title and text normalisers side by side (nTB[2d], nTB[2d + 1]): one cache line per posting. */
+  private nTB = new Float32Array(0);
   private nG = new Float32Array(0);
   private dirty = true;
   private acc = new Float64Array(0);
@@ -404,16 +404,16 @@ export class SearchEngine<F = Record<string, unknown>> {
     const avgT = this.live ? this.sumT / this.live : 0;
     const avgB = this.live ? this.sumB / this.live : 0;
     const avgG = this.live ? this.sumG / this.live : 0;
-    if (this.nT.length < n) {
-      const cap = Math.max(n, this.nT.length * 2, 16);
-      this.nT = new Float32Array(cap); this.nB = new Float32Array(cap); this.nG = new Float32Array(cap);
+    if (this.nG.length < n) {
+      const cap = Math.max(n, this.nG.length * 2, 16);
+      this.nTB = new Float32Array(2 * cap); this.nG = new Float32Array(cap);
       this.acc = new Float64Array(cap);
       this.hitCount = new Uint32Array(cap);
     }
     const lT = this.lenT.a, lB = this.lenB.a, lG = this.lenG.a;
     for (let d = 0; d < n; d++) {
-      this.nT[d] = this.titleBoost / (1 - b + (avgT > 0 ? (b * lT[d]!) / avgT : 0));
-      this.nB[d] = 1 / (1 - b + (avgB > 0 ? (b * lB[d]!) / avgB : 0));
+      this.nTB[2 * d] = this.titleBoost / (1 - b + (avgT > 0 ? (b * lT[d]!) / avgT : 0));
+      this.nTB[2 * d + 1] = 1 / (1 - b + (avgB > 0 ? (b * lB[d]!) / avgB : 0));
       this.nG[d] = 1 / (1 - b + (avgG > 0 ? (b * (lG[d] ?? 0)) / avgG : 0));
     }
     this.dirty = false;
@@ -575,11 +575,11 @@ export class SearchEngine<F = Record<string, unknown>> {
       const c = this.termFactor(q, p);
       const docs = p.docs, tfA = p.tfA;
       if (p.tfB) {
-        const tfB = p.tfB, nT = this.nT, nB = this.nB;
+        const tfB = p.tfB, nTB = this.nTB;
         for (let i = 0; i < p.n; i++) {
           const d = docs[i]!;
           if (!alive[d]) continue;
-          const x = tfA[i]! * nT[d]! + tfB[i]! * nB[d]!;
+          const x = tfA[i]! * nTB[2 * d]! + tfB[i]! * nTB[2 * d + 1]!;
           if (acc[d] === 0) touched[count++] = d;
           acc[d] = acc[d]! + (c * x) / (k1 + x);
           hits[d] = hits[d]! + 0x10000;
@@ -621,11 +621,11 @@ export class SearchEngine<F = Record<string, unknown>> {
       const c = this.termFactor(q, p);
       const docs = p.docs, tfA = p.tfA, nG = this.nG;
       if (p.tfB) {
-        const tfB = p.tfB, nT = this.nT, nB = this.nB;
+        const tfB = p.tfB, nTB = this.nTB;
         for (let i = 0; i < p.n; i++) {
           const d = docs[i]!;
           if (!alive[d]) continue;
-          const x = tfA[i]! * nT[d]! + tfB[i]! * nB[d]!;
+          const x = tfA[i]! * nTB[2 * d]! + tfB[i]! * nTB[2 * d + 1]!;
           acc[d] = acc[d]! + (c * x) / (k1 + x);
           matched = true;
         }
@@ -650,11 +650,13 @@ export class SearchEngine<F = Record<string, unknown>> {
           lo++;
         }
       } else {
+        // Branch-free: the mask bit multiplies the term's weight (adding 0 to a document no word
+        // matched leaves it out). A branch per posting, taken at random, costs more than the
+        // arithmetic it saves.
         for (let i = 0; i < p.n; i++) {
           const d = docs[i]!;
-          if (mask[d] === 0) continue;
           const x = tfA[i]! * nG[d]!;
-          acc[d] = acc[d]! + (c * x) / (k1 + x);
+          acc[d] = acc[d]! + mask[d]! * ((c * x) / (k1 + x));
         }
       }
     }
@@ -677,10 +679,13 @@ export class SearchEngine<F = Record<string, unknown>> {
     const acc = this.acc;
     const out = this.touchedBuffer();
     let n = 0;
-    for (let d = 0; d < this.ids.length; d++) {
-      if (acc[d] === 0) continue;
-      out[n++] = d;
-      mask[d] = 1;
+    // Branch-free: about a third of the documents are candidates in a common query, so a
+    // branch here would be mispredicted at every turn.
+    for (let d = 0, slots = this.ids.length; d < slots; d++) {
+      const hit = acc[d] !== 0 ? 1 : 0;
+      out[n] = d;
+      n += hit;
+      mask[d] = hit;
     }
     return out.slice(0, n);
   }
