@@ -61,12 +61,14 @@ function toListing(r: Record<string, unknown>): ListingRow {
   };
 }
 
-const LISTING_SELECT = sql`
-  select s.id, s.list_type, s.status, s.organization_id, o.name as organization_name, s.title,
+const LISTING_COLUMNS = sql`
+  s.id, s.list_type, s.status, s.organization_id, o.name as organization_name, s.title,
     s.data->>'description' as description, s.data->>'expectedOutcome' as expected_outcome,
     s.data->'referenceCases' as reference_cases, s.data->'sectors' as sectors, (s.data->'contact'->>'public') as contact_public,
     s.sector, s.tech_fields, s.region_code, s.budget_min, s.budget_max, s.maturity_trl,
-    s.created_at, s.submitted_at, c.closes_at, be.batch_id, b.title as batch_title, be.published_at, s.change_xid::text as change_xid
+    s.created_at, s.submitted_at, c.closes_at, be.batch_id, b.title as batch_title, be.published_at, s.change_xid::text as change_xid`;
+
+const LISTING_FROM = sql`
   from submissions s
   join organizations o on o.id = s.organization_id
   join calls c on c.id = s.call_id
@@ -75,6 +77,8 @@ const LISTING_SELECT = sql`
     where e.submission_id = s.id and e.is_current order by e.published_at desc limit 1
   ) be on true
   left join batches b on b.id = be.batch_id`;
+
+const LISTING_SELECT = sql`select ${LISTING_COLUMNS} ${LISTING_FROM}`;
 
 function rowsOf(res: unknown): Record<string, unknown>[] {
   return (res as { rows: Record<string, unknown>[] }).rows;
@@ -108,6 +112,20 @@ export async function listingsByIds(db: Executor, ids: string[]): Promise<Listin
   if (ids.length === 0) return [];
   const res = await db.execute(sql`${LISTING_SELECT} where s.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
   return rowsOf(res).map(toListing);
+}
+
+/** A listing with the whole of its submitted data, for its detail page: one read. */
+export interface ListingDetailRow extends ListingRow {
+  data: Record<string, unknown>;
+  mergedIntoId: string | null;
+}
+
+export async function listingDetailById(db: Executor, id: string): Promise<ListingDetailRow | undefined> {
+  const res = await db.execute(sql`select ${LISTING_COLUMNS}, s.data as full_data, s.merged_into_id ${LISTING_FROM} where s.id = ${id}::uuid`);
+  const r = rowsOf(res)[0];
+  if (!r) return undefined;
+  const data = typeof r.full_data === 'string' ? JSON.parse(r.full_data) as Record<string, unknown> : (r.full_data as Record<string, unknown> | null) ?? {};
+  return { ...toListing(r), data, mergedIntoId: (r.merged_into_id as string | null) ?? null };
 }
 
 /** Title and full text of some listings, for snippets, matching and duplicate checks. */

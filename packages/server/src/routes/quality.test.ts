@@ -116,6 +116,10 @@ describe('duplicate clusters and merging', () => {
     expect(audit.map((e) => e.action)).toContain('submission.merged_in');
     const notes = await ctx.services.db.select().from(schema.notifications).where(eq(schema.notifications.kind, 'submission.merged'));
     expect(new Set(notes.map((n) => n.userId)).size).toBe(2);
+    // The merged need's detail page points to the one it went into.
+    const detail = await operator.get(`/api/v1/listings/${b}`);
+    expect(detail.json()).toMatchObject({ id: b, status: 'merged', mergedIntoId: a });
+    expect((await operator.get(`/api/v1/listings/${a}`)).json()).toMatchObject({ id: a, mergedIntoId: null });
 
     const again = await operator.post('/api/v1/duplicates/merge', { keepId: a, mergeIds: [b], reason: '再次合并' });
     expect(again.statusCode).toBe(409);

@@ -1,4 +1,4 @@
-import { findSubmission, hasInterestLink, listingsByIds } from '@scenebridge/db';
+import { hasInterestLink, listingDetailById, listingsByIds, type ListingRow } from '@scenebridge/db';
 import { isPublishedState, notFound, regionFullName } from '@scenebridge/domain';
 import type { Actor, Services } from '../context.js';
 import { isIndexable, toFields } from '../search/listing-index.js';
@@ -12,18 +12,22 @@ import { viewerOf } from './search.js';
  */
 export async function loadVisibleListing(services: Services, actor: Actor | null, id: string) {
   const [row] = await listingsByIds(services.db, [id]);
+  return { row: await visibleOrNotFound(services, actor, id, row), viewer: viewerOf(actor) };
+}
+
+async function visibleOrNotFound<R extends ListingRow>(services: Services, actor: Actor | null, id: string, row: R | undefined): Promise<R> {
   if (!row || !isIndexable(row)) throw notFound('条目');
   const viewer = viewerOf(actor);
   if (!canSeeListing(viewer, row) && !(viewer.organizationId && await hasInterestLink(services.db, id, viewer.organizationId))) {
     throw notFound('条目');
   }
-  return { row, viewer };
+  return row;
 }
 
 export async function getListing({ services, actor, id }: { services: Services; actor: Actor | null; id: string }) {
-  const { row, viewer } = await loadVisibleListing(services, actor, id);
-  const sub = (await findSubmission(services.db, id))!;
-  const data = sub.submission.data as Record<string, unknown>;
+  const row = await visibleOrNotFound(services, actor, id, await listingDetailById(services.db, id));
+  const viewer = viewerOf(actor);
+  const data = row.data;
   const contact = data.contact as { name?: string; phone?: string; email?: string; public?: boolean } | undefined;
   const privileged = viewer.seesAll || viewer.organizationId === row.organizationId;
   const showContact = !!contact && (contact.public === true || privileged);
@@ -43,6 +47,6 @@ export async function getListing({ services, actor, id }: { services: Services; 
     contact: showContact ? { name: contact!.name ?? null, phone: contact!.phone ?? null, email: contact!.email ?? null } : null,
     contactHidden: !!contact && !showContact,
     mine: viewer.organizationId === row.organizationId,
-    mergedIntoId: sub.submission.mergedIntoId,
+    mergedIntoId: row.mergedIntoId,
   };
 }
