@@ -235,8 +235,8 @@ export class SearchEngine<F = Record<string, unknown>> {
   /** Documents touched by the current search, then its hits (see `matches`). */
   private touched = new Int32Array(0);
   private hitScores = new Float64Array(0);
-  /** Word-matched documents during a word-first search. */
-  private mask = new Uint8Array(0);
+  /** Word-matched documents during a word-first search, one bit each. */
+  private bits = new Int32Array(0);
 
   constructor(opts: EngineOptions = {}) {
     this.k1 = opts.k1 ?? 1.2;
@@ -614,7 +614,7 @@ export class SearchEngine<F = Record<string, unknown>> {
     const k1 = this.k1;
     let matched = false;
     let candidates: Int32Array | null = null;
-    const mask = this.maskBuffer();
+    const bits = this.bitsBuffer();
     for (const q of terms) {
       const p = this.postingsOf(q);
       if (!p || p.n === 0) continue;
@@ -627,14 +627,15 @@ export class SearchEngine<F = Record<string, unknown>> {
           if (!alive[d]) continue;
           const x = tfA[i]! * nTB[2 * d]! + tfB[i]! * nTB[2 * d + 1]!;
           acc[d] = acc[d]! + (c * x) / (k1 + x);
+          bits[d >>> 5] |= 1 << (d & 31);
           matched = true;
         }
         continue;
       }
       if (!matched) return -1;
-      // The word-matched documents, once: a list for lookups and a byte mask for walks (a
-      // byte array stays in cache where the accumulators do not).
-      candidates ??= this.gatherCandidates(mask);
+      // The word-matched documents are marked in a bit set (it stays in the first-level cache
+      // where the accumulators do not); listed once, ascending, for lookups.
+      candidates ??= this.gatherCandidates(bits);
       if (candidates.length * 8 < p.n) {
         // Galloping search of each candidate in the (much longer) postings.
         let lo = 0;
@@ -650,18 +651,18 @@ export class SearchEngine<F = Record<string, unknown>> {
           lo++;
         }
       } else {
-        // Branch-free: the mask bit multiplies the term's weight (adding 0 to a document no word
-        // matched leaves it out). A branch per posting, taken at random, costs more than the
+        // Branch-free: the document's bit multiplies the term's weight (adding 0 to a document no
+        // word matched leaves it out). A branch per posting, taken at random, costs more than the
         // arithmetic it saves.
         for (let i = 0; i < p.n; i++) {
           const d = docs[i]!;
           const x = tfA[i]! * nG[d]!;
-          acc[d] = acc[d]! + mask[d]! * ((c * x) / (k1 + x));
+          acc[d] = acc[d]! + ((bits[d >>> 5]! >>> (d & 31)) & 1) * ((c * x) / (k1 + x));
         }
       }
     }
     if (!matched) return -1;
-    candidates ??= this.gatherCandidates(mask);
+    candidates ??= this.gatherCandidates(bits);
     const touched = this.touchedBuffer();
     const scores = this.scoresBuffer();
     for (let j = 0; j < candidates.length; j++) {
@@ -669,30 +670,30 @@ export class SearchEngine<F = Record<string, unknown>> {
       touched[j] = d;
       scores[j] = acc[d]!;
       acc[d] = 0;
-      mask[d] = 0;
     }
+    bits.fill(0);
     return candidates.length;
   }
 
-  /** Documents with a non-zero accumulator, ascending, each marked in `mask`. */
-  private gatherCandidates(mask: Uint8Array): Int32Array {
-    const acc = this.acc;
+  /** The documents whose bit is set, ascending: time in proportion to their number, not the index's size. */
+  private gatherCandidates(bits: Int32Array): Int32Array {
     const out = this.touchedBuffer();
     let n = 0;
-    // Branch-free: about a third of the documents are candidates in a common query, so a
-    // branch here would be mispredicted at every turn.
-    for (let d = 0, slots = this.ids.length; d < slots; d++) {
-      const hit = acc[d] !== 0 ? 1 : 0;
-      out[n] = d;
-      n += hit;
-      mask[d] = hit;
+    for (let w = 0; w < bits.length; w++) {
+      let x = bits[w]!;
+      while (x !== 0) {
+        const low = x & -x;
+        out[n++] = (w << 5) | (31 - Math.clz32(low));
+        x ^= low;
+      }
     }
     return out.slice(0, n);
   }
 
-  private maskBuffer(): Uint8Array {
-    if (this.mask.length < this.acc.length) this.mask = new Uint8Array(this.acc.length);
-    return this.mask;
+  private bitsBuffer(): Int32Array {
+    const words = (this.acc.length + 31) >>> 5;
+    if (this.bits.length !== words) this.bits = new Int32Array(words);
+    return this.bits;
   }
 
   private touchedBuffer(): Int32Array {
