@@ -603,7 +603,7 @@ export class SearchEngine<F = Record<string, unknown>> {
    * `score` for preferWordMatches, when some live document matches a word or synonym: then a
    * character-only match is dropped anyway, so character terms are added only to documents a
    * word matched (by a lookup per document when they are few against a term's postings), and
-   * no per-document bookkeeping is needed: a document is a hit when its accumulator is not 0.
+   * the only per-document bookkeeping is one bit: a document is a hit when a word set it.
    * Terms are added in the same order as in `score`, so scores are the same to the last bit.
    * Returns the number of hits, gathered in document order with their scores, or -1 (with the
    * accumulators untouched) when no word matched.
