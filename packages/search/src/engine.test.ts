@@ -224,15 +224,15 @@ describe('SearchEngine word-first scoring', () => {
   it('gives the same hits with the same scores (to the last bit) as scoring every term for every document', () => {
     fc.assert(fc.property(
       fc.array(arbDoc, { minLength: 1, maxLength: 30 }), fc.array(fc.constantFrom(...PIECES, '机器视党', '猪', '收'), { minLength: 1, maxLength: 3 }),
-      fc.constantFrom(0, 0.15, 0.5), fc.array(fc.nat(40), { maxLength: 5 }),
-      (corpus, words, share, removed) => {
+      fc.constantFrom(0, 0.15, 0.5), fc.array(fc.nat(40), { maxLength: 5 }), fc.boolean(),
+      (corpus, words, share, removed, nearMiss) => {
         const e = new SearchEngine({ synonyms: null });
         e.addAll(corpus.map((d, i) => ({ id: `d${i}`, ...d })));
         for (const r of removed) e.remove(`d${r}`);
         const q = words.join(' ');
-        const got = e.search(q, { limit: 1000, preferWordMatches: true, minRelativeScore: share, minBigramCoverage: 0.5 });
+        const got = e.search(q, { limit: 1000, preferWordMatches: true, minRelativeScore: share, minBigramCoverage: 0.5, nearMiss });
         // The definition: every hit of an uncut search, then the word preference and the relative cut.
-        const all = e.search(q, { limit: 1000, minBigramCoverage: 0.5 });
+        const all = e.search(q, { limit: 1000, minBigramCoverage: 0.5, nearMiss });
         const byWord = all.filter((h) => h.matchedTerms.length + h.matchedSynonyms.length > 0);
         const pool = byWord.length > 0 ? byWord : all;
         const best = Math.max(0, ...pool.map((h) => h.score));
@@ -240,7 +240,7 @@ describe('SearchEngine word-first scoring', () => {
         expect(got.every((h) => h.score > 0)).toBe(true);
         expect(got.map((h) => [h.id, h.score])).toEqual(want.map((h) => [h.id, h.score]));
         // A search leaves nothing behind in the engine's buffers for the next one.
-        const again = e.search(q, { limit: 1000, preferWordMatches: true, minRelativeScore: share, minBigramCoverage: 0.5 });
+        const again = e.search(q, { limit: 1000, preferWordMatches: true, minRelativeScore: share, minBigramCoverage: 0.5, nearMiss });
         expect(again.map((h) => [h.id, h.score])).toEqual(got.map((h) => [h.id, h.score]));
       },
     ), { numRuns: 200 });

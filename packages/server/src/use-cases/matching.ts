@@ -145,7 +145,9 @@ export function rankMatches(
   const total = keys.reduce((a, k) => a + k.weight, 0);
   const weightOf = new Map(keys.map((k) => [k.term, k.weight]));
   const hits = keys.length === 0 ? [] : engine.search(keys.map((k) => k.term).join(' '), {
-    limit: candidates, nearMiss: false,
+    // Words only, so every hit is a word match: the word-first path gives the same hits and
+    // scores without per-document bookkeeping.
+    limit: candidates, nearMiss: false, preferWordMatches: true,
     filter: (d) => (!restrictTo || restrictTo.has(d.id)) && isCandidate(viewer, source, sourceId, d.id, d.fields),
   });
   const out = hits.map((h) => {
