@@ -627,7 +627,7 @@ export class SearchEngine<F = Record<string, unknown>> {
           if (!alive[d]) continue;
           const x = tfA[i]! * nTB[2 * d]! + tfB[i]! * nTB[2 * d + 1]!;
           acc[d] = acc[d]! + (c * x) / (k1 + x);
-          bits[d >>> 5] |= 1 << (d & 31);
+          bits[d >>> 5] = bits[d >>> 5]! | (1 << (d & 31));
           matched = true;
         }
         continue;
