@@ -145,9 +145,11 @@ export function rankMatches(
   const total = keys.reduce((a, k) => a + k.weight, 0);
   const weightOf = new Map(keys.map((k) => [k.term, k.weight]));
   const hits = keys.length === 0 ? [] : engine.search(keys.map((k) => k.term).join(' '), {
-    // Words only, so every hit is a word match: the word-first path gives the same hits and
-    // scores without per-document bookkeeping.
-    limit: candidates, nearMiss: false, preferWordMatches: true,
+    // Not the word-first path, though it would give the same hits and scores: it lists hits in
+    // document order, and listings of the same type as the source (never candidates) would each
+    // reach the filter before the top-k fills (measured: 51,000 filter calls a query instead of
+    // 3,600 at 100,000 listings, p95 41 ms instead of 29).
+    limit: candidates, nearMiss: false,
     filter: (d) => (!restrictTo || restrictTo.has(d.id)) && isCandidate(viewer, source, sourceId, d.id, d.fields),
   });
   const out = hits.map((h) => {
