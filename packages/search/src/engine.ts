@@ -48,7 +48,8 @@ export interface EngineOptions {
 
 export interface SearchOptions<F> extends MatchOptions {
   limit?: number;
-  filter?: (doc: { id: string; fields: F | undefined }) => boolean;
+  /** `doc` is the internal document number, for callers that keep per-document data in arrays. */
+  filter?: (doc: { id: string; fields: F | undefined; doc: number }) => boolean;
   /** Called once for every hit that passes the filter, before top-k (for facet counts). */
   collect?: (hit: { id: string; score: number; fields: F | undefined }) => void;
 }
@@ -512,7 +513,7 @@ export class SearchEngine<F = Record<string, unknown>> {
     for (let i = 0; i < m.count; i++) {
       const d = docs[i]!, s = scores[i]!;
       if (!collect && s <= top.threshold) continue;
-      if (filter && !filter({ id: this.ids[d]!, fields: this.fields[d] })) continue;
+      if (filter && !filter({ id: this.ids[d]!, fields: this.fields[d], doc: d })) continue;
       collect?.({ id: this.ids[d]!, score: s, fields: this.fields[d] });
       if (s > top.threshold) top.push(s, d);
     }

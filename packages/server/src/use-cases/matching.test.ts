@@ -1,0 +1,48 @@
+import { SUBMISSION_STATES, type ListType } from '@scenebridge/domain';
+import { SearchEngine } from '@scenebridge/search';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ListingFields } from '../search/listing-index.js';
+import { candidateTest, isCandidate } from './matching.js';
+
+function fields(o: { listType: ListType; status: string; org: number }): ListingFields {
+  return {
+    listType: o.listType, status: o.status, organizationId: `org${o.org}`, organizationName: '单位', title: '视觉检测',
+    sector: 'manufacturing', sectors: [], techFields: [], regionCode: null, budgetMin: null, budgetMax: null, maturityTrl: null,
+    contactPublic: false, createdAt: 0, submittedAt: 0, deadline: null, batchId: null, batchTitle: null, publishedAt: null,
+  };
+}
+
+const arbListing = fc.record({
+  listType: fc.constantFrom<ListType>('scenario_need', 'capability'),
+  status: fc.constantFrom(...SUBMISSION_STATES.filter((s) => s !== 'draft')),
+  org: fc.nat(3),
+});
+
+describe('the candidate test by document number', () => {
+  it('agrees with isCandidate over fields for every listing, viewer and source, also after listings change', () => {
+    fc.assert(fc.property(
+      fc.array(arbListing, { minLength: 1, maxLength: 25 }), fc.array(arbListing, { maxLength: 5 }),
+      fc.boolean(), fc.option(fc.nat(3), { nil: null }), arbListing,
+      (listings, changes, seesAll, viewerOrg, sourceListing) => {
+        const engine = new SearchEngine<ListingFields>({ synonyms: null });
+        const add = (l: typeof listings[number], i: number) => engine.add({ id: `d${i}`, title: '视觉检测', fields: fields(l) });
+        listings.forEach(add);
+        const viewer = { seesAll, organizationId: viewerOrg === null ? null : `org${viewerOrg}` };
+        const source = fields(sourceListing);
+        const check = () => {
+          const byDoc = candidateTest(engine, viewer, source);
+          for (let d = 0; d < engine.slots; d++) {
+            if (!engine.isLive(d)) continue;
+            // The source's own id is left to the caller of candidateTest: use an id that is none of these.
+            expect(byDoc(d)).toBe(isCandidate(viewer, source, 'source', engine.idAt(d), engine.fieldsAt(d)));
+          }
+        };
+        check();
+        // A changed listing gets a new document number; the table must follow.
+        changes.forEach((l, i) => add(l, i % listings.length));
+        check();
+      },
+    ), { numRuns: 150 });
+  });
+});
