@@ -124,8 +124,7 @@ export async function listingDetailById(db: Executor, id: string): Promise<Listi
   const res = await db.execute(sql`select ${LISTING_COLUMNS}, s.data as full_data, s.merged_into_id ${LISTING_FROM} where s.id = ${id}::uuid`);
   const r = rowsOf(res)[0];
   if (!r) return undefined;
-  const data = typeof r.full_data === 'string' ? JSON.parse(r.full_data) as Record<string, unknown> : (r.full_data as Record<string, unknown> | null) ?? {};
-  return { ...toListing(r), data, mergedIntoId: (r.merged_into_id as string | null) ?? null };
+  return { ...toListing(r), data: (r.full_data as Record<string, unknown> | null) ?? {}, mergedIntoId: (r.merged_into_id as string | null) ?? null };
 }
 
 /** Title and full text of some listings, for snippets, matching and duplicate checks. */

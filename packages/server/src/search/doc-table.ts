@@ -17,6 +17,12 @@ import type { ListingFields } from './listing-index.js';
 /** Value arrays kept at most; past it the cache starts again (values asked for come back). */
 const MAX_VALUE_ARRAYS = 256;
 
+/** Whether document d is marked in any of the byte arrays (one per wanted value, from `valuesOf`). */
+export function hasAny(bytes: readonly Uint8Array[], d: number): boolean {
+  for (let j = 0; j < bytes.length; j++) if (bytes[j]![d] === 1) return true;
+  return false;
+}
+
 export class DocTable {
   private upTo = 0;
   private published = new Uint8Array(0);
@@ -82,7 +88,7 @@ export class DocTable {
     return (d) => published[d] === 1 || organization[d] === own;
   }
 
-  /** One byte array per wanted value of a facet: a document passes when any of them has it. */
+  /** One byte array per wanted value of a facet: a document passes when any of them has it (`hasAny`). */
   valuesOf(facet: number, wanted: Iterable<string>): Uint8Array[] {
     const out: Uint8Array[] = [];
     for (const v of wanted) {

@@ -6,7 +6,7 @@
  */
 import { isPublishedState, type BudgetBand, type ListType, type MaturityBand } from '@scenebridge/domain';
 import { TopK, type SearchEngine } from '@scenebridge/search';
-import { docTableOf, type DocTable } from './doc-table.js';
+import { docTableOf, hasAny, type DocTable } from './doc-table.js';
 import { FACETS, FACET_INDEX, type Facet } from './facets.js';
 import type { ListingFields } from './listing-index.js';
 
@@ -43,8 +43,6 @@ export interface SearchOutcome {
   /** The results in order (ids), with their scores (0 without a query). */
   ids: string[];
   scores: Float64Array;
-  /** The fields of the i-th result. */
-  fieldsAt(i: number): ListingFields;
   total: number;
   facets: Record<Facet, Array<{ value: string; count: number }>>;
   /** Titles of the batches in the batch facet. */
@@ -112,10 +110,7 @@ export const QUERY_WINDOW = 1000;
 function failedFilter(d: number, filterBytes: ReadonlyArray<readonly Uint8Array[]>): number {
   let failed = -1;
   for (let i = 0; i < filterBytes.length; i++) {
-    const any = filterBytes[i]!;
-    let ok = false;
-    for (let j = 0; j < any.length; j++) if (any[j]![d] === 1) { ok = true; break; }
-    if (ok) continue;
+    if (hasAny(filterBytes[i]!, d)) continue;
     if (failed !== -1) return -2;
     failed = i;
   }
@@ -197,6 +192,6 @@ export function runSearch(
     .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))])) as SearchOutcome['facets'];
   return {
     ids: idsOf(engine, docs), scores: query ? scores : new Float64Array(docs.length),
-    fieldsAt: (i) => engine.fieldsAt(docs[i]!)!, total, capped, facets, batchTitles,
+    total, capped, facets, batchTitles,
   };
 }

@@ -12,21 +12,20 @@ import { viewerOf } from './search.js';
  */
 export async function loadVisibleListing(services: Services, actor: Actor | null, id: string) {
   const [row] = await listingsByIds(services.db, [id]);
-  return { row: await visibleOrNotFound(services, actor, id, row), viewer: viewerOf(actor) };
+  return visibleOrNotFound(services, actor, id, row);
 }
 
-async function visibleOrNotFound<R extends ListingRow>(services: Services, actor: Actor | null, id: string, row: R | undefined): Promise<R> {
+async function visibleOrNotFound<R extends ListingRow>(services: Services, actor: Actor | null, id: string, row: R | undefined) {
   if (!row || !isIndexable(row)) throw notFound('条目');
   const viewer = viewerOf(actor);
   if (!canSeeListing(viewer, row) && !(viewer.organizationId && await hasInterestLink(services.db, id, viewer.organizationId))) {
     throw notFound('条目');
   }
-  return row;
+  return { row, viewer };
 }
 
 export async function getListing({ services, actor, id }: { services: Services; actor: Actor | null; id: string }) {
-  const row = await visibleOrNotFound(services, actor, id, await listingDetailById(services.db, id));
-  const viewer = viewerOf(actor);
+  const { row, viewer } = await visibleOrNotFound(services, actor, id, await listingDetailById(services.db, id));
   const data = row.data;
   const contact = data.contact as { name?: string; phone?: string; email?: string; public?: boolean } | undefined;
   const privileged = viewer.seesAll || viewer.organizationId === row.organizationId;

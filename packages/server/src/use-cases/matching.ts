@@ -10,7 +10,7 @@ import {
 import type { SearchEngine } from '@scenebridge/search';
 import { isOperator, type Actor, type Services } from '../context.js';
 import { textsOf, type ListingFields } from '../search/listing-index.js';
-import { docTableOf } from '../search/doc-table.js';
+import { docTableOf, hasAny } from '../search/doc-table.js';
 import { FACET_INDEX } from '../search/facets.js';
 import { canSeeListing, type Viewer } from '../search/query.js';
 import { loadVisibleListing } from './listings.js';
@@ -112,8 +112,7 @@ export function candidateTest(engine: SearchEngine<ListingFields>, viewer: Viewe
   const otherType = table.valuesOf(FACET_INDEX.listType, [source.listType === 'scenario_need' ? 'capability' : 'scenario_need']);
   const matchable = table.valuesOf(FACET_INDEX.status, MATCHABLE);
   const visible = table.visibility(viewer.seesAll, viewer.organizationId);
-  const any = (bytes: Uint8Array[], d: number) => { for (const b of bytes) if (b[d] === 1) return true; return false; };
-  return (d) => any(otherType, d) && any(matchable, d) && visible(d);
+  return (d) => hasAny(otherType, d) && hasAny(matchable, d) && visible(d);
 }
 
 /** Ranked matches for one listing, with the pins and exclusions of operators and brokers applied. */
