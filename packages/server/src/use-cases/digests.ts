@@ -44,7 +44,12 @@ export function isDigestDue(s: Pick<SubscriptionRow, 'frequency' | 'lastDigestAt
 }
 
 const WATERMARK = 'subscriptions.scan_watermark';
-interface Watermark { xid: string; scannedAt?: string }
+/**
+ * Where the last scan ended. `scans` counts completed scans: the xid alone may not move between
+ * two scans (the oldest running transaction anywhere on the server holds it back), so it cannot
+ * tell a scan that another one finished meanwhile.
+ */
+interface Watermark { xid: string; scannedAt?: string; scans?: number }
 const OPPOSITE: Record<string, string> = { scenario_need: 'capability', capability: 'scenario_need' };
 
 async function matchOne(services: Services, matcher: SubscriptionMatcher, sub: SubscriptionRow, candidates: PublishedCandidate[]): Promise<ScoredItem[]> {
@@ -91,7 +96,8 @@ export interface ScanReport { candidates: number; subscriptions: number; hits: n
  */
 export async function scanSubscriptions(services: Services, matcher: SubscriptionMatcher): Promise<ScanReport> {
   const db = services.db;
-  const start = (await getSetting<Watermark>(db, WATERMARK))?.xid ?? '0';
+  const seen = await getSetting<Watermark>(db, WATERMARK);
+  const start = seen?.xid ?? '0';
   const next = await currentXmin(db);
   const candidates = await listPublishedSince(db, start);
   const subs = candidates.length ? await listActiveSubscriptions(db) : [];
@@ -105,7 +111,8 @@ export async function scanSubscriptions(services: Services, matcher: Subscriptio
   return db.transaction(async (tx) => {
     const report: ScanReport = { candidates: candidates.length, subscriptions: subs.length, hits: 0, notified: 0, skipped: false };
     // Serialises scans across processes; one that lost the race leaves the range to the winner.
-    if ((await lockSetting<Watermark>(tx, WATERMARK, { xid: '0' })).xid !== start) return { ...report, skipped: true };
+    const locked = await lockSetting<Watermark>(tx, WATERMARK, { xid: '0' });
+    if (locked.xid !== start || (locked.scans ?? 0) !== (seen?.scans ?? 0)) return { ...report, skipped: true };
     // Locked, so a subscription deleted or unsubscribed meanwhile is left out rather than failing the insert.
     const live = await lockActiveSubscriptions(tx, [...found.keys()]);
     const notes: NotifyItem[] = [];
@@ -116,7 +123,7 @@ export async function scanSubscriptions(services: Services, matcher: Subscriptio
     }
     await notifyUsers(tx, notes);
     report.notified = notes.length;
-    await putSetting(tx, WATERMARK, { xid: next, scannedAt: now.toISOString() } satisfies Watermark);
+    await putSetting(tx, WATERMARK, { xid: next, scannedAt: now.toISOString(), scans: (locked.scans ?? 0) + 1 } satisfies Watermark);
     return report;
   });
 }
