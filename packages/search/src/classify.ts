@@ -181,7 +181,7 @@ export class Classifier {
         const list = this.techTerms.get(term) ?? [];
         list.push({ code: f.code, weight });
         this.techTerms.set(term, list);
-        if (!/^[a-z0-9/+.\-]+$/.test(term)) this.techHan.add(term);
+        if (!/^[a-z0-9/+.-]+$/.test(term)) this.techHan.add(term);
       };
       for (const t of voc.strong) add(t, 1);
       for (const t of voc.weak) add(t, 0.5);

@@ -185,7 +185,7 @@ describe('public portal pages', () => {
     const fixedOn = formatChineseDate(fixed.json().correctedAt as string);
     const page = (await visitor.get(`/public/entries/${newId}`)).body;
     expect(page).toContain('<h1>柑橘园病虫害无人机巡检与精准施药<span class="badge">已勘误</span></h1>');
-    expect(page).toMatch(new RegExp(`<div class="erratum"[^>]*><strong>勘误：</strong>补充施药内容，名称同步更正（第2版，<time datetime="[^"]+">${fixedOn}<\/time>更正）`));
+    expect(page).toMatch(new RegExp(`<div class="erratum"[^>]*><strong>勘误：</strong>补充施药内容，名称同步更正（第2版，<time datetime="[^"]+">${fixedOn}</time>更正）`));
     expect(page).toContain('<h2 id="h-history">勘误记录</h2>');
     expect(page).toMatch(/<h3>第1版（发布于<time[^>]*>[^<]+<\/time>）<\/h3>/);
     expect(page).toContain('<dt>名称</dt><dd>柑橘园病虫害无人机巡检</dd>');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { capabilityData, publishThroughApi } from '../portal/testing.js';
+import { publishThroughApi } from '../portal/testing.js';
 import {
   anonymous, createTestContext, makeCall, orgUser, platformUser, scenarioNeedData, type Client, type TestContext,
 } from '../testing.js';

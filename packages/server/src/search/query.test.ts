@@ -7,7 +7,7 @@ import { canSeeListing, FACETS, facetValues, runSearch, type Facet, type SearchF
 
 /** The results as objects, for reading in tests. */
 function hitsOf(r: SearchOutcome, engine?: SearchEngine<ListingFields>) {
-  return r.ids.map((id, i) => ({ id, score: r.scores[i]!, fields: engine?.fieldsOf(id)! }));
+  return r.ids.map((id, i) => ({ id, score: r.scores[i]!, fields: engine?.fieldsOf(id) as ListingFields }));
 }
 
 function fields(i: number, o: Partial<ListingFields> = {}): ListingFields {
