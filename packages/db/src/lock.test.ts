@@ -52,6 +52,17 @@ describe('PGlite data-folder lock', () => {
     expect(fs.existsSync(`${data}.lock`)).toBe(false);
   });
 
+  it('leaves no moved-aside lock files behind, and clears those of earlier crashes', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-lock-'));
+    const data = path.join(dir, 'data');
+    fs.writeFileSync(`${data}.lock.stale-1700000000000-abcdef12`, '{}');
+    for (let crash = 0; crash < 3; crash++) {
+      fs.writeFileSync(`${data}.lock`, JSON.stringify({ pid: 2 ** 30, hostname: os.hostname(), procStart: '1', startedAt: 'x', token: `t${crash}` }));
+      acquireDataDirLock(data).release();
+    }
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
   it('refuses a second process, and after kill -9 of the first a restart keeps every committed row', async () => {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sb-lock-')), 'data');
     const first = await run(dir, 'a', 5);

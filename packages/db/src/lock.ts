@@ -64,6 +64,14 @@ function readLock(lockPath: string): LockInfo | null | 'missing' {
   }
 }
 
+/** Moved-aside locks of earlier recoveries (before they were removed at once): debris, safe to drop while we hold the lock. */
+function removeLeftovers(lockPath: string): void {
+  const prefix = `${path.basename(lockPath)}.stale-`;
+  for (const name of fs.readdirSync(path.dirname(lockPath))) {
+    if (name.startsWith(prefix)) fs.rmSync(path.join(path.dirname(lockPath), name), { force: true });
+  }
+}
+
 export function acquireDataDirLock(dir: string): DataDirLock {
   const abs = path.resolve(dir);
   const lockPath = `${abs}.lock`;
@@ -84,6 +92,7 @@ export function acquireDataDirLock(dir: string): DataDirLock {
         process.removeListener('exit', release);
       };
       process.on('exit', release);
+      removeLeftovers(lockPath);
       return { lockPath, release };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
@@ -91,9 +100,12 @@ export function acquireDataDirLock(dir: string): DataDirLock {
     const holder = readLock(lockPath);
     if (holder === 'missing') continue;
     if (holder && holderIsAlive(holder)) throw new DataDirLockedError(abs, holder);
-    // Stale: rename is atomic, so of two recovering processes only one moves this file.
+    // Stale: rename is atomic, so of two recovering processes only one moves this file; the
+    // one that moved it owns the moved copy and removes it (one file per crash would pile up).
+    const aside = `${lockPath}.stale-${Date.now()}-${randomUUID().slice(0, 8)}`;
     try {
-      fs.renameSync(lockPath, `${lockPath}.stale-${Date.now()}-${randomUUID().slice(0, 8)}`);
+      fs.renameSync(lockPath, aside);
+      fs.rmSync(aside, { force: true });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }

@@ -52,6 +52,32 @@ async function auditedActions(ctx: TestContext) {
   return { operator, admin, orgId, callId, expected: 7 };
 }
 
+describe('the audit table is append-only', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    await auditedActions(ctx);
+  });
+  afterAll(async () => { await ctx?.close(); });
+
+  it.each([
+    ['UPDATE', sql`update audit_events set reason = 'x' where seq = 2`],
+    ['DELETE', sql`delete from audit_events where seq = 7`],
+    ['TRUNCATE', sql`truncate audit_events`],
+  ])('refuses %s, and the rows stay as they were', async (op, statement) => {
+    const before = await ctx.handle.db.select().from(auditEvents).orderBy(asc(auditEvents.seq));
+    const error = await ctx.handle.db.execute(statement).then(() => null, (e: Error & { cause?: Error }) => e.cause ?? e);
+    expect(error?.message).toBe(`audit_events is append-only: ${op} refused`);
+    expect(await ctx.handle.db.select().from(auditEvents).orderBy(asc(auditEvents.seq))).toEqual(before);
+  });
+
+  it('still takes new entries', async () => {
+    const n = await countRows(ctx);
+    await orgUser(ctx);
+    expect(await countRows(ctx)).toBe(n + 1);
+  });
+});
+
 describe('verification of an intact chain, and of edited entries', () => {
   let ctx: TestContext;
   let operator: Client;
@@ -61,6 +87,8 @@ describe('verification of an intact chain, and of edited entries', () => {
     const r = await auditedActions(ctx);
     operator = r.operator;
     callId = r.callId;
+    // These tests play a database owner who edits rows: only the owner can switch the append-only guard off.
+    await ctx.handle.db.execute(sql`alter table audit_events disable trigger audit_events_append_only`);
   });
   afterAll(async () => { await ctx?.close(); });
 
@@ -167,6 +195,7 @@ describe('verification after deleted entries', () => {
   beforeAll(async () => {
     ctx = await createTestContext();
     operator = (await auditedActions(ctx)).operator;
+    await ctx.handle.db.execute(sql`alter table audit_events disable trigger audit_events_append_only`);
   });
   afterAll(async () => { await ctx?.close(); });
 
