@@ -1,6 +1,6 @@
-import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from './client.js';
-import { organizations, users } from './schema.js';
+import { authThrottles, organizations, users } from './schema.js';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type NewOrganization = typeof organizations.$inferInsert;
@@ -72,19 +72,76 @@ export async function listOrganizationUsers(db: Executor, organizationId: string
   return db.select().from(users).where(eq(users.organizationId, organizationId)).orderBy(users.createdAt);
 }
 
-export async function recordLoginFailure(db: Executor, userId: string, lockAfter: number, lockUntil: Date): Promise<UserRow> {
-  const [row] = await db.update(users)
-    .set({
-      failedLogins: sql`${users.failedLogins} + 1`,
-      lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${lockAfter} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
-    })
-    .where(eq(users.id, userId))
-    .returning();
-  return row!;
+export interface AttemptScope {
+  scope: string;
+  /** Seconds to wait after the n-th attempt, for n = 1, 2, …; the last entry holds for every later n. */
+  delays: readonly number[];
+  /** An idle row older than this starts counting again from one. */
+  forgetAfterSeconds: number;
 }
 
-export async function recordLoginSuccess(db: Executor, userId: string): Promise<void> {
-  await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
+export type AttemptClaim =
+  | { claimed: true; attempts: Record<string, number> }
+  | { claimed: false; scope: string; nextAttemptAt: Date };
+
+class Refused extends Error {
+  constructor(readonly scope: string, readonly nextAttemptAt: Date) { super('refused'); }
+}
+
+const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+
+/**
+ * Claims one attempt in every scope, or in none: each claim is one INSERT … ON CONFLICT DO
+ * UPDATE … WHERE next_attempt_at <= now, so concurrent claimers (in any process) queue on the
+ * row and each sees the one before it. A claim that is refused changes nothing.
+ */
+export async function claimAuthAttempt(db: Executor, userId: string, scopes: readonly AttemptScope[], now: Date): Promise<AttemptClaim> {
+  try {
+    return await db.transaction(async (tx) => {
+      const attempts: Record<string, number> = {};
+      for (const s of scopes) attempts[s.scope] = await claimOne(tx, userId, s, now);
+      return { claimed: true as const, attempts };
+    });
+  } catch (e) {
+    if (e instanceof Refused) return { claimed: false, scope: e.scope, nextAttemptAt: e.nextAttemptAt };
+    throw e;
+  }
+}
+
+async function claimOne(tx: Executor, userId: string, s: AttemptScope, now: Date): Promise<number> {
+  const t = authThrottles;
+  const delays = `{${s.delays.map((d) => Math.trunc(d)).join(',')}}`;
+  const forgetBefore = new Date(now.getTime() - s.forgetAfterSeconds * 1000);
+  const n = sql`(case when ${t.lastAttemptAt} <= ${at(forgetBefore)} then 1 else ${t.attempts} + 1 end)`;
+  const next = (k: SQL) => sql`${at(now)} + (${delays}::int[])[least(${k}, ${s.delays.length})] * interval '1 second'`;
+  const [row] = await tx.insert(t)
+    .values({ userId, scope: s.scope, attempts: 1, nextAttemptAt: sql`${next(sql`1`)}`, lastAttemptAt: now })
+    .onConflictDoUpdate({
+      target: [t.userId, t.scope],
+      set: { attempts: n, nextAttemptAt: next(n), lastAttemptAt: now },
+      setWhere: sql`${t.nextAttemptAt} <= ${at(now)}`,
+    })
+    .returning({ attempts: t.attempts });
+  if (row) return row.attempts;
+  const [held] = await tx.select({ nextAttemptAt: t.nextAttemptAt }).from(t).where(and(eq(t.userId, userId), eq(t.scope, s.scope)));
+  throw new Refused(s.scope, held?.nextAttemptAt ?? now);
+}
+
+/** A successful check: the counters of these scopes start again. */
+export async function resetAuthAttempts(db: Executor, userId: string, scopes: readonly string[]): Promise<void> {
+  if (scopes.length > 0) await db.delete(authThrottles).where(and(eq(authThrottles.userId, userId), inArray(authThrottles.scope, [...scopes])));
+}
+
+/**
+ * True for the first refusal after each claimed attempt, false for the rest: a flood of refused
+ * requests is audited once per slot it was refused, not once per request.
+ */
+export async function noteAttemptRefused(db: Executor, userId: string, scope: string, now: Date): Promise<boolean> {
+  const t = authThrottles;
+  const rows = await db.update(t).set({ refusalAuditedAt: now })
+    .where(and(eq(t.userId, userId), eq(t.scope, scope), or(isNull(t.refusalAuditedAt), lt(t.refusalAuditedAt, t.lastAttemptAt))))
+    .returning({ scope: t.scope });
+  return rows.length > 0;
 }
 
 export async function updatePasswordHash(db: Executor, userId: string, passwordHash: string): Promise<void> {

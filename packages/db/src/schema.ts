@@ -37,8 +37,6 @@ export const users = pgTable('users', {
   displayName: text('display_name').notNull(),
   passwordHash: text('password_hash').notNull(),
   roles: text('roles').array().notNull(),
-  failedLogins: integer('failed_logins').notNull().default(0),
-  lockedUntil: tz('locked_until'),
   disabled: boolean('disabled').notNull().default(false),
   createdAt: tz('created_at').notNull().defaultNow(),
   passwordChangedAt: tz('password_changed_at').notNull().defaultNow(),
@@ -46,6 +44,22 @@ export const users = pgTable('users', {
   uniqueIndex('users_email_uq').on(t.email),
   index('users_organization_idx').on(t.organizationId),
 ]);
+
+/**
+ * Attempt counters for logins and password changes (docs/adr/0003, "Login throttling").
+ * `scope` is 'login:<client network>', 'login:*' (the whole account) or 'password'. An attempt
+ * claims a slot here, atomically, before the password is checked; `next_attempt_at` is when the
+ * next claim may succeed.
+ */
+export const authThrottles = pgTable('auth_throttles', {
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  scope: text('scope').notNull(),
+  attempts: integer('attempts').notNull(),
+  nextAttemptAt: tz('next_attempt_at').notNull(),
+  lastAttemptAt: tz('last_attempt_at').notNull(),
+  /** When a refused attempt was last audited: one audit row per claimed attempt, not per refused one. */
+  refusalAuditedAt: tz('refusal_audited_at'),
+}, (t) => [primaryKey({ columns: [t.userId, t.scope] })]);
 
 /** The id is the SHA-256 of the cookie token, so a leaked table does not leak sessions. */
 export const sessions = pgTable('sessions', {

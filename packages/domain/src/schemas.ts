@@ -2,12 +2,16 @@ import { z } from 'zod';
 // Missing or mistyped fields get zod's Chinese messages; ours are set per field below.
 z.config(z.locales.zhCN());
 import { checkCreditCode, CREDIT_CODE_MESSAGES } from './credit-code.js';
+import { passwordEmailProblem, passwordProblem } from './password.js';
 import { isKnownRegion } from './regions.js';
+import { hasHiddenFormatCharacters } from './text-safety.js';
 import { LIST_TYPES, ORGANIZATION_KINDS, ROLES } from './roles.js';
 import { SECTOR_CODES, TECH_FIELD_CODES } from './taxonomy.js';
 
+/** A one-line name or title, as shown to other users: no hidden direction or zero-width characters. */
 const text = (min: number, max: number, label: string) =>
-  z.string().trim().min(min, `${label}至少${min}个字`).max(max, `${label}不能超过${max}个字`);
+  z.string().trim().min(min, `${label}至少${min}个字`).max(max, `${label}不能超过${max}个字`)
+    .refine((v) => !hasHiddenFormatCharacters(v), `${label}含有不可见字符或文字方向控制符，请删除后重试`);
 
 export const creditCodeSchema = z
   .string()
@@ -24,11 +28,19 @@ export const phoneSchema = z
   .trim()
   .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/, '请输入有效的手机号或固定电话（如 023-63891234）');
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email('请输入有效的电子邮箱'));
-export const passwordSchema = z
-  .string()
-  .min(10, '密码至少10位')
-  .max(128, '密码不能超过128位')
-  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), '密码须同时包含字母和数字');
+/** The rules that need no email; the email part is checked where the email is known (withEmailCheck). */
+export const passwordSchema = z.string().superRefine((p, ctx) => {
+  const problem = passwordProblem(p);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/** Checks `password` against `email` of the same object, and reports it on the password field. */
+function withEmailCheck<T extends z.ZodType<{ email: string; password: string }>>(schema: T) {
+  return schema.superRefine((v, ctx) => {
+    const problem = passwordEmailProblem(v.password, v.email);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['password'] });
+  });
+}
 
 export const sectorSchema = z.enum(SECTOR_CODES, { message: '请选择有效的所属领域' });
 export const techFieldSchema = z.enum(TECH_FIELD_CODES, { message: '请选择有效的技术领域' });
@@ -41,23 +53,25 @@ export const organizationRegistrationSchema = z.object({
   address: z.string().trim().max(200).optional(),
   contactName: text(2, 30, '联系人'),
   contactPhone: phoneSchema,
-  admin: z.object({
+  admin: withEmailCheck(z.object({
     email: emailSchema,
     displayName: text(2, 30, '姓名'),
     password: passwordSchema,
-  }),
+  })),
 });
 export type OrganizationRegistration = z.infer<typeof organizationRegistrationSchema>;
+
+export { PASSWORD_MAX, PASSWORD_MESSAGES, PASSWORD_MIN, passwordEmailProblem, passwordProblem } from './password.js';
 
 export const loginSchema = z.object({ email: emailSchema, password: z.string().min(1).max(128) });
 export const changePasswordSchema = z.object({ currentPassword: z.string().min(1).max(128), newPassword: passwordSchema });
 
-export const newUserSchema = z.object({
+export const newUserSchema = withEmailCheck(z.object({
   email: emailSchema,
   displayName: text(2, 30, '姓名'),
   password: passwordSchema,
   roles: z.array(z.enum(ROLES)).min(1, '至少选择一个角色'),
-});
+}));
 
 export const criterionSchema = z.object({
   key: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, '评审指标代码应为小写英文'),

@@ -13,7 +13,9 @@ export const ACTION_LABELS: Record<string, string> = {
   start_delivery: '开始实施', accept: '验收通过', promote_benchmark: '列入标杆案例', expire: '过期', merge: '合并',
   // audit events are named "<entity>.<verb>"
   'auth.login': '登录', 'auth.logout': '退出登录', 'auth.password_changed': '修改密码', 'auth.login_failed': '登录失败',
-  'auth.locked': '账号锁定', 'organization.registered': '机构注册', 'user.created': '新增用户',
+  'auth.locked': '账号锁定', 'auth.account_locked': '账号锁定', 'auth.login_throttled': '登录受限（稍候再试）',
+  'auth.password_change_failed': '修改密码失败', 'auth.password_change_throttled': '修改密码受限',
+  'organization.registered': '机构注册', 'user.created': '新增用户',
   'call.created': '创建征集', 'call.updated': '修改征集', 'submission.created': '创建草稿', 'submission.updated': '保存修改',
   'submission.imported': '批量导入', 'import.committed': '确认导入', 'attachment.added': '上传附件', 'attachment.removed': '删除附件',
   // an organisation is 驳回, a submission under review is 不入选

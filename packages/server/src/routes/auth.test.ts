@@ -1,7 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { schema } from '@scenebridge/db';
+import { and, asc, eq } from 'drizzle-orm';
 import {
-  anonymous, createTestContext, login, makeCall, makeOrganization, makeUser, orgUser, platformUser, TEST_PASSWORD,
+  anonymous, createTestContext, login, makeCall, makeOrganization, makeUser, orgUser, platformUser, randomCreditCode, TEST_PASSWORD,
   type Client, type TestContext,
 } from '../testing.js';
 
@@ -95,65 +97,6 @@ describe('login', () => {
     expect(res.json().error.details.map((d: { path: string }) => d.path)).toContain('email');
   });
 
-  it('locks the account after 5 failures (423 even with the right password), unlocks after lockMinutes, and audits it', async () => {
-    const operator = (await platformUser(ctx)).client;
-    const { user } = await freshUser();
-    const t0 = new Date();
-    ctx.setNow(t0);
-
-    for (let i = 1; i <= 5; i++) {
-      const res = await tryLogin(ctx, user.email, `Wrong2026pass${i}`);
-      expect(res.statusCode, `attempt ${i}`).toBe(401);
-      expect(res.json().error.code).toBe('INVALID_CREDENTIALS');
-    }
-    const locked = await tryLogin(ctx, user.email, TEST_PASSWORD);
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json().error.code).toBe('ACCOUNT_LOCKED');
-    expect(locked.json().error.message).toContain('15分钟');
-    expect(locked.cookies.find((c) => c.name === 'sb_session')).toBeUndefined();
-
-    // Still locked a minute before the end (the operator's session is still within its TTL).
-    ctx.setNow(new Date(t0.getTime() + 14 * 60_000));
-    const stillLocked = await tryLogin(ctx, user.email, TEST_PASSWORD);
-    expect(stillLocked.statusCode).toBe(423);
-    expect(stillLocked.json().error.message).toContain('1分钟');
-
-    ctx.setNow(new Date(t0.getTime() + ctx.services.config.lockMinutes * 60_000 + 1000));
-    const unlocked = await tryLogin(ctx, user.email, TEST_PASSWORD);
-    expect(unlocked.statusCode).toBe(200);
-
-    // A successful login resets the counter: four new failures do not lock.
-    for (let i = 1; i <= 4; i++) expect((await tryLogin(ctx, user.email, `Again2026pass${i}`)).statusCode).toBe(401);
-    expect((await tryLogin(ctx, user.email, TEST_PASSWORD)).statusCode).toBe(200);
-
-    const events = await auditOf(operator, user.id);
-    expect(events.map((e) => e.action)).toEqual([
-      'auth.login_failed', 'auth.login_failed', 'auth.login_failed', 'auth.login_failed', 'auth.account_locked',
-      'auth.login',
-      'auth.login_failed', 'auth.login_failed', 'auth.login_failed', 'auth.login_failed',
-      'auth.login',
-    ]);
-    expect(events.slice(0, 5).map((e) => e.data?.failedLogins)).toEqual([1, 2, 3, 4, 5]);
-    expect(events.slice(6, 10).map((e) => e.data?.failedLogins)).toEqual([1, 2, 3, 4]);
-    // Failures are by an unknown caller; a successful login is by the user.
-    expect(events.filter((e) => e.action !== 'auth.login').every((e) => e.actorLabel === 'anonymous')).toBe(true);
-    expect(events.filter((e) => e.action === 'auth.login').every((e) => e.actorLabel.includes(user.email))).toBe(true);
-  });
-
-  // Once a lock had expired, one wrong password locked the account again (the count was never reset).
-  it('after a lock expires, one wrong password does not lock the account again', async () => {
-    const { user } = await freshUser();
-    const t0 = new Date();
-    ctx.setNow(t0);
-    for (let i = 1; i <= 5; i++) await tryLogin(ctx, user.email, `Wrong2026pass${i}`);
-    expect((await tryLogin(ctx, user.email, TEST_PASSWORD)).statusCode).toBe(423);
-    ctx.setNow(new Date(t0.getTime() + ctx.services.config.lockMinutes * 60_000 + 1000));
-    const typo = await tryLogin(ctx, user.email, 'Typo2026pass');
-    expect(typo.statusCode).toBe(401);
-    expect(typo.json().error.code).toBe('INVALID_CREDENTIALS');
-    expect((await tryLogin(ctx, user.email, TEST_PASSWORD)).statusCode).toBe(200);
-  });
-
   it('ends a session after its TTL', async () => {
     const { user } = await freshUser();
     const client = await login(ctx.app, user.email);
@@ -164,6 +107,174 @@ describe('login', () => {
     expect(expired.json().error.code).toBe('UNAUTHENTICATED');
     // The dead cookie is cleared.
     expect(setCookieHeaders(expired).some((h) => /^sb_session=;/.test(h))).toBe(true);
+  });
+});
+
+/** Audit actions of a user, read from the table, so that moving the clock cannot end a reader's session. */
+async function actionsOf(userId: string) {
+  const rows = await ctx.services.db.select().from(schema.auditEvents)
+    .where(and(eq(schema.auditEvents.entityType, 'user'), eq(schema.auditEvents.entityId, userId)))
+    .orderBy(asc(schema.auditEvents.seq));
+  return rows.map((r) => ({ action: r.action, actorLabel: r.actorLabel, data: r.data as Record<string, unknown> | null }));
+}
+const count = (events: { action: string }[], action: string) => events.filter((e) => e.action === action).length;
+const later = (t0: Date, seconds: number) => new Date(t0.getTime() + seconds * 1000);
+const ATTACKER = '203.0.113.7';
+const OWNER = '198.51.100.20';
+
+describe('login throttling', () => {
+  // Concurrent guesses were all checked before any was counted (18 of 19 got through the lock).
+  it('20 concurrent wrong guesses: only the allowance is checked, and the right password is then refused too', async () => {
+    const { user } = await freshUser();
+    const t0 = new Date();
+    ctx.setNow(t0);
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => tryLogin(ctx, user.email, `Wrong2026pass${i}`, { remoteAddress: ATTACKER })));
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(20).fill(401));
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+
+    const allowance = ctx.services.config.lockAfterFailures;
+    const right = await tryLogin(ctx, user.email, TEST_PASSWORD, { remoteAddress: ATTACKER });
+    expect(right.statusCode).toBe(401);
+    expect(right.json().error.code).toBe('INVALID_CREDENTIALS');
+    expect(right.cookies.find((c) => c.name === 'sb_session')).toBeUndefined();
+
+    const events = await actionsOf(user.id);
+    expect(count(events, 'auth.login_failed')).toBe(allowance); // one audit row per password actually checked
+    expect(events.filter((e) => e.action === 'auth.login_failed').map((e) => e.data?.attempts).sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(count(events, 'auth.login')).toBe(0);
+    // 16 refused requests, one audit row: a flood is noted once per slot, not per request.
+    expect(count(events, 'auth.login_throttled')).toBe(1);
+  });
+
+  it('a throttled account answers exactly like an unknown email or a disabled account', async () => {
+    const { user } = await freshUser();
+    ctx.setNow(new Date());
+    for (let i = 0; i < ctx.services.config.lockAfterFailures; i++) await tryLogin(ctx, user.email, `Wrong2026pass${i}`);
+    const throttled = await tryLogin(ctx, user.email, TEST_PASSWORD);
+    const unknown = await tryLogin(ctx, 'nobody-at-all@test.example.cn', TEST_PASSWORD);
+    const { user: other } = await freshUser();
+    await ctx.services.db.update(schema.users).set({ disabled: true }).where(eq(schema.users.id, other.id));
+    const disabled = await tryLogin(ctx, other.email, TEST_PASSWORD);
+    for (const res of [throttled, unknown, disabled]) {
+      expect(res.statusCode).toBe(401);
+      expect(res.json()).toEqual(unknown.json());
+      expect(res.headers['retry-after']).toBeUndefined();
+      expect(res.cookies).toEqual([]);
+    }
+    expect(unknown.json().error).toEqual({ code: 'INVALID_CREDENTIALS', message: expect.stringContaining('邮箱或密码不正确') });
+  });
+
+  it('waits 2, 4, 8 … seconds after the allowance, and a success starts the count again', async () => {
+    const { user } = await freshUser();
+    const t0 = new Date();
+    ctx.setNow(t0);
+    for (let i = 1; i <= 5; i++) expect((await tryLogin(ctx, user.email, `Wrong2026pass${i}`)).statusCode).toBe(401);
+    ctx.setNow(later(t0, 1.9));
+    expect((await tryLogin(ctx, user.email, TEST_PASSWORD)).statusCode).toBe(401); // the 2 s have not passed
+    ctx.setNow(later(t0, 2));
+    expect((await tryLogin(ctx, user.email, 'Wrong2026pass6')).statusCode).toBe(401); // checked: 6th attempt, next wait 4 s
+    ctx.setNow(later(t0, 5.9));
+    expect((await tryLogin(ctx, user.email, TEST_PASSWORD)).statusCode).toBe(401);
+    ctx.setNow(later(t0, 6));
+    expect((await tryLogin(ctx, user.email, TEST_PASSWORD)).statusCode).toBe(200);
+    // Reset: four typos and the right password, no wait.
+    for (let i = 1; i <= 4; i++) expect((await tryLogin(ctx, user.email, `Again2026pass${i}`)).statusCode).toBe(401);
+    expect((await tryLogin(ctx, user.email, TEST_PASSWORD)).statusCode).toBe(200);
+
+    const events = await actionsOf(user.id);
+    expect(events.map((e) => e.action)).toEqual([
+      ...Array(5).fill('auth.login_failed'), 'auth.login_throttled', 'auth.login_failed', 'auth.login_throttled', 'auth.login',
+      ...Array(4).fill('auth.login_failed'), 'auth.login',
+    ]);
+    expect(events.filter((e) => e.action === 'auth.login_failed').map((e) => e.data?.attempts)).toEqual([1, 2, 3, 4, 5, 6, 1, 2, 3, 4]);
+    expect(events.filter((e) => e.action !== 'auth.login').every((e) => e.actorLabel === 'anonymous')).toBe(true);
+  });
+
+  // Five guesses every 15 minutes from anywhere locked the real user out: a weapon.
+  it('an attacker hammering from one address for 90 minutes does not keep the owner out from another', async () => {
+    const { user } = await freshUser();
+    const t0 = new Date();
+    for (let minute = 0; minute < 90; minute++) {
+      ctx.setNow(later(t0, minute * 60));
+      expect((await tryLogin(ctx, user.email, 'Wrong2026pass', { remoteAddress: ATTACKER })).statusCode).toBe(401);
+    }
+    // The attacker's own address is slowed to the cap …
+    ctx.setNow(later(t0, 90 * 60));
+    expect((await tryLogin(ctx, user.email, TEST_PASSWORD, { remoteAddress: ATTACKER })).statusCode).toBe(401);
+    // … the owner, elsewhere, logs in (at worst after the account-wide minute).
+    ctx.setNow(later(t0, 90 * 60 + 61));
+    expect((await tryLogin(ctx, user.email, TEST_PASSWORD, { remoteAddress: OWNER })).statusCode).toBe(200);
+    const checked = count(await actionsOf(user.id), 'auth.login_failed');
+    expect(checked).toBeGreaterThan(5);
+    expect(checked).toBeLessThanOrEqual(25); // 5 free, 2 s … 512 s, then one per 15 min
+  });
+
+  it('many addresses together get no more than the account-wide allowance', async () => {
+    const { user } = await freshUser();
+    ctx.setNow(new Date());
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => tryLogin(ctx, user.email, `Wrong2026pass${i}`, { remoteAddress: `192.0.2.${i + 1}` })));
+    expect(answers.every((a) => a.statusCode === 401)).toBe(true);
+    expect(count(await actionsOf(user.id), 'auth.login_failed')).toBe(20);
+  });
+});
+
+describe('password change throttling', () => {
+  it('after 5 wrong current passwords answers 429 with Retry-After, even for the right one; 10 concurrent tries check at most 5', async () => {
+    const { user } = await freshUser(['org_member']);
+    const client = await login(ctx.app, user.email);
+    const t0 = new Date();
+    ctx.setNow(t0);
+    const wrong = await Promise.all(Array.from({ length: 10 }, (_, i) =>
+      client.post('/api/v1/auth/password', { currentPassword: `Wrong2026pass${i}`, newPassword: 'Brand2026newpass' })));
+    const statuses = wrong.map((r) => r.statusCode).sort();
+    expect(statuses).toEqual([...Array(5).fill(400), ...Array(5).fill(429)]);
+    expect(count(await actionsOf(user.id), 'auth.password_change_failed')).toBe(5);
+
+    const right = await client.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Brand2026newpass' });
+    expect(right.statusCode).toBe(429);
+    expect(right.json().error).toMatchObject({ code: 'PASSWORD_CHANGE_THROTTLED', message: expect.stringContaining('当前密码输错次数过多') });
+    expect(right.headers['retry-after']).toBe('2');
+    expect((await tryLogin(ctx, user.email, 'Brand2026newpass')).statusCode).toBe(401); // unchanged
+
+    ctx.setNow(later(t0, 2));
+    expect((await client.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Brand2026newpass' })).statusCode).toBe(204);
+    expect(count(await actionsOf(user.id), 'auth.password_change_throttled')).toBe(1);
+  });
+});
+
+describe('password rule', () => {
+  it('refuses a short, a common and a guessable password, and one built from the email, naming the field', async () => {
+    const { user } = await freshUser();
+    const client = await login(ctx.app, user.email);
+    const local = user.email.split('@')[0]!;
+    const cases: [string, string][] = [
+      ['Short2026', '至少10位'],
+      ['Password2026', '过于常见'],
+      ['Qwerty123456', '过于常见'],
+      ['1qaz2wsx3edc', '过于常见'],
+      [`${local}X2026`, '邮箱用户名'],
+    ];
+    for (const [newPassword, message] of cases) {
+      const res = await client.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword });
+      expect(res.statusCode, newPassword).toBe(400);
+      expect(res.json().error.code).toBe('VALIDATION_FAILED');
+      expect(res.json().error.details).toEqual([{ path: 'newPassword', message: expect.stringContaining(message) }]);
+    }
+    expect((await tryLogin(ctx, user.email, TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('registration refuses an admin password that contains the admin email', async () => {
+    const email = `wangjingli${Date.now().toString(36)}@reg.example.cn`;
+    const body = {
+      name: '重庆密码规则测试有限公司', creditCode: randomCreditCode(), kind: 'ai_company', regionCode: '500112',
+      contactName: '王经理', contactPhone: '023-63891234',
+      admin: { email, displayName: '王经理', password: `${email.split('@')[0]}A1` },
+    };
+    const res = await anonymous(ctx.app).post('/api/v1/organizations/register', body);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([{ path: 'admin.password', message: '密码不能包含邮箱用户名' }]);
+    const ok = await anonymous(ctx.app).post('/api/v1/organizations/register', { ...body, admin: { ...body.admin, password: TEST_PASSWORD } });
+    expect(ok.statusCode).toBe(201);
   });
 });
 

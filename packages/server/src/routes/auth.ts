@@ -1,4 +1,4 @@
-import { changePasswordSchema, loginSchema } from '@scenebridge/domain';
+import { changePasswordSchema, DomainError, loginSchema } from '@scenebridge/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor, Services } from '../context.js';
@@ -22,7 +22,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services) {
     schema: { tags: ['auth'], summary: '登录', body: loginSchema },
     config: { public: true, rateLimit: { max: services.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
   }, async (request, reply) => {
-    const { token, actor } = await login({ services, email: request.body.email, password: request.body.password });
+    const { token, actor } = await login({ services, email: request.body.email, password: request.body.password, clientIp: request.ip });
     setSessionCookie(reply, token, services);
     return presentMe(actor);
   });
@@ -33,7 +33,12 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services) {
   });
   api.get('/auth/me', { schema: { tags: ['auth'], summary: '当前用户与CSRF令牌' } }, async (request) => presentMe(requireActor(request)));
   api.post('/auth/password', { schema: { tags: ['auth'], summary: '修改密码', body: changePasswordSchema } }, async (request, reply) => {
-    await changePassword({ services, actor: requireActor(request), ...request.body });
+    try {
+      await changePassword({ services, actor: requireActor(request), ...request.body });
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'PASSWORD_CHANGE_THROTTLED') reply.header('retry-after', String((e.details as { retryAfterSeconds: number }).retryAfterSeconds));
+      throw e;
+    }
     return reply.status(204).send();
   });
 }

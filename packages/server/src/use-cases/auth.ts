@@ -1,17 +1,29 @@
 import {
-  appendAuditEvents, deleteOtherSessions, deleteSession, findLiveSession, findUser, findUserByEmail, insertSession,
-  recordLoginFailure, recordLoginSuccess, updatePasswordHash,
+  appendAuditEvents, claimAuthAttempt, deleteOtherSessions, deleteSession, findLiveSession, findUser, findUserByEmail, insertSession,
+  noteAttemptRefused, resetAuthAttempts, updatePasswordHash, type NewAuditEvent, type UserRow,
 } from '@scenebridge/db';
 import { actorFromSession } from '../auth/session-cache.js';
-import { DomainError } from '@scenebridge/domain';
+import { loginScopes, passwordChangeScope } from '../auth/throttle.js';
+import { DomainError, passwordProblem } from '@scenebridge/domain';
 import type { Actor, Services } from '../context.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../auth/password.js';
 import { newToken, sessionIdOf } from '../auth/tokens.js';
-import { audit } from './audit.js';
+import { audit, auditEvent } from './audit.js';
 
-const invalid = () => new DomainError('INVALID_CREDENTIALS', '邮箱或密码不正确', 401);
+/**
+ * Unknown, disabled and throttled accounts and wrong passwords all get this, after the same
+ * work (one argon2 check), so the answer never tells whether an account exists or is throttled.
+ */
+const invalid = () => new DomainError('INVALID_CREDENTIALS', '邮箱或密码不正确；多次失败后须稍候再试', 401);
 
-export async function login({ services, email, password }: { services: Services; email: string; password: string }) {
+const anonymousEvent = (action: string, user: UserRow, data: Record<string, unknown>): NewAuditEvent => ({
+  actorUserId: null, actorLabel: 'anonymous', action, entityType: 'user', entityId: user.id, data: { email: user.email, ...data },
+});
+
+/** `clientIp` is the HTTP client's address; callers in this process (benchmarks, scripts) share one counter. */
+export async function login({ services, email, password, clientIp = 'in-process' }: {
+  services: Services; email: string; password: string; clientIp?: string;
+}) {
   const { db, config } = services;
   const now = services.now();
   const user = await findUserByEmail(db, email);
@@ -19,28 +31,27 @@ export async function login({ services, email, password }: { services: Services;
     await burnPasswordCheck(password);
     throw invalid();
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    throw new DomainError('ACCOUNT_LOCKED', `连续登录失败次数过多，账号已锁定，请于${Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60000)}分钟后重试`, 423);
-  }
-  if (user.lockedUntil && user.lockedUntil <= now) {
-    await recordLoginSuccess(db, user.id); // the lock has run out: the user gets a fresh set of tries
+  const scopes = loginScopes(config, clientIp);
+  // The slot is claimed before the password is checked, so concurrent guesses cannot outrun the count.
+  const claim = await claimAuthAttempt(db, user.id, scopes, now);
+  if (!claim.claimed) {
+    await burnPasswordCheck(password);
+    await auditRefusal(services, user, claim.scope, anonymousEvent('auth.login_throttled', user, {
+      scope: claim.scope, nextAttemptAt: claim.nextAttemptAt.toISOString(),
+    }));
+    throw invalid();
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
-    const lockUntil = new Date(now.getTime() + config.lockMinutes * 60_000);
-    await db.transaction(async (tx) => {
-      const after = await recordLoginFailure(tx, user.id, config.lockAfterFailures, lockUntil);
-      const locked = after.failedLogins >= config.lockAfterFailures;
-      await appendAuditEvents(tx, [{
-        actorUserId: null, actorLabel: 'anonymous', action: locked ? 'auth.account_locked' : 'auth.login_failed',
-        entityType: 'user', entityId: user.id, data: { email: user.email, failedLogins: after.failedLogins },
-      }]);
-    });
+    const client = scopes[0]!.scope;
+    await db.transaction((tx) => appendAuditEvents(tx, [anonymousEvent('auth.login_failed', user, {
+      scope: client, attempts: claim.attempts[client], accountAttempts: claim.attempts['login:*'],
+    })]));
     throw invalid();
   }
   const token = newToken();
   const csrfToken = newToken();
   await db.transaction(async (tx) => {
-    await recordLoginSuccess(tx, user.id);
+    await resetAuthAttempts(tx, user.id, scopes.map((s) => s.scope));
     await insertSession(tx, { id: sessionIdOf(token), userId: user.id, csrfToken, expiresAt: new Date(now.getTime() + config.sessionTtlMs) });
     await appendAuditEvents(tx, [{
       actorUserId: user.id, actorLabel: `${user.displayName} <${user.email}>`, action: 'auth.login', entityType: 'user', entityId: user.id,
@@ -48,6 +59,13 @@ export async function login({ services, email, password }: { services: Services;
   });
   const actor = await resolveSession({ services, token });
   return { token, actor: actor! };
+}
+
+/** One audit row per refused slot, not one per request of a flood. */
+async function auditRefusal(services: Services, user: UserRow, scope: string, event: NewAuditEvent) {
+  await services.db.transaction(async (tx) => {
+    if (await noteAttemptRefused(tx, user.id, scope, services.now())) await appendAuditEvents(tx, [event]);
+  });
 }
 
 export async function resolveSession({ services, token }: { services: Services; token: string }): Promise<Actor | null> {
@@ -66,15 +84,33 @@ export async function logout({ services, actor }: { services: Services; actor: A
 export async function changePassword({ services, actor, currentPassword, newPassword }: {
   services: Services; actor: Actor; currentPassword: string; newPassword: string;
 }) {
+  const problem = passwordProblem(newPassword, actor.email);
+  if (problem) throw new DomainError('VALIDATION_FAILED', problem, 400, [{ path: 'newPassword', message: problem }]);
   const user = await findUser(services.db, actor.userId);
-  if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
+  if (!user) throw new DomainError('UNAUTHENTICATED', '请先登录', 401);
+  const scope = passwordChangeScope(services.config);
+  const claim = await claimAuthAttempt(services.db, user.id, [scope], services.now());
+  if (!claim.claimed) {
+    await auditRefusal(services, user, scope.scope, auditEvent(actor, {
+      action: 'auth.password_change_throttled', entityType: 'user', entityId: user.id, data: { nextAttemptAt: claim.nextAttemptAt.toISOString() },
+    }));
+    const seconds = Math.max(1, Math.ceil((claim.nextAttemptAt.getTime() - services.now().getTime()) / 1000));
+    throw new DomainError('PASSWORD_CHANGE_THROTTLED', `当前密码输错次数过多，请${waitText(seconds)}后再试`, 429, { retryAfterSeconds: seconds });
+  }
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    await services.db.transaction((tx) => audit(tx, actor, {
+      action: 'auth.password_change_failed', entityType: 'user', entityId: user.id, data: { attempts: claim.attempts[scope.scope] },
+    }));
     throw new DomainError('WRONG_PASSWORD', '当前密码不正确', 400);
   }
   if (currentPassword === newPassword) throw new DomainError('PASSWORD_UNCHANGED', '新密码不能与当前密码相同', 400);
   const hash = await hashPassword(newPassword);
   await services.db.transaction(async (tx) => {
+    await resetAuthAttempts(tx, user.id, [scope.scope]);
     await updatePasswordHash(tx, actor.userId, hash);
     await deleteOtherSessions(tx, actor.userId, actor.sessionId);
     await audit(tx, actor, { action: 'auth.password_changed', entityType: 'user', entityId: actor.userId });
   });
 }
+
+const waitText = (seconds: number) => (seconds < 60 ? `${seconds}秒` : `${Math.ceil(seconds / 60)}分钟`);

@@ -45,7 +45,7 @@ export default function ChangePassword() {
           <Form.Item label="当前密码" name="currentPassword" rules={[rules.required('当前密码')]}>
             <Input.Password autoComplete="current-password" data-testid="password-current" />
           </Form.Item>
-          <Form.Item label="新密码" name="newPassword" rules={[rules.required('新密码'), rules.password()]} extra="至少10位，须同时包含字母和数字">
+          <Form.Item label="新密码" name="newPassword" rules={[rules.required('新密码'), rules.password()]} extra="至少10位，须同时包含字母和数字；不能是常见或易猜的密码，不能包含邮箱用户名">
             <Input.Password autoComplete="new-password" data-testid="password-new" />
           </Form.Item>
           <Form.Item

@@ -34,10 +34,8 @@ export default function Login() {
       await login(v.email.trim(), v.password);
       navigate(next, { replace: true });
     } catch (e) {
-      const title =
-        e instanceof ApiError && e.code === 'ACCOUNT_LOCKED' ? '账号已锁定'
-        : e instanceof ApiError && e.code === 'RATE_LIMITED' ? '请求过于频繁'
-        : '登录失败';
+      // A throttled account answers like a wrong password (so nobody learns it exists): no lock title.
+      const title = e instanceof ApiError && e.code === 'RATE_LIMITED' ? '请求过于频繁' : '登录失败';
       setError({ title, text: errorMessage(e) });
       setBusy(false);
     }

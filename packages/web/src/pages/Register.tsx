@@ -142,7 +142,7 @@ export default function Register() {
                 label="登录密码"
                 name={['admin', 'password']}
                 rules={[rules.required('登录密码'), rules.password()]}
-                extra="至少10位，须同时包含字母和数字"
+                extra="至少10位，须同时包含字母和数字；不能是常见或易猜的密码，不能包含邮箱用户名"
               >
                 <Input.Password autoComplete="new-password" data-testid="register-admin-password" />
               </Form.Item>
