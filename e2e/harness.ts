@@ -27,7 +27,7 @@ export async function startServer(): Promise<E2eServer> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'packages/server/src/main.ts')], {
     cwd: root,
     // E2E always runs on its own PGlite folder, whatever DATABASE_URL says.
-    env: { ...process.env, DATABASE_URL: '', PORT: '0', SCENEBRIDGE_DATA_DIR: dataDir, LOG_LEVEL: 'warn', CLOCK_INTERVAL_SECONDS: '2' },
+    env: { ...process.env, DATABASE_URL: '', PORT: '0', SCENEBRIDGE_DATA_DIR: dataDir, LOG_LEVEL: 'warn', CLOCK_INTERVAL_SECONDS: '2', NODE_ENV: 'development', SCENEBRIDGE_SEED: 'auto' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -13,5 +13,9 @@ if (!fs.existsSync(dist) || process.argv.includes('--rebuild')) {
   execSync('npm run build -w @scenebridge/web', { cwd: root, stdio: 'inherit' });
 }
 process.chdir(root);
+// `npm start` is a developer's or evaluator's local run: demo data and plain-HTTP cookies.
+// A deployment runs packages/server/src/main.ts with NODE_ENV=production and gets neither.
+process.env.NODE_ENV ??= 'development';
+process.env.SCENEBRIDGE_SEED ??= 'auto';
 register();
 await import('../packages/server/src/main.ts');

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { insertOrganization, openDatabase, type DatabaseHandle } from '@scenebridge/db';
 import { buildWorkbook, sampleCreditCode, sampleRow } from '@scenebridge/server/import/testing';
-import { makeCall, makeOrganization, makeUser } from '@scenebridge/server/testing';
-import { createServices, testConfig, type Services } from '@scenebridge/server';
+import { makeCall, makeOrganization, makeUser, randomCreditCode } from '@scenebridge/server/testing';
+import { buildApp, createServices, testConfig, type Services } from '@scenebridge/server';
 import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -41,6 +41,7 @@ describe('scenebridge CLI', () => {
     const file = path.join(dir, 'in.xlsx');
     const rows = [0, 1, 2].map((i) => sampleRow('scenario_need', i, 1));
     rows[1] = { ...rows[1], 所属领域: '不存在的领域' };
+    rows[2] = { ...rows[2], 场景名称: '=HYPERLINK("http://evil.example","智能质检")' };
     fs.writeFileSync(file, await buildWorkbook('scenario_need', rows));
     const base = ['--as', operator.email, '--call', call.id, '--file', file];
 
@@ -60,17 +61,59 @@ describe('scenebridge CLI', () => {
 
     const out = path.join(dir, 'out.csv');
     expect((await cli(['export', '--as', operator.email, '--format', 'csv', '--out', out], env)).code).toBe(0);
-    expect(fs.readFileSync(out, 'utf8').split('\r\n')).toHaveLength(3);
+    const csv = fs.readFileSync(out, 'utf8');
+    expect(csv.split('\r\n')).toHaveLength(3);
+    // The formula a row's title carried is written as text for Excel.
+    expect(csv).toContain('"\'=HYPERLINK(""http://evil.example"",""智能质检"")"');
+    expect(csv).not.toMatch(/(^|,|")=HYPERLINK/m);
 
     const verify = await cli(['audit-verify', '--as', operator.email], env);
     expect(verify.code).toBe(0);
     expect(verify.out).toMatch(/audit chain intact: \d+ entries/);
 
     handle = await openDatabase({ dataDir: env.SCENEBRIDGE_DATA_DIR });
+    // Only the table's owner can edit the trail: the append-only trigger has to go first.
+    await handle.db.execute('alter table audit_events disable trigger audit_events_append_only' as never);
     await handle.db.execute("update audit_events set reason = 'edited' where seq = 2" as never);
     await handle.close();
     const broken = await cli(['audit-verify', '--as', operator.email], env);
     expect(broken.code).toBe(1);
     expect(broken.out).toContain('BROKEN at seq 2 (hash_mismatch)');
+  }, 120_000);
+});
+
+describe('scenebridge create-operator', () => {
+  it('creates the first operator of an empty deployment once, with a generated password that logs in', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-cli-op-'));
+    const env = { SCENEBRIDGE_DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '' };
+    const input = {
+      email: 'Ops@Platform.gov.cn', name: '刘主任', organization: '重庆市人工智能场景创新促进中心',
+      'credit-code': randomCreditCode('12500000'), region: '500103', phone: '023-63891234',
+    };
+    const args = (o: Record<string, string>) => ['create-operator', ...Object.entries(o).flatMap(([k, v]) => [`--${k}`, v])];
+
+    const bad = await cli(args({ ...input, 'credit-code': '123' }), env);
+    expect(bad.code).toBe(2);
+    expect(bad.out).toContain('creditCode');
+
+    const first = await cli(args(input), env);
+    expect(first.code, first.out).toBe(0);
+    const password = /password \(shown once[^)]*\): (\S+)/.exec(first.out)?.[1];
+    expect(password).toMatch(/^[A-Za-z2-9]{20}$/);
+
+    const again = await cli(args({ ...input, email: 'second@platform.gov.cn', 'credit-code': randomCreditCode('12500000') }), env);
+    expect(again.code).toBe(2);
+    expect(again.out).toContain('平台已有运营方账号');
+
+    const handle = await openDatabase({ dataDir: env.SCENEBRIDGE_DATA_DIR });
+    try {
+      const app = await buildApp(createServices(handle.db, testConfig()));
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'ops@platform.gov.cn', password } });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().user.roles).toEqual(['operator']);
+      await app.close();
+    } finally {
+      await handle.close();
+    }
   }, 120_000);
 });

@@ -6,17 +6,20 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DataDirLockedError, findOrganization, findUserByEmail, listSubmissions } from '@scenebridge/db';
-import { DomainError, type Role } from '@scenebridge/domain';
+import { DomainError, toCsv, type Role } from '@scenebridge/domain';
 import { loadConfig, openServices, type Actor, type Services } from '@scenebridge/server';
 import { buildTemplate } from '@scenebridge/server/import';
 import { importSubmissions } from '@scenebridge/server/use-cases/imports';
 import { verifyAuditChain } from '@scenebridge/server/use-cases/audit';
+import { createFirstOperator } from '@scenebridge/server/use-cases/bootstrap';
 
 const USAGE = `用法 / usage:
   scenebridge template --list-type scenario_need|capability --out FILE.xlsx
   scenebridge import --as OPERATOR_EMAIL --call CALL_ID --file FILE.xlsx [--commit] [--skip-invalid] [--json]
   scenebridge export --as OPERATOR_EMAIL [--call CALL_ID] --format json|csv --out FILE
   scenebridge audit-verify --as OPERATOR_EMAIL
+  scenebridge create-operator --email EMAIL --name 姓名 --organization 机构名称 --credit-code 统一社会信用代码 --region 行政区划代码 --phone 电话
+    (a new deployment's first operator; prints a generated password once)
 Database: DATABASE_URL (PostgreSQL server) or SCENEBRIDGE_DATA_DIR (PGlite folder, default .data/pglite).
 Exit codes: 0 ok, 1 import errors or broken audit chain, 2 usage or environment error.`;
 
@@ -31,11 +34,6 @@ async function actorFor(services: Services, email: string | undefined): Promise<
   };
 }
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : Array.isArray(v) ? v.join('、') : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const { values: o } = parseArgs({
@@ -44,6 +42,8 @@ async function run(argv: string[]): Promise<number> {
       as: { type: 'string' }, call: { type: 'string' }, file: { type: 'string' }, out: { type: 'string' },
       commit: { type: 'boolean', default: false }, 'skip-invalid': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false }, format: { type: 'string', default: 'json' }, 'list-type': { type: 'string' },
+      email: { type: 'string' }, name: { type: 'string' }, organization: { type: 'string' }, 'credit-code': { type: 'string' },
+      region: { type: 'string' }, phone: { type: 'string' },
     },
   });
   if (command === 'template') {
@@ -52,9 +52,17 @@ async function run(argv: string[]): Promise<number> {
     console.log(`template written to ${o.out}`);
     return 0;
   }
-  if (!['import', 'export', 'audit-verify'].includes(command ?? '')) return usage();
+  if (!['import', 'export', 'audit-verify', 'create-operator'].includes(command ?? '')) return usage();
   const { services, handle } = await openServices(loadConfig());
   try {
+    if (command === 'create-operator') {
+      if (!o.email || !o.name || !o.organization || !o['credit-code'] || !o.region || !o.phone) return usage();
+      const r = await createFirstOperator({ services, input: {
+        email: o.email, displayName: o.name, organizationName: o.organization, creditCode: o['credit-code'], regionCode: o.region, contactPhone: o.phone,
+      } });
+      console.log(`operator ${r.user.email} created in ${r.organization.name}\npassword (shown once, change it after the first login): ${r.password}`);
+      return 0;
+    }
     const actor = await actorFor(services, o.as);
     if (command === 'import') {
       if (!o.call || !o.file) return usage();
@@ -88,7 +96,7 @@ async function run(argv: string[]): Promise<number> {
     if (o.format === 'json') fs.writeFileSync(o.out, JSON.stringify(items, null, 2));
     else {
       const cols = ['id', 'callTitle', 'listType', 'status', 'title', 'organizationName', 'sector', 'regionCode', 'submittedAt'] as const;
-      fs.writeFileSync(o.out, '\uFEFF' + [cols.join(','), ...items.map((i) => cols.map((c) => csvCell(c === 'submittedAt' ? i.submittedAt?.toISOString() : i[c])).join(','))].join('\r\n'));
+      fs.writeFileSync(o.out, toCsv(cols, items.map((i) => cols.map((c) => (c === 'submittedAt' ? i.submittedAt?.toISOString() : i[c])))));
     }
     console.log(`${items.length} submissions written to ${o.out}`);
     return 0;

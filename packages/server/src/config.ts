@@ -6,10 +6,12 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
   SCENEBRIDGE_DATA_DIR: z.string().default('.data/pglite'),
-  SCENEBRIDGE_SEED: z.enum(['auto', 'never']).default('auto'),
+  NODE_ENV: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['development', 'production', 'test']).optional()),
+  // Demo data only when asked for (`npm start` asks); a deployment never gets it by default.
+  SCENEBRIDGE_SEED: z.enum(['auto', 'never']).default('never'),
   SCENEBRIDGE_WEB_DIST: z.string().optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
-  COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   CLOCK_INTERVAL_SECONDS: z.coerce.number().positive().default(30),
   TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
@@ -24,6 +26,11 @@ export interface AppConfig {
   databaseUrl?: string;
   dataDir: string;
   seed: 'auto' | 'never';
+  /**
+   * A deployment rather than a developer's machine: NODE_ENV=production or secure cookies
+   * (i.e. served over HTTPS). Such a start refuses demo data and demo accounts.
+   */
+  production: boolean;
   webDist?: string;
   sessionTtlMs: number;
   cookieSecure: boolean;
@@ -33,6 +40,8 @@ export interface AppConfig {
   trustProxy: boolean | string;
   /** Login throttling: attempts per IP per minute, and failures that lock an account. */
   loginRateLimitPerMinute: number;
+  /** Per-user limits on CPU-heavy endpoints, overriding http/rate-limits.ts (0 = off, for benchmarks). */
+  heavyRateLimits?: Partial<Record<import('./http/rate-limits.js').HeavyEndpoint, number>>;
   lockAfterFailures: number;
   lockMinutes: number;
   maxUploadBytes: number;
@@ -50,17 +59,25 @@ export interface AppConfig {
   outboxMaxAttempts: number;
 }
 
+/** Only a developer's machine (NODE_ENV development or test) serves cookies without `Secure`. */
+function cookieSecureOf(e: z.infer<typeof envSchema>): boolean {
+  if (e.COOKIE_SECURE !== undefined) return e.COOKIE_SECURE === 'true';
+  return e.NODE_ENV !== 'development' && e.NODE_ENV !== 'test';
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const e = envSchema.parse(env);
+  const cookieSecure = cookieSecureOf(e);
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.SCENEBRIDGE_DATA_DIR),
     seed: e.SCENEBRIDGE_SEED,
+    production: e.NODE_ENV === 'production' || cookieSecure,
     webDist: e.SCENEBRIDGE_WEB_DIST,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
-    cookieSecure: e.COOKIE_SECURE === 'true',
+    cookieSecure,
     clockIntervalMs: e.CLOCK_INTERVAL_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === undefined || e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY,
@@ -77,5 +94,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 }
 
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
-  return { ...loadConfig({}), logLevel: 'silent', ...overrides };
+  return { ...loadConfig({ NODE_ENV: 'test' }), logLevel: 'silent', ...overrides };
 }

@@ -8,14 +8,18 @@ import { searchMatcher } from './search/subscription-matcher.js';
 import { remindOverdueReviews } from './use-cases/reminders.js';
 import { seedDemoData } from './seed.js';
 import { openServices } from './services.js';
+import { checkNoDemoAccounts, checkStartSettings, UnsafeStartError } from './startup-checks.js';
 
 const config = loadConfig();
 let opened;
 try {
+  checkStartSettings(config);
   opened = await openServices(config);
+  await checkNoDemoAccounts(config, opened.services);
 } catch (e) {
-  if (e instanceof DataDirLockedError) {
+  if (e instanceof DataDirLockedError || e instanceof UnsafeStartError) {
     console.error(`\n${e.message}\n`);
+    await opened?.handle.close();
     process.exit(2);
   }
   throw e;

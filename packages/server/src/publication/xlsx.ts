@@ -4,6 +4,7 @@
  * per entry in seq order. Header frozen and repeated on every printed page; A4 landscape, fit to
  * width. Sheet 批次信息: the batch's metadata (call, window, list type).
  */
+import { spreadsheetCell } from '@scenebridge/domain';
 import ExcelJS from 'exceljs';
 import {
   batchUpdatedAt,
@@ -114,14 +115,14 @@ export async function batchToXlsx(batch: PublishedBatch): Promise<Buffer> {
   const erratumStyle: Partial<ExcelJS.Style> = { ...bodyStyles[bodyStyles.length - 1]!, font: ERRATUM_FONT };
 
   const title = ws.getRow(XLSX_TITLE_ROW);
-  title.getCell(1).value = batch.title;
+  title.getCell(1).value = spreadsheetCell(batch.title);
   title.getCell(1).font = { name: '黑体', size: 16, bold: true };
   title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
   title.height = 32;
   ws.mergeCells(`A${XLSX_TITLE_ROW}:${lastCol}${XLSX_TITLE_ROW}`);
 
   const subtitle = ws.getRow(XLSX_SUBTITLE_ROW);
-  subtitle.getCell(1).value = `发布单位：${batch.issuer}　　发布日期：${publishedOn}　　共${entries.length}项`;
+  subtitle.getCell(1).value = spreadsheetCell(`发布单位：${batch.issuer}　　发布日期：${publishedOn}　　共${entries.length}项`);
   subtitle.getCell(1).font = { ...BODY_FONT, color: { argb: 'FF404040' } };
   subtitle.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
   subtitle.height = 22;
@@ -145,7 +146,7 @@ export async function batchToXlsx(batch: PublishedBatch): Promise<Buffer> {
       const raw = c.value(e);
       const value = typeof raw === 'string' ? clip(raw) : raw;
       const cell = row.getCell(i + 1);
-      cell.value = value === '' ? null : value;
+      cell.value = value === '' ? null : spreadsheetCell(value);
       cell.style = i === XLSX_COLUMNS.length - 1 && value !== '' ? erratumStyle : bodyStyles[i]!;
       if (typeof value === 'string') lines = Math.max(lines, wrappedLines(value, c.width));
     });
@@ -171,7 +172,7 @@ export async function batchToXlsx(batch: PublishedBatch): Promise<Buffer> {
     ['批次编号', batch.id],
   ];
   for (const [k, v] of facts) {
-    const r = info.addRow([k, v]);
+    const r = info.addRow([k, spreadsheetCell(v)]);
     r.getCell(1).font = { bold: true };
     r.eachCell((cell) => (cell.border = THIN));
   }
