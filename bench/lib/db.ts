@@ -16,7 +16,9 @@ export interface BenchDatabase {
 
 export async function openBenchDatabase(config: Partial<AppConfig> = {}): Promise<BenchDatabase> {
   const handle = await createTestDatabase();
-  const services: Services = createServices(handle.db, testConfig(config));
+  // One client sends thousands of searches: the per-user limits would measure themselves.
+  const unlimited = { qualityCheck: 0, classify: 0, search: 0, matches: 0, duplicateClusters: 0, imports: 0 };
+  const services: Services = createServices(handle.db, testConfig({ heavyRateLimits: unlimited, ...config }));
   let closed = false;
   // On PostgreSQL, close() ends the pool and then drops the database `with (force)`. pg-pool's
   // end() resolves before its sockets have closed, so the drop can terminate a connection that

@@ -532,19 +532,27 @@ export interface Classification {
 
 // ---- Quality at the door (查重与完整性提示) ----
 
-export interface DuplicateCandidate {
-  id: string | null;
-  title: string | null;
-  organizationName: string | null;
-  status: string | null;
+/** An item the caller may see: its own organisation's, a published one, or any (operators, brokers). */
+export interface VisibleDuplicate {
+  visible: true;
+  id: string;
+  title: string;
+  organizationName: string;
+  status: string;
   statusLabel?: string;
   /** The caller's own organisation's item. */
   mine?: boolean;
   batchTitle: string | null;
   similarity: number;
-  visible: boolean;
   sharedTerms: string[];
 }
+
+/** Another organisation's unpublished item, nearly a copy of the draft: nothing more is told. */
+export interface HiddenDuplicate {
+  visible: false;
+}
+
+export type DuplicateCandidate = VisibleDuplicate | HiddenDuplicate;
 
 export interface QualityHint {
   code: string;

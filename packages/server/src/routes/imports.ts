@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isOperator, type Services } from '../context.js';
 import { requireActor, sendError } from '../http.js';
+import { heavyRateLimit } from '../http/rate-limits.js';
 import { buildTemplate } from '../import/index.js';
 import { importSubmissions } from '../use-cases/imports.js';
 
@@ -23,6 +24,7 @@ export function registerImportRoutes(app: FastifyInstance, services: Services) {
   });
 
   api.post('/imports', {
+    config: heavyRateLimit(services.config, 'imports'),
     schema: {
       tags: ['imports'], consumes: ['multipart/form-data'],
       summary: '批量导入：dry_run 预检报告每个错误行；commit 全部成功才写入（skipInvalid=true 时跳过错误行）；重复导入不产生新数据',

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../context.js';
 import { idParams, requireActor } from '../http.js';
+import { heavyRateLimit } from '../http/rate-limits.js';
 import { decideMatch, expressInterest, listInterests } from '../use-cases/interests.js';
 import { matchesFor } from '../use-cases/matching.js';
 
@@ -10,6 +11,7 @@ export function registerMatchingRoutes(app: FastifyInstance, services: Services)
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get('/listings/:id/matches', {
+    config: heavyRateLimit(services.config, 'matches'),
     schema: {
       tags: ['matching'],
       summary: '双向匹配：需求→可服务的能力，能力→可服务的需求；每条结果给出得分构成（关键词、领域、技术领域、地域、预算、成熟度），各部分之和即总分',

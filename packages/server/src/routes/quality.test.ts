@@ -1,8 +1,11 @@
 import { schema } from '@scenebridge/db';
 import { eq, inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { publishThroughApi } from '../portal/testing.js';
-import { anonymous, createTestContext, makeCall, orgUser, platformUser, scenarioNeedData, type Client, type TestContext } from '../testing.js';
+import {
+  anonymous, createTestContext, login, makeCall, makeUser, orgUser, platformUser, scenarioNeedData, type Client, type TestContext,
+} from '../testing.js';
+import type { HeavyEndpoint } from '../http/rate-limits.js';
 
 const STEEL = { title: '冷轧钢板表面缺陷机器视觉在线检测', description: '冷轧产线钢板表面的划伤、辊印、夹杂等缺陷目前靠人工在线目视抽检，漏检多、劳动强度大，希望采用机器视觉对钢板表面缺陷进行在线自动检测和分类。' };
 const STEEL_REWORDED = { title: '钢板表面瑕疵视觉自动识别', description: '我厂冷轧线钢板表面有划痕、辊印等瑕疵，现在依靠工人肉眼检查，容易漏检，想用工业相机和深度学习自动识别钢板表面瑕疵并分类。' };
@@ -17,11 +20,15 @@ let hidden: { client: Client; id: string };
 const check = async (c: Client, data: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
   const res = await c.post('/api/v1/quality/check', { listType: 'scenario_need', data, ...extra });
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as { duplicates: Array<{ id: string | null; title: string | null; similarity: number; visible: boolean; sharedTerms: string[] }>; hints: Array<{ code: string; field: string; message: string }> };
+  return res.json() as { duplicates: Array<{ id?: string; title?: string; similarity?: number; visible: boolean; sharedTerms?: string[] }>; hints: Array<{ code: string; field: string; message: string }> };
 };
+/** The same need as BRIDGE, with a few words changed: a near copy. */
+const BRIDGE_COPY = { title: '跨江大桥结构健康监测与预警', description: '跨江大桥的振动、挠度、索力等数据分散在多个系统中，需要统一接入，并利用数据智能实现结构异常自动预警和养护决策支持。' };
+const BRIDGE_REWORDED = { title: '大桥结构安全监测与智能预警', description: '辖区跨江大桥的振动、挠度和索力监测数据分散，希望统一接入平台并自动预警桥梁结构异常，辅助养护决策。' };
+const VISIBLE_KEYS = ['batchTitle', 'id', 'mine', 'organizationName', 'sharedTerms', 'similarity', 'status', 'statusLabel', 'title', 'visible'];
 
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({ config: { loginRateLimitPerMinute: 1000 } });
   operator = (await platformUser(ctx)).client;
   needs = await publishThroughApi(ctx, operator, { items: [STEEL, PHARMA] });
   // A submitted, unpublished need of another organisation: a near-duplicate of BRIDGE.
@@ -36,7 +43,9 @@ afterAll(async () => ctx?.close());
 describe('POST /quality/check', () => {
   it('warns about a published need worded differently, with its similarity and a link', async () => {
     const r = await check((await orgUser(ctx)).client, STEEL_REWORDED);
-    expect(r.duplicates[0]).toMatchObject({ id: needs.submissionIds[0], title: STEEL.title, visible: true });
+    expect(r.duplicates[0]).toMatchObject({ id: needs.submissionIds[0], title: STEEL.title, visible: true, status: 'published' });
+    expect(Object.keys(r.duplicates[0]!).sort()).toEqual(VISIBLE_KEYS);
+    expect(r.duplicates[0]!.sharedTerms!.length).toBeGreaterThan(0);
     expect(r.duplicates[0]!.similarity).toBeGreaterThan(0);
     expect(r.duplicates[0]!.similarity).toBeLessThanOrEqual(1);
     expect(r.duplicates.map((d) => d.id)).not.toContain(needs.submissionIds[1]);
@@ -48,14 +57,64 @@ describe('POST /quality/check', () => {
     expect(r.duplicates.map((d) => d.id)).not.toContain(needs.submissionIds[1]);
   });
 
-  it("reports another organisation's unpublished near-duplicate without naming it; its owner sees it", async () => {
-    const reworded = { title: '大桥结构安全监测与智能预警', description: '辖区跨江大桥的振动、挠度和索力监测数据分散，希望统一接入平台并自动预警桥梁结构异常，辅助养护决策。' };
-    const stranger = await check((await orgUser(ctx)).client, reworded);
-    expect(stranger.duplicates[0]).toMatchObject({ id: null, title: null, visible: false });
-    const own = await check(hidden.client, reworded);
-    expect(own.duplicates[0]).toMatchObject({ id: hidden.id, visible: true });
+  it("tells nothing about another organisation's unpublished item but that a near copy exists; its owner sees it all", async () => {
+    const stranger = (await orgUser(ctx)).client;
+    // A rewording of it: nothing at all (no status, similarity, shared terms, batch, id, title or organisation).
+    expect((await check(stranger, BRIDGE_REWORDED)).duplicates).toEqual([]);
+    // A near copy: one entry saying only that it exists.
+    const copy = await check(stranger, BRIDGE_COPY);
+    expect(copy.duplicates).toEqual([{ visible: false }]);
+    const own = await check(hidden.client, BRIDGE_REWORDED);
+    expect(own.duplicates[0]).toMatchObject({ id: hidden.id, visible: true, status: 'submitted', mine: true });
+    expect(Object.keys(own.duplicates[0]!).sort()).toEqual(VISIBLE_KEYS);
+    // Operators see every submitted item in full.
+    expect((await check(operator, BRIDGE_REWORDED)).duplicates[0]).toMatchObject({ id: hidden.id, visible: true, title: BRIDGE.title });
     // Editing the item itself does not report it as its own duplicate.
     expect((await check(hidden.client, BRIDGE, { submissionId: hidden.id })).duplicates.map((d) => d.id)).not.toContain(hidden.id);
+  });
+
+  it('refuses fields over the form limits, wrong types and values outside their lists, before any analysis', async () => {
+    const client = (await orgUser(ctx)).client;
+    const searched = vi.spyOn(ctx.services.search, 'current');
+    try {
+      const cases: Array<[string, Record<string, unknown>, string]> = [
+        ['scenario_need', { title: '桥梁监测', description: '桥'.repeat(5001) }, 'data.description'],
+        ['scenario_need', { title: '桥'.repeat(101) }, 'data.title'],
+        ['scenario_need', { title: '桥梁监测', expectedOutcome: '预警'.repeat(1001) }, 'data.expectedOutcome'],
+        ['scenario_need', { title: '桥梁监测', techFields: 'iot_sensing' }, 'data.techFields'],
+        ['scenario_need', { title: '桥梁监测', dataOpenness: 'x'.repeat(10_000) }, 'data.dataOpenness'],
+        ['capability', { title: '桥梁监测', referenceCases: [{ title: '案例', summary: '案'.repeat(1001) }] }, 'data.referenceCases.0.summary'],
+        ['capability', { title: '桥梁监测', referenceCases: Array.from({ length: 11 }, () => ({ title: '案例', summary: '大桥监测应用案例简介' })) }, 'data.referenceCases'],
+      ];
+      for (const [listType, data, path] of cases) {
+        const res = await client.post('/api/v1/quality/check', { listType, data });
+        expect(res.statusCode, path).toBe(400);
+        expect(res.json().error.code).toBe('VALIDATION_FAILED');
+        expect(res.json().error.details.map((d: { path: string }) => d.path)).toContain(path);
+        expect(res.json().error.message).toMatch(/[\u4e00-\u9fff]/);
+      }
+      expect((await client.post('/api/v1/quality/check', { listType: 'scenario_need', data: { title: '桥梁监测', description: '桥'.repeat(5001) } })).json().error.message)
+        .toBe('场景描述不能超过5000个字');
+      // About 1.7 MB of text: far over any valid draft, refused before it is even parsed.
+      const huge = await client.post('/api/v1/quality/check', { listType: 'scenario_need', data: { title: '桥梁监测', description: '桥梁振动监测。'.repeat(83_000) } });
+      expect(huge.statusCode).toBe(413);
+      expect(huge.json().error.code).toBe('BODY_TOO_LARGE');
+      expect(searched).not.toHaveBeenCalled();
+    } finally {
+      searched.mockRestore();
+    }
+    // Unfinished values (too short, half-typed phone or email) are what the hints are for: no refusal.
+    const unfinished = await check(client, { ...BRIDGE_REWORDED, description: '监测', contact: { name: '李', phone: '023', email: 'li@' } });
+    expect(unfinished.hints.map((h) => h.code)).toContain('DESCRIPTION_TOO_SHORT');
+    // The limits count trimmed text, as the form does.
+    expect((await client.post('/api/v1/quality/check', { listType: 'scenario_need', data: { ...BRIDGE_REWORDED, description: `  ${'桥'.repeat(5000)}  ` } })).statusCode).toBe(200);
+  });
+
+  it('is refused to an organisation that is not approved yet, which cannot file anything', async () => {
+    const pending = (await orgUser(ctx, { status: 'pending' })).client;
+    const res = await pending.post('/api/v1/quality/check', { listType: 'scenario_need', data: BRIDGE_COPY });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('ORGANIZATION_NOT_APPROVED');
   });
 
   it('flags vague entries with concrete hints, and none of those for a complete one', async () => {
@@ -135,5 +194,50 @@ describe('duplicate clusters and merging', () => {
     expect((await operator.post('/api/v1/duplicates/merge', { keepId: x, mergeIds: [y], reason: '' })).statusCode).toBe(400);
     const rows = await ctx.services.db.select().from(schema.submissions).where(inArray(schema.submissions.id, [x, y]));
     expect(rows.map((r) => r.status)).toEqual(['published', 'published']);
+  });
+});
+
+describe('per-user rate limits on the CPU-heavy endpoints', () => {
+  let limited: TestContext;
+  const LIMITS: Record<HeavyEndpoint, number> = { qualityCheck: 3, search: 1, classify: 1, matches: 1, duplicateClusters: 1, imports: 1 };
+  beforeAll(async () => { limited = await createTestContext({ config: { loginRateLimitPerMinute: 1000, heavyRateLimits: LIMITS } }); }, 60_000);
+  afterAll(async () => limited?.close());
+
+  /** Two users of one organisation: the requests come from the same address, so only a per-user key tells them apart. */
+  const twoUsers = async () => {
+    const first = await orgUser(limited);
+    const second = await makeUser(limited.services, first.org.id, ['org_admin']);
+    return [first.client, await login(limited.app, second.email)] as const;
+  };
+
+  it('answers 429 RATE_LIMITED to a user past the quality-check limit, and not to another user', async () => {
+    const [a, b] = await twoUsers();
+    const body = { listType: 'scenario_need', data: STEEL_REWORDED };
+    for (let i = 0; i < LIMITS.qualityCheck; i++) expect((await a.post('/api/v1/quality/check', body)).statusCode).toBe(200);
+    const refused = await a.post('/api/v1/quality/check', body);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+    expect((await b.post('/api/v1/quality/check', body)).statusCode).toBe(200);
+  });
+
+  it('limits search, classification, matches, duplicate clusters and imports per user too', async () => {
+    const [a, b] = await twoUsers();
+    const [opA, opB] = [(await platformUser(limited)).client, (await platformUser(limited)).client];
+    const requests: Array<[string, Client, Client, (c: Client) => Promise<{ statusCode: number }>]> = [
+      ['search', a, b, (c) => c.get('/api/v1/search?q=%E6%A1%A5%E6%A2%81')],
+      ['classify', a, b, (c) => c.post('/api/v1/classify', { title: '桥梁监测', description: '跨江大桥结构健康监测' })],
+      ['matches', a, b, (c) => c.get('/api/v1/listings/00000000-0000-4000-8000-000000000000/matches')],
+      ['duplicateClusters', opA, opB, (c) => c.get('/api/v1/duplicates/clusters?listType=scenario_need')],
+      ['imports', a, b, (c) => c.post('/api/v1/imports?callId=00000000-0000-4000-8000-000000000000&mode=dry_run', {})],
+    ];
+    for (const [name, first, second, send] of requests) {
+      expect((await send(first)).statusCode, name).not.toBe(429);
+      expect((await send(first)).statusCode, name).toBe(429);
+      expect((await send(second)).statusCode, name).not.toBe(429);
+    }
+    // Anonymous searches count per address, apart from the signed-in users.
+    const anon = anonymous(limited.app);
+    expect((await anon.get('/api/v1/search?q=a')).statusCode).toBe(200);
+    expect((await anon.get('/api/v1/search?q=a')).statusCode).toBe(429);
   });
 });

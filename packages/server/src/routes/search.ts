@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../context.js';
 import { idParams, pageQuery, requireActor } from '../http.js';
+import { heavyRateLimit } from '../http/rate-limits.js';
 import { getListing } from '../use-cases/listings.js';
 import { classifyText } from '../use-cases/classification.js';
 import { searchListings } from '../use-cases/search.js';
@@ -37,7 +38,7 @@ export function registerSearchRoutes(app: FastifyInstance, services: Services) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get('/search', {
-    config: { public: true },
+    config: { public: true, ...heavyRateLimit(services.config, 'search') },
     schema: {
       tags: ['search'],
       summary: '检索场景需求与能力：中文分词、同义词、近似匹配；分面计数；相关度/最新/截止时间排序；snapshot 令牌保证翻页稳定',
@@ -51,6 +52,7 @@ export function registerSearchRoutes(app: FastifyInstance, services: Services) {
   }, async (request) => getListing({ services, actor: request.actor, id: request.params.id }));
 
   api.post('/classify', {
+    config: heavyRateLimit(services.config, 'classify'),
     schema: {
       tags: ['search'], summary: '根据名称和描述建议所属领域与技术领域（含置信度）',
       body: z.object({ title: z.string().trim().max(200).default(''), description: z.string().trim().max(5000).default('') }),

@@ -7,8 +7,8 @@ import {
   appendAuditEvents, listingTexts, lockSubmissionsWithOwners, markMerged, notifyUsers, usersOfOrganizations,
 } from '@scenebridge/db';
 import {
-  decide, DomainError, forbidden, LIST_TYPES, notFound, regionFullName, submissionMachine, SUBMISSION_STATE_LABELS,
-  type ListType, type SubmissionState,
+  capabilityFields, decide, DomainError, forbidden, LIST_TYPES, notFound, regionFullName, scenarioNeedFields, submissionMachine,
+  SUBMISSION_STATE_LABELS, type ListType, type SubmissionState,
 } from '@scenebridge/domain';
 import { candidateQuery, clusterNearDuplicates, findNearDuplicates, vaguenessHints, type Listing } from '@scenebridge/search';
 import { z } from 'zod';
@@ -24,23 +24,74 @@ const COMPARABLE = new Set(['submitted', 'in_review', 'returned_for_revision', '
 const MERGEABLE = new Set(submissionMachine.transitions.find((t) => t.action === 'merge')!.from as readonly string[]);
 const MAX_CLUSTER_ITEMS = 5000;
 
+/**
+ * The form's own field rules (packages/domain), every field optional: the check runs while the
+ * form is being filled in, so a value still too short or half typed (a phone number, an email)
+ * is what the hints are for. A value over a limit, of the wrong type or outside its list cannot
+ * come from the form and is refused before any analysis: the limits are what bound its cost.
+ */
+const DRAFT_FIELD_RULES = {
+  scenario_need: z.object(scenarioNeedFields).partial(),
+  capability: z.object(capabilityFields).partial(),
+} satisfies Record<ListType, z.ZodType>;
+const UNFINISHED = new Set(['too_small', 'invalid_format', 'custom']);
+
 export const qualityCheckBody = z.object({
   listType: z.enum(LIST_TYPES),
   data: z.record(z.string(), z.unknown()),
   /** The item being edited, left out of its own duplicates. */
   submissionId: z.uuid().optional(),
+}).superRefine((body, ctx) => {
+  const parsed = DRAFT_FIELD_RULES[body.listType].safeParse(body.data);
+  for (const issue of parsed.error?.issues ?? []) {
+    if (!UNFINISHED.has(issue.code)) ctx.addIssue({ code: 'custom', path: ['data', ...issue.path], message: issue.message });
+  }
 });
 
+/**
+ * Another organisation's unpublished item is a competitor's filing. Its status, score and shared
+ * words would tell a caller whether a rival has filed something containing given words, one word
+ * per request. Saying nothing at all would also hide the useful case: the same circulated text
+ * filed twice (two departments, one need). So such an item is reported only as "a similar
+ * unpublished item exists" (at most once, after the visible ones, no detail), and only for a
+ * near copy: rewordings of one need score 0.4–0.75 (search quality fixtures), a title alone 0.8,
+ * a copy 0.9+. Probing that bit word by word needs most of the text to begin with, and the
+ * per-user rate limit (http/rate-limits.ts) bounds the number of probes.
+ */
+const HIDDEN_REPORT_SIMILARITY = 0.85;
+const MAX_VISIBLE_DUPLICATES = 5;
+/**
+ * Re-scoring segments each candidate's whole text (about 1.6 µs a character): 50 candidates of
+ * the longest allowed texts would cost over half a second on the request thread. Candidates come
+ * strongest first; past this many characters the rest are left out. Typical listings (a few
+ * hundred characters) all fit.
+ */
+const MAX_RESCORED_CHARS = 40_000;
+
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
+
+/** The fields the analysers read, trimmed as the form's rules trim them (the limits count trimmed text). */
+function analysedDraft(listType: ListType, data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(DRAFT_FIELD_RULES[listType].shape)) if (data[key] !== undefined) out[key] = trimmed(data[key]);
+  if (Array.isArray(out.referenceCases)) {
+    out.referenceCases = (out.referenceCases as Array<Record<string, unknown>>).map((c) => ({ title: trimmed(c.title), summary: trimmed(c.summary) }));
+  }
+  return out;
+}
 
 function draftListing(data: Record<string, unknown>): Listing {
   return { title: str(data.title), text: [str(data.description), str(data.expectedOutcome)].filter(Boolean).join('\n') };
 }
 
 export async function checkQuality({ services, actor, input }: { services: Services; actor: Actor; input: z.infer<typeof qualityCheckBody> }) {
-  const hints = vaguenessHints(input.listType as ListType, input.data as never);
-  const item = draftListing(input.data);
-  if (item.title.trim().length + item.text.trim().length < 8) return { duplicates: [], hints };
+  // The check serves the submission form, which an organisation may use only once approved.
+  if (actor.organizationStatus !== 'approved') throw new DomainError('ORGANIZATION_NOT_APPROVED', '机构尚未通过审核，暂不能填报', 403);
+  const data = analysedDraft(input.listType, input.data);
+  const hints = vaguenessHints(input.listType, data as never);
+  const item = draftListing(data);
+  if (item.title.length + item.text.length < 8) return { duplicates: [], hints };
 
   const { engine } = await services.search.current();
   const filter = (d: { id: string; fields: ListingFields | undefined }) =>
@@ -48,21 +99,26 @@ export async function checkQuality({ services, actor, input }: { services: Servi
   // The candidates' texts are read once from the database; the detector re-scores them.
   const candidates = engine.search(candidateQuery(item), { limit: 50, filter, minBigramCoverage: 0.3 }).map((h) => h.id);
   const texts = await listingTexts(services.db, candidates);
-  const found = findNearDuplicates(engine, item, { textOf: (id) => texts.get(id), filter, excludeIds: input.submissionId ? [input.submissionId] : [], limit: 5 });
+  let budget = MAX_RESCORED_CHARS;
+  const textOf = (id: string) => {
+    const t = texts.get(id);
+    if (!t || t.title.length + t.text.length > budget) return undefined;
+    budget -= t.title.length + t.text.length;
+    return t;
+  };
+  // All of them, so that hidden items never take a visible one's place in the list.
+  const found = findNearDuplicates(engine, item, { textOf, filter, excludeIds: input.submissionId ? [input.submissionId] : [], limit: 50 });
   const viewer = viewerOf(actor);
-  const duplicates = found.map((d) => {
-    const f = engine.fieldsOf(d.id)!;
-    const visible = canSeeListing(viewer, f);
-    // Another organisation's unpublished entry is reported, but not named.
-    return {
-      id: visible ? d.id : null, visible, similarity: Math.round(d.similarity * 100) / 100,
-      title: visible ? f.title : null, organizationName: visible ? f.organizationName : null,
-      status: f.status, statusLabel: SUBMISSION_STATE_LABELS[f.status as SubmissionState] ?? f.status,
-      batchTitle: f.batchTitle, sharedTerms: d.reasons.sharedTerms.slice(0, 8),
-      mine: viewer.organizationId === f.organizationId,
-    };
-  });
-  return { duplicates, hints };
+  const visible = found.map((d) => ({ d, f: engine.fieldsOf(d.id)! })).filter(({ f }) => canSeeListing(viewer, f));
+  const hiddenCopy = found.some((d) => d.similarity >= HIDDEN_REPORT_SIMILARITY && !canSeeListing(viewer, engine.fieldsOf(d.id)!));
+  const shown = visible.slice(0, MAX_VISIBLE_DUPLICATES).map(({ d, f }) => ({
+    id: d.id, visible: true as const, similarity: Math.round(d.similarity * 100) / 100,
+    title: f.title, organizationName: f.organizationName,
+    status: f.status, statusLabel: SUBMISSION_STATE_LABELS[f.status as SubmissionState] ?? f.status,
+    batchTitle: f.batchTitle, sharedTerms: d.reasons.sharedTerms.slice(0, 8),
+    mine: viewer.organizationId === f.organizationId,
+  }));
+  return { duplicates: hiddenCopy ? [...shown, { visible: false as const }] : shown, hints };
 }
 
 export async function duplicateClusters({ services, actor, listType }: { services: Services; actor: Actor; listType: ListType }) {

@@ -3,11 +3,43 @@ import { Alert, Flex, List, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { fieldLabel, pct } from '../labels';
 import { useMeta } from '../meta';
-import type { QualityReport } from '../types';
+import type { QualityReport, VisibleDuplicate } from '../types';
 
-/** Near-duplicates (with a similarity and a link when visible) and concrete hints on vague entries. */
-export function QualityPanel({ report }: { report: QualityReport }) {
+/** One the caller may see: a link, the similarity, whose it is, its state and the words both use. */
+function VisibleDuplicateItem({ d }: { d: VisibleDuplicate }) {
   const meta = useMeta();
+  return (
+    <Flex vertical gap={2} style={{ width: '100%' }}>
+      <Flex justify="space-between" gap={8} align="center">
+        <Link to={`/listings/${d.id}`} target="_blank" data-testid="quality-duplicate-link">
+          {d.title}
+        </Link>
+        <Tag color={d.similarity >= 0.85 ? 'red' : 'orange'} style={{ flex: 'none', marginInlineEnd: 0 }} data-testid="quality-duplicate-similarity">
+          相似度 {pct(d.similarity)}
+        </Tag>
+      </Flex>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {d.mine && <Tag color="blue">本机构</Tag>}
+        {[d.organizationName, d.statusLabel ?? meta.submissionState(d.status), d.batchTitle].filter(Boolean).join(' · ')}
+      </Typography.Text>
+      {d.sharedTerms.length > 0 && (
+        <Flex gap={4} wrap>
+          {d.sharedTerms.slice(0, 6).map((t) => (
+            <Tag key={t} style={{ marginInlineEnd: 0 }}>
+              {t}
+            </Tag>
+          ))}
+        </Flex>
+      )}
+    </Flex>
+  );
+}
+
+/**
+ * Near-duplicates (visible ones with a similarity and a link; another organisation's unpublished
+ * near copy only as one line) and concrete hints on vague entries.
+ */
+export function QualityPanel({ report }: { report: QualityReport }) {
   const { duplicates, hints } = report;
   if (duplicates.length === 0 && hints.length === 0) {
     return <Alert type="success" showIcon title="未发现相似条目，内容完整度良好" data-testid="quality-ok" />;
@@ -25,33 +57,11 @@ export function QualityPanel({ report }: { report: QualityReport }) {
             dataSource={duplicates}
             renderItem={(d, i) => (
               <List.Item data-testid={`quality-duplicate-${i}`} style={{ paddingInline: 0 }}>
-                <Flex vertical gap={2} style={{ width: '100%' }}>
-                  <Flex justify="space-between" gap={8} align="center">
-                    {d.visible && d.id ? (
-                      <Link to={`/listings/${d.id}`} target="_blank" data-testid="quality-duplicate-link">
-                        {d.title ?? '查看条目'}
-                      </Link>
-                    ) : (
-                      <Typography.Text type="secondary">{d.title ?? '其他单位的未公开条目'}</Typography.Text>
-                    )}
-                    <Tag color={d.similarity >= 0.85 ? 'red' : 'orange'} style={{ flex: 'none', marginInlineEnd: 0 }} data-testid="quality-duplicate-similarity">
-                      相似度 {pct(d.similarity)}
-                    </Tag>
-                  </Flex>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {d.mine && <Tag color="blue">本机构</Tag>}
-                    {[d.organizationName, d.statusLabel ?? (d.status ? meta.submissionState(d.status) : null), d.batchTitle].filter(Boolean).join(' · ')}
+                {d.visible ? <VisibleDuplicateItem d={d} /> : (
+                  <Typography.Text type="secondary" data-testid="quality-duplicate-hidden">
+                    平台上已有一条相似的未公开条目。如为同一事项，可联系运营方确认，避免重复填报。
                   </Typography.Text>
-                  {d.sharedTerms.length > 0 && (
-                    <Flex gap={4} wrap>
-                      {d.sharedTerms.slice(0, 6).map((t) => (
-                        <Tag key={t} style={{ marginInlineEnd: 0 }}>
-                          {t}
-                        </Tag>
-                      ))}
-                    </Flex>
-                  )}
-                </Flex>
+                )}
               </List.Item>
             )}
           />

@@ -34,8 +34,9 @@ function useRemote<T>(key: string | null, fn: () => Promise<T>): Remote<T> {
     setR((prev) => ({ state: 'loading', last: prev.state === 'done' ? prev.value : prev.state === 'loading' ? prev.last : undefined }));
     fn()
       .then((value) => alive && setR({ state: 'done', value }))
-      // Whatever went wrong (not deployed, not allowed, offline), the form works without it.
-      .catch(() => alive && setR({ state: 'unavailable' }));
+      // Whatever went wrong (not deployed, not allowed, offline, too many checks in a minute), the
+      // form works without it; the last answer stays on screen rather than a blank.
+      .catch(() => alive && setR((prev) => (prev.state === 'loading' && prev.last !== undefined ? { state: 'done', value: prev.last } : { state: 'unavailable' })));
     return () => {
       alive = false;
     };
