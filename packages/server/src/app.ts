@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -14,6 +15,8 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Services } from './context.js';
 import { sendError } from './http.js';
+import { securityHeaders } from './http/security-headers.js';
+import { INVALID_CHARACTERS, INVALID_CHARACTERS_MESSAGE, registerInputGuard } from './http/input-guard.js';
 import { registerAuth, requireSessionByDefault, SESSION_COOKIE } from './auth/plugin.js';
 import { registerPortal } from './portal/index.js';
 import { registerRoutes } from './routes/index.js';
@@ -26,6 +29,10 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     bodyLimit: 2 * 1024 * 1024,
     // Only behind a known proxy: otherwise X-Forwarded-For would let a client pick its own rate-limit key.
     trustProxy: services.config.trustProxy,
+    // A path Fastify cannot decode (bad UTF-8 such as %ED%A0%80) never reaches a hook: answer it in our shape.
+    frameworkErrors: (error, _request, reply) => (error.code === 'FST_ERR_BAD_URL'
+      ? sendError(reply, 400, INVALID_CHARACTERS, INVALID_CHARACTERS_MESSAGE)
+      : sendError(reply, 400, 'BAD_REQUEST', '请求格式不正确')),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -38,6 +45,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
+  await app.register(helmet, securityHeaders(services.config.cookieSecure));
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -60,6 +68,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     return sendError(reply, 500, 'INTERNAL_ERROR', '服务器内部错误，请稍后重试');
   });
 
+  registerInputGuard(app);
   await registerAuth(app, services);
   requireSessionByDefault(app);
   await app.register(async (api) => registerRoutes(api, services), { prefix: '/api/v1' });

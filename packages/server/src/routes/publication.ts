@@ -14,6 +14,9 @@ export const publicEntryQuery = z.object({
   regionCode: z.string().regex(/^\d{6}$/).optional(), batchId: z.uuid().optional(), q: z.string().trim().max(100).optional(), ...pageQuery,
 });
 
+/** batch_entries.seq is a PostgreSQL integer: a larger number is a bad request, not a database error. */
+const MAX_INT4 = 2_147_483_647;
+
 export function registerPublicationRoutes(app: FastifyInstance, services: Services) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.post('/calls/:id/batches', {
@@ -25,7 +28,7 @@ export function registerPublicationRoutes(app: FastifyInstance, services: Servic
   api.post('/batches/:id/entries/:seq/corrections', {
     schema: {
       tags: ['publication'], summary: '勘误：发布条目的新版本并附勘误说明（原版本保留）',
-      params: z.object({ id: z.uuid(), seq: z.coerce.number().int().min(1) }),
+      params: z.object({ id: z.uuid(), seq: z.coerce.number().int().min(1).max(MAX_INT4) }),
       body: z.object({ name: z.string().trim().min(4).max(100).optional(), description: z.string().trim().min(20).max(5000).optional(), contact: z.string().trim().max(200).nullable().optional(), erratum: z.string().trim().min(4, '请填写勘误说明').max(500) }),
     },
   }, async (request) => presentEntry(await correctEntry({ services, actor: requireActor(request), batchId: request.params.id, seq: request.params.seq, correction: request.body })));
