@@ -25,6 +25,9 @@ import {
   type ImportErrorCode,
   type ListType,
 } from './columns.js';
+import { checkCounts, countXml, type XmlCounts } from './sheet-limits.js';
+import { verifyZip, ZipRejectedError } from '../uploads/zip-guard.js';
+import { parseInWorker } from './parse-in-worker.js';
 
 export interface RowError {
   /** 1-based Excel row number. */
@@ -387,21 +390,61 @@ function findHeader(ws: ExcelJS.Worksheet, columns: readonly ColumnDef[]): { row
   return best;
 }
 
+const XML_PART = /\.(xml|rels|vml)$/i;
+
+/**
+ * Before exceljs sees the file (it inflates every part without a cap and builds an object per
+ * element): the zip guard checks declared sizes and inflates each part capped at its declared
+ * size, and the XML parts' elements and cells are counted. Throws ARCHIVE_TOO_LARGE,
+ * FILE_TOO_COMPLEX, or INVALID_WORKBOOK for a broken or unsupported archive.
+ */
+function guardWorkbook(buffer: Buffer): void {
+  const counts: XmlCounts = { elements: 0, cells: 0, maxRowCells: 0 };
+  try {
+    verifyZip(buffer, undefined, (entry, data) => {
+      if (!XML_PART.test(entry.name)) return;
+      countXml(data, counts);
+      checkCounts(counts);
+    });
+  } catch (e) {
+    if (e instanceof ZipRejectedError && e.code === 'INVALID_ARCHIVE')
+      throw new ImportFileError('INVALID_WORKBOOK', '无法读取该Excel文件（文件可能已损坏、加密或不是.xlsx格式），请重新保存后上传');
+    throw e;
+  }
+}
+
 /**
  * Reads the sheet named 填报表 (else the first sheet whose header matches), finds the header
- * row among the first 10 rows, and validates every data row. Throws ImportFileError for a file
- * that is not a readable xlsx (INVALID_WORKBOOK) or has more than 20,000 data rows (TOO_MANY_ROWS).
+ * row among the first 10 rows, and validates every data row — in a worker thread with memory
+ * and time limits, at most a few at a time (parse-in-worker.ts). Throws ImportFileError for a
+ * file that is not a readable xlsx (INVALID_WORKBOOK) or has more than 20,000 data rows
+ * (TOO_MANY_ROWS); a DomainError for a file too large or complex to read (ARCHIVE_TOO_LARGE,
+ * FILE_TOO_COMPLEX, IMPORT_TIMEOUT: 413) or when too many imports are waiting (IMPORT_BUSY, 503).
  */
 export async function parseWorkbook(buffer: Buffer | Uint8Array | ArrayBuffer, listType: 'scenario_need'): Promise<ParseResult<ScenarioNeed>>;
 export async function parseWorkbook(buffer: Buffer | Uint8Array | ArrayBuffer, listType: 'capability'): Promise<ParseResult<Capability>>;
 export async function parseWorkbook(buffer: Buffer | Uint8Array | ArrayBuffer, listType: ListType): Promise<ParseResult>;
 export async function parseWorkbook(input: Buffer | Uint8Array | ArrayBuffer, listType: ListType): Promise<ParseResult> {
   const buffer = toBuffer(input);
+  // Cheap refusals stay here: no worker for a file that is not even a zip.
   if (buffer.length >= 8 && buffer.readUInt32BE(0) === 0xd0cf11e0)
     throw new ImportFileError('INVALID_WORKBOOK', '这是旧版Excel（.xls）文件或设有打开密码，请在Excel中“另存为”.xlsx格式并取消密码后再导入');
   if (buffer.length < 4 || buffer.readUInt32BE(0) !== 0x504b0304)
     throw new ImportFileError('INVALID_WORKBOOK', '文件不是有效的Excel（.xlsx）文件，请使用平台下载的模板填写后上传');
+  const reply = await parseInWorker<ParseResult>(buffer, listType);
+  if (reply.ok) return reply.result;
+  if ('unexpected' in reply) throw new Error(`XLSX parse worker: ${reply.unexpected}`);
+  const e = reply.error;
+  if (e.name === 'ImportFileError') throw new ImportFileError(e.code as ImportFileErrorCode, e.message);
+  throw new DomainError(e.code, e.message, e.status, e.details);
+}
 
+/**
+ * `parseWorkbook` in the calling thread, after its checks of the first bytes: the zip and sheet
+ * guards, exceljs, then `parseTable`. Run by the parse worker; not for the server's event loop.
+ */
+export async function readWorkbook(buffer: Buffer, listType: ListType): Promise<ParseResult> {
+  guardWorkbook(buffer);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as Parameters<ExcelJS.Xlsx['load']>[0], LOAD_OPTIONS as unknown as ExcelJS.XlsxReadOptions);

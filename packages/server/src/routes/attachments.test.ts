@@ -7,6 +7,7 @@ import {
   anonymous, createTestContext, login, makeCall, makeUser, orgUser, platformUser, scenarioNeedData,
   type Client, type TestContext,
 } from '../testing.js';
+import { docxBomb, peakRssGrowth, xlsxBomb } from '../uploads/testing.js';
 
 // ---------------------------------------------------------------------------------------------
 // Real files, built in code.
@@ -262,6 +263,45 @@ describe('refused files', () => {
     expect(fieldOnly.statusCode).toBe(400);
     expect(fieldOnly.json().error.code).toBe('FILE_REQUIRED');
     expect(await attachmentsOf(id)).toEqual([]);
+  });
+});
+
+describe('zip bombs', () => {
+  it('refuses .docx and .xlsx bombs (honest and lying headers) with 413 ARCHIVE_TOO_LARGE, without inflating them', async () => {
+    const id = await newDraft();
+    const cases: [string, Buffer][] = [
+      ['方案.docx', docxBomb({ megabytes: 100 })], // 1,000:1
+      ['方案-小.docx', docxBomb({ megabytes: 100, declaredSize: 20_000 })], // claims 20 KB
+      ['预算.xlsx', xlsxBomb({ rows: 2000 })], // 2 million cells
+      ['预算-小.xlsx', xlsxBomb({ rows: 2000, declaredSize: 50_000 })],
+    ];
+    for (const [name, content] of cases) {
+      let res: Awaited<ReturnType<typeof upload>> | undefined;
+      const { growth, ms } = await peakRssGrowth(async () => { res = await upload(owner.client, id, name, content); });
+      console.info(`attachment bomb ${name} (${content.length} bytes): refused in ${ms.toFixed(0)} ms, peak RSS +${(growth / 1e6).toFixed(1)} MB`);
+      expect(res!.statusCode, name).toBe(413);
+      expect(res!.json().error).toMatchObject({ code: 'ARCHIVE_TOO_LARGE', message: expect.stringMatching(/文件解压后过大.*拆分文件/) });
+      expect(growth, name).toBeLessThan(100 * 1024 * 1024);
+    }
+    expect(await attachmentsOf(id)).toEqual([]);
+  });
+});
+
+describe('file names', () => {
+  it('drops bidi controls and zero-width characters from stored names', async () => {
+    const id = await newDraft();
+    const names: [string, string][] = [
+      ['invoice\u202Efdp.exe.pdf', 'invoicefdp.exe.pdf'],
+      ['\u2066合同\u2069\u200B\u200C\u200D\u2060\uFEFF.pdf', '合同.pdf'],
+      ['\u202A\u202B\u202C\u202D\u2067\u2068\u200E\u200F\u061C报告.pdf', '报告.pdf'],
+      ['\u202E\u200B.pdf', '附件.pdf'],
+    ];
+    for (const [name, expected] of names) {
+      const res = await upload(owner.client, id, name, minimalPdf(name));
+      expect(res.statusCode, JSON.stringify(name)).toBe(201);
+      expect(res.json().filename).toBe(expected);
+    }
+    expect((await attachmentsOf(id)).map((a) => a.filename).sort()).toEqual(names.map(([, f]) => f).sort());
   });
 });
 
