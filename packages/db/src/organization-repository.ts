@@ -144,6 +144,16 @@ export async function noteAttemptRefused(db: Executor, userId: string, scope: st
   return rows.length > 0;
 }
 
+/**
+ * Counters idle since `before` (their forget time) are the same as no counter: claimOne would
+ * start them again from one. Removing them keeps the table to the accounts tried lately.
+ */
+export async function forgetIdleAuthAttempts(db: Executor, before: Date): Promise<number> {
+  const t = authThrottles;
+  const rows = await db.delete(t).where(and(lt(t.lastAttemptAt, before), lt(t.nextAttemptAt, before))).returning({ scope: t.scope });
+  return rows.length;
+}
+
 export async function updatePasswordHash(db: Executor, userId: string, passwordHash: string): Promise<void> {
   await db.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, userId));
 }

@@ -6,6 +6,7 @@ import { advanceCallsByClock } from './use-cases/calls.js';
 import { scanSubscriptions, sendDigests } from './use-cases/digests.js';
 import { searchMatcher } from './search/subscription-matcher.js';
 import { remindOverdueReviews } from './use-cases/reminders.js';
+import { forgetIdleLoginCounters } from './use-cases/auth.js';
 import { seedDemoData } from './seed.js';
 import { openServices } from './services.js';
 import { checkNoDemoAccounts, checkStartSettings, UnsafeStartError } from './startup-checks.js';
@@ -46,6 +47,7 @@ async function notificationJobs() {
       slowJobsAt = Date.now();
       await run('digests', () => sendDigests(services));
       await run('review reminders', () => remindOverdueReviews(services));
+      await run('idle login counters', () => forgetIdleLoginCounters(services));
     }
     await run('outbox delivery', () => outbox.run());
   } finally {

@@ -1,9 +1,9 @@
 import {
-  appendAuditEvents, claimAuthAttempt, deleteOtherSessions, deleteSession, findLiveSession, findUser, findUserByEmail, insertSession,
+  appendAuditEvents, claimAuthAttempt, deleteOtherSessions, deleteSession, findLiveSession, findUser, findUserByEmail, forgetIdleAuthAttempts, insertSession,
   noteAttemptRefused, resetAuthAttempts, updatePasswordHash, type NewAuditEvent, type UserRow,
 } from '@scenebridge/db';
 import { actorFromSession } from '../auth/session-cache.js';
-import { loginScopes, passwordChangeScope } from '../auth/throttle.js';
+import { FORGET_AFTER_SECONDS, loginScopes, passwordChangeScope } from '../auth/throttle.js';
 import { DomainError, passwordProblem } from '@scenebridge/domain';
 import type { Actor, Services } from '../context.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../auth/password.js';
@@ -114,3 +114,8 @@ export async function changePassword({ services, actor, currentPassword, newPass
 }
 
 const waitText = (seconds: number) => (seconds < 60 ? `${seconds}秒` : `${Math.ceil(seconds / 60)}分钟`);
+
+/** Clock job: login and password-change counters nobody has touched within their forget time. */
+export async function forgetIdleLoginCounters(services: Services): Promise<number> {
+  return forgetIdleAuthAttempts(services.db, new Date(services.now().getTime() - FORGET_AFTER_SECONDS * 1000));
+}
