@@ -1,6 +1,7 @@
 import type { Database } from '@scenebridge/db';
 import type { Role } from '@scenebridge/domain';
 import type { AppConfig } from './config.js';
+import type { AppEventBus } from './events.js';
 import type { SearchIndex } from './search/search-index.js';
 
 /** What every use case gets: the database, the clock (injectable for tests) and settings. */
@@ -10,6 +11,8 @@ export interface Services {
   config: AppConfig;
   /** This process's search index over listings (kept in step with the database). */
   search: SearchIndex;
+  /** Changes told after commit to what keeps derived copies (the portal's page cache). */
+  events: AppEventBus;
 }
 
 /** The authenticated caller. Anonymous callers are `null`. */

@@ -1,11 +1,12 @@
 import { openDatabase, type Database, type DatabaseHandle } from '@scenebridge/db';
 import type { AppConfig } from './config.js';
 import type { Services } from './context.js';
+import { AppEventBus } from './events.js';
 import { SearchIndex } from './search/search-index.js';
 
 /** Everything use cases need, around one database. */
 export function createServices(db: Database, config: AppConfig, now: () => Date = () => new Date()): Services {
-  return { db, now, config, search: new SearchIndex(db) };
+  return { db, now, config, search: new SearchIndex(db), events: new AppEventBus() };
 }
 
 export async function openServices(config: AppConfig): Promise<{ services: Services; handle: DatabaseHandle }> {

@@ -7,7 +7,7 @@
  * count, batches for the select + count); entry 3; batch page and downloads 3; feed 2 + one per
  * batch in the feed (≤ 20).
  */
-import { cachedPage } from './page-cache.js';
+import { cachedPage, publicationChanged } from './page-cache.js';
 import { listBatchEntries, listBatches } from '@scenebridge/db';
 import { DomainError } from '@scenebridge/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -200,6 +200,8 @@ export async function portalRoutes(app: FastifyInstance, services: Services) {
 
 /** Registers the portal under /public. */
 export async function registerPortal(app: FastifyInstance, services: Services) {
+  const stop = services.events.on('publication.changed', publicationChanged);
+  app.addHook('onClose', async () => stop());
   await app.register(async (scope) => portalRoutes(scope, services), { prefix: '/public' });
 }
 

@@ -6,7 +6,6 @@ import {
 } from '@scenebridge/db';
 import { decide, DomainError, forbidden, notFound, rankItems, submissionMachine, type SubmissionState } from '@scenebridge/domain';
 import { isOperator, type Actor, type Services } from '../context.js';
-import { publicationChanged } from '../portal/page-cache.js';
 import { audit, auditEvent } from './audit.js';
 
 const shanghaiYear = (d: Date) => new Date(d.getTime() + 8 * 3600_000).getUTCFullYear();
@@ -80,7 +79,7 @@ export async function publishBatch({ services, actor, callId, title, number, iss
     ]);
     return batch;
   });
-  publicationChanged();
+  services.events.emit('publication.changed', {});
   return batch;
 }
 
@@ -114,7 +113,7 @@ export async function correctEntry({ services, actor, batchId, seq, correction }
     });
     return (await findCurrentEntry(tx, batchId, seq))!;
   });
-  publicationChanged();
+  services.events.emit('publication.changed', {});
   return entry;
 }
 
@@ -135,7 +134,7 @@ export async function promoteToBenchmark({ services, actor, submissionId, result
     await audit(tx, actor, { action: 'submission.promote_benchmark', entityType: 'submission', entityId: s.id, fromState: s.status, toState: t.to, data: { benchmarkCaseId: c.id } });
     return c;
   });
-  publicationChanged();
+  services.events.emit('publication.changed', {});
   return created;
 }
 

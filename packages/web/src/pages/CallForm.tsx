@@ -91,7 +91,7 @@ export default function CallForm() {
       const saved = id ? await api.updateCall(id, input) : await api.createCall(input);
       dirty.current = false;
       void message.success(id ? '征集已保存' : `已创建征集「${saved.title}」（草稿）`);
-      navigate('/calls');
+      void navigate('/calls');
     } catch (e) {
       const rest = applyServerErrors(form, e, { remap });
       if (rest === null) setError(errorMessage(e));

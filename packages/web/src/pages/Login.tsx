@@ -32,7 +32,7 @@ export default function Login() {
     setError(null);
     try {
       await login(v.email.trim(), v.password);
-      navigate(next, { replace: true });
+      void navigate(next, { replace: true });
     } catch (e) {
       // A throttled account answers like a wrong password (so nobody learns it exists): no lock title.
       const title = e instanceof ApiError && e.code === 'RATE_LIMITED' ? '请求过于频繁' : '登录失败';

@@ -34,7 +34,7 @@ export default function Notifications() {
       toast(e);
     }
     if (!n.link) return list.reload();
-    if (isSpaLink(n.link)) navigate(n.link);
+    if (isSpaLink(n.link)) void navigate(n.link);
     else window.location.assign(n.link);
   };
 

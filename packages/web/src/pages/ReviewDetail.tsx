@@ -311,7 +311,7 @@ export default function ReviewDetail() {
             r.reassignedTo ? '已声明回避，该任务已改派给其他专家' : '已声明回避；暂无符合条件的专家可改派，运营方将另行安排',
             5,
           );
-          navigate('/reviews');
+          void navigate('/reviews');
         }}
       />
     </div>

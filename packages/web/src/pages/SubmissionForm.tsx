@@ -126,7 +126,7 @@ export default function SubmissionForm() {
     dirty.current = false;
     if (!submission) {
       inForm.current = saved.id;
-      navigate(`/submissions/${saved.id}/edit`, { replace: true });
+      void navigate(`/submissions/${saved.id}/edit`, { replace: true });
     }
     // Set after navigating, so the unsaved-changes guard does not stop the move to the edit URL.
     dirty.current = left.length > 0;
@@ -178,7 +178,7 @@ export default function SubmissionForm() {
       const action = saved.allowedActions.includes('resubmit') ? 'resubmit' : 'submit';
       const after = await api.submissionTransition(saved.id, action);
       void message.success(action === 'resubmit' ? '已重新提交' : '提交成功');
-      navigate(`/submissions/${after.id}`);
+      void navigate(`/submissions/${after.id}`);
     } catch (e) {
       if (e instanceof ApiError && e.code === 'CALL_NOT_OPEN') setError(`${e.message}。内容已保存为草稿。`);
       else showError(e);
