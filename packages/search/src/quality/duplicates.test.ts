@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SearchEngine } from '../engine.js';
-import { candidateQuery, findNearDuplicates } from './duplicates.js';
+import { candidateQuery, findNearDuplicates, ProfileCache } from './duplicates.js';
 import { DIFFERENT_NEED_PAIRS, SAME_NEED_PAIRS } from './pairs.fixture.js';
 import type { Listing } from './profile.js';
 import { DEFAULT_DUPLICATE_THRESHOLD } from './similarity.js';
@@ -82,5 +82,36 @@ describe('findNearDuplicates', () => {
   it('queries with the title and the opening of the description', () => {
     const q = candidateQuery({ title: '标题', text: `${'甲'.repeat(200)}乙` }, 10);
     expect(q).toBe(`标题 ${'甲'.repeat(10)}`);
+  });
+});
+
+describe('ProfileCache', () => {
+  it('gives the same results as profiling afresh, reuses a profile for the same text and not for an edited one', () => {
+    const cache = new ProfileCache(1_000);
+    const draft = SAME_NEED_PAIRS[0]!.a;
+    const plain = findNearDuplicates(engine, draft, { textOf, threshold: 0 });
+    expect(findNearDuplicates(engine, draft, { textOf, threshold: 0, profiles: cache })).toEqual(plain);
+    expect(findNearDuplicates(engine, draft, { textOf, threshold: 0, profiles: cache })).toEqual(plain);
+    expect(cache.size).toBeGreaterThan(0);
+
+    const deps = { segmenter: engine.segmenter };
+    const listing = listings.get('cap:steel')!;
+    const first = cache.profileOf('cap:steel', listing, deps);
+    expect(cache.profileOf('cap:steel', { ...listing }, deps)).toBe(first);
+    const edited = cache.profileOf('cap:steel', { ...listing, text: `${listing.text}另可检测镀锌板。` }, deps);
+    expect(edited).not.toBe(first);
+    expect(edited.key).not.toBe(first.key);
+  });
+
+  it('keeps at most its size, dropping the least recently used', () => {
+    const cache = new ProfileCache(2);
+    const deps = { segmenter: engine.segmenter };
+    const [a, b, c] = ['same:0:a', 'same:1:a', 'same:2:a'].map((id) => [id, listings.get(id)!] as const);
+    const pa = cache.profileOf(...a!, deps);
+    cache.profileOf(...b!, deps);
+    cache.profileOf(...a!, deps); // a is now the most recent
+    cache.profileOf(...c!, deps); // b leaves
+    expect(cache.size).toBe(2);
+    expect(cache.profileOf(...a!, deps)).toBe(pa);
   });
 });

@@ -12,7 +12,7 @@ import type { SearchEngine, SearchOptions } from '../engine.js';
 import { normalizeText } from '../normalize.js';
 import type { SynonymTable } from '../synonyms.js';
 import type { DocumentFrequencies } from './document-frequencies.js';
-import { listingProfile, type Listing } from './profile.js';
+import { listingProfile, type Listing, type ListingProfile, type ProfileDeps } from './profile.js';
 import { compareProfiles, DEFAULT_DUPLICATE_THRESHOLD, resolveDeps } from './similarity.js';
 
 export interface NearDuplicateOptions<F> {
@@ -34,6 +34,34 @@ export interface NearDuplicateOptions<F> {
   df?: DocumentFrequencies;
   /** Synonym table for folding words (default: search synonyms plus the duplicate groups). */
   synonyms?: SynonymTable | null;
+  /** Candidates' profiles kept between calls (see ProfileCache). */
+  profiles?: ProfileCache;
+}
+
+/**
+ * Candidates' profiles, kept by id: profiling segments the whole text, which is most of a
+ * check's cost when the same listings come up as candidates again and again. An entry is
+ * reused only for the same title, text, segmenter and synonym table, so an edited listing or a changed
+ * vocabulary is profiled afresh. Least recently used entries leave first.
+ */
+export class ProfileCache {
+  private readonly entries = new Map<string, { title: string; text: string; segmenter: unknown; synonyms: unknown; profile: ListingProfile }>();
+  constructor(private readonly maxEntries = 5_000) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  profileOf(id: string, listing: Listing, deps: ProfileDeps): ListingProfile {
+    const title = listing.title ?? '', text = listing.text ?? '';
+    const hit = this.entries.get(id);
+    this.entries.delete(id);
+    const fresh = hit && hit.title === title && hit.text === text && hit.segmenter === deps.segmenter && hit.synonyms === deps.synonyms
+      ? hit : { title, text, segmenter: deps.segmenter, synonyms: deps.synonyms, profile: listingProfile(listing, deps) };
+    this.entries.set(id, fresh);
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    return fresh.profile;
+  }
 }
 
 export interface NearDuplicate {
@@ -77,7 +105,8 @@ export function findNearDuplicates<F>(engine: SearchEngine<F>, item: Listing, op
   for (const hit of hits) {
     const other = opts.textOf(hit.id);
     if (!other) continue;
-    const d = compareProfiles(mine, listingProfile(other, deps), deps.df);
+    const theirs = opts.profiles ? opts.profiles.profileOf(hit.id, other, deps) : listingProfile(other, deps);
+    const d = compareProfiles(mine, theirs, deps.df);
     if (d.similarity < threshold) continue;
     out.push({
       id: hit.id,

@@ -12,7 +12,7 @@ export { DocumentFrequencies, type DocumentFrequenciesOptions } from './document
 export { listingProfile, weightedWords, wordClassWeight, CLASS_WEIGHT, PART_FACTOR, type Listing, type ListingProfile, type ProfileDeps } from './profile.js';
 export { Canonicalizer, canonicalizerFor } from './canonical.js';
 export { GENERIC_WORDS, TASK_WORDS, SETTING_WORDS, TECHNIQUE_WORDS, DUPLICATE_SYNONYM_GROUPS, duplicateSynonyms, defaultDuplicateSynonyms } from './lexicon.js';
-export { findNearDuplicates, candidateQuery, type NearDuplicate, type NearDuplicateOptions } from './duplicates.js';
+export { findNearDuplicates, candidateQuery, ProfileCache, type NearDuplicate, type NearDuplicateOptions } from './duplicates.js';
 export {
   vaguenessHints, specificWords, titleSpecificity, MIN_DESCRIPTION_CHARS, MIN_SPECIFIC_WORDS, MIN_TITLE_SPECIFICITY,
   type VaguenessCode, type VaguenessHint, type VaguenessOptions, type NeedDraft, type CapabilityDraft,

@@ -10,7 +10,7 @@ import {
   capabilityFields, decide, DomainError, forbidden, LIST_TYPES, notFound, regionFullName, scenarioNeedFields, submissionMachine,
   SUBMISSION_STATE_LABELS, type ListType, type SubmissionState,
 } from '@scenebridge/domain';
-import { candidateQuery, clusterNearDuplicates, findNearDuplicates, vaguenessHints, type Listing } from '@scenebridge/search';
+import { candidateQuery, clusterNearDuplicates, findNearDuplicates, ProfileCache, vaguenessHints, type Listing } from '@scenebridge/search';
 import { z } from 'zod';
 import { isOperator, type Actor, type Services } from '../context.js';
 import type { ListingFields } from '../search/listing-index.js';
@@ -68,6 +68,14 @@ const MAX_VISIBLE_DUPLICATES = 5;
  */
 const MAX_RESCORED_CHARS = 40_000;
 
+/** One cache of candidates' profiles per search index (i.e. per process and database). */
+const profileCaches = new WeakMap<Services['search'], ProfileCache>();
+function profileCacheOf(services: Services): ProfileCache {
+  let cache = profileCaches.get(services.search);
+  if (!cache) profileCaches.set(services.search, (cache = new ProfileCache()));
+  return cache;
+}
+
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
 
@@ -107,7 +115,9 @@ export async function checkQuality({ services, actor, input }: { services: Servi
     return t;
   };
   // All of them, so that hidden items never take a visible one's place in the list.
-  const found = findNearDuplicates(engine, item, { textOf, filter, excludeIds: input.submissionId ? [input.submissionId] : [], limit: 50 });
+  const found = findNearDuplicates(engine, item, {
+    textOf, filter, excludeIds: input.submissionId ? [input.submissionId] : [], limit: 50, profiles: profileCacheOf(services),
+  });
   const viewer = viewerOf(actor);
   const visible = found.map((d) => ({ d, f: engine.fieldsOf(d.id)! })).filter(({ f }) => canSeeListing(viewer, f));
   const hiddenCopy = found.some((d) => d.similarity >= HIDDEN_REPORT_SIMILARITY && !canSeeListing(viewer, engine.fieldsOf(d.id)!));
