@@ -49,6 +49,10 @@ export default tseslint.config(
   ...layer('packages/search/src/**', 'search is pure: no database or server', [
     '@scenebridge/db', '@scenebridge/db/*', '@scenebridge/server', '@scenebridge/server/*', 'drizzle-orm', 'fastify', 'pg', '@electric-sql/*',
   ]),
+  ...layer('packages/contract/src/**', 'the contract is browser-safe: zod and the pure domain only', [
+    '@scenebridge/db', '@scenebridge/db/*', '@scenebridge/search', '@scenebridge/server', '@scenebridge/server/*',
+    'drizzle-orm', 'fastify', '@fastify/*', 'pg', '@electric-sql/*', 'node:*',
+  ]),
   ...layer('packages/db/src/**', 'db holds the SQL only: it knows no search, server or HTTP', [
     '@scenebridge/search', '@scenebridge/server', '@scenebridge/server/*', 'fastify', '@fastify/*',
   ]),
