@@ -67,10 +67,13 @@ export async function deleteAssignment(db: Executor, id: string) {
   await db.delete(reviewAssignments).where(eq(reviewAssignments.id, id));
 }
 
-/** Submitted scores go back to draft when the item comes back from revision. */
-export async function reopenAssignmentsOfSubmission(db: Executor, submissionId: string) {
-  await db.update(reviewAssignments).set({ status: 'assigned', submittedAt: null, weightedScore: null, updatedAt: new Date() })
-    .where(and(eq(reviewAssignments.submissionId, submissionId), eq(reviewAssignments.status, 'submitted')));
+/**
+ * Submitted scores go back to draft when the item comes back from revision. The states are
+ * the caller's decided transition (the domain's reopen), not written here.
+ */
+export async function reopenAssignmentsOfSubmission(db: Executor, submissionId: string, move: { from: readonly string[]; to: string }) {
+  await db.update(reviewAssignments).set({ status: move.to, submittedAt: null, weightedScore: null, updatedAt: new Date() })
+    .where(and(eq(reviewAssignments.submissionId, submissionId), inArray(reviewAssignments.status, [...move.from])));
 }
 
 /** A reviewer's assignments with the item, for the reviewer's own list: the newest assignments first. */

@@ -1,5 +1,5 @@
 /** Chinese terms for the domain's English names. UI strings come from here. */
-import type { CallState, OrganizationState, SubmissionState } from './lifecycles.js';
+import type { CallState, OrganizationState, ReviewAssignmentState, SubmissionState } from './lifecycles.js';
 import type { ListType, OrganizationKind, Role } from './roles.js';
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -22,5 +22,8 @@ export const SUBMISSION_STATE_LABELS: Record<SubmissionState, string> = {
   draft: '草稿', submitted: '已提交', in_review: '评审中', selected: '已入选', rejected: '未入选',
   returned_for_revision: '退回修改', published: '已发布', matching: '对接中', awarded: '已揭榜',
   in_delivery: '实施中', accepted: '已验收', benchmark_case: '标杆案例', withdrawn: '已撤回', expired: '已过期', merged: '已合并',
+};
+export const REVIEW_ASSIGNMENT_STATE_LABELS: Record<ReviewAssignmentState, string> = {
+  assigned: '待评分', submitted: '已提交', conflict_declared: '已回避', withdrawn: '已撤销',
 };
 export const OPENNESS_LABELS = { none: '不开放', on_request: '按需开放', open: '开放' } as const;

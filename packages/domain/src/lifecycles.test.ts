@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.js';
 import {
-  APPLICATION_STATES, applicationMachine, CALL_STATES, callMachine, CHALLENGE_STATES, challengeMachine, DEAL_STATES,
-  dealMachine, ORGANIZATION_STATES, organizationMachine, SUBMISSION_STATES, submissionMachine,
+  APPLICATION_STATES, applicationMachine, CALL_STATES, callAcceptsDrafts, callAcceptsImportsByOperator, callMachine,
+  CHALLENGE_STATES, challengeMachine, DEAL_STATES, dealMachine, isCallEditable, isCallInReview, isCallVisibleToOrganisations,
+  isSubmissionEditable, ORGANIZATION_STATES, organizationMachine, REVIEW_ASSIGNMENT_STATES, reviewAssignmentMachine,
+  SUBMISSION_STATES, submissionMachine,
 } from './lifecycles.js';
+import { REVIEW_ASSIGNMENT_STATE_LABELS } from './glossary.js';
 import { allowedActions, decide, type Actor, type Machine } from './state-machine.js';
 
 const ACTORS: readonly Actor[] = ['operator', 'owner', 'reviewer', 'broker', 'system'];
@@ -15,6 +18,7 @@ const MACHINES: ReadonlyArray<readonly [string, Machine<string, string>, readonl
   ['challenge', challengeMachine, CHALLENGE_STATES],
   ['application', applicationMachine, APPLICATION_STATES],
   ['deal', dealMachine, DEAL_STATES],
+  ['review assignment', reviewAssignmentMachine, REVIEW_ASSIGNMENT_STATES],
 ];
 
 /** Runs `fn` and returns the DomainError it throws (failing the test if it does not throw one). */
@@ -157,6 +161,7 @@ describe('lifecycle specifics', () => {
     expect(required(challengeMachine)).toEqual(['terminate']);
     expect(required(applicationMachine)).toEqual(['not_award']);
     expect(required(dealMachine)).toEqual(['decline']);
+    expect(required(reviewAssignmentMachine)).toEqual(['declare_conflict']);
   });
 
   it('walks a scenario need from draft to benchmark case', () => {
@@ -197,5 +202,38 @@ describe('lifecycle specifics', () => {
     expect(allowedActions(dealMachine, 'signed', ACTORS)).toEqual([]);
     expect(allowedActions(dealMachine, 'declined', ACTORS)).toEqual([]);
     expect(decide(dealMachine, { from: 'negotiating', action: 'sign', actors: ['broker'] }).to).toBe('signed');
+  });
+
+  it('has the review assignment table: who moves an assignment, from where, to where', () => {
+    const table = reviewAssignmentMachine.transitions.map((t) => [t.action, [...t.from], t.to, [...t.by]]);
+    expect(table).toEqual([
+      ['save_scores', ['assigned'], 'assigned', ['reviewer']],
+      ['submit_scores', ['assigned'], 'submitted', ['reviewer']],
+      ['declare_conflict', ['assigned'], 'conflict_declared', ['reviewer']],
+      ['withdraw', ['assigned'], 'withdrawn', ['operator']],
+      ['reopen', ['submitted'], 'assigned', ['system']],
+    ]);
+    // Only the clock side (a resubmitted item) reopens scores; a declared conflict and a withdrawal are final.
+    expect(allowedActions(reviewAssignmentMachine, 'submitted', ACTORS)).toEqual(['reopen']);
+    expect(allowedActions(reviewAssignmentMachine, 'conflict_declared', ACTORS)).toEqual([]);
+    expect(allowedActions(reviewAssignmentMachine, 'withdrawn', ACTORS)).toEqual([]);
+    expect(domainErrorOf(() => decide(reviewAssignmentMachine, { from: 'submitted', action: 'withdraw', actors: ['operator'] })).code).toBe('ILLEGAL_TRANSITION');
+  });
+
+  it('labels every review assignment state in Chinese', () => {
+    for (const s of REVIEW_ASSIGNMENT_STATES) expect(REVIEW_ASSIGNMENT_STATE_LABELS[s]).toMatch(/^[\u4e00-\u9fff]+$/);
+  });
+
+  it('names the call-status rules the use cases share, one state set each', () => {
+    const where = (rule: (s: string) => boolean) => CALL_STATES.filter(rule);
+    expect(where(isCallVisibleToOrganisations)).toEqual(['scheduled', 'open', 'closed', 'reviewing', 'results_published']);
+    expect(where(isCallEditable)).toEqual(['draft', 'scheduled']);
+    expect(where(callAcceptsDrafts)).toEqual(['scheduled', 'open']);
+    expect(where(callAcceptsImportsByOperator)).toEqual(['open', 'closed', 'reviewing']);
+    expect(where(isCallInReview)).toEqual(['reviewing']);
+    // An editable call is one that can still be opened: the rule follows the machine.
+    for (const s of CALL_STATES) expect(isCallEditable(s)).toBe(allowedActions(callMachine, s, ['operator']).includes('open'));
+    expect(SUBMISSION_STATES.filter(isSubmissionEditable)).toEqual(['draft', 'returned_for_revision']);
+    expect(isCallVisibleToOrganisations('no_such_state')).toBe(false);
   });
 });

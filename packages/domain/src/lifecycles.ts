@@ -33,12 +33,40 @@ export const callMachine = defineMachine({
   ],
 });
 
+/*
+ * Call-status rules the use cases share, written once here. Each is a named rule, not a
+ * convenience: two lists that happen to hold the same states stay apart when they mean
+ * different things.
+ */
+const inStates = <S extends string>(states: readonly S[]) => (status: string): status is S => (states as readonly string[]).includes(status);
+const fromStatesOf = (action: (typeof callMachine.transitions)[number]['action']) =>
+  callMachine.transitions.find((t) => t.action === action)!.from;
+
+/** Drafts and cancelled calls exist only for the operator: organisations and the public get 404. */
+export const CALL_STATES_HIDDEN_FROM_ORGANISATIONS = ['draft', 'cancelled'] as const satisfies readonly CallState[];
+export const CALL_STATES_VISIBLE_TO_ORGANISATIONS: readonly CallState[] = CALL_STATES.filter(
+  (s) => !(CALL_STATES_HIDDEN_FROM_ORGANISATIONS as readonly string[]).includes(s),
+);
+export const isCallVisibleToOrganisations = inStates(CALL_STATES_VISIBLE_TO_ORGANISATIONS);
+/** Title, window and scheme may change only while the call can still be opened (draft or scheduled). */
+export const isCallEditable = inStates(fromStatesOf('open'));
+/** Organisations may start drafts once a call is announced (scheduled) and while it is open. */
+export const callAcceptsDrafts = inStates(['scheduled', 'open'] as const satisfies readonly CallState[]);
+/** Operators key in paper forms from opening until review ends, also after the window. */
+export const callAcceptsImportsByOperator = inStates(['open', 'closed', 'reviewing'] as const satisfies readonly CallState[]);
+/** Reviewers are assigned and score, and returned items may be resubmitted, only in this state. */
+export const isCallInReview = (status: string): status is 'reviewing' => status === 'reviewing';
+
 /** Scenario needs and capabilities share the collection part of the lifecycle. */
 export const SUBMISSION_STATES = [
   'draft', 'submitted', 'in_review', 'selected', 'rejected', 'returned_for_revision', 'published',
   'matching', 'awarded', 'in_delivery', 'accepted', 'benchmark_case', 'withdrawn', 'expired', 'merged',
 ] as const;
 export type SubmissionState = (typeof SUBMISSION_STATES)[number];
+/** The owner may change the content (fields and attachments) only before it is submitted or after it is returned. */
+export const SUBMISSION_EDITABLE_STATES = ['draft', 'returned_for_revision'] as const satisfies readonly SubmissionState[];
+export const isSubmissionEditable = (status: string): status is (typeof SUBMISSION_EDITABLE_STATES)[number] =>
+  (SUBMISSION_EDITABLE_STATES as readonly string[]).includes(status);
 const OPEN_SUBMISSION_STATES = ['draft', 'submitted', 'in_review', 'returned_for_revision', 'selected', 'published', 'matching'] as const;
 export const submissionMachine = defineMachine({
   name: 'submission',
@@ -102,3 +130,27 @@ export const dealMachine = defineMachine({
     { action: 'decline', from: ['suggested', 'intent', 'meeting', 'negotiating'], to: 'declined', by: ['owner', 'broker'], reasonRequired: true },
   ],
 });
+
+/**
+ * A reviewer's assignment on one item. Creation is not a transition (rows start `assigned`).
+ * `withdrawn` is never stored: withdrawing an unscored assignment deletes its row, so the slot
+ * can be given to the same reviewer again; the state exists so that rule is decided here.
+ * A declared conflict is final: that reviewer is never assigned the item again.
+ */
+export const REVIEW_ASSIGNMENT_STATES = ['assigned', 'submitted', 'conflict_declared', 'withdrawn'] as const;
+export type ReviewAssignmentState = (typeof REVIEW_ASSIGNMENT_STATES)[number];
+export type StoredReviewAssignmentState = Exclude<ReviewAssignmentState, 'withdrawn'>;
+export const reviewAssignmentMachine = defineMachine({
+  name: 'review_assignment',
+  states: REVIEW_ASSIGNMENT_STATES,
+  transitions: [
+    { action: 'save_scores', from: ['assigned'], to: 'assigned', by: ['reviewer'] },
+    { action: 'submit_scores', from: ['assigned'], to: 'submitted', by: ['reviewer'] },
+    { action: 'declare_conflict', from: ['assigned'], to: 'conflict_declared', by: ['reviewer'], reasonRequired: true },
+    // The operator by hand, or the bulk assignment when a relation declared since breaks the rules.
+    { action: 'withdraw', from: ['assigned'], to: 'withdrawn', by: ['operator'] },
+    // The item was returned for revision and resubmitted during review: its scores are out of date.
+    { action: 'reopen', from: ['submitted'], to: 'assigned', by: ['system'] },
+  ],
+});
+export type ReviewAssignmentAction = (typeof reviewAssignmentMachine.transitions)[number]['action'];

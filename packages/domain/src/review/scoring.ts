@@ -1,4 +1,5 @@
 import { DomainError } from '../errors.js';
+import type { StoredReviewAssignmentState } from '../lifecycles.js';
 
 /** One weighted criterion of a call's review scheme; weights sum to 100 (reviewSchemeSchema). */
 export interface Criterion {
@@ -111,7 +112,8 @@ export function rankItems(
   return out;
 }
 
-export type AssignmentStatus = 'assigned' | 'submitted' | 'conflict_declared';
+/** What an assignment row can hold; the transitions are `reviewAssignmentMachine`'s. */
+export type AssignmentStatus = StoredReviewAssignmentState;
 
 export interface ReviewerProgress {
   /** Items the reviewer is responsible for: assigned or submitted (declared conflicts excluded). */

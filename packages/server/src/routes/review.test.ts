@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { schema } from '@scenebridge/db';
+import { asc, count, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, makeCall, makeOrganization, makeUser, login, orgUser, platformUser, scenarioNeedData, type Client, type TestContext } from '../testing.js';
 
@@ -134,6 +135,51 @@ describe('review, selection and publication', () => {
     expect(after.superseded).toEqual([expect.objectContaining({ seq: 1, version: 1, isCurrent: false })]);
     const filtered = (await ctx.app.inject({ method: 'GET', url: `/api/v1/public/entries?batchId=${batchId}&sector=manufacturing` })).json();
     expect(filtered.total).toBe(2);
+  });
+
+  it('refuses an illegal assignment transition with 409 ILLEGAL_TRANSITION and writes nothing', async () => {
+    const { call } = await callInReview(1, { k: 1 });
+    // Two reviewers: one holds the item, the other would be its replacement after a conflict.
+    const reviewers = [await reviewerIn(), await reviewerIn()];
+    await operator.post(`/api/v1/calls/${call.id}/assignments/auto`, {});
+    const held = [];
+    for (const r of reviewers) {
+      for (const t of (await r.client.get(`/api/v1/reviews/assignments?callId=${call.id}`)).json().items) held.push({ client: r.client, id: t.id as string });
+    }
+    expect(held).toHaveLength(1);
+    const { client, id } = held[0]!;
+    const scored = await client.request('PUT', `/api/v1/reviews/assignments/${id}`, { scores: { urgency: 70, feasibility: 60 }, submit: true });
+    expect(scored.json()).toMatchObject({ status: 'submitted' });
+
+    const snapshot = async () => ({
+      assignments: await ctx.handle.db.select().from(schema.reviewAssignments).orderBy(asc(schema.reviewAssignments.id)),
+      audit: (await ctx.handle.db.select({ n: count() }).from(schema.auditEvents))[0]!.n,
+    });
+    const before = await snapshot();
+    const attempts = [
+      await client.post(`/api/v1/reviews/assignments/${id}/conflict`, { reason: '与申报单位有合作关系' }),
+      await client.request('PUT', `/api/v1/reviews/assignments/${id}`, { scores: { urgency: 90, feasibility: 90 }, submit: true }),
+      await client.request('PUT', `/api/v1/reviews/assignments/${id}`, { scores: { urgency: 90 }, submit: false }),
+      await operator.delete(`/api/v1/review-assignments/${id}`),
+    ];
+    for (const res of attempts) {
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error).toMatchObject({ code: 'ILLEGAL_TRANSITION', message: expect.stringContaining('已提交'), details: { machine: 'review_assignment', from: 'submitted' } });
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('reopens submitted scores when an item returned during review is resubmitted', async () => {
+    const { call, owners: [owner] } = await callInReview(1, { k: 1 });
+    const reviewer = await reviewerIn();
+    await operator.post(`/api/v1/calls/${call.id}/assignments/auto`, {});
+    const [task] = (await reviewer.client.get('/api/v1/reviews/assignments')).json().items;
+    const url = `/api/v1/reviews/assignments/${task.id}`;
+    expect((await reviewer.client.request('PUT', url, { scores: { urgency: 70, feasibility: 60 }, submit: true })).json().status).toBe('submitted');
+    const back = await operator.post(`/api/v1/submissions/${owner!.submissionId}/transitions`, { action: 'return_for_revision', reason: '请补充数据说明' });
+    expect(back.json().status).toBe('returned_for_revision');
+    expect((await owner!.client.post(`/api/v1/submissions/${owner!.submissionId}/transitions`, { action: 'resubmit' })).json().status).toBe('in_review');
+    expect((await reviewer.client.get(url)).json()).toMatchObject({ status: 'assigned', weightedScore: null });
   });
 
   it('publishes nothing when a failure strikes halfway', async () => {

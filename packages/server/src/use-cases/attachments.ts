@@ -4,13 +4,13 @@ import {
   listAttachments, readAttachmentContent,
 } from '@scenebridge/db';
 import {
-  DomainError, forbidden, notFound, withoutHiddenFormatCharacters, type ReviewScheme, type SubmissionState,
+  DomainError, forbidden, isSubmissionEditable, notFound, withoutHiddenFormatCharacters, type ReviewScheme,
 } from '@scenebridge/domain';
 import { fileTypeFromBuffer } from 'file-type';
 import { isOrgUser, type Actor, type Services } from '../context.js';
 import { listZipEntries, verifyZipStreaming, ZipRejectedError } from '../uploads/zip-guard.js';
 import { audit } from './audit.js';
-import { canView, EDITABLE_STATES } from './submissions.js';
+import { canView } from './submissions.js';
 
 const ALLOWED: Record<string, { mediaType: string; ext: string }> = {
   pdf: { mediaType: 'application/pdf', ext: 'pdf' },
@@ -66,7 +66,7 @@ async function editableSubmission(services: Services, actor: Actor | null, submi
   const row = await findSubmission(services.db, submissionId);
   if (!row || !canView(actor, row.submission)) throw notFound('填报');
   if (!isOrgUser(actor) || actor!.organizationId !== row.submission.organizationId) throw forbidden('只有填报机构可以管理附件');
-  if (!EDITABLE_STATES.includes(row.submission.status as SubmissionState)) {
+  if (!isSubmissionEditable(row.submission.status)) {
     throw new DomainError('NOT_EDITABLE', '当前状态不能修改附件', 409);
   }
   return row.submission;
@@ -84,7 +84,7 @@ export async function addAttachment({ services, actor, submissionId, filename, c
   return services.db.transaction(async (tx) => {
     // Locking the submission serialises concurrent uploads, so the count check holds.
     const locked = await findSubmission(tx, submissionId, { forUpdate: true });
-    if (!locked || !EDITABLE_STATES.includes(locked.submission.status as SubmissionState)) {
+    if (!locked || !isSubmissionEditable(locked.submission.status)) {
       throw new DomainError('NOT_EDITABLE', '当前状态不能修改附件', 409);
     }
     if ((await countAttachments(tx, submissionId)) >= MAX_PER_SUBMISSION) {

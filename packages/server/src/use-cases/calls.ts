@@ -3,14 +3,11 @@ import {
   type CallRow, type Transaction,
 } from '@scenebridge/db';
 import {
-  allowedActions, callMachine, decide, DomainError, forbidden, isWithinWindow, notFound,
-  type CallInput, type CallState,
+  allowedActions, CALL_STATES_VISIBLE_TO_ORGANISATIONS, callMachine, decide, DomainError, forbidden, isCallEditable,
+  isCallVisibleToOrganisations, isWithinWindow, notFound, type CallInput, type CallState,
 } from '@scenebridge/domain';
 import { isOperator, type Actor, type Services } from '../context.js';
 import { audit, auditEvent } from './audit.js';
-
-const HIDDEN_FROM_PUBLIC: CallState[] = ['draft', 'cancelled'];
-const PUBLIC_STATES: CallState[] = callMachine.states.filter((s) => !HIDDEN_FROM_PUBLIC.includes(s));
 
 export function acceptingSubmissions(call: CallRow, now: Date): boolean {
   return call.status === 'open' && isWithinWindow(now, call.opensAt, call.closesAt);
@@ -43,7 +40,7 @@ export async function updateCallDetails({ services, actor, id, input }: { servic
   return services.db.transaction(async (tx) => {
     const call = await findCall(tx, id, { forUpdate: true });
     if (!call) throw notFound('征集');
-    if (call.status !== 'draft' && call.status !== 'scheduled') {
+    if (!isCallEditable(call.status)) {
       throw new DomainError('CALL_NOT_EDITABLE', '只有草稿或待开放的征集可以修改', 409);
     }
     if (call.listType !== input.listType && (await countSubmissionsOfCall(tx, id, { includeDrafts: true })) > 0) {
@@ -60,15 +57,15 @@ export async function updateCallDetails({ services, actor, id, input }: { servic
 
 export async function getCall({ services, actor, id }: { services: Services; actor: Actor | null; id: string }) {
   const call = await findCall(services.db, id);
-  if (!call || (!isOperator(actor) && HIDDEN_FROM_PUBLIC.includes(call.status as CallState))) throw notFound('征集');
+  if (!call || (!isOperator(actor) && !isCallVisibleToOrganisations(call.status))) throw notFound('征集');
   return { ...call, submissionCount: await countSubmissionsOfCall(services.db, id) };
 }
 
 export async function listCallsFor({ services, actor, query }: {
   services: Services; actor: Actor | null; query: { status?: string; listType?: string; page: number; pageSize: number };
 }) {
-  const visible = isOperator(actor) ? undefined : PUBLIC_STATES;
-  const statuses = query.status ? (visible && !visible.includes(query.status as CallState) ? [] : [query.status]) : visible;
+  const visible = isOperator(actor) ? undefined : [...CALL_STATES_VISIBLE_TO_ORGANISATIONS];
+  const statuses = query.status ? (visible && !isCallVisibleToOrganisations(query.status) ? [] : [query.status]) : visible;
   const { items, total } = await listCalls(services.db, {
     statuses, listType: query.listType, limit: query.pageSize, offset: (query.page - 1) * query.pageSize,
   });

@@ -2,7 +2,7 @@ import {
   analyze, appendAuditEvents, findCall, findExistingFingerprints, findOrganizationsByCreditCodes,
   insertSubmissionsSkippingDuplicates, type NewSubmission,
 } from '@scenebridge/db';
-import { DomainError, forbidden, notFound, type ListType } from '@scenebridge/domain';
+import { callAcceptsImportsByOperator, DomainError, forbidden, isCallVisibleToOrganisations, notFound, type ListType } from '@scenebridge/domain';
 import { isOperator, type Actor, type Services } from '../context.js';
 import { parseWorkbook, type RowError } from '../import/index.js';
 import { auditEvent } from './audit.js';
@@ -28,9 +28,9 @@ async function checkCaller(services: Services, actor: Actor | null, callId: stri
   if (!operator && !actor.roles.includes('org_admin')) throw forbidden('只有运营方或机构管理员可以批量导入');
   if (!operator && actor.organizationStatus !== 'approved') throw new DomainError('ORGANIZATION_NOT_APPROVED', '机构尚未通过审核，暂不能填报', 403);
   const call = await findCall(services.db, callId);
-  if (!call || (!operator && ['draft', 'cancelled'].includes(call.status))) throw notFound('征集');
+  if (!call || (!operator && !isCallVisibleToOrganisations(call.status))) throw notFound('征集');
   // Operators key in paper forms after the window; organisations follow the window like any submission.
-  const ok = operator ? ['open', 'closed', 'reviewing'].includes(call.status) : acceptingSubmissions(call, services.now());
+  const ok = operator ? callAcceptsImportsByOperator(call.status) : acceptingSubmissions(call, services.now());
   if (!ok) throw new DomainError('CALL_NOT_OPEN', '该征集当前不接受导入', 409);
   return { call, operator };
 }

@@ -5,8 +5,10 @@ import {
   type AssignmentRow, type CallRow,
 } from '@scenebridge/db';
 import {
-  assignReviewers, checkManualAssignment, DomainError, forbidden, notFound, rankItems, reassignAfterConflict,
-  reviewerProgress, weightedScore, decide, submissionMachine, type ReviewScheme, type SubmissionState,
+  allowedActions, assignReviewers, checkManualAssignment, DomainError, forbidden, isCallInReview, notFound, rankItems,
+  reassignAfterConflict, REVIEW_ASSIGNMENT_STATE_LABELS, reviewAssignmentMachine, reviewerProgress, weightedScore, decide,
+  submissionMachine, type Actor as MachineActor, type ReviewAssignmentAction, type ReviewAssignmentState, type ReviewScheme,
+  type SubmissionState,
 } from '@scenebridge/domain';
 import { isOperator, type Actor, type Services } from '../context.js';
 import { audit, auditEvent } from './audit.js';
@@ -14,11 +16,24 @@ import { audit, auditEvent } from './audit.js';
 const ACTIVE = (a: AssignmentRow) => a.status !== 'conflict_declared';
 const isReviewer = (a: Actor | null) => !!a && a.roles.includes('reviewer');
 
+/** `decide` on the assignment machine, with a refusal that names the state in Chinese. */
+function decideAssignment(a: AssignmentRow, action: ReviewAssignmentAction, actors: MachineActor[], reason?: string) {
+  const from = a.status as ReviewAssignmentState;
+  try {
+    return decide(reviewAssignmentMachine, { from, action, actors, reason });
+  } catch (e) {
+    if (!(e instanceof DomainError) || e.code !== 'ILLEGAL_TRANSITION') throw e;
+    throw new DomainError(e.code, `该评审任务${REVIEW_ASSIGNMENT_STATE_LABELS[from] ?? from}，不能执行此操作`, e.status, e.details);
+  }
+}
+const withdrawable = (a: AssignmentRow) =>
+  allowedActions(reviewAssignmentMachine, a.status as ReviewAssignmentState, ['operator']).includes('withdraw');
+
 async function reviewingCall(services: Services, actor: Actor | null, callId: string): Promise<CallRow> {
   if (!isOperator(actor)) throw forbidden();
   const call = await findCall(services.db, callId);
   if (!call) throw notFound('征集');
-  if (call.status !== 'reviewing') throw new DomainError('CALL_NOT_REVIEWING', '征集尚未进入评审阶段', 409);
+  if (!isCallInReview(call.status)) throw new DomainError('CALL_NOT_REVIEWING', '征集尚未进入评审阶段', 409);
   return call;
 }
 
@@ -46,9 +61,12 @@ export async function assignReviewersForCall({ services, actor, callId, dueAt }:
     });
     // Unscored assignments that break the rules now (a relation declared since) are withdrawn.
     const stale = dropped
-      .map((d) => existing.find((a) => a.submissionId === d.assignment.itemId && a.reviewerUserId === d.assignment.reviewerId && a.status === 'assigned'))
+      .map((d) => existing.find((a) => a.submissionId === d.assignment.itemId && a.reviewerUserId === d.assignment.reviewerId && withdrawable(a)))
       .filter((a): a is AssignmentRow => !!a);
-    for (const a of stale) await deleteAssignment(tx, a.id);
+    for (const a of stale) {
+      decideAssignment(a, 'withdraw', ['operator']);
+      await deleteAssignment(tx, a.id);
+    }
     const due = dueAt ? new Date(dueAt) : null;
     const rows = await insertAssignments(tx, added.map((a) => ({
       callId, submissionId: a.itemId, reviewerUserId: a.reviewerId, status: 'assigned', assignedBy: actor!.userId, dueAt: due,
@@ -92,7 +110,7 @@ export async function removeAssignment({ services, actor, id }: { services: Serv
   await services.db.transaction(async (tx) => {
     const a = await findAssignment(tx, id, { forUpdate: true });
     if (!a) throw notFound('评审任务');
-    if (a.status !== 'assigned') throw new DomainError('ASSIGNMENT_LOCKED', '已提交评分或已声明回避的任务不能撤销', 409);
+    decideAssignment(a, 'withdraw', ['operator']);
     await deleteAssignment(tx, id);
     await audit(tx, actor, { action: 'review.unassigned', entityType: 'submission', entityId: a.submissionId, data: { assignmentId: id, reviewerUserId: a.reviewerUserId } });
   });
@@ -152,7 +170,7 @@ export async function saveScores({ services, actor, id, scores, comments, submit
   await myAssignment(services, actor, id);
   return services.db.transaction(async (tx) => {
     const a = (await findAssignment(tx, id, { forUpdate: true }))!;
-    if (a.status !== 'assigned') throw new DomainError('ASSIGNMENT_LOCKED', a.status === 'submitted' ? '评分已提交，不能修改' : '已声明回避', 409);
+    const t = decideAssignment(a, submit ? 'submit_scores' : 'save_scores', ['reviewer']);
     const sub = (await findSubmission(tx, a.submissionId))!;
     if (sub.submission.status !== 'in_review') throw new DomainError('NOT_IN_REVIEW', '该项目当前不在评审中', 409);
     const call = (await findCall(tx, a.callId))!;
@@ -161,8 +179,8 @@ export async function saveScores({ services, actor, id, scores, comments, submit
     const unknown = Object.keys(scores).filter((k) => !keys.has(k));
     if (unknown.length) throw new DomainError('UNKNOWN_CRITERION', `未知的评审指标：${unknown.join('、')}`, 400);
     const total = submit ? weightedScore(criteria, scores) : null;
-    const updated = await updateAssignment(tx, id, 'assigned', {
-      scores, comments, weightedScore: total, status: submit ? 'submitted' : 'assigned', submittedAt: submit ? services.now() : null,
+    const updated = await updateAssignment(tx, id, a.status, {
+      scores, comments, weightedScore: total, status: t.to, submittedAt: submit ? services.now() : null,
     });
     if (submit) {
       await audit(tx, actor, { action: 'review.scored', entityType: 'submission', entityId: a.submissionId, data: { assignmentId: id, scores, weightedScore: total } });
@@ -176,8 +194,8 @@ export async function declareConflict({ services, actor, id, reason }: { service
   if (!reason.trim()) throw new DomainError('REASON_REQUIRED', '请说明回避原因', 400);
   return services.db.transaction(async (tx) => {
     const a = (await findAssignment(tx, id, { forUpdate: true }))!;
-    if (a.status !== 'assigned') throw new DomainError('ASSIGNMENT_LOCKED', '评分已提交或已声明回避', 409);
-    await updateAssignment(tx, id, 'assigned', { status: 'conflict_declared', conflictReason: reason.trim() });
+    const t = decideAssignment(a, 'declare_conflict', ['reviewer'], reason);
+    await updateAssignment(tx, id, a.status, { status: t.to, conflictReason: reason.trim() });
     const call = (await findCall(tx, a.callId))!;
     const all = await listAssignmentsOfCall(tx, a.callId);
     const reviewers = await listReviewers(tx);

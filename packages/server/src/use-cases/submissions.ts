@@ -3,7 +3,8 @@ import {
   type AttachmentMeta, type NewSubmission, type SubmissionRow,
 } from '@scenebridge/db';
 import {
-  allowedActions, decide, DomainError, draftSchemaFor, forbidden, notFound, submissionMachine, submissionSchemaFor,
+  allowedActions, callAcceptsDrafts, decide, DomainError, draftSchemaFor, forbidden, isCallInReview, isSubmissionEditable, notFound,
+  reviewAssignmentMachine, submissionMachine, submissionSchemaFor,
   type Actor as MachineActor, type ListType, type SubmissionState,
 } from '@scenebridge/domain';
 import type { z } from 'zod';
@@ -11,7 +12,6 @@ import { isOperator, isOrgUser, type Actor, type Services } from '../context.js'
 import { audit } from './audit.js';
 import { acceptingSubmissions } from './calls.js';
 
-export const EDITABLE_STATES: SubmissionState[] = ['draft', 'returned_for_revision'];
 /** Transitions people take through the API; the rest belong to the system or to batch publication. */
 const USER_ACTIONS: string[] = ['submit', 'resubmit', 'withdraw', 'return_for_revision', 'select', 'reject', 'award', 'start_delivery', 'accept'];
 
@@ -82,7 +82,7 @@ export async function createSubmissionDraft({ services, actor, callId, data }: {
   const submitter = requireSubmitter(actor);
   return services.db.transaction(async (tx) => {
     const call = await findCall(tx, callId);
-    if (!call || !['scheduled', 'open'].includes(call.status)) throw new DomainError('CALL_NOT_OPEN', '该征集未开放填报', 409);
+    if (!call || !callAcceptsDrafts(call.status)) throw new DomainError('CALL_NOT_OPEN', '该征集未开放填报', 409);
     const parsed = draftSchemaFor(call.listType as ListType).safeParse(data);
     if (!parsed.success) throw validationError(parsed.error);
     const [created] = await insertSubmissions(tx, [{
@@ -102,7 +102,7 @@ export async function updateSubmissionDraft({ services, actor, id, data }: {
     if (!row || !canView(actor, row.submission)) throw notFound('填报');
     const s = row.submission;
     if (!machineActors(actor, s).includes('owner')) throw forbidden('只有填报机构可以修改');
-    if (!EDITABLE_STATES.includes(s.status as SubmissionState)) throw new DomainError('NOT_EDITABLE', '当前状态不能修改', 409);
+    if (!isSubmissionEditable(s.status)) throw new DomainError('NOT_EDITABLE', '当前状态不能修改', 409);
     const parsed = draftSchemaFor(s.listType as ListType).safeParse(data);
     if (!parsed.success) throw validationError(parsed.error);
     const updated = await updateSubmission(tx, id, s.status, { data: parsed.data, ...denormalise(parsed.data), title: parsed.data.title });
@@ -130,11 +130,11 @@ export async function transitionSubmission({ services, actor, id, action, reason
       if (!parsed.success) throw validationError(parsed.error);
       const call = await findCall(tx, s.callId);
       // A revision asked for during review is taken while the call is in review, after its window.
-      const reviewing = t.action === 'resubmit' && call?.status === 'reviewing';
+      const reviewing = t.action === 'resubmit' && !!call && isCallInReview(call.status);
       if (!call || !(acceptingSubmissions(call, now) || reviewing)) throw new DomainError('CALL_NOT_OPEN', '不在征集时间内，无法提交', 409);
       if (reviewing) {
         patch.status = 'in_review';
-        await reopenAssignmentsOfSubmission(tx, id);
+        await reopenAssignmentsOfSubmission(tx, id, decide(reviewAssignmentMachine, { from: 'submitted', action: 'reopen', actors: ['system'] }));
       }
       patch.submittedAt = now;
       patch.data = parsed.data;
