@@ -14,3 +14,4 @@ export * from './settings-repository.js';
 export * from './outbox-repository.js';
 export * from './notification-repository.js';
 export * from './subscription-repository.js';
+export * from './job-repository.js';

@@ -1,0 +1,30 @@
+import type { Services } from '../context.js';
+import { createOutboxJob } from '../mail/index.js';
+import { searchMatcher } from '../search/subscription-matcher.js';
+import { forgetIdleLoginCounters } from '../use-cases/auth.js';
+import { advanceCallsByClock } from '../use-cases/calls.js';
+import { scanSubscriptions, sendDigests } from '../use-cases/digests.js';
+import { remindOverdueReviews } from '../use-cases/reminders.js';
+import type { JobDefinition } from './registry.js';
+
+/** Digests and reminders work in days: every few minutes is plenty. */
+export const SLOW_JOB_INTERVAL_MS = 5 * 60_000;
+
+/** The app's periodic jobs. A new job is one more entry here. */
+export function appJobs(services: Services, log: { warn(obj: unknown, msg?: string): void }): JobDefinition[] {
+  const every = services.config.clockIntervalMs;
+  const outbox = createOutboxJob(services, log);
+  const matcher = searchMatcher(services);
+  return [
+    { name: 'calls.advance-by-clock', intervalMs: every, run: (s) => advanceCallsByClock({ services: s }) },
+    { name: 'subscriptions.scan', intervalMs: every, run: (s) => scanSubscriptions(s, matcher) },
+    {
+      // Its messages have their own leases, so a run outliving this one only duplicates claims, not mail.
+      name: 'outbox.deliver', intervalMs: every, leaseMs: services.config.outboxLeaseMs,
+      run: () => outbox.run(), close: () => outbox.close(),
+    },
+    { name: 'digests.send', intervalMs: SLOW_JOB_INTERVAL_MS, run: (s) => sendDigests(s) },
+    { name: 'reviews.remind-overdue', intervalMs: SLOW_JOB_INTERVAL_MS, run: (s) => remindOverdueReviews(s) },
+    { name: 'auth.forget-idle-login-counters', intervalMs: SLOW_JOB_INTERVAL_MS, run: (s) => forgetIdleLoginCounters(s) },
+  ];
+}
