@@ -6,12 +6,28 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** One layer's forbidden imports; tests of the layer are held to the same rule. */
+/**
+ * Test-only code: *.test.ts, testing.ts / *.testing.ts and testing/ folders (factories, fixtures,
+ * harnesses), and the API fuzzer. Production code may not import it, nor the test libraries.
+ */
+const TEST_ONLY = ['**/*.test.ts', '**/*.test.tsx', '**/testing.ts', '**/*.testing.ts', '**/testing/**', 'packages/server/src/fuzz/**'];
+const TEST_IMPORTS = {
+  group: ['vitest', 'fast-check', '**/testing', '**/testing.js', '**/*.testing.js', '**/testing/*', '@scenebridge/*/testing', '@scenebridge/server/import/testing'],
+  message: 'production code does not use test helpers or test libraries (test-only files: *.test.ts, testing.ts, *.testing.ts, testing/)',
+};
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
+/**
+ * One layer's forbidden imports. ESLint keeps only the last setting of a rule for a file, so the
+ * layer's production files get the layer's patterns and the test-only ones together.
+ */
 function layer(files, why, forbidden) {
-  return [{
-    files: [`${files}/*.{ts,tsx}`, `${files.replace(/\/\*\*$/, '')}/*.{ts,tsx}`],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message: why }] }] },
-  }];
+  const globs = [`${files}/*.{ts,tsx}`, `${files.replace(/\/\*\*$/, '')}/*.{ts,tsx}`];
+  const own = { group: forbidden, message: why };
+  return [
+    { files: globs, rules: restrict(own) },
+    { files: globs, ignores: TEST_ONLY, rules: restrict(own, TEST_IMPORTS) },
+  ];
 }
 
 export default tseslint.config(
@@ -40,6 +56,7 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
+  { files: ['packages/*/src/**/*.{ts,tsx}'], ignores: TEST_ONLY, rules: restrict(TEST_IMPORTS) },
   // The layers (docs/ARCHITECTURE.md): domain ← db ← use cases ← HTTP; search is pure; the web
   // talks to the server only over HTTP. A wrong-way import is a lint error, not a review comment.
   ...layer('packages/domain/src/**', 'domain is pure: no database, search, server or I/O', [

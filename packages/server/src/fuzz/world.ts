@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { buildWorkbook, sampleRow } from '../import/testing.js';
 import { signUnsubscribe, unsubscribeSecret } from '../mail/unsubscribe-token.js';
 import { publishThroughApi } from '../portal/testing.js';
-import { reviewFixtures } from '../routes/authorization-fixtures.js';
+import { reviewFixtures } from '../routes/authorization.testing.js';
 import { rowsOf } from './fingerprint.js';
 import {
   anonymous, login, makeCall, makeUser, orgUser, platformUser, scenarioNeedData, type Client, type TestContext,

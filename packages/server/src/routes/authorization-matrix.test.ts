@@ -45,7 +45,7 @@ import {
 } from '../testing.js';
 import { publishThroughApi } from '../portal/testing.js';
 import { signUnsubscribe, unsubscribeSecret } from '../mail/unsubscribe-token.js';
-import { put, reviewFixtures } from './authorization-fixtures.js';
+import { put, reviewFixtures } from './authorization.testing.js';
 
 const MATRIX = `
  route                                        | object                            | anon | member           | outsider | reviewer | broker | operator

@@ -4,7 +4,7 @@ import {
   anonymous, createTestContext, login, makeOrganization, makeUser, orgUser, platformUser, type Client, type TestContext,
 } from '../testing.js';
 import { remindOverdueReviews } from '../use-cases/reminders.js';
-import { put, reviewFixtures } from './authorization-fixtures.js';
+import { put, reviewFixtures } from './authorization.testing.js';
 
 let ctx: TestContext;
 let operator: Client;
