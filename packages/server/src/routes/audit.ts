@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { auditPage, chainReport } from '@scenebridge/contract/audit';
 import { z } from 'zod';
 import type { Services } from '../context.js';
 import { pageQuery, requireActor } from '../http.js';
@@ -11,6 +12,7 @@ export function registerAuditRoutes(app: FastifyInstance, services: Services) {
     schema: {
       tags: ['audit'], summary: '审计日志（运营方）',
       querystring: z.object({ entityType: z.string().max(40).optional(), entityId: z.string().max(60).optional(), ...pageQuery }),
+      response: { 200: auditPage },
     },
   }, async (request) => {
     const r = await listAudit({ services, actor: requireActor(request), query: request.query });
@@ -22,6 +24,6 @@ export function registerAuditRoutes(app: FastifyInstance, services: Services) {
       })),
     };
   });
-  api.get('/audit/verify', { schema: { tags: ['audit'], summary: '校验审计哈希链，指出第一条不符的记录' } }, async (request) =>
+  api.get('/audit/verify', { schema: { tags: ['audit'], summary: '校验审计哈希链，指出第一条不符的记录', response: { 200: chainReport } } }, async (request) =>
     verifyAuditChain({ services, actor: requireActor(request) }));
 }

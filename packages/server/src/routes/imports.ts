@@ -1,6 +1,7 @@
 import { LIST_TYPES } from '@scenebridge/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { importReport } from '@scenebridge/contract/imports';
 import { z } from 'zod';
 import { isOperator, type Services } from '../context.js';
 import { requireActor, sendError } from '../http.js';
@@ -9,11 +10,13 @@ import { buildTemplate } from '../import/index.js';
 import { importSubmissions } from '../use-cases/imports.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Bytes, not JSON: Fastify sends a Buffer as it is and never runs the response serialiser on it. */
+const xlsxFile = { description: 'XLSX 文件', content: { [XLSX]: { schema: z.any().meta({ type: 'string', format: 'binary' }) } } };
 
 export function registerImportRoutes(app: FastifyInstance, services: Services) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get('/imports/template', {
-    schema: { tags: ['imports'], summary: '下载导入模板（XLSX）', querystring: z.object({ listType: z.enum(LIST_TYPES) }) },
+    schema: { tags: ['imports'], summary: '下载导入模板（XLSX）', querystring: z.object({ listType: z.enum(LIST_TYPES) }), response: { 200: xlsxFile } },
   }, async (request, reply) => {
     const actor = requireActor(request);
     if (!isOperator(actor) && !actor.roles.includes('org_admin')) return sendError(reply, 403, 'FORBIDDEN', '无权执行此操作');
@@ -32,6 +35,7 @@ export function registerImportRoutes(app: FastifyInstance, services: Services) {
         callId: z.uuid(), mode: z.enum(['dry_run', 'commit']).default('dry_run'),
         skipInvalid: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
       }),
+      response: { 200: importReport },
     },
   }, async (request, reply) => {
     const actor = requireActor(request);

@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  interestList, interestReceipt, matchDecision, matches, type InterestList, type MatchDecision, type Matches,
+} from '@scenebridge/contract/matching';
 import { z } from 'zod';
 import type { Services } from '../context.js';
 import { idParams, requireActor } from '../http.js';
@@ -16,17 +19,21 @@ export function registerMatchingRoutes(app: FastifyInstance, services: Services)
       tags: ['matching'],
       summary: '双向匹配：需求→可服务的能力，能力→可服务的需求；每条结果给出得分构成（关键词、领域、技术领域、地域、预算、成熟度），各部分之和即总分',
       params: idParams, querystring: z.object({ limit: z.coerce.number().int().min(1).max(50).default(20) }),
+      response: { 200: matches },
     },
-  }, async (request) => matchesFor({ services, actor: requireActor(request), id: request.params.id, limit: request.query.limit }));
+  }, async (request) =>
+    // Stored kinds are typed as plain strings by the use cases; the reply schema checks them.
+    (await matchesFor({ services, actor: requireActor(request), id: request.params.id, limit: request.query.limit })) as Matches);
 
   api.get('/listings/:id/interests', {
-    schema: { tags: ['matching'], summary: '条目收到和发出的对接意向（本机构、运营方、经纪人可见全部；其他机构只见本机构发出的）', params: idParams },
-  }, async (request) => listInterests({ services, actor: requireActor(request), id: request.params.id }));
+    schema: { tags: ['matching'], summary: '条目收到和发出的对接意向（本机构、运营方、经纪人可见全部；其他机构只见本机构发出的）', params: idParams, response: { 200: interestList } },
+  }, async (request) => (await listInterests({ services, actor: requireActor(request), id: request.params.id })) as InterestList);
 
   api.post('/interests', {
     schema: {
       tags: ['matching'], summary: '表达对接意向（须为其中一方的机构用户）；重复提交返回已有记录',
       body: z.object({ needId: z.uuid(), capabilityId: z.uuid(), message: z.string().trim().max(500, '留言不能超过500字').optional() }),
+      response: { 200: interestReceipt, 201: interestReceipt },
     },
   }, async (request, reply) => {
     const r = await expressInterest({ services, actor: requireActor(request), ...request.body });
@@ -40,6 +47,7 @@ export function registerMatchingRoutes(app: FastifyInstance, services: Services)
         sourceId: z.uuid(), targetId: z.uuid(), decision: z.enum(['pin', 'exclude', 'clear']),
         reason: z.string().trim().min(2, '请写明原因').max(500, '原因不能超过500字'),
       }),
+      response: { 200: matchDecision },
     },
-  }, async (request) => decideMatch({ services, actor: requireActor(request), ...request.body }));
+  }, async (request) => (await decideMatch({ services, actor: requireActor(request), ...request.body })) as MatchDecision);
 }

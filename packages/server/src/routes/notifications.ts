@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { noContent } from '@scenebridge/contract/common';
+import { markedRead, notificationPage, type Notification } from '@scenebridge/contract/notifications';
 import { z } from 'zod';
 import type { Services } from '../context.js';
 import { idParams, pageQuery, requireActor } from '../http.js';
@@ -9,14 +11,24 @@ export function registerNotificationRoutes(app: FastifyInstance, services: Servi
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['notifications'];
   api.get('/notifications', {
-    schema: { tags, summary: '我的站内通知（新到在前）与未读数；unread=true 只看未读', querystring: z.object({ unread: z.enum(['true', 'false']).optional(), ...pageQuery }) },
-  }, async (request) => listMyNotifications({
-    services, actor: requireActor(request), query: { ...request.query, unread: request.query.unread === 'true' },
-  }));
-  api.post('/notifications/read-all', { schema: { tags, summary: '全部标为已读' } }, async (request) =>
+    schema: { tags, summary: '我的站内通知（新到在前）与未读数；unread=true 只看未读', querystring: z.object({ unread: z.enum(['true', 'false']).optional(), ...pageQuery }), response: { 200: notificationPage } },
+  }, async (request) => {
+    const r = await listMyNotifications({
+      services, actor: requireActor(request), query: { ...request.query, unread: request.query.unread === 'true' },
+    });
+    // The presenter keeps Date objects (sent as ISO text by JSON); the schema takes the text itself.
+    // `data` is a jsonb column: every writer stores an object, which the schema checks on the way out.
+    return {
+      ...r,
+      items: r.items.map((n) => ({
+        ...n, data: n.data as Notification['data'], createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null,
+      })),
+    };
+  });
+  api.post('/notifications/read-all', { schema: { tags, summary: '全部标为已读', response: { 200: markedRead } } }, async (request) =>
     markAllMyNotificationsRead({ services, actor: requireActor(request) }));
-  api.post('/notifications/:id/read', { schema: { tags, summary: '标为已读', params: idParams } }, async (request, reply) => {
+  api.post('/notifications/:id/read', { schema: { tags, summary: '标为已读', params: idParams, response: { 204: noContent } } }, async (request, reply) => {
     await markMyNotificationRead({ services, actor: requireActor(request), id: request.params.id });
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 }

@@ -3,6 +3,7 @@ import {
 } from '@scenebridge/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { classification, listing, searchResult, type Listing } from '@scenebridge/contract/search';
 import { z } from 'zod';
 import type { Services } from '../context.js';
 import { idParams, pageQuery, requireActor } from '../http.js';
@@ -43,19 +44,23 @@ export function registerSearchRoutes(app: FastifyInstance, services: Services) {
       tags: ['search'],
       summary: '检索场景需求与能力：中文分词、同义词、近似匹配；分面计数；相关度/最新/截止时间排序；snapshot 令牌保证翻页稳定',
       querystring: searchQuerySchema,
+      response: { 200: searchResult },
     },
   }, async (request) => searchListings({ services, actor: request.actor, params: request.query }));
 
   api.get('/listings/:id', {
     config: { public: true },
-    schema: { tags: ['search'], summary: '清单条目详情（已发布的对所有人可见；未发布的仅本机构、运营方和经纪人可见）', params: idParams },
-  }, async (request) => getListing({ services, actor: request.actor, id: request.params.id }));
+    schema: { tags: ['search'], summary: '清单条目详情（已发布的对所有人可见；未发布的仅本机构、运营方和经纪人可见）', params: idParams, response: { 200: listing } },
+  }, async (request) =>
+    // The stored list type and openness are typed loosely by the use case; the reply schema checks them.
+    (await getListing({ services, actor: request.actor, id: request.params.id })) as Listing);
 
   api.post('/classify', {
     config: heavyRateLimit(services.config, 'classify'),
     schema: {
       tags: ['search'], summary: '根据名称和描述建议所属领域与技术领域（含置信度）',
       body: z.object({ title: z.string().trim().max(200).default(''), description: z.string().trim().max(5000).default('') }),
+      response: { 200: classification },
     },
   }, async (request) => {
     requireActor(request);

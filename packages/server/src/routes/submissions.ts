@@ -1,6 +1,10 @@
 import { LIST_TYPES, SUBMISSION_STATES } from '@scenebridge/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { noContent } from '@scenebridge/contract/common';
+import {
+  attachment, submissionDetail, submissionHistory as submissionHistorySchema, submissionPage, type SubmissionDetail, type SubmissionPage,
+} from '@scenebridge/contract/submissions';
 import { z } from 'zod';
 import type { Services } from '../context.js';
 import { idParams, pageQuery, requireActor, sendError, transitionBody } from '../http.js';
@@ -11,12 +15,16 @@ import {
 } from '../use-cases/submissions.js';
 
 const dataBody = z.record(z.string(), z.unknown());
+/** Bytes of the stored file with its own media type: Fastify sends a Buffer without the response serialiser. */
+const fileBytes = { description: '附件文件（原媒体类型）', content: { 'application/octet-stream': { schema: z.any().meta({ type: 'string', format: 'binary' }) } } };
 
 export function registerSubmissionRoutes(app: FastifyInstance, services: Services) {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  // Presenters read text columns (status, list type …) as plain strings; the response schema checks
+  // the real values on the way out, so narrowing the type here adds no unchecked trust.
   const present = async (actor: Parameters<typeof getSubmission>[0]['actor'], id: string) => {
     const { row, attachments } = await getSubmission({ services, actor, id });
-    return presentSubmission(row, attachments, actor);
+    return presentSubmission(row, attachments, actor) as SubmissionDetail;
   };
 
   api.get('/submissions', {
@@ -26,39 +34,40 @@ export function registerSubmissionRoutes(app: FastifyInstance, services: Service
         callId: z.uuid().optional(), status: z.enum(SUBMISSION_STATES).optional(), listType: z.enum(LIST_TYPES).optional(),
         q: z.string().trim().max(100).optional(), ...pageQuery,
       }),
+      response: { 200: submissionPage },
     },
-  }, async (request) => listSubmissionsFor({ services, actor: requireActor(request), query: request.query }));
+  }, async (request) => listSubmissionsFor({ services, actor: requireActor(request), query: request.query }) as Promise<SubmissionPage>);
 
-  api.get('/submissions/:id', { schema: { tags: ['submissions'], params: idParams } }, async (request) =>
+  api.get('/submissions/:id', { schema: { tags: ['submissions'], params: idParams, response: { 200: submissionDetail } } }, async (request) =>
     present(requireActor(request), request.params.id));
 
   api.post('/submissions', {
-    schema: { tags: ['submissions'], summary: '保存草稿（data 为该清单类型字段的部分填写，至少含 title）', body: z.object({ callId: z.uuid(), data: dataBody }) },
+    schema: { tags: ['submissions'], summary: '保存草稿（data 为该清单类型字段的部分填写，至少含 title）', body: z.object({ callId: z.uuid(), data: dataBody }), response: { 201: submissionDetail } },
   }, async (request, reply) => {
     const actor = requireActor(request);
     const id = await createSubmissionDraft({ services, actor, callId: request.body.callId, data: request.body.data });
     return reply.status(201).send(await present(actor, id));
   });
 
-  api.patch('/submissions/:id', { schema: { tags: ['submissions'], params: idParams, body: z.object({ data: dataBody }) } }, async (request) => {
+  api.patch('/submissions/:id', { schema: { tags: ['submissions'], params: idParams, body: z.object({ data: dataBody }), response: { 200: submissionDetail } } }, async (request) => {
     const actor = requireActor(request);
     await updateSubmissionDraft({ services, actor, id: request.params.id, data: request.body.data });
     return present(actor, request.params.id);
   });
 
   api.post('/submissions/:id/transitions', {
-    schema: { tags: ['submissions'], summary: 'submit | resubmit | withdraw | return_for_revision（需原因）', params: idParams, body: transitionBody },
+    schema: { tags: ['submissions'], summary: 'submit | resubmit | withdraw | return_for_revision（需原因）', params: idParams, body: transitionBody, response: { 200: submissionDetail } },
   }, async (request) => {
     const actor = requireActor(request);
     await transitionSubmission({ services, actor, id: request.params.id, ...request.body });
     return present(actor, request.params.id);
   });
 
-  api.get('/submissions/:id/history', { schema: { tags: ['submissions'], params: idParams } }, async (request) =>
+  api.get('/submissions/:id/history', { schema: { tags: ['submissions'], params: idParams, response: { 200: submissionHistorySchema } } }, async (request) =>
     ({ items: await submissionHistory({ services, actor: requireActor(request), id: request.params.id }) }));
 
   api.post('/submissions/:id/attachments', {
-    schema: { tags: ['submissions'], summary: '上传附件（multipart 字段 file；PDF/DOCX/XLSX/PNG/JPG，按内容识别，≤10MB）', params: idParams, consumes: ['multipart/form-data'] },
+    schema: { tags: ['submissions'], summary: '上传附件（multipart 字段 file；PDF/DOCX/XLSX/PNG/JPG，按内容识别，≤10MB）', params: idParams, consumes: ['multipart/form-data'], response: { 201: attachment } },
   }, async (request, reply) => {
     const actor = requireActor(request);
     if (!request.isMultipart()) return sendError(reply, 400, 'MULTIPART_REQUIRED', '请以 multipart/form-data 上传文件');
@@ -69,7 +78,7 @@ export function registerSubmissionRoutes(app: FastifyInstance, services: Service
     return reply.status(201).send({ id: meta.id, filename: meta.filename, mediaType: meta.mediaType, size: meta.size, createdAt: meta.createdAt.toISOString() });
   });
 
-  api.get('/attachments/:id', { schema: { tags: ['submissions'], params: idParams } }, async (request, reply) => {
+  api.get('/attachments/:id', { schema: { tags: ['submissions'], params: idParams, response: { 200: fileBytes } } }, async (request, reply) => {
     const { meta, content } = await downloadAttachment({ services, actor: requireActor(request), id: request.params.id });
     return reply
       .header('content-type', meta.mediaType)
@@ -78,8 +87,8 @@ export function registerSubmissionRoutes(app: FastifyInstance, services: Service
       .send(content);
   });
 
-  api.delete('/attachments/:id', { schema: { tags: ['submissions'], params: idParams } }, async (request, reply) => {
+  api.delete('/attachments/:id', { schema: { tags: ['submissions'], params: idParams, response: { 204: noContent } } }, async (request, reply) => {
     await removeAttachment({ services, actor: requireActor(request), id: request.params.id });
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 }

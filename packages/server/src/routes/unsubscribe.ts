@@ -12,6 +12,7 @@
 import { DomainError } from '@scenebridge/domain';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { htmlPage } from '@scenebridge/contract/unsubscribe';
 import { z } from 'zod';
 import type { Services } from '../context.js';
 import { html, type SafeHtml } from '../portal/html.js';
@@ -65,14 +66,16 @@ export function registerUnsubscribeRoutes(app: FastifyInstance, services: Servic
     const api = scope.withTypeProvider<ZodTypeProvider>();
     const tags = ['subscriptions'];
     const config = { public: true, signedLink: true };
+    // Pages for people, not JSON: described by content type; Fastify sends a string body as it is.
+    const response = { 200: htmlPage, 403: htmlPage };
     api.get('/unsubscribe', {
-      config, schema: { tags, summary: '邮件中的一键退订链接（s 订阅编号，t 签名）；返回中文确认页，可撤销', querystring: linkQuery },
+      config, schema: { tags, summary: '邮件中的一键退订链接（s 订阅编号，t 签名）；返回中文确认页，可撤销', querystring: linkQuery, response },
     }, async (request, reply) => answer(services, reply, request.query, false));
     api.post('/unsubscribe', {
-      config, schema: { tags, summary: 'RFC 8058 一键退订（List-Unsubscribe-Post: List-Unsubscribe=One-Click），无需登录', querystring: linkQuery },
+      config, schema: { tags, summary: 'RFC 8058 一键退订（List-Unsubscribe-Post: List-Unsubscribe=One-Click），无需登录', querystring: linkQuery, response },
     }, async (request, reply) => answer(services, reply, request.query, false));
     api.post('/resubscribe', {
-      config, schema: { tags, summary: '撤销退订（同一签名链接）', querystring: linkQuery },
+      config, schema: { tags, summary: '撤销退订（同一签名链接）', querystring: linkQuery, response },
     }, async (request, reply) => answer(services, reply, request.query, true));
   });
 }

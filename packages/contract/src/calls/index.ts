@@ -1,0 +1,38 @@
+/** Calls for submissions (征集): one list type, a time window and the scheme their items are reviewed by. */
+import { CALL_STATES, callMachine, LIST_TYPES } from '@scenebridge/domain';
+import { z } from 'zod';
+import { isoDateTime, pageOf } from '../common/index.js';
+
+/**
+ * As stored: the input rules (weights adding up to 100 …) are checked when a call is written,
+ * not again on the way out, so an answer never fails on a rule tightened later. Keys in jsonb's order.
+ */
+export const reviewScheme = z.object({
+  blind: z.boolean(),
+  criteria: z.array(z.object({ key: z.string(), name: z.string(), weight: z.number() })),
+  reviewersPerItem: z.number().int(),
+});
+export type ReviewScheme = z.infer<typeof reviewScheme>;
+
+export const callDetail = z.object({
+  id: z.string(),
+  title: z.string(),
+  listType: z.enum(LIST_TYPES),
+  description: z.string(),
+  opensAt: isoDateTime,
+  closesAt: isoDateTime,
+  status: z.enum(CALL_STATES),
+  /** The reason given when the call was cancelled. */
+  statusReason: z.string().nullable(),
+  reviewScheme,
+  submissionCount: z.number().int(),
+  createdAt: isoDateTime,
+  /** Open and within its window: organisations may submit now. */
+  acceptingSubmissions: z.boolean(),
+  /** Operators only; empty for everyone else. */
+  allowedActions: z.array(z.enum(callMachine.transitions.map((t) => t.action))),
+});
+export type CallDetail = z.infer<typeof callDetail>;
+
+export const callPage = pageOf(callDetail);
+export type CallPage = z.infer<typeof callPage>;

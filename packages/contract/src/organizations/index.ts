@@ -1,0 +1,43 @@
+/** Organisations and their users: registration, the operator's review, user accounts. */
+import { ORGANIZATION_KINDS, ORGANIZATION_STATES, organizationMachine, ROLES } from '@scenebridge/domain';
+import { z } from 'zod';
+import { isoDateTime, pageOf } from '../common/index.js';
+
+export const organization = z.object({
+  id: z.string(),
+  name: z.string(),
+  creditCode: z.string(),
+  kind: z.enum(ORGANIZATION_KINDS),
+  regionCode: z.string(),
+  /** Province, city and district joined, e.g. 重庆市九龙坡区. */
+  regionName: z.string(),
+  address: z.string().nullable(),
+  contactName: z.string(),
+  contactPhone: z.string(),
+  status: z.enum(ORGANIZATION_STATES),
+  statusReason: z.string().nullable(),
+  createdAt: isoDateTime,
+  /** What the caller may do next (operator: approve/reject; the organisation itself: reapply). */
+  allowedActions: z.array(z.enum(organizationMachine.transitions.map((t) => t.action))),
+});
+export type Organization = z.infer<typeof organization>;
+
+export const organizationPage = pageOf(organization);
+export type OrganizationPage = z.infer<typeof organizationPage>;
+
+export const user = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  organizationId: z.string(),
+  createdAt: isoDateTime,
+});
+export type User = z.infer<typeof user>;
+
+/** All users of one organisation: not paged (an organisation has few). */
+export const userList = z.object({ items: z.array(user) });
+export type UserList = z.infer<typeof userList>;
+
+export const registration = z.object({ organization, user });
+export type Registration = z.infer<typeof registration>;

@@ -1,0 +1,22 @@
+/** The search vocabulary operators keep in the app: dictionary terms and synonym groups. */
+import { z } from 'zod';
+import { isoDateTime } from '../common/index.js';
+
+export const SYNONYM_KINDS = ['equivalent', 'near', 'one_way'] as const;
+export type SynonymKind = (typeof SYNONYM_KINDS)[number];
+
+/** POST /search/terms (201). */
+export const dictionaryTerm = z.object({ id: z.string(), term: z.string(), note: z.string().nullable(), createdAt: isoDateTime });
+export type DictionaryTerm = z.infer<typeof dictionaryTerm>;
+/** GET /search/terms: each with the name of who added it (null once the account is gone). */
+export const dictionaryTermList = z.object({ items: z.array(dictionaryTerm.extend({ createdBy: z.string().nullable() })) });
+export type DictionaryTermList = z.infer<typeof dictionaryTermList>;
+
+/** POST /search/synonyms (201). */
+export const synonymGroup = z.object({
+  id: z.string(), kind: z.enum(SYNONYM_KINDS), terms: z.array(z.string()), note: z.string().nullable(), createdAt: isoDateTime,
+});
+export type SynonymGroup = z.infer<typeof synonymGroup>;
+/** GET /search/synonyms */
+export const synonymGroupList = z.object({ items: z.array(synonymGroup.extend({ createdBy: z.string().nullable() })) });
+export type SynonymGroupList = z.infer<typeof synonymGroupList>;
