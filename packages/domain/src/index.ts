@@ -13,6 +13,7 @@ export * as demo from './demo/index.js';
 export * from './review/index.js';
 export * from './matching/index.js';
 export * from './listing.js';
+export * from './codes.js';
 export * from './spreadsheet.js';
 export * from './text-safety.js';
 export { passwordProblem, PASSWORD_MAX, PASSWORD_MIN } from './password.js';

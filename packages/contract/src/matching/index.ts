@@ -1,10 +1,9 @@
 /** Matching (匹配与对接): two-way matches with their score parts, interests, pin/exclude decisions. */
-import { LIST_TYPES } from '@scenebridge/domain';
+import { LIST_TYPES, MATCH_PART_KEYS, type MatchPartKey } from '@scenebridge/domain';
 import { z } from 'zod';
 import { isoDateTime } from '../common/index.js';
 
-export const MATCH_PART_KEYS = ['terms', 'sector', 'tech', 'region', 'budget', 'maturity'] as const;
-export type MatchPartKey = (typeof MATCH_PART_KEYS)[number];
+export { MATCH_PART_KEYS, type MatchPartKey };
 
 /** One part of a score: `points` = weight × fit, and the parts add up to the score. */
 export const matchPart = z.object({

@@ -1,4 +1,5 @@
 /** Quality at the door (查重与完整性提示): near-duplicates, vagueness hints, duplicate clusters, merges. */
+import { QUALITY_HINT_CODES } from '@scenebridge/domain';
 import { z } from 'zod';
 
 /** An item the caller may see: its own organisation's, a published one, or any (operators, brokers). */
@@ -17,10 +18,7 @@ export type HiddenDuplicate = z.infer<typeof hiddenDuplicate>;
 export const duplicateCandidate = z.discriminatedUnion('visible', [visibleDuplicate, hiddenDuplicate]);
 export type DuplicateCandidate = z.infer<typeof duplicateCandidate>;
 
-export const QUALITY_HINT_CODES = [
-  'TITLE_TOO_GENERIC', 'DESCRIPTION_TOO_SHORT', 'DESCRIPTION_TOO_GENERIC', 'NO_LOCATION', 'NO_BUDGET', 'NO_DATA_OPENNESS',
-  'DATA_NOT_OPEN', 'NO_SITE_OPENNESS', 'SITE_NOT_OPEN', 'NO_MEASURABLE_OUTCOME', 'NO_REFERENCE_CASES', 'NO_MATURITY',
-] as const;
+export { QUALITY_HINT_CODES };
 export const qualityHint = z.object({ code: z.enum(QUALITY_HINT_CODES), field: z.string(), message: z.string() });
 export type QualityHint = z.infer<typeof qualityHint>;
 

@@ -1,5 +1,5 @@
 /** Search (检索): results with highlights and facets, a listing's detail, and classification. */
-import { LIST_TYPES, OPENNESS, SECTOR_CODES, TECH_FIELD_CODES } from '@scenebridge/domain';
+import { LIST_TYPES, OPENNESS, SEARCH_FACETS, SECTOR_CODES, TECH_FIELD_CODES, type SearchFacet } from '@scenebridge/domain';
 import { z } from 'zod';
 import { isoDateTime } from '../common/index.js';
 
@@ -7,8 +7,8 @@ import { isoDateTime } from '../common/index.js';
 export const textPart = z.object({ text: z.string(), hit: z.boolean() });
 export type TextPart = z.infer<typeof textPart>;
 
-export const FACET_KEYS = ['listType', 'sector', 'techField', 'region', 'status', 'batch', 'budget', 'maturity'] as const;
-export type FacetKey = (typeof FACET_KEYS)[number];
+export const FACET_KEYS = SEARCH_FACETS;
+export type FacetKey = SearchFacet;
 export const facetValue = z.object({ value: z.string(), count: z.number().int(), label: z.string() });
 export type FacetValue = z.infer<typeof facetValue>;
 

@@ -1,9 +1,10 @@
 /** The search vocabulary operators keep in the app: dictionary terms and synonym groups. */
+import { VOCABULARY_SYNONYM_KINDS, type VocabularySynonymKind } from '@scenebridge/domain';
 import { z } from 'zod';
 import { isoDateTime } from '../common/index.js';
 
-export const SYNONYM_KINDS = ['equivalent', 'near', 'one_way'] as const;
-export type SynonymKind = (typeof SYNONYM_KINDS)[number];
+export const SYNONYM_KINDS = VOCABULARY_SYNONYM_KINDS;
+export type SynonymKind = VocabularySynonymKind;
 
 /** POST /search/terms (201). */
 export const dictionaryTerm = z.object({ id: z.string(), term: z.string(), note: z.string().nullable(), createdAt: isoDateTime });

@@ -19,7 +19,8 @@ export interface CapabilitySide {
   maturityTrl: number | null;
 }
 
-export type MatchPartKey = 'terms' | 'sector' | 'tech' | 'region' | 'budget' | 'maturity';
+export const MATCH_PART_KEYS = ['terms', 'sector', 'tech', 'region', 'budget', 'maturity'] as const;
+export type MatchPartKey = (typeof MATCH_PART_KEYS)[number];
 
 export const MATCH_WEIGHTS: Record<MatchPartKey, number> = {
   terms: 40, sector: 20, tech: 20, region: 8, budget: 4, maturity: 8,

@@ -14,26 +14,15 @@
  * "measurable" is decided by measurable.ts; "too generic" counts content words (objects and
  * problems) after boilerplate, settings and techniques are weighed down as in profile.ts.
  */
-import type { Capability, ListType, ScenarioNeed, TechFieldCode } from '@scenebridge/domain';
+import type { Capability, ListType, QualityHintCode, ScenarioNeed, TechFieldCode } from '@scenebridge/domain';
 import { normalizeText } from '../normalize.js';
 import { defaultSegmenter, type Segmenter } from '../segment.js';
 import { isMeasurable } from './measurable.js';
 import { CLASS_WEIGHT, weightedWords } from './profile.js';
 import { GENERIC_WORDS } from './lexicon.js';
 
-export type VaguenessCode =
-  | 'TITLE_TOO_GENERIC'
-  | 'DESCRIPTION_TOO_SHORT'
-  | 'DESCRIPTION_TOO_GENERIC'
-  | 'NO_LOCATION'
-  | 'NO_BUDGET'
-  | 'NO_DATA_OPENNESS'
-  | 'DATA_NOT_OPEN'
-  | 'NO_SITE_OPENNESS'
-  | 'SITE_NOT_OPEN'
-  | 'NO_MEASURABLE_OUTCOME'
-  | 'NO_REFERENCE_CASES'
-  | 'NO_MATURITY';
+/** The hint codes are the domain's list (QUALITY_HINT_CODES), which the API contract enumerates. */
+export type VaguenessCode = QualityHintCode;
 
 export interface VaguenessHint {
   code: VaguenessCode;

@@ -2,10 +2,10 @@
  * The facets of the search page and each listing's values for them, worked out once per
  * listing object.
  */
-import { budgetBand, maturityBand } from '@scenebridge/domain';
+import { budgetBand, maturityBand, SEARCH_FACETS } from '@scenebridge/domain';
 import type { ListingFields } from './listing-index.js';
 
-export const FACETS = ['listType', 'sector', 'techField', 'region', 'status', 'batch', 'budget', 'maturity'] as const;
+export const FACETS = SEARCH_FACETS;
 export type Facet = (typeof FACETS)[number];
 /** The values a listing has for a facet (several for technology fields and served sectors). */
 export function facetValues(f: ListingFields, facet: Facet): readonly string[] {
