@@ -3,12 +3,13 @@
  * non-GET request carries the CSRF token kept in memory (from login or /auth/me).
  */
 import type {
-  AuditEvent, Call, CallInput, ChainVerdict, HistoryEvent, ImportResult, ListType, Meta, Organization,
-  Page, Session, Submission, SubmissionData, Attachment, ValidationDetail, Role,
-  AssignmentDetail, AutoAssignResult, Batch, BatchDetail, BatchEntry, BenchmarkCase, EntryCorrection, MyAssignment,
-  Ranking, Reviewer, ReviewerRelation, SavedScores,
-  Classification, DictionaryTerm, DuplicateClusters, Interest, Listing, Matches, NotificationPage, QualityReport,
-  SearchResult, Subscription, SubscriptionHitPage, SubscriptionInput, SynonymGroup, SynonymKind,
+  AuditPage, Call, CallInput, CallPage, ChainVerdict, HistoryEvent, ImportResult, ListType, Meta, Organization,
+  OrganizationPage, Session, Submission, SubmissionData, SubmissionHistory, SubmissionPage, Attachment, ValidationDetail, Role,
+  AssignmentDetail, AutoAssignResult, Batch, BatchDetail, BatchEntry, BatchPage, ConflictResult, CreatedAssignment,
+  EntryCorrection, MyAssignmentList, PromotedBenchmarkCase, Ranking, Registration, ReviewerList, ReviewerRelationList,
+  SavedScores, SelectionResult, Classification, DictionaryTerm, DictionaryTermList, DuplicateClusters, InterestList,
+  InterestReceipt, Listing, MarkedRead, MatchDecision, Matches, MergeResult, NotificationPage, QualityReport, SearchResult,
+  Subscription, SubscriptionHitPage, SubscriptionInput, SubscriptionList, SynonymGroup, SynonymGroupList, SynonymKind, User,
 } from './types';
 
 export const API_BASE = '/api/v1';
@@ -192,31 +193,29 @@ export const api = {
     post<void>('/auth/password', { currentPassword, newPassword }),
 
   register: (input: RegistrationInput) =>
-    post<{ organization: Organization; user: { id: string; email: string } }>('/organizations/register', input),
-  organizations: (query: Query) => get<Page<Organization>>('/organizations', query),
+    post<Registration>('/organizations/register', input),
+  organizations: (query: Query) => get<OrganizationPage>('/organizations', query),
   organization: (id: string) => get<Organization>(`/organizations/${encodeURIComponent(id)}`),
   organizationTransition: (id: string, action: string, reason?: string) =>
     post<Organization>(`/organizations/${encodeURIComponent(id)}/transitions`, { action, reason }),
   addOrganizationUser: (id: string, input: { email: string; displayName: string; password: string; roles: Role[] }) =>
-    post<unknown>(`/organizations/${encodeURIComponent(id)}/users`, input),
+    post<User>(`/organizations/${encodeURIComponent(id)}/users`, input),
 
-  calls: (query: Query) => get<Page<Call>>('/calls', query),
+  calls: (query: Query) => get<CallPage>('/calls', query),
   call: (id: string) => get<Call>(`/calls/${encodeURIComponent(id)}`),
   createCall: (input: CallInput) => post<Call>('/calls', input),
   updateCall: (id: string, input: CallInput) => patch<Call>(`/calls/${encodeURIComponent(id)}`, input),
   callTransition: (id: string, action: string, reason?: string) =>
     post<Call>(`/calls/${encodeURIComponent(id)}/transitions`, { action, reason }),
 
-  submissions: (query: Query) => get<Page<Submission>>('/submissions', query),
+  submissions: (query: Query) => get<SubmissionPage>('/submissions', query),
   submission: (id: string) => get<Submission>(`/submissions/${encodeURIComponent(id)}`),
   createSubmission: (callId: string, data: SubmissionData) => post<Submission>('/submissions', { callId, data }),
   updateSubmission: (id: string, data: SubmissionData) => patch<Submission>(`/submissions/${encodeURIComponent(id)}`, { data }),
   submissionTransition: (id: string, action: string, reason?: string) =>
     post<Submission>(`/submissions/${encodeURIComponent(id)}/transitions`, { action, reason }),
-  submissionHistory: async (id: string): Promise<HistoryEvent[]> => {
-    const r = await get<HistoryEvent[] | { items: HistoryEvent[] }>(`/submissions/${encodeURIComponent(id)}/history`);
-    return Array.isArray(r) ? r : r.items;
-  },
+  submissionHistory: async (id: string): Promise<HistoryEvent[]> =>
+    (await get<SubmissionHistory>(`/submissions/${encodeURIComponent(id)}/history`)).items,
   uploadAttachment: (submissionId: string, file: File | Blob, filename?: string) =>
     upload<Attachment>(`/submissions/${encodeURIComponent(submissionId)}/attachments`, file, undefined, filename),
   deleteAttachment: (id: string) => del<void>(`/attachments/${encodeURIComponent(id)}`),
@@ -226,26 +225,26 @@ export const api = {
   importFile: (callId: string, mode: 'dry_run' | 'commit', skipInvalid: boolean, file: File) =>
     upload<ImportResult>('/imports', file, { callId, mode, skipInvalid }),
 
-  audit: (query: Query) => get<Page<AuditEvent>>('/audit', query),
+  audit: (query: Query) => get<AuditPage>('/audit', query),
   verifyAudit: () => get<ChainVerdict>('/audit/verify'),
 
   // Review (评审) — operator side
   autoAssign: (callId: string, dueAt?: string) => post<AutoAssignResult>(`/calls/${enc(callId)}/assignments/auto`, { dueAt }),
   assignReviewer: (callId: string, submissionId: string, reviewerUserId: string, dueAt?: string) =>
-    post<{ id: string; submissionId: string; reviewerUserId: string; status: string }>(`/calls/${enc(callId)}/assignments`, { submissionId, reviewerUserId, dueAt }),
+    post<CreatedAssignment>(`/calls/${enc(callId)}/assignments`, { submissionId, reviewerUserId, dueAt }),
   removeAssignment: (id: string) => del<void>(`/review-assignments/${enc(id)}`),
-  reviewers: async () => (await get<{ items: Reviewer[] }>('/reviewers')).items,
+  reviewers: async () => (await get<ReviewerList>('/reviewers')).items,
   ranking: (callId: string) => get<Ranking>(`/calls/${enc(callId)}/ranking`),
   decideSelection: (callId: string, submissionIds: string[], action: 'select' | 'reject', reason?: string) =>
-    post<{ moved: number }>(`/calls/${enc(callId)}/selection`, { submissionIds, action, reason }),
+    post<SelectionResult>(`/calls/${enc(callId)}/selection`, { submissionIds, action, reason }),
 
   // Review (评审) — reviewer side
-  myAssignments: async (callId?: string) => (await get<{ items: MyAssignment[] }>('/reviews/assignments', { callId })).items,
+  myAssignments: async (callId?: string) => (await get<MyAssignmentList>('/reviews/assignments', { callId })).items,
   myAssignment: (id: string) => get<AssignmentDetail>(`/reviews/assignments/${enc(id)}`),
   saveScores: (id: string, scores: Record<string, number>, comments: Record<string, string>, submit: boolean) =>
     put<SavedScores>(`/reviews/assignments/${enc(id)}`, { scores, comments, submit }),
-  declareConflict: (id: string, reason: string) => post<{ reassignedTo: string | null }>(`/reviews/assignments/${enc(id)}/conflict`, { reason }),
-  myRelations: async () => (await get<{ items: ReviewerRelation[] }>('/reviews/relations')).items,
+  declareConflict: (id: string, reason: string) => post<ConflictResult>(`/reviews/assignments/${enc(id)}/conflict`, { reason }),
+  myRelations: async () => (await get<ReviewerRelationList>('/reviews/relations')).items,
   declareRelation: (organizationId: string, note?: string) => post<void>('/reviews/relations', { organizationId, note }),
   withdrawRelation: (organizationId: string) => del<void>(`/reviews/relations/${enc(organizationId)}`),
 
@@ -253,19 +252,19 @@ export const api = {
   publishBatch: (callId: string, input: { title?: string; number?: number; issuer?: string }) => post<Batch>(`/calls/${enc(callId)}/batches`, input),
   correctEntry: (batchId: string, seq: number, input: EntryCorrection) =>
     post<BatchEntry>(`/batches/${enc(batchId)}/entries/${seq}/corrections`, input),
-  promoteBenchmark: (submissionId: string, resultsText: string) => post<BenchmarkCase>(`/submissions/${enc(submissionId)}/benchmark`, { resultsText }),
-  publicBatches: (query: Query) => get<Page<Batch>>('/public/batches', query),
+  promoteBenchmark: (submissionId: string, resultsText: string) => post<PromotedBenchmarkCase>(`/submissions/${enc(submissionId)}/benchmark`, { resultsText }),
+  publicBatches: (query: Query) => get<BatchPage>('/public/batches', query),
   publicBatch: (id: string) => get<BatchDetail>(`/public/batches/${enc(id)}`),
 
   // Search and matching (检索与匹配); multi-valued filters go as comma lists
   search: (query: Query) => get<SearchResult>('/search', query),
   listing: (id: string) => get<Listing>(`/listings/${enc(id)}`),
   matches: (id: string, limit = 20) => get<Matches>(`/listings/${enc(id)}/matches`, { limit }),
-  interests: async (id: string) => (await get<{ items: Interest[] }>(`/listings/${enc(id)}/interests`)).items,
+  interests: async (id: string) => (await get<InterestList>(`/listings/${enc(id)}/interests`)).items,
   expressInterest: (needId: string, capabilityId: string, message?: string) =>
-    post<{ id: string; created: boolean; createdAt: string }>('/interests', { needId, capabilityId, message: message || undefined }),
+    post<InterestReceipt>('/interests', { needId, capabilityId, message: message || undefined }),
   decideMatch: (sourceId: string, targetId: string, decision: 'pin' | 'exclude' | 'clear', reason: string) =>
-    post<unknown>('/match-decisions', { sourceId, targetId, decision, reason }),
+    post<MatchDecision>('/match-decisions', { sourceId, targetId, decision, reason }),
   classify: (title: string, description: string) => post<Classification>('/classify', { title, description }),
 
   // Quality at the door (查重与完整性提示) and duplicate clusters
@@ -273,23 +272,22 @@ export const api = {
     post<QualityReport>('/quality/check', { listType, data, submissionId }),
   duplicateClusters: (listType: ListType) => get<DuplicateClusters>('/duplicates/clusters', { listType }),
   mergeDuplicates: (keepId: string, mergeIds: string[], reason: string) =>
-    post<{ keptId: string; merged: string[] }>('/duplicates/merge', { keepId, mergeIds, reason }),
+    post<MergeResult>('/duplicates/merge', { keepId, mergeIds, reason }),
 
   // Dictionary (检索词典与同义词)
-  searchTerms: async () => (await get<{ items: DictionaryTerm[] }>('/search/terms')).items,
+  searchTerms: async () => (await get<DictionaryTermList>('/search/terms')).items,
   addSearchTerm: (term: string, note?: string) => post<DictionaryTerm>('/search/terms', { term, note: note || undefined }),
   deleteSearchTerm: (id: string, reason?: string) => del<void>(`/search/terms/${enc(id)}`, { reason }),
-  synonyms: async () => (await get<{ items: SynonymGroup[] }>('/search/synonyms')).items,
+  synonyms: async () => (await get<SynonymGroupList>('/search/synonyms')).items,
   addSynonyms: (kind: SynonymKind, terms: string[], note?: string) => post<SynonymGroup>('/search/synonyms', { kind, terms, note: note || undefined }),
   deleteSynonyms: (id: string, reason?: string) => del<void>(`/search/synonyms/${enc(id)}`, { reason }),
 
   // Notifications and subscriptions (通知与订阅)
   notifications: (query: Query) => get<NotificationPage>('/notifications', query),
   markNotificationRead: (id: string) => post<void>(`/notifications/${enc(id)}/read`),
-  markAllNotificationsRead: () => post<{ updated: number }>('/notifications/read-all'),
+  markAllNotificationsRead: () => post<MarkedRead>('/notifications/read-all'),
   subscriptions: async () => {
-    const r = await get<Subscription[] | { items: Subscription[] }>('/subscriptions');
-    return Array.isArray(r) ? r : r.items;
+    return (await get<SubscriptionList>('/subscriptions')).items;
   },
   createSubscription: (input: SubscriptionInput) => post<Subscription>('/subscriptions', input),
   updateSubscription: (id: string, changes: Partial<Pick<Subscription, 'name' | 'frequency' | 'emailEnabled' | 'active'>>) =>

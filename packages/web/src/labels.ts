@@ -1,5 +1,5 @@
 /** UI wording that /api/v1/meta does not carry (action verbs, openness, TRL, colours). */
-import type { DigestFrequency, FacetKey, MatchPartKey, Openness, SearchSort, SynonymKind } from './types';
+import type { AssignmentStatus, DigestFrequency, FacetKey, MatchPartKey, Openness, SearchSort, SynonymKind } from './types';
 
 export const ACTION_LABELS: Record<string, string> = {
   // organisations
@@ -43,10 +43,11 @@ export const SUBMISSION_ACTION_LABELS: Record<string, string> = {
   withdraw: '撤回', select: '入选', reject: '不入选', award: '确定承接方', start_delivery: '开始实施', accept: '验收通过',
 };
 
-export const ASSIGNMENT_STATUS: Record<string, { label: string; color: string }> = {
+export const ASSIGNMENT_STATUS: Record<AssignmentStatus, { label: string; color: string }> = {
   assigned: { label: '待评分', color: 'processing' },
   submitted: { label: '已提交', color: 'success' },
   conflict_declared: { label: '已回避', color: 'default' },
+  withdrawn: { label: '已撤销', color: 'default' },
 };
 
 /** Default title of a batch, as the server builds it (the server picks N when the title is left empty). */

@@ -88,8 +88,8 @@ export function AppLayout() {
           <Flex justify="space-between" align="center" style={{ height: '100%' }}>
             <Space size="small" data-testid="header-org">
               <BankOutlined />
-              <Typography.Text strong>{user.organization?.name ?? '—'}</Typography.Text>
-              {user.organization && user.organization.status !== 'approved' && (
+              <Typography.Text strong>{user.organization.name}</Typography.Text>
+              {user.organization.status !== 'approved' && (
                 <StatusTag kind="organization" status={user.organization.status} />
               )}
             </Space>

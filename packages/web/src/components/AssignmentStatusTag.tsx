@@ -1,12 +1,13 @@
 import { Tag } from 'antd';
 import { ASSIGNMENT_STATUS } from '../labels';
+import type { AssignmentStatus } from '../types';
 
 /** 待评分 / 已提交 / 已回避, with `data-status` like StatusTag. */
-export function AssignmentStatusTag({ status }: { status: string }) {
+export function AssignmentStatusTag({ status }: { status: AssignmentStatus }) {
   const s = ASSIGNMENT_STATUS[status];
   return (
-    <Tag color={s?.color ?? 'default'} data-testid="assignment-status" data-status={status}>
-      {s?.label ?? status}
+    <Tag color={s.color} data-testid="assignment-status" data-status={status}>
+      {s.label}
     </Tag>
   );
 }

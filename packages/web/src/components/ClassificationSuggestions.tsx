@@ -40,8 +40,9 @@ function Row({ title, items, chosen, kind, onPick }: { title: string; items: Sug
               {s.name} {pct(s.confidence)}
             </Tag.CheckableTag>
           );
-          return s.evidence?.length ? (
-            <Tooltip key={s.code} title={`依据：${s.evidence.join('、')}`}>
+          const evidence = 'evidence' in s ? s.evidence : [];
+          return evidence.length ? (
+            <Tooltip key={s.code} title={`依据：${evidence.join('、')}`}>
               {tag}
             </Tooltip>
           ) : (

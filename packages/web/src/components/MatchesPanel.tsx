@@ -42,8 +42,8 @@ export function MatchesPanel({ listing, interests, onInterestsChanged }: Props) 
   const [interest, setInterest] = useState<{ other: ListingRef; own: Array<{ id: string; title: string }> } | null>(null);
 
   const curator = user.roles.includes('operator') || user.roles.includes('broker');
-  const orgUser = user.roles.some((r) => r === 'org_admin' || r === 'org_member') && user.organization?.status === 'approved';
-  const ownOrg = user.organization?.id;
+  const orgUser = user.roles.some((r) => r === 'org_admin' || r === 'org_member') && user.organization.status === 'approved';
+  const ownOrg = user.organization.id;
   const pairKey = (a: string, b: string) => [a, b].sort().join('|');
   const expressed = new Set(interests.map((i) => pairKey(i.needId, i.capabilityId)));
 
@@ -75,7 +75,7 @@ export function MatchesPanel({ listing, interests, onInterestsChanged }: Props) 
 
   const badgeFor = (m: MatchItem) => {
     if (expressed.has(pairKey(listing.id, m.id))) return <Tag color="green" data-testid="match-interested">已表达意向</Tag>;
-    if (ownOrg && m.organization.id === ownOrg) return <Tag color="blue">本机构</Tag>;
+    if (m.organization.id === ownOrg) return <Tag color="blue">本机构</Tag>;
     return undefined;
   };
 

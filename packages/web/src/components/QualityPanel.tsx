@@ -2,12 +2,10 @@ import { WarningOutlined } from '@ant-design/icons';
 import { Alert, Flex, List, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { fieldLabel, pct } from '../labels';
-import { useMeta } from '../meta';
 import type { QualityReport, VisibleDuplicate } from '../types';
 
 /** One the caller may see: a link, the similarity, whose it is, its state and the words both use. */
 function VisibleDuplicateItem({ d }: { d: VisibleDuplicate }) {
-  const meta = useMeta();
   return (
     <Flex vertical gap={2} style={{ width: '100%' }}>
       <Flex justify="space-between" gap={8} align="center">
@@ -20,7 +18,7 @@ function VisibleDuplicateItem({ d }: { d: VisibleDuplicate }) {
       </Flex>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {d.mine && <Tag color="blue">本机构</Tag>}
-        {[d.organizationName, d.statusLabel ?? meta.submissionState(d.status), d.batchTitle].filter(Boolean).join(' · ')}
+        {[d.organizationName, d.statusLabel, d.batchTitle].filter(Boolean).join(' · ')}
       </Typography.Text>
       {d.sharedTerms.length > 0 && (
         <Flex gap={4} wrap>

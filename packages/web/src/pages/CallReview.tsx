@@ -19,7 +19,7 @@ import { BATCH_LIST_NAMES } from '../labels';
 import { useMeta } from '../meta';
 import { rowTestId } from '../testid';
 import { dayjs, fromPickerValue, TZ } from '../time';
-import type { AutoAssignResult, Batch, RankingItem, RankingReview, Reviewer, ReviewerProgressRow } from '../types';
+import type { AssignmentStatus, AutoAssignResult, Batch, RankingItem, RankingReview, Reviewer, ReviewerProgressRow } from '../types';
 
 const disabledPast = (d: Dayjs) => d.isBefore(dayjs(), 'day');
 const active = (r: RankingReview) => r.status !== 'conflict_declared';
@@ -88,7 +88,7 @@ function ReviewsOfItem({ item, canEdit, onChange }: { item: RankingItem; canEdit
   };
   const columns: ColumnsType<RankingReview> = [
     { title: '专家', dataIndex: 'reviewerName', width: 160 },
-    { title: '状态', dataIndex: 'status', width: 100, render: (v: string) => <AssignmentStatusTag status={v} /> },
+    { title: '状态', dataIndex: 'status', width: 100, render: (v: AssignmentStatus) => <AssignmentStatusTag status={v} /> },
     { title: '得分', dataIndex: 'weightedScore', width: 90, align: 'right', render: (v: number | null) => fmtScore(v) },
     { title: '回避原因', dataIndex: 'conflictReason', render: (v: string | null) => v || '—' },
     {

@@ -49,7 +49,7 @@ export default function Calls() {
   const listType = params.get('listType') ?? '';
   const page = Number(params.get('page') ?? '1') || 1;
   const pageSize = Number(params.get('pageSize') ?? '20') || 20;
-  const approved = user.organization?.status === 'approved';
+  const approved = user.organization.status === 'approved';
   // Only organisation users fill in submissions (a reviewer-only account gets 403 from POST /submissions).
   const orgUser = user.roles.some((r) => r === 'org_admin' || r === 'org_member');
 

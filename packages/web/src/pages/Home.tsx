@@ -28,10 +28,10 @@ function OrgBanner() {
   const [busy, setBusy] = useState(false);
   const org = user.organization;
   const detail = useLoad(
-    () => (org && org.status === 'rejected' ? api.organization(org.id) : Promise.resolve(undefined)),
-    [org?.id, org?.status],
+    () => (org.status === 'rejected' ? api.organization(org.id) : Promise.resolve(undefined)),
+    [org.id, org.status],
   );
-  if (!org || org.status === 'approved') return null;
+  if (org.status === 'approved') return null;
   if (org.status === 'pending') {
     return (
       <Alert
@@ -97,7 +97,7 @@ function OpenCalls({ calls }: { calls: Call[] }) {
   const meta = useMeta();
   const navigate = useNavigate();
   const user = useUser();
-  const approved = user.organization?.status === 'approved';
+  const approved = user.organization.status === 'approved';
   return (
     <Card title="正在征集" extra={<Link to="/calls">全部征集</Link>}>
       <List

@@ -17,7 +17,7 @@ function rowErrorsOf(e: unknown): ImportError[] {
   for (const d of e.details as unknown[]) {
     if (d && typeof d === 'object' && typeof (d as { row?: unknown }).row === 'number') {
       const r = d as Partial<ImportError>;
-      out.push({ row: r.row ?? 0, column: r.column ?? null, code: r.code ?? '', message: r.message ?? '' });
+      out.push({ row: r.row ?? 0, column: r.column ?? '', code: r.code ?? '', message: r.message ?? '' });
     }
   }
   return out;
@@ -84,7 +84,7 @@ export default function Import() {
     <div>
       <PageHeader
         title="批量导入"
-        sub={user.isOperator ? '按模板填写后上传。每行以统一社会信用代码指明填报单位。' : `按模板填写后上传，数据将记入${user.organization?.name ?? '本单位'}。`}
+        sub={user.isOperator ? '按模板填写后上传。每行以统一社会信用代码指明填报单位。' : `按模板填写后上传，数据将记入${user.organization.name}。`}
       />
       <LoadError error={calls.error} onRetry={calls.reload} />
       <Card style={{ marginBottom: 16 }}>
@@ -195,7 +195,7 @@ export default function Import() {
       {(result || errorRows.length > 0) && (
         <Card title="错误明细">
           <Table<ImportError>
-            rowKey={(r) => `${r.row}-${r.column ?? ''}-${r.code}-${r.message}`}
+            rowKey={(r) => `${r.row}-${r.column}-${r.code}-${r.message}`}
             size="small"
             dataSource={errorRows}
             data-testid="import-errors"
@@ -204,7 +204,7 @@ export default function Import() {
             pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 处错误` }}
             columns={[
               { title: '行号', dataIndex: 'row', width: 80 },
-              { title: '列', dataIndex: 'column', width: 160, render: (v: string | null) => v ?? '—' },
+              { title: '列', dataIndex: 'column', width: 160, render: (v: string) => v || '—' },
               { title: '原因', dataIndex: 'message' },
             ]}
           />

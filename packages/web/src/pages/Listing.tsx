@@ -16,7 +16,7 @@ import { useLoad } from '../hooks';
 import { budgetText, opennessLabel, TRL_LABELS } from '../labels';
 import { useMeta } from '../meta';
 import { fmtDate } from '../time';
-import type { Listing as ListingT } from '../types';
+import type { Listing as ListingT, ReferenceCase } from '../types';
 
 /** Items that can be one side of an interest: submitted and not withdrawn. */
 const INTEREST_STATES = new Set(['submitted', 'in_review', 'selected', 'published', 'matching', 'awarded', 'in_delivery', 'accepted', 'benchmark_case']);
@@ -62,7 +62,8 @@ function Details({ l }: { l: ListingT }) {
       {l.referenceCases.length > 0 && (
         <>
           <Typography.Title level={5}>应用案例</Typography.Title>
-          {l.referenceCases.map((c, i) => (
+          {/* The contract sends them as stored; the capability form's rules wrote them. */}
+          {(l.referenceCases as ReferenceCase[]).map((c, i) => (
             <Typography.Paragraph key={i}>
               <Typography.Text strong>{c.title}</Typography.Text>
               {c.client ? `（${c.client}${c.year ? `，${c.year}年` : ''}）` : ''}：{c.summary}

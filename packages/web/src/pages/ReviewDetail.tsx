@@ -13,7 +13,7 @@ import { SubmissionDataView } from '../components/SubmissionDataView';
 import { useErrorToast, useLoad, useUnsavedChangesPrompt } from '../hooks';
 import { useMeta } from '../meta';
 import { dayjs, fmtTime } from '../time';
-import type { AssignmentDetail, Criterion } from '../types';
+import type { AssignmentDetail, Criterion, SubmissionData } from '../types';
 
 type Scores = Record<string, number | null>;
 
@@ -34,8 +34,8 @@ function ScoringCard({ a, dirty, onSaved }: ScoringProps) {
   const { message, modal } = App.useApp();
   const toast = useErrorToast();
   const editable = a.status === 'assigned';
-  const [scores, setScores] = useState<Scores>(() => Object.fromEntries(a.criteria.map((c) => [c.key, a.scores?.[c.key] ?? null])));
-  const [comments, setComments] = useState<Record<string, string>>(() => Object.fromEntries(a.criteria.map((c) => [c.key, a.comments?.[c.key] ?? ''])));
+  const [scores, setScores] = useState<Scores>(() => Object.fromEntries(a.criteria.map((c) => [c.key, a.scores[c.key] ?? null])));
+  const [comments, setComments] = useState<Record<string, string>>(() => Object.fromEntries(a.criteria.map((c) => [c.key, a.comments[c.key] ?? ''])));
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -268,7 +268,7 @@ export default function ReviewDetail() {
       <Flex gap={16} wrap align="flex-start">
         <div style={{ flex: '1 1 560px', minWidth: 0 }}>
           <Card title="填报内容" style={{ marginBottom: 16 }}>
-            <SubmissionDataView listType={s.listType} data={s.data} hideContact={a.blind} />
+            <SubmissionDataView listType={s.listType} data={s.data as SubmissionData} hideContact={a.blind} />
           </Card>
           <Card title="附件">
             <List

@@ -95,7 +95,7 @@ export default function ReviewRelations() {
         type="info"
         showIcon
         style={{ marginBottom: 16 }}
-        title={`您所在单位${user.organization ? `「${user.organization.name}」` : ''}的项目会自动回避，无需声明。`}
+        title={`您所在单位「${user.organization.name}」的项目会自动回避，无需声明。`}
         description="评审实名项目时，可直接点击评分页单位名称旁的“声明关联”。其他单位请填写机构编号（可向运营方索取）。已分配的任务不会因新的声明而撤销，如需回避请在评分页“声明回避”。"
       />
       <LoadError error={list.error} onRetry={list.reload} />

@@ -10,7 +10,10 @@ import { useLoad, useSearchState } from '../hooks';
 import { ASSIGNMENT_STATUS } from '../labels';
 import { rowTestId } from '../testid';
 import { fmtTime } from '../time';
-import type { MyAssignment } from '../types';
+import type { AssignmentStatus, MyAssignment } from '../types';
+
+/** A withdrawn assignment is removed, so a reviewer's list never holds one to filter by. */
+const FILTER_STATUSES: AssignmentStatus[] = ['assigned', 'submitted', 'conflict_declared'];
 
 /** The reviewer's own assignments (GET /reviews/assignments), filtered by call and status in the page. */
 export default function Reviews() {
@@ -49,7 +52,7 @@ export default function Reviews() {
       ellipsis: true,
       render: (v: string | null) => v ?? <Tag>匿名评审</Tag>,
     },
-    { title: '状态', dataIndex: 'status', width: 90, render: (v: string) => <AssignmentStatusTag status={v} /> },
+    { title: '状态', dataIndex: 'status', width: 90, render: (v: AssignmentStatus) => <AssignmentStatusTag status={v} /> },
     { title: '加权得分', dataIndex: 'weightedScore', width: 90, align: 'right', render: (v: number | null) => fmtScore(v) },
     {
       title: '截止时间',
@@ -105,7 +108,7 @@ export default function Reviews() {
           style={{ width: 140 }}
           value={status}
           onChange={(v) => update({ status: v })}
-          options={[{ value: '', label: '全部状态' }, ...Object.entries(ASSIGNMENT_STATUS).map(([value, s]) => ({ value, label: s.label }))]}
+          options={[{ value: '', label: '全部状态' }, ...FILTER_STATUSES.map((value) => ({ value, label: ASSIGNMENT_STATUS[value].label }))]}
           data-testid="review-filter-status"
         />
       </Space>

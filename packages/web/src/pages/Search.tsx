@@ -133,7 +133,7 @@ export default function Search() {
         </Col>
         <Col xs={24} md={16} lg={18}>
           <Typography.Paragraph type="secondary" data-testid="search-total" data-total={data?.total ?? ''}>
-            {data ? `共 ${data.total} 条结果${data.terms.length ? `（检索词：${data.terms.join('、')}）` : ''}` : '检索中…'}
+            {data ? `${data.capped ? '至少' : '共'} ${data.total} 条结果${data.terms.length ? `（检索词：${data.terms.join('、')}）` : ''}` : '检索中…'}
           </Typography.Paragraph>
           <div data-testid="search-results" aria-busy={result.loading} style={{ opacity: result.loading && data ? 0.6 : 1 }}>
             {!data && result.loading && <Skeleton active paragraph={{ rows: 6 }} />}

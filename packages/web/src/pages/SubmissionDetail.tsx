@@ -15,7 +15,7 @@ import { useLoad } from '../hooks';
 import { actionLabel, EDITABLE_SUBMISSION, fieldLabel, SUBMISSION_ACTION_LABELS } from '../labels';
 import { useMeta } from '../meta';
 import { fmtTime } from '../time';
-import type { ValidationDetail } from '../types';
+import type { SubmissionData, ValidationDetail } from '../types';
 
 /** 列入标杆案例: POST /submissions/:id/benchmark with the results achieved (≥ 10 characters). */
 function BenchmarkModal({ submissionId, onClose, onDone }: { submissionId: string; onClose: () => void; onDone: () => void }) {
@@ -86,7 +86,7 @@ export default function SubmissionDetail() {
   if (sub.loading && !sub.data) return <FullPageSpin />;
   if (!sub.data) return <LoadError error={sub.error} onRetry={sub.reload} />;
   const s = sub.data;
-  const mine = s.organization.id === user.organization?.id;
+  const mine = s.organization.id === user.organization.id;
   const editable = mine && EDITABLE_SUBMISSION.has(s.status);
 
   const run = async (action: string, reason?: string) => {
@@ -202,7 +202,7 @@ export default function SubmissionDetail() {
       <Flex gap={16} wrap align="flex-start">
         <div style={{ flex: '1 1 560px', minWidth: 0 }}>
           <Card title="填报内容" style={{ marginBottom: 16 }}>
-            <SubmissionDataView listType={s.listType} data={s.data} />
+            <SubmissionDataView listType={s.listType} data={s.data as SubmissionData} />
           </Card>
           <Card title="附件">
             <Attachments submissionId={s.id} items={s.attachments} editable={editable} onChange={sub.reload} />

@@ -107,7 +107,7 @@ export default function SubmissionForm() {
       setSubmission(d.submission);
       if (inForm.current !== d.submission.id) {
         form.resetFields();
-        form.setFieldsValue(d.submission.data);
+        form.setFieldsValue(d.submission.data as SubmissionData);
         inForm.current = d.submission.id;
         dirty.current = false;
       }
@@ -192,7 +192,7 @@ export default function SubmissionForm() {
   if (!routeId && !callIdParam) {
     return <Result status="info" title="请先选择征集" subTitle="从“在线征集”中选择正在征集的活动后再填报。" extra={<LinkButton to="/calls" type="primary">前往在线征集</LinkButton>} />;
   }
-  if (user.organization?.status !== 'approved') {
+  if (user.organization.status !== 'approved') {
     return <Result status="warning" title="机构尚未通过审核" subTitle="审核通过后才能填报。" extra={<LinkButton to="/">返回工作台</LinkButton>} />;
   }
   if (submission && !EDITABLE_SUBMISSION.has(submission.status)) {

@@ -11,7 +11,7 @@ import { EDITABLE_SUBMISSION, FALLBACK_LABELS } from '../labels';
 import { useMeta } from '../meta';
 import { rowTestId } from '../testid';
 import { fmtTime } from '../time';
-import type { Submission } from '../types';
+import type { SubmissionListItem } from '../types';
 
 export default function Submissions() {
   const user = useUser();
@@ -32,7 +32,7 @@ export default function Submissions() {
 
   const states = Object.keys(meta.meta?.labels.submissionStates ?? FALLBACK_LABELS.submissionStates);
 
-  const columns: ColumnsType<Submission> = [
+  const columns: ColumnsType<SubmissionListItem> = [
     {
       title: '名称',
       dataIndex: 'title',
@@ -45,7 +45,7 @@ export default function Submissions() {
     },
     { title: '所属征集', dataIndex: 'callTitle', width: 220, ellipsis: true },
     { title: '清单类型', dataIndex: 'listType', width: 100, render: (v: string) => meta.listType(v) },
-    ...(op ? [{ title: '填报单位', key: 'org', width: 200, ellipsis: true, render: (_v: unknown, r: Submission) => r.organization.name }] : []),
+    ...(op ? [{ title: '填报单位', key: 'org', width: 200, ellipsis: true, render: (_v: unknown, r: SubmissionListItem) => r.organization.name }] : []),
     { title: '状态', dataIndex: 'status', width: 110, render: (v: string) => <StatusTag kind="submission" status={v} /> },
     { title: '提交时间', dataIndex: 'submittedAt', width: 150, render: (v: string | null) => fmtTime(v) },
     { title: '更新时间', dataIndex: 'updatedAt', width: 150, render: (v: string) => fmtTime(v) },
@@ -131,7 +131,7 @@ export default function Submissions() {
         />
       </Space>
       <LoadError error={list.error} onRetry={list.reload} />
-      <Table<Submission>
+      <Table<SubmissionListItem>
         rowKey="id"
         columns={columns}
         dataSource={list.data?.items ?? []}
