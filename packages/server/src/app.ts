@@ -11,11 +11,12 @@ import swaggerUi from '@fastify/swagger-ui';
 import { DomainError } from '@scenebridge/domain';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
-  hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler,
+  hasZodFastifySchemaValidationErrors, jsonSchemaTransform, validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Services } from './context.js';
 import { sendError } from './http.js';
 import { securityHeaders } from './http/security-headers.js';
+import { contractSerializer } from './http/serializer.js';
 import { INVALID_CHARACTERS, INVALID_CHARACTERS_MESSAGE, registerInputGuard } from './http/input-guard.js';
 import { registerAuth, requireSessionByDefault, SESSION_COOKIE } from './auth/plugin.js';
 import { registerPortal } from './portal/index.js';
@@ -35,7 +36,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       : sendError(reply, 400, 'BAD_REQUEST', '请求格式不正确')),
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(contractSerializer);
 
   await app.register(swagger, {
     openapi: {
