@@ -3,6 +3,7 @@
  * by DATABASE_URL), the real app via inject, factories that build what each test needs.
  */
 import { randomBytes } from 'node:crypto';
+import { crc32, deflateSync } from 'node:zlib';
 import { insertCall, insertOrganization, insertUser, type DatabaseHandle } from '@scenebridge/db';
 import { createTestDatabase } from '@scenebridge/db/testing';
 import { creditCodeCheckChar, type CallInput, type Role } from '@scenebridge/domain';
@@ -150,4 +151,27 @@ export async function platformUser(ctx: TestContext, roles: Role[] = ['operator'
   const org = await makeOrganization(ctx.services, { kind: 'government', operator: true });
   const user = await makeUser(ctx.services, org.id, roles);
   return { org, user, client: await login(ctx.app, user.email) };
+}
+
+/** A 1×1 RGB PNG: the smallest file the upload sniffing accepts as an image. */
+export function tinyPng(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(td));
+    return Buffer.concat([len, td, crc]);
+  };
+  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.from([0, 255, 0, 0]))), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** POSTs one file as the multipart field `file`, as the web app's upload does. */
+export function uploadFile(client: Client, url: string, content: Buffer, filename = 'import.xlsx') {
+  const boundary = '----sbupload' + randomBytes(8).toString('hex');
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    content, Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return client.request('POST', url, undefined, { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
 }

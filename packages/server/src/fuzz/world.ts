@@ -4,7 +4,6 @@
  * assignments, a published batch, a benchmark case, a published capability, a subscription,
  * vocabulary), so that generated requests with real ids reach the use cases.
  */
-import { deflateSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { buildWorkbook, sampleRow } from '../import/testing.js';
 import { signUnsubscribe, unsubscribeSecret } from '../mail/unsubscribe-token.js';
@@ -12,7 +11,7 @@ import { publishThroughApi } from '../portal/testing.js';
 import { reviewFixtures } from '../routes/authorization.testing.js';
 import { rowsOf } from './fingerprint.js';
 import {
-  anonymous, login, makeCall, makeUser, orgUser, platformUser, scenarioNeedData, type Client, type TestContext,
+  anonymous, login, makeCall, makeUser, orgUser, platformUser, scenarioNeedData, tinyPng, type Client, type TestContext,
 } from '../testing.js';
 
 export type Caller = 'anon' | 'orgAdmin' | 'operator';
@@ -29,28 +28,6 @@ export interface World {
 }
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
-
-function crc32(buf: Buffer): number {
-  let c = ~0;
-  for (const b of buf) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c >>> 0;
-}
-
-/** A 1×1 RGB PNG. */
-function tinyPng(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(td));
-    return Buffer.concat([len, td, crc]);
-  };
-  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.from([0, 255, 0, 0]))), chunk('IEND', Buffer.alloc(0))]);
-}
 
 export function multipartBody(file: { name: string; content: Buffer; field?: string } | undefined, fields: Record<string, string> = {}) {
   const boundary = `----sbfuzz${Math.random().toString(16).slice(2)}`;

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, makeCall, platformUser, type Client, type TestContext } from '../testing.js';
+import { createTestContext, makeCall, platformUser, uploadFile, type Client, type TestContext } from '../testing.js';
 import { configureParseWorkers, DEFAULT_PARSE_WORKER_LIMITS, parseQueue } from './parse-in-worker.js';
 import { parseWorkbook } from './parse.js';
 import { buildWorkbook, sampleRow } from './testing.js';
@@ -18,20 +18,9 @@ beforeAll(async () => {
 afterEach(() => { restore?.(); restore = undefined; });
 afterAll(async () => { await ctx?.close(); });
 
-function upload(file: Buffer, callId: string) {
-  const boundary = '----sbworker' + Math.random().toString(16).slice(2);
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="import.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    file, Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return operator.request('POST', `/api/v1/imports?callId=${callId}&mode=dry_run`, undefined, {
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload,
-  });
-}
-
 async function expectServerAlive(callId: string) {
   expect((await ctx.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
-  const res = await upload(small, callId);
+  const res = await uploadFile(operator, `/api/v1/imports?callId=${callId}&mode=dry_run`, small);
   expect(res.statusCode).toBe(200);
   expect(res.json()).toMatchObject({ totalRows: 1 });
 }
@@ -48,7 +37,7 @@ describe('XLSX parsing runs in a worker thread with limits', () => {
     // 32 MB is enough to load the parser and read a one-row file, not a 5,000-row one.
     restore = configureParseWorkers({ maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 });
     expect((await parseWorkbook(small, 'scenario_need')).rows).toHaveLength(1);
-    const res = await upload(large, call.id);
+    const res = await uploadFile(operator, `/api/v1/imports?callId=${call.id}&mode=dry_run`, large);
     expect(res.statusCode).toBe(413);
     expect(res.json().error).toMatchObject({ code: 'FILE_TOO_COMPLEX', message: expect.stringMatching(/内存超出限制.*拆分文件/), details: { reason: 'memory' } });
     await expectServerAlive(call.id);
@@ -63,7 +52,7 @@ describe('XLSX parsing runs in a worker thread with limits', () => {
     restore = configureParseWorkers({ timeoutMs: 1 });
     const err = await parseWorkbook(small, 'scenario_need').then(() => undefined, (e: unknown) => e);
     expect(err).toMatchObject({ code: 'IMPORT_TIMEOUT', status: 413 });
-    const res = await upload(small, call.id);
+    const res = await uploadFile(operator, `/api/v1/imports?callId=${call.id}&mode=dry_run`, small);
     expect(res.statusCode).toBe(413);
     expect(res.json().error).toMatchObject({ code: 'IMPORT_TIMEOUT', message: expect.stringMatching(/解析超过1秒未完成/) });
     restore();
@@ -84,7 +73,7 @@ describe('XLSX parsing runs in a worker thread with limits', () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => { release = resolve; });
     const held = Array.from({ length: concurrency + maxQueue }, () => parseQueue.run(() => gate));
-    const res = await upload(small, call.id);
+    const res = await uploadFile(operator, `/api/v1/imports?callId=${call.id}&mode=dry_run`, small);
     expect(res.statusCode).toBe(503);
     expect(res.json().error).toEqual({ code: 'IMPORT_BUSY', message: '导入任务繁忙，请稍后再试' });
     release();

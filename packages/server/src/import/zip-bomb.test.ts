@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, makeCall, platformUser, type Client, type TestContext } from '../testing.js';
+import { createTestContext, makeCall, platformUser, uploadFile, type Client, type TestContext } from '../testing.js';
 import { peakRssGrowth, xlsxBomb } from '../uploads/testing.js';
 import { countXml, MAX_SHEET_CELLS, MAX_SHEET_COLUMNS } from './sheet-limits.js';
 import { parseWorkbook } from './index.js';
@@ -12,15 +12,6 @@ beforeAll(async () => {
 });
 afterAll(async () => { await ctx?.close(); });
 
-function upload(client: Client, url: string, file: Buffer) {
-  const boundary = '----sbbomb' + Math.random().toString(16).slice(2);
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="import.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    file, Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return client.request('POST', url, undefined, { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
-}
-
 describe('XLSX import refuses zip bombs before exceljs builds anything', () => {
   const bombs: [string, Buffer, string, RegExp][] = [
     // 2 million cells in 0.2 MB (today's exceljs path: ~2 s and ~300 MB; 20 million cells kill the process).
@@ -32,9 +23,9 @@ describe('XLSX import refuses zip bombs before exceljs builds anything', () => {
   for (const [label, file, code, message] of bombs) {
     it(`${label} → 413 ${code}, peak RSS growth under 100 MB, nothing written`, async () => {
       const call = await makeCall(ctx.services);
-      let res: Awaited<ReturnType<typeof upload>> | undefined;
+      let res: Awaited<ReturnType<typeof uploadFile>> | undefined;
       const { growth, ms } = await peakRssGrowth(async () => {
-        res = await upload(operator, `/api/v1/imports?callId=${call.id}&mode=dry_run`, file);
+        res = await uploadFile(operator, `/api/v1/imports?callId=${call.id}&mode=dry_run`, file);
       });
       console.info(`import bomb "${label}" (${file.length} bytes): refused in ${ms.toFixed(0)} ms, peak RSS +${(growth / 1e6).toFixed(1)} MB`);
       expect(res!.statusCode).toBe(413);

@@ -15,37 +15,14 @@ import { attachment, submissionDetail, submissionHistory, submissionPage } from 
 import { subscription, subscriptionHitPage, subscriptionList } from '@scenebridge/contract/subscriptions';
 import { notifyUsers } from '@scenebridge/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crc32, deflateSync } from 'node:zlib';
 import type { z } from 'zod';
 import {
-  anonymous, createTestContext, makeCall, orgUser, platformUser, randomCreditCode, scenarioNeedData, TEST_PASSWORD,
-  type Client, type TestContext,
+  anonymous, createTestContext, makeCall, orgUser, platformUser, randomCreditCode, scenarioNeedData, TEST_PASSWORD, tinyPng, uploadFile, type TestContext,
 } from '../testing.js';
 
 let ctx: TestContext;
 /** Every JSON answer of the scenario, by "METHOD path-pattern". */
 const answers = new Map<string, unknown>();
-
-function tinyPng(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(td));
-    return Buffer.concat([len, td, crc]);
-  };
-  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.from([0, 255, 0, 0]))), chunk('IEND', Buffer.alloc(0))]);
-}
-
-function multipart(client: Client, url: string, filename: string, content: Buffer) {
-  const boundary = 'sbcontract';
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    content, Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return client.request('POST', url, undefined, { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
-}
 
 async function keep(key: string, status: number, res: Promise<{ statusCode: number; body: string }>) {
   const r = await res;
@@ -101,7 +78,7 @@ beforeAll(async () => {
   const call = await makeCall(ctx.services);
   const draft = await keep('POST /submissions', 201, owner.client.post('/api/v1/submissions', { callId: call.id, data: scenarioNeedData() })) as { id: string };
   await keep('PATCH /submissions/:id', 200, owner.client.patch(`/api/v1/submissions/${draft.id}`, { data: scenarioNeedData({ title: '园区智能巡检需求' }) }));
-  const attachment = await keep('POST /submissions/:id/attachments', 201, multipart(owner.client, `/api/v1/submissions/${draft.id}/attachments`, '现场照片.png', uploaded)) as { id: string };
+  const attachment = await keep('POST /submissions/:id/attachments', 201, uploadFile(owner.client, `/api/v1/submissions/${draft.id}/attachments`, uploaded, '现场照片.png')) as { id: string };
   await keep('GET /submissions/:id', 200, owner.client.get(`/api/v1/submissions/${draft.id}`));
   await keep('POST /submissions/:id/transitions', 200, owner.client.post(`/api/v1/submissions/${draft.id}/transitions`, { action: 'submit' }));
   await keep('GET /submissions', 200, operator.get('/api/v1/submissions'));
@@ -110,7 +87,7 @@ beforeAll(async () => {
 
   const template = await operator.get('/api/v1/imports/template?listType=scenario_need');
   templateBytes = template.rawPayload;
-  await keep('POST /imports', 200, multipart(operator, `/api/v1/imports?callId=${call.id}&mode=dry_run`, '导入.xlsx', templateBytes));
+  await keep('POST /imports', 200, uploadFile(operator, `/api/v1/imports?callId=${call.id}&mode=dry_run`, templateBytes, '导入.xlsx'));
 
   await keep('GET /audit', 200, operator.get('/api/v1/audit?pageSize=5'));
   await keep('GET /audit/verify', 200, operator.get('/api/v1/audit/verify'));

@@ -1,7 +1,7 @@
 import { insertOrganization } from '@scenebridge/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorkbook, sampleCreditCode, sampleRow } from '../import/testing.js';
-import { createTestContext, makeCall, orgUser, platformUser, type Client, type TestContext } from '../testing.js';
+import { createTestContext, makeCall, orgUser, platformUser, uploadFile, type Client, type TestContext } from '../testing.js';
 
 let ctx: TestContext;
 let operator: Client;
@@ -19,15 +19,6 @@ beforeAll(async () => {
 });
 afterAll(async () => { await ctx?.close(); });
 
-function upload(client: Client, url: string, file: Buffer) {
-  const boundary = '----sbimport' + Math.random().toString(16).slice(2);
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="import.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    file, Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return client.request('POST', url, undefined, { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
-}
-
 const countOf = async (callId: string) => (await operator.get(`/api/v1/submissions?callId=${callId}&pageSize=1`)).json().total as number;
 
 describe('XLSX import', () => {
@@ -36,7 +27,7 @@ describe('XLSX import', () => {
     const rows = [0, 1, 2, 3, 4].map((i) => sampleRow('scenario_need', i, OWNERS));
     rows[1] = { ...rows[1], 所属领域: '航天' };
     rows[3] = { ...rows[3], 联系电话: '12345' };
-    const res = await upload(operator, `/api/v1/imports?callId=${call.id}&mode=dry_run`, await buildWorkbook('scenario_need', rows));
+    const res = await uploadFile(operator, `/api/v1/imports?callId=${call.id}&mode=dry_run`, await buildWorkbook('scenario_need', rows));
     expect(res.statusCode).toBe(200);
     const report = res.json();
     expect(report).toMatchObject({ mode: 'dry_run', totalRows: 5, validRows: 3, committed: false, created: 0 });
@@ -50,17 +41,17 @@ describe('XLSX import', () => {
     rows[2] = { ...rows[2], 机构统一社会信用代码: '91350100M000100Y44' };
     const file = await buildWorkbook('scenario_need', rows);
 
-    const refused = await upload(operator, `/api/v1/imports?callId=${call.id}&mode=commit`, file);
+    const refused = await uploadFile(operator, `/api/v1/imports?callId=${call.id}&mode=commit`, file);
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.code).toBe('IMPORT_HAS_ERRORS');
     expect(refused.json().error.details.errors[0]).toMatchObject({ row: 4, column: '机构统一社会信用代码' });
     expect(await countOf(call.id)).toBe(0);
 
-    const partial = await upload(operator, `/api/v1/imports?callId=${call.id}&mode=commit&skipInvalid=true`, file);
+    const partial = await uploadFile(operator, `/api/v1/imports?callId=${call.id}&mode=commit&skipInvalid=true`, file);
     expect(partial.json()).toMatchObject({ committed: true, created: 3, duplicates: 0 });
     expect(await countOf(call.id)).toBe(3);
 
-    const again = await upload(operator, `/api/v1/imports?callId=${call.id}&mode=commit&skipInvalid=true`, file);
+    const again = await uploadFile(operator, `/api/v1/imports?callId=${call.id}&mode=commit&skipInvalid=true`, file);
     expect(again.json()).toMatchObject({ committed: true, created: 0, duplicates: 3 });
     expect(await countOf(call.id)).toBe(3);
 
@@ -73,10 +64,10 @@ describe('XLSX import', () => {
     const { client, org } = await orgUser(ctx);
     const mine = { ...sampleRow('scenario_need', 20, OWNERS), 机构统一社会信用代码: org.creditCode };
     const theirs = sampleRow('scenario_need', 21, OWNERS);
-    const res = await upload(client, `/api/v1/imports?callId=${call.id}&mode=dry_run`, await buildWorkbook('scenario_need', [mine, theirs]));
+    const res = await uploadFile(client, `/api/v1/imports?callId=${call.id}&mode=dry_run`, await buildWorkbook('scenario_need', [mine, theirs]));
     expect(res.json().errors).toEqual([expect.objectContaining({ row: 3, code: 'OWNER_NOT_ALLOWED' })]);
     const unknown = { ...sampleRow('scenario_need', 22, OWNERS), 机构统一社会信用代码: sampleCreditCode(999) };
-    const res2 = await upload(operator, `/api/v1/imports?callId=${call.id}&mode=dry_run`, await buildWorkbook('scenario_need', [unknown]));
+    const res2 = await uploadFile(operator, `/api/v1/imports?callId=${call.id}&mode=dry_run`, await buildWorkbook('scenario_need', [unknown]));
     expect(res2.json().errors[0]).toMatchObject({ row: 2, code: 'UNKNOWN_ORGANIZATION' });
   });
 
@@ -85,14 +76,14 @@ describe('XLSX import', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const call = await makeCall(ctx.services, { input: { listType: 'capability' } });
-    const report = (await upload(operator, `/api/v1/imports?callId=${call.id}&mode=dry_run`, res.rawPayload)).json();
+    const report = (await uploadFile(operator, `/api/v1/imports?callId=${call.id}&mode=dry_run`, res.rawPayload)).json();
     expect(report).toMatchObject({ totalRows: 0, errors: [] });
   });
 
   it('imports a larger file in bulk and leaves the audit chain intact', async () => {
     const call = await makeCall(ctx.services);
     const rows = Array.from({ length: 120 }, (_, i) => sampleRow('scenario_need', 1000 + i, OWNERS));
-    const res = await upload(operator, `/api/v1/imports?callId=${call.id}&mode=commit`, await buildWorkbook('scenario_need', rows));
+    const res = await uploadFile(operator, `/api/v1/imports?callId=${call.id}&mode=commit`, await buildWorkbook('scenario_need', rows));
     expect(res.json()).toMatchObject({ committed: true, created: 120 });
     const items = (await operator.get(`/api/v1/submissions?callId=${call.id}&pageSize=100`)).json();
     expect(items.total).toBe(120);
@@ -102,7 +93,7 @@ describe('XLSX import', () => {
 
   it('rejects a file that is not a workbook', async () => {
     const call = await makeCall(ctx.services);
-    const res = await upload(operator, `/api/v1/imports?callId=${call.id}&mode=dry_run`, Buffer.from('not a spreadsheet'));
+    const res = await uploadFile(operator, `/api/v1/imports?callId=${call.id}&mode=dry_run`, Buffer.from('not a spreadsheet'));
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('INVALID_WORKBOOK');
   });
