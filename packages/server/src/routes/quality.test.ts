@@ -106,6 +106,11 @@ describe('POST /quality/check', () => {
     // Unfinished values (too short, half-typed phone or email) are what the hints are for: no refusal.
     const unfinished = await check(client, { ...BRIDGE_REWORDED, description: '监测', contact: { name: '李', phone: '023', email: 'li@' } });
     expect(unfinished.hints.map((h) => h.code)).toContain('DESCRIPTION_TOO_SHORT');
+    // The form sends a contact group as soon as one of its fields is typed: the others are still missing.
+    const halfContact = await client.post('/api/v1/quality/check', { listType: 'scenario_need', data: { ...BRIDGE_REWORDED, contact: { name: '李工', public: false } } });
+    expect(halfContact.statusCode).toBe(200);
+    const wrongType = await client.post('/api/v1/quality/check', { listType: 'scenario_need', data: { ...BRIDGE_REWORDED, contact: { name: '李工', phone: 123 } } });
+    expect(wrongType.statusCode).toBe(400);
     // The limits count trimmed text, as the form does.
     expect((await client.post('/api/v1/quality/check', { listType: 'scenario_need', data: { ...BRIDGE_REWORDED, description: `  ${'桥'.repeat(5000)}  ` } })).statusCode).toBe(200);
   });

@@ -36,6 +36,15 @@ const DRAFT_FIELD_RULES = {
 } satisfies Record<ListType, z.ZodType>;
 const UNFINISHED = new Set(['too_small', 'invalid_format', 'custom']);
 
+/** The value at an issue's path: a field inside a half-filled group (contact without a phone yet) is missing, not wrong. */
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v = data;
+  for (const key of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  return v;
+}
+const unfinished = (issue: z.core.$ZodIssue, data: unknown) =>
+  UNFINISHED.has(issue.code) || (issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined);
+
 export const qualityCheckBody = z.object({
   listType: z.enum(LIST_TYPES),
   data: z.record(z.string(), z.unknown()),
@@ -44,7 +53,7 @@ export const qualityCheckBody = z.object({
 }).superRefine((body, ctx) => {
   const parsed = DRAFT_FIELD_RULES[body.listType].safeParse(body.data);
   for (const issue of parsed.error?.issues ?? []) {
-    if (!UNFINISHED.has(issue.code)) ctx.addIssue({ code: 'custom', path: ['data', ...issue.path], message: issue.message });
+    if (!unfinished(issue, body.data)) ctx.addIssue({ code: 'custom', path: ['data', ...issue.path], message: issue.message });
   }
 });
 
