@@ -27,7 +27,7 @@ export default defineConfig({
         codeSplitting: { groups: vendorGroups },
         // Pages keep their names; automatically shared chunks are called "shared" rather than after a random member.
         chunkFileNames: (chunk) =>
-          chunk.name === 'react' || (chunk.facadeModuleId && /[\\/]src[\\/]pages[\\/]/.test(chunk.facadeModuleId))
+          chunk.name === 'react' || (chunk.facadeModuleId && /[\\/]src[\\/](features|app)[\\/]/.test(chunk.facadeModuleId))
             ? 'assets/[name]-[hash].js'
             : 'assets/shared-[hash].js',
       },

@@ -6,8 +6,9 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
 
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 128;
+import { PASSWORD_MAX, PASSWORD_MESSAGES, PASSWORD_MIN, passwordShapeProblem } from './field-rules.js';
+
+export { PASSWORD_MAX, PASSWORD_MESSAGES, PASSWORD_MIN };
 /** zxcvbn score 3: an estimated 10^8 guesses or more ("safely unguessable" online). */
 const MIN_SCORE = 3;
 /**
@@ -19,13 +20,6 @@ const SCORED_LENGTH = 40;
 /** Words an attacker of this platform would try first. */
 const PLATFORM_WORDS = ['scenebridge', 'changjingqiao', 'admin', 'administrator', 'woaini', 'zhongguo'];
 
-export const PASSWORD_MESSAGES = {
-  tooShort: `密码至少${PASSWORD_MIN}位`,
-  tooLong: `密码不能超过${PASSWORD_MAX}位`,
-  classes: '密码须同时包含字母和数字',
-  guessable: '密码过于常见或容易被猜到（如常用密码、单词加年份、键盘或数字序列），请换一个',
-  containsEmail: '密码不能包含邮箱用户名',
-} as const;
 
 let estimator: ZxcvbnFactory | undefined;
 const zxcvbn = () => (estimator ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs }));
@@ -40,9 +34,8 @@ function emailWords(email: string | undefined): string[] {
 
 /** The first rule the password breaks (a Chinese message), or null. */
 export function passwordProblem(password: string, email?: string): string | null {
-  if (password.length < PASSWORD_MIN) return PASSWORD_MESSAGES.tooShort;
-  if (password.length > PASSWORD_MAX) return PASSWORD_MESSAGES.tooLong;
-  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return PASSWORD_MESSAGES.classes;
+  const shape = passwordShapeProblem(password);
+  if (shape) return shape;
   const emailProblem = passwordEmailProblem(password, email);
   if (emailProblem) return emailProblem;
   if (zxcvbn().check(password.slice(0, SCORED_LENGTH), [...emailWords(email), ...PLATFORM_WORDS]).score < MIN_SCORE) return PASSWORD_MESSAGES.guessable;

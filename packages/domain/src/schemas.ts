@@ -2,6 +2,7 @@ import { z } from 'zod';
 // Missing or mistyped fields get zod's Chinese messages; ours are set per field below.
 z.config(z.locales.zhCN());
 import { checkCreditCode, CREDIT_CODE_MESSAGES } from './credit-code.js';
+import { EMAIL_MESSAGE, PHONE_MESSAGE, PHONE_PATTERN, TEXT_LIMITS, textTooLong, textTooShort } from './field-rules.js';
 import { passwordEmailProblem, passwordProblem } from './password.js';
 import { isKnownRegion } from './regions.js';
 import { hasHiddenFormatCharacters } from './text-safety.js';
@@ -9,8 +10,8 @@ import { LIST_TYPES, ORGANIZATION_KINDS, ROLES } from './roles.js';
 import { SECTOR_CODES, TECH_FIELD_CODES } from './taxonomy.js';
 
 /** A one-line name or title, as shown to other users: no hidden direction or zero-width characters. */
-const text = (min: number, max: number, label: string) =>
-  z.string().trim().min(min, `${label}至少${min}个字`).max(max, `${label}不能超过${max}个字`)
+const text = ([min, max]: readonly [number, number], label: string) =>
+  z.string().trim().min(min, textTooShort(label, min)).max(max, textTooLong(label, max))
     .refine((v) => !hasHiddenFormatCharacters(v), `${label}含有不可见字符或文字方向控制符，请删除后重试`);
 
 export const creditCodeSchema = z
@@ -26,8 +27,8 @@ export const regionCodeSchema = z.string().trim().refine(isKnownRegion, '行政�
 export const phoneSchema = z
   .string()
   .trim()
-  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/, '请输入有效的手机号或固定电话（如 023-63891234）');
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email('请输入有效的电子邮箱'));
+  .regex(PHONE_PATTERN, PHONE_MESSAGE);
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email(EMAIL_MESSAGE));
 /** The rules that need no email; the email part is checked where the email is known (withEmailCheck). */
 export const passwordSchema = z.string().superRefine((p, ctx) => {
   const problem = passwordProblem(p);
@@ -46,16 +47,16 @@ export const sectorSchema = z.enum(SECTOR_CODES, { message: '请选择有效的�
 export const techFieldSchema = z.enum(TECH_FIELD_CODES, { message: '请选择有效的技术领域' });
 
 export const organizationRegistrationSchema = z.object({
-  name: text(2, 100, '机构名称'),
+  name: text(TEXT_LIMITS.organizationName, '机构名称'),
   creditCode: creditCodeSchema,
   kind: z.enum(ORGANIZATION_KINDS, { message: '请选择机构类型' }),
   regionCode: regionCodeSchema,
   address: z.string().trim().max(200).optional(),
-  contactName: text(2, 30, '联系人'),
+  contactName: text(TEXT_LIMITS.personName, '联系人'),
   contactPhone: phoneSchema,
   admin: withEmailCheck(z.object({
     email: emailSchema,
-    displayName: text(2, 30, '姓名'),
+    displayName: text(TEXT_LIMITS.personName, '姓名'),
     password: passwordSchema,
   })),
 });
@@ -68,14 +69,14 @@ export const changePasswordSchema = z.object({ currentPassword: z.string().min(1
 
 export const newUserSchema = withEmailCheck(z.object({
   email: emailSchema,
-  displayName: text(2, 30, '姓名'),
+  displayName: text(TEXT_LIMITS.personName, '姓名'),
   password: passwordSchema,
   roles: z.array(z.enum(ROLES)).min(1, '至少选择一个角色'),
 }));
 
 export const criterionSchema = z.object({
   key: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, '评审指标代码应为小写英文'),
-  name: text(2, 30, '评审指标名称'),
+  name: text(TEXT_LIMITS.criterionName, '评审指标名称'),
   weight: z.number().int().min(1).max(100),
 });
 export const reviewSchemeSchema = z
@@ -90,9 +91,9 @@ export type ReviewScheme = z.infer<typeof reviewSchemeSchema>;
 
 export const callInputSchema = z
   .object({
-    title: text(4, 100, '征集名称'),
+    title: text(TEXT_LIMITS.callTitle, '征集名称'),
     listType: z.enum(LIST_TYPES),
-    description: text(10, 5000, '征集说明'),
+    description: text(TEXT_LIMITS.callDescription, '征集说明'),
     opensAt: z.iso.datetime({ offset: true, message: '开始时间格式不正确' }),
     closesAt: z.iso.datetime({ offset: true, message: '截止时间格式不正确' }),
     reviewScheme: reviewSchemeSchema,
@@ -102,7 +103,7 @@ export type CallInput = z.infer<typeof callInputSchema>;
 
 export const OPENNESS = ['none', 'on_request', 'open'] as const;
 export const contactSchema = z.object({
-  name: text(2, 30, '联系人'),
+  name: text(TEXT_LIMITS.personName, '联系人'),
   phone: phoneSchema,
   email: emailSchema.optional(),
   public: z.boolean().default(false),
@@ -112,8 +113,8 @@ export const contactSchema = z.object({
 const budgetSchema = z.number().min(0, '预算不能为负').max(1_000_000, '预算超出范围');
 
 export const scenarioNeedFields = {
-  title: text(4, 100, '场景名称'),
-  description: text(20, 5000, '场景描述'),
+  title: text(TEXT_LIMITS.listingTitle, '场景名称'),
+  description: text(TEXT_LIMITS.listingDescription, '场景描述'),
   sector: sectorSchema,
   techFields: z.array(techFieldSchema).min(1, '至少选择一个技术领域').max(5, '技术领域最多5个'),
   regionCode: regionCodeSchema,
@@ -121,7 +122,7 @@ export const scenarioNeedFields = {
   budgetMax: budgetSchema.optional(),
   dataOpenness: z.enum(OPENNESS),
   siteOpenness: z.enum(OPENNESS),
-  expectedOutcome: text(10, 2000, '预期成效'),
+  expectedOutcome: text(TEXT_LIMITS.expectedOutcome, '预期成效'),
   contact: contactSchema,
 };
 export const scenarioNeedSchema = z
@@ -133,14 +134,14 @@ export const scenarioNeedSchema = z
 export type ScenarioNeed = z.infer<typeof scenarioNeedSchema>;
 
 export const referenceCaseSchema = z.object({
-  title: text(2, 100, '案例名称'),
+  title: text(TEXT_LIMITS.caseTitle, '案例名称'),
   client: z.string().trim().max(100).optional(),
   year: z.number().int().min(1990).max(2100).optional(),
-  summary: text(10, 1000, '案例简介'),
+  summary: text(TEXT_LIMITS.caseSummary, '案例简介'),
 });
 export const capabilityFields = {
-  title: text(4, 100, '能力名称'),
-  description: text(20, 5000, '能力描述'),
+  title: text(TEXT_LIMITS.listingTitle, '能力名称'),
+  description: text(TEXT_LIMITS.listingDescription, '能力描述'),
   techFields: z.array(techFieldSchema).min(1, '至少选择一个技术领域').max(5, '技术领域最多5个'),
   sectors: z.array(sectorSchema).min(1, '至少选择一个服务领域').max(5, '服务领域最多5个'),
   maturityTrl: z.number().int().min(1, '技术成熟度为1–9级').max(9, '技术成熟度为1–9级'),

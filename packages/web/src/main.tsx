@@ -3,10 +3,10 @@ import zhCN from 'antd/locale/zh_CN';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
-import { AuthProvider } from './auth';
-import { MetaProvider } from './meta';
-import { router } from './routes';
-import './time';
+import { AuthProvider } from './features/auth/auth';
+import { MetaProvider } from './shared/meta';
+import { router } from './app/routes';
+import './shared/time';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing');

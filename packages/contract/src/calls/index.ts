@@ -36,3 +36,5 @@ export type CallDetail = z.infer<typeof callDetail>;
 
 export const callPage = pageOf(callDetail);
 export type CallPage = z.infer<typeof callPage>;
+export * from './lifecycle.js';
+export * from './labels.js';

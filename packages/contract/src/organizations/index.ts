@@ -41,3 +41,5 @@ export type UserList = z.infer<typeof userList>;
 
 export const registration = z.object({ organization, user });
 export type Registration = z.infer<typeof registration>;
+export * from './lifecycle.js';
+export * from './labels.js';

@@ -118,3 +118,5 @@ export type ReviewerRelation = z.infer<typeof reviewerRelation>;
 /** GET /reviews/relations */
 export const reviewerRelationList = z.object({ items: z.array(reviewerRelation) });
 export type ReviewerRelationList = z.infer<typeof reviewerRelationList>;
+export * from './lifecycle.js';
+export * from './labels.js';

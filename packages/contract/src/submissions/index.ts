@@ -72,3 +72,5 @@ export type HistoryEvent = z.infer<typeof historyEvent>;
 /** The whole history of one submission, oldest first (at most 500 events). */
 export const submissionHistory = z.object({ items: z.array(historyEvent) });
 export type SubmissionHistory = z.infer<typeof submissionHistory>;
+export * from './lifecycle.js';
+export * from './labels.js';

@@ -1,0 +1,78 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router-dom';
+import RouteError from './RouteError';
+import { AppLayout } from './AppLayout';
+import { FullPageSpin, RequireAuth } from './RequireAuth';
+import type { Role } from '../shared/types';
+
+const Login = lazy(() => import('../features/auth/Login'));
+const Register = lazy(() => import('../features/auth/Register'));
+const Home = lazy(() => import('../features/home/Home'));
+const Organizations = lazy(() => import('../features/organizations/Organizations'));
+const Calls = lazy(() => import('../features/calls/Calls'));
+const CallForm = lazy(() => import('../features/calls/CallForm'));
+const Submissions = lazy(() => import('../features/submissions/Submissions'));
+const SubmissionForm = lazy(() => import('../features/submissions/SubmissionForm'));
+const SubmissionDetail = lazy(() => import('../features/submissions/SubmissionDetail'));
+const Import = lazy(() => import('../features/imports/Import'));
+const Audit = lazy(() => import('../features/audit/Audit'));
+const ChangePassword = lazy(() => import('../features/auth/ChangePassword'));
+const Reviews = lazy(() => import('../features/review/Reviews'));
+const ReviewDetail = lazy(() => import('../features/review/ReviewDetail'));
+const ReviewRelations = lazy(() => import('../features/review/ReviewRelations'));
+const CallReview = lazy(() => import('../features/review/CallReview'));
+const Batches = lazy(() => import('../features/publication/Batches'));
+const BatchDetail = lazy(() => import('../features/publication/BatchDetail'));
+const Search = lazy(() => import('../features/search/Search'));
+const Listing = lazy(() => import('../features/search/Listing'));
+const Notifications = lazy(() => import('../features/notifications/Notifications'));
+const Subscriptions = lazy(() => import('../features/subscriptions/Subscriptions'));
+const Duplicates = lazy(() => import('../features/quality/Duplicates'));
+const Dictionary = lazy(() => import('../features/vocabulary/Dictionary'));
+const SubscriptionHits = lazy(() => import('../features/subscriptions/SubscriptionHits'));
+const NotFound = lazy(() => import('./NotFound'));
+
+const pub = (el: ReactNode) => <Suspense fallback={<FullPageSpin />}>{el}</Suspense>;
+const only = (roles: Role[], el: ReactNode) => <RequireAuth roles={roles}>{el}</RequireAuth>;
+
+export const router = createBrowserRouter([
+  { path: '/login', element: pub(<Login />), errorElement: <RouteError /> },
+  { path: '/register', element: pub(<Register />), errorElement: <RouteError /> },
+  {
+    path: '/',
+    errorElement: <RouteError />,
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Home /> },
+      { path: 'organizations', element: only(['operator'], <Organizations />) },
+      { path: 'calls', element: <Calls /> },
+      { path: 'calls/new', element: only(['operator'], <CallForm />) },
+      { path: 'calls/:id/edit', element: only(['operator'], <CallForm />) },
+      { path: 'calls/:id/review', element: only(['operator'], <CallReview />) },
+      { path: 'reviews', element: only(['reviewer'], <Reviews />) },
+      { path: 'reviews/relations', element: only(['reviewer'], <ReviewRelations />) },
+      { path: 'reviews/:id', element: only(['reviewer'], <ReviewDetail />) },
+      { path: 'batches', element: only(['operator'], <Batches />) },
+      { path: 'batches/:id', element: only(['operator'], <BatchDetail />) },
+      { path: 'submissions', element: <Submissions /> },
+      { path: 'submissions/new', element: <SubmissionForm /> },
+      { path: 'submissions/:id', element: <SubmissionDetail /> },
+      { path: 'submissions/:id/edit', element: <SubmissionForm /> },
+      { path: 'import', element: only(['operator', 'org_admin'], <Import />) },
+      { path: 'audit', element: only(['operator'], <Audit />) },
+      { path: 'search', element: <Search /> },
+      { path: 'listings/:id', element: <Listing /> },
+      { path: 'notifications', element: <Notifications /> },
+      { path: 'subscriptions', element: only(['org_admin', 'org_member'], <Subscriptions />) },
+      { path: 'subscriptions/:id', element: only(['org_admin', 'org_member'], <SubscriptionHits />) },
+      { path: 'duplicates', element: only(['operator'], <Duplicates />) },
+      { path: 'dictionary', element: only(['operator'], <Dictionary />) },
+      { path: 'account/password', element: <ChangePassword /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);

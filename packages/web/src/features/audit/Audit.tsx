@@ -1,0 +1,156 @@
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, Button, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { errorMessage } from '../../shared/http';
+import { auditApi } from './api';
+import { LoadError } from '../../shared/components/LoadError';
+import { PageHeader } from '../../shared/components/PageHeader';
+import { useLoad, useSearchState } from '../../shared/hooks';
+import { actionLabel, CHAIN_PROBLEM_LABELS, ENTITY_TYPE_LABELS } from '../../shared/labels';
+import { useMeta } from '../../shared/meta';
+import { rowTestId } from '../../shared/testid';
+import { fmtTime } from '../../shared/time';
+import type { AuditEvent, ChainVerdict } from '../../shared/types';
+
+export default function Audit() {
+  const meta = useMeta();
+  const stateLabel = (entityType: string, s: string) =>
+    entityType === 'call' ? meta.callState(s)
+    : entityType === 'submission' ? meta.submissionState(s)
+    : entityType === 'organization' ? meta.organizationState(s)
+    : s;
+  const [params, update] = useSearchState();
+  const entityType = params.get('entityType') ?? '';
+  const entityId = params.get('entityId') ?? '';
+  const page = Number(params.get('page') ?? '1') || 1;
+  const pageSize = Number(params.get('pageSize') ?? '50') || 50;
+  const list = useLoad(() => auditApi.audit({ entityType, entityId, page, pageSize }), [entityType, entityId, page, pageSize]);
+  const [verdict, setVerdict] = useState<ChainVerdict | null>(null);
+  const [verifyError, setVerifyError] = useState<string | null>(null);
+  const [verifying, setVerifying] = useState(false);
+
+  const verify = async () => {
+    setVerifying(true);
+    setVerdict(null);
+    setVerifyError(null);
+    try {
+      setVerdict(await auditApi.verifyAudit());
+    } catch (e) {
+      setVerifyError(errorMessage(e));
+    } finally {
+      setVerifying(false);
+    }
+  };
+
+  const columns: ColumnsType<AuditEvent> = [
+    { title: '序号', dataIndex: 'seq', width: 80 },
+    { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => fmtTime(v, 'YYYY-MM-DD HH:mm:ss') },
+    { title: '操作人', dataIndex: 'actorLabel', width: 180, ellipsis: true },
+    { title: '操作', dataIndex: 'action', width: 120, render: (v: string) => <Tooltip title={v}>{actionLabel(v)}</Tooltip> },
+    {
+      title: '对象',
+      key: 'entity',
+      width: 220,
+      render: (_v, r) => (
+        <Space orientation="vertical" size={0}>
+          <span>{ENTITY_TYPE_LABELS[r.entityType] ?? r.entityType}</span>
+          <Typography.Text type="secondary" copyable={{ text: r.entityId }} style={{ fontSize: 12 }}>
+            {r.entityId.length > 12 ? `${r.entityId.slice(0, 12)}…` : r.entityId}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: '状态变化',
+      key: 'state',
+      width: 200,
+      render: (_v, r) => {
+        const label = (s: string | null) => (s ? stateLabel(r.entityType, s) : '—');
+        return r.fromState || r.toState ? `${label(r.fromState)} → ${label(r.toState)}` : '—';
+      },
+    },
+    { title: '原因', dataIndex: 'reason', ellipsis: true, render: (v: string | null) => v ?? '—' },
+    {
+      title: '哈希',
+      dataIndex: 'hash',
+      width: 130,
+      render: (v: string) => (
+        <Typography.Text code copyable={{ text: v }} style={{ fontSize: 12 }}>
+          {v.slice(0, 10)}
+        </Typography.Text>
+      ),
+    },
+  ];
+
+  return (
+    <div>
+      <PageHeader
+        title="审计日志"
+        sub="所有状态变更和关键操作按序号记录，每条记录的哈希包含前一条的哈希，任何删改都会使校验失败。"
+        extra={
+          <Button type="primary" icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void verify()} data-testid="verify-chain">
+            校验哈希链
+          </Button>
+        }
+      />
+      {verdict?.ok && (
+        <Alert type="success" showIcon title={`完整：哈希链校验通过（已校验 ${verdict.checked} 条记录）`} style={{ marginBottom: 16 }} data-testid="verify-result" data-ok="true" />
+      )}
+      {verdict && !verdict.ok && (
+        <Alert
+          type="error"
+          showIcon
+          title="哈希链校验失败"
+          description={
+            verdict.firstBad
+              ? `第一处异常：序号 ${verdict.firstBad.seq}（应为 ${verdict.firstBad.expectedSeq}），${CHAIN_PROBLEM_LABELS[verdict.firstBad.problem] ?? verdict.firstBad.problem}。此前 ${verdict.checked} 条记录完好。`
+              : `已校验 ${verdict.checked} 条记录后发现异常。`
+          }
+          style={{ marginBottom: 16 }}
+          data-testid="verify-result"
+          data-ok="false"
+        />
+      )}
+      {verifyError && <Alert type="error" showIcon title="校验请求失败" description={verifyError} style={{ marginBottom: 16 }} />}
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select
+          style={{ width: 160 }}
+          value={entityType}
+          onChange={(v) => update({ entityType: v, page: undefined })}
+          options={[{ value: '', label: '全部对象' }, ...Object.entries(ENTITY_TYPE_LABELS).map(([value, label]) => ({ value, label }))]}
+          data-testid="audit-filter-entity-type"
+        />
+        <Input.Search
+          key={entityId}
+          allowClear
+          defaultValue={entityId}
+          placeholder="对象ID"
+          onSearch={(v) => update({ entityId: v.trim() || undefined, page: undefined })}
+          style={{ width: 300 }}
+          data-testid="audit-filter-entity-id"
+        />
+      </Space>
+      <LoadError error={list.error} onRetry={list.reload} />
+      <Table<AuditEvent>
+        rowKey="seq"
+        size="small"
+        columns={columns}
+        dataSource={list.data?.items ?? []}
+        loading={list.loading}
+        onRow={(r) => rowTestId(`audit-row-${r.seq}`)}
+        scroll={{ x: 1200 }}
+        locale={{ emptyText: '暂无审计记录' }}
+        pagination={{
+          current: list.data?.page ?? page,
+          pageSize: list.data?.pageSize ?? pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100],
+          showTotal: (t) => `共 ${t} 条`,
+          onChange: (p, ps) => update({ page: String(p), pageSize: String(ps) }),
+        }}
+      />
+    </div>
+  );
+}

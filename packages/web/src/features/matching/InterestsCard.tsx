@@ -1,0 +1,46 @@
+import { Card, Empty, List, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { fmtTime } from '../../shared/time';
+import type { Interest, Listing } from '../../shared/types';
+
+/** Interests received and sent on a listing (others see only their own organisation's). */
+export function InterestsCard({ listing, interests }: { listing: Listing; interests: Interest[] }) {
+  return (
+    <Card title={`对接意向（${interests.length}）`} style={{ marginBottom: 16 }} data-testid="interests-list">
+      {interests.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无对接意向" />
+      ) : (
+        <List
+          size="small"
+          dataSource={interests}
+          renderItem={(i) => {
+            const otherId = listing.listType === 'scenario_need' ? i.capabilityId : i.needId;
+            return (
+              <List.Item data-testid={`interest-row-${i.id}`}>
+                <List.Item.Meta
+                  title={
+                    <>
+                      {i.organization.name}
+                      <Tag style={{ marginInlineStart: 8 }}>{i.fromSide === 'capability' ? '能力方发起' : '需求方发起'}</Tag>
+                    </>
+                  }
+                  description={
+                    <>
+                      <div>
+                        <Link to={`/listings/${otherId}`} data-testid="interest-other-link">
+                          查看{listing.listType === 'scenario_need' ? '对方能力' : '对方需求'}
+                        </Link>
+                        {i.by ? ` · ${i.by}` : ''} · {fmtTime(i.createdAt)}
+                      </div>
+                      {i.message && <Typography.Text>留言：{i.message}</Typography.Text>}
+                    </>
+                  }
+                />
+              </List.Item>
+            );
+          }}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,12 @@
+/** Matching (匹配) and interests: the part of /api/v1 this feature calls. */
+import { enc, get, post } from '../../shared/http';
+import type { InterestList, InterestReceipt, MatchDecision, Matches } from '../../shared/types';
+
+export const matchingApi = {
+  matches: (id: string, limit = 20) => get<Matches>(`/listings/${enc(id)}/matches`, { limit }),
+  interests: async (id: string) => (await get<InterestList>(`/listings/${enc(id)}/interests`)).items,
+  expressInterest: (needId: string, capabilityId: string, message?: string) =>
+    post<InterestReceipt>('/interests', { needId, capabilityId, message: message || undefined }),
+  decideMatch: (sourceId: string, targetId: string, decision: 'pin' | 'exclude' | 'clear', reason: string) =>
+    post<MatchDecision>('/match-decisions', { sourceId, targetId, decision, reason }),
+};

@@ -1,0 +1,9 @@
+/** Notifications (通知): the part of /api/v1 this feature calls. */
+import { enc, get, post, type Query } from '../../shared/http';
+import type { MarkedRead, NotificationPage } from '../../shared/types';
+
+export const notificationsApi = {
+  notifications: (query: Query) => get<NotificationPage>('/notifications', query),
+  markNotificationRead: (id: string) => post<void>(`/notifications/${enc(id)}/read`),
+  markAllNotificationsRead: () => post<MarkedRead>('/notifications/read-all'),
+};

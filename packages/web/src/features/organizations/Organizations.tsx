@@ -1,0 +1,112 @@
+import { App, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { organizationLifecycle } from '@scenebridge/contract/organizations/lifecycle';
+import type { ColumnsType } from 'antd/es/table';
+import { organizationsApi } from './api';
+import { ActionButtons } from '../../shared/components/ActionButtons';
+import { LoadError } from '../../shared/components/LoadError';
+import { PageHeader } from '../../shared/components/PageHeader';
+import { StatusTag } from '../../shared/components/StatusTag';
+import { useLoad, useSearchState } from '../../shared/hooks';
+import { useMeta } from '../../shared/meta';
+import { fmtTime } from '../../shared/time';
+import { rowTestId } from '../../shared/testid';
+import type { Organization } from '../../shared/types';
+
+export default function Organizations() {
+  const meta = useMeta();
+  const { message } = App.useApp();
+  const [params, update] = useSearchState();
+  const status = params.get('status') ?? 'pending';
+  const q = params.get('q') ?? '';
+  const page = Number(params.get('page') ?? '1') || 1;
+  const pageSize = Number(params.get('pageSize') ?? '20') || 20;
+
+  const list = useLoad(() => organizationsApi.organizations({ status: status === 'all' ? undefined : status, q, page, pageSize }), [status, q, page, pageSize]);
+
+
+  const run = async (org: Organization, action: string, reason?: string) => {
+    await organizationsApi.organizationTransition(org.id, action, reason);
+    void message.success(action === 'approve' ? `已通过「${org.name}」的注册审核` : `已驳回「${org.name}」`);
+    list.reload();
+  };
+
+  const columns: ColumnsType<Organization> = [
+    { title: '机构名称', dataIndex: 'name', render: (v: string, r) => <Space orientation="vertical" size={0}><Typography.Text strong>{v}</Typography.Text><Typography.Text type="secondary">{r.address}</Typography.Text></Space> },
+    { title: '统一社会信用代码', dataIndex: 'creditCode', width: 200, render: (v: string) => <Typography.Text code copyable>{v}</Typography.Text> },
+    { title: '机构类型', dataIndex: 'kind', width: 120, render: (v: string) => meta.kind(v) },
+    { title: '所在地区', dataIndex: 'regionCode', width: 140, render: (v: string, r) => r.regionName || meta.region(v) },
+    { title: '联系人', dataIndex: 'contactName', width: 150, render: (v: string, r) => `${v} ${r.contactPhone}` },
+    { title: '注册时间', dataIndex: 'createdAt', width: 150, render: (v: string) => fmtTime(v) },
+    {
+      title: '状态', dataIndex: 'status', width: 100,
+      render: (v: string, r) => (
+        <Tooltip title={r.statusReason ? `原因：${r.statusReason}` : undefined}>
+          <span><StatusTag kind="organization" status={v} /></span>
+        </Tooltip>
+      ),
+    },
+    {
+      title: '操作', key: 'actions', width: 170,
+      render: (_v, r) => (
+        <ActionButtons
+          size="small"
+          actions={r.allowedActions}
+          lifecycle={organizationLifecycle}
+          exclude={['reapply']}
+          testIdPrefix="org"
+          testIdSuffix={r.id}
+          labels={{ approve: '通过', reject: '驳回' }}
+          reasonLabels={{ reject: '驳回原因' }}
+          confirmTexts={{ approve: `通过后「${r.name}」即可参与征集填报。` }}
+          onRun={(a, reason) => run(r, a, reason)}
+        />
+      ),
+    },
+  ];
+
+  return (
+    <div>
+      <PageHeader title="机构审核" sub="审核注册机构的资质信息。驳回时须填写原因，机构可据此修改后重新提交。" />
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select
+          style={{ width: 160 }}
+          value={status}
+          onChange={(v) => update({ status: v, page: undefined })}
+          data-testid="org-filter-status"
+          options={[
+            { value: 'pending', label: '待审核' },
+            { value: 'approved', label: '已通过' },
+            { value: 'rejected', label: '未通过' },
+            { value: 'all', label: '全部状态' },
+          ]}
+        />
+        <Input.Search
+          allowClear
+          placeholder="机构名称或信用代码"
+          defaultValue={q}
+          onSearch={(v) => update({ q: v.trim() || undefined, page: undefined })}
+          style={{ width: 280 }}
+          data-testid="org-filter-q"
+        />
+      </Space>
+      <LoadError error={list.error} onRetry={list.reload} />
+      <Table<Organization>
+        rowKey="id"
+        columns={columns}
+        dataSource={list.data?.items ?? []}
+        loading={list.loading}
+        onRow={(r) => rowTestId(`org-row-${r.id}`)}
+        scroll={{ x: 1100 }}
+        locale={{ emptyText: status === 'pending' ? '暂无待审核的机构' : '暂无机构' }}
+        pagination={{
+          current: list.data?.page ?? page,
+          pageSize: list.data?.pageSize ?? pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (t) => `共 ${t} 家`,
+          onChange: (p, ps) => update({ page: String(p), pageSize: String(ps) }),
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+/** Organisations and their users: the part of /api/v1 this feature calls. */
+import { get, post, type Query } from '../../shared/http';
+import type { Organization, OrganizationPage, Role, User } from '../../shared/types';
+
+export const organizationsApi = {
+  organizations: (query: Query) => get<OrganizationPage>('/organizations', query),
+  organization: (id: string) => get<Organization>(`/organizations/${encodeURIComponent(id)}`),
+  organizationTransition: (id: string, action: string, reason?: string) =>
+    post<Organization>(`/organizations/${encodeURIComponent(id)}/transitions`, { action, reason }),
+  addOrganizationUser: (id: string, input: { email: string; displayName: string; password: string; roles: Role[] }) =>
+    post<User>(`/organizations/${encodeURIComponent(id)}/users`, input),
+};

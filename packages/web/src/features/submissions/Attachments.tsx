@@ -1,0 +1,127 @@
+import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, List, Popconfirm, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { errorMessage } from '../../shared/http';
+import { submissionsApi } from './api';
+import { fmtTime } from '../../shared/time';
+import type { Attachment } from '../../shared/types';
+
+export const ATTACHMENT_ACCEPT = '.pdf,.docx,.xlsx,.png,.jpg,.jpeg';
+
+export function fmtSize(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+interface Props {
+  submissionId: string;
+  items: Attachment[];
+  editable: boolean;
+  onChange: () => void;
+}
+
+/** Attachment list with download links; upload and delete while the submission is editable. */
+export function Attachments({ submissionId, items, editable, onChange }: Props) {
+  const { message } = App.useApp();
+  const [uploading, setUploading] = useState(false);
+  const [lastError, setLastError] = useState<string | null>(null);
+
+  const remove = async (a: Attachment) => {
+    try {
+      await submissionsApi.deleteAttachment(a.id);
+      void message.success(`已删除 ${a.filename}`);
+      onChange();
+    } catch (e) {
+      void message.error(errorMessage(e));
+    }
+  };
+
+  return (
+    <div>
+      {editable && (
+        <div style={{ marginBottom: 12 }}>
+          <Upload
+            accept={ATTACHMENT_ACCEPT}
+            showUploadList={false}
+            multiple={false}
+            data-testid="attachment-upload-input"
+            customRequest={({ file, onSuccess, onError }) => {
+              if (typeof file === 'string') return;
+              setUploading(true);
+              setLastError(null);
+              submissionsApi
+                .uploadAttachment(submissionId, file, 'name' in file ? file.name : undefined)
+                .then((a) => {
+                  onSuccess?.(a);
+                  void message.success(`已上传 ${a.filename}`);
+                  onChange();
+                })
+                .catch((e: unknown) => {
+                  const text = errorMessage(e);
+                  setLastError(text);
+                  void message.error(text);
+                  onError?.(e instanceof Error ? e : new Error(text));
+                })
+                .finally(() => setUploading(false));
+            }}
+          >
+            <Button icon={<UploadOutlined />} loading={uploading} data-testid="attachment-upload">
+              上传附件
+            </Button>
+          </Upload>
+          <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
+            支持 PDF、DOCX、XLSX、PNG、JPG，单个文件不超过10MB
+          </Typography.Text>
+          {lastError && (
+            <div>
+              <Typography.Text type="danger" data-testid="attachment-error">
+                {lastError}
+              </Typography.Text>
+            </div>
+          )}
+        </div>
+      )}
+      <List<Attachment>
+        size="small"
+        bordered
+        dataSource={items}
+        locale={{ emptyText: '暂无附件' }}
+        data-testid="attachment-list"
+        renderItem={(a) => (
+          <List.Item
+            data-testid={`attachment-${a.id}`}
+            actions={
+              editable
+                ? [
+                    <Popconfirm
+                      key="del"
+                      title={`确定删除附件“${a.filename}”吗？`}
+                      okText="删除"
+                      cancelText="取消"
+                      okButtonProps={{ danger: true, 'data-testid': 'confirm-ok' }}
+                      onConfirm={() => remove(a)}
+                    >
+                      <Button size="small" danger type="text" icon={<DeleteOutlined />} data-testid={`attachment-delete-${a.id}`}>
+                        删除
+                      </Button>
+                    </Popconfirm>,
+                  ]
+                : []
+            }
+          >
+            <List.Item.Meta
+              avatar={<PaperClipOutlined />}
+              title={
+                <a href={submissionsApi.attachmentUrl(a.id)} download={a.filename} data-testid={`attachment-download-${a.id}`}>
+                  {a.filename}
+                </a>
+              }
+              description={`${fmtSize(a.size)} · ${fmtTime(a.createdAt)}`}
+            />
+          </List.Item>
+        )}
+      />
+    </div>
+  );
+}

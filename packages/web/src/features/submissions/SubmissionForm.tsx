@@ -1,0 +1,298 @@
+import { Alert, App, Button, Card, Col, Descriptions, Flex, Form, Input, Result, Row, Space } from 'antd';
+import { isSubmissionEditable } from '@scenebridge/contract/submissions/lifecycle';
+import { useEffect, useRef, useState } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { ApiError, errorMessage } from '../../shared/http';
+import { callsApi } from '../calls/api';
+import { submissionsApi } from './api';
+import { useUser } from '../auth/auth';
+import { CapabilityFields } from './CapabilityFields';
+import { ContactFields } from './ContactFields';
+import { LinkButton } from '../../shared/components/LinkButton';
+import { LoadError } from '../../shared/components/LoadError';
+import { PageHeader } from '../../shared/components/PageHeader';
+import { FullPageSpin } from '../../app/RequireAuth';
+import { ScenarioNeedFields } from './ScenarioNeedFields';
+import { StatusTag } from '../../shared/components/StatusTag';
+import { SubmissionAssist } from './SubmissionAssist';
+import { applyServerErrors } from '../../shared/formErrors';
+import { useLoad, useUnsavedChangesPrompt } from '../../shared/hooks';
+import { fieldLabel } from '../../shared/labels';
+import { useMeta } from '../../shared/meta';
+import { fmtTime } from '../../shared/time';
+import type { Call, ListType, Submission, SubmissionData, ValidationDetail } from '../../shared/types';
+import { rules } from '../../shared/validators';
+
+/** Drops empty strings, nulls, empty arrays and empty objects, so a draft carries only what was typed. */
+function clean(v: unknown): unknown {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'string') return v.trim() === '' ? undefined : v.trim();
+  if (Array.isArray(v)) {
+    const a = v.map(clean).filter((x) => x !== undefined);
+    return a.length ? a : undefined;
+  }
+  if (typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      const c = clean(x);
+      if (c !== undefined) out[k] = c;
+    }
+    return Object.keys(out).length ? out : undefined;
+  }
+  return v;
+}
+
+function toData(values: SubmissionData): SubmissionData {
+  const data = (clean(values) ?? {}) as SubmissionData;
+  // A contact holding only the "public" switch is not a contact yet.
+  if (data.contact && !data.contact.name && !data.contact.phone && !data.contact.email) delete data.contact;
+  return data;
+}
+
+/**
+ * The server checks every field a draft carries (contact and each reference case as a whole),
+ * so a draft leaves out the incomplete ones and says so.
+ */
+function toDraftData(values: SubmissionData): { data: SubmissionData; left: string[] } {
+  const data = toData(values);
+  const left: string[] = [];
+  if (data.contact && !(data.contact.name && data.contact.phone)) {
+    delete data.contact;
+    left.push('联系方式（需同时填写联系人和联系电话）');
+  }
+  if (data.referenceCases) {
+    const complete = data.referenceCases.filter((c) => c.title && c.summary);
+    if (complete.length < data.referenceCases.length) left.push('未填完的应用案例（需案例名称和简介）');
+    if (complete.length) data.referenceCases = complete;
+    else delete data.referenceCases;
+  }
+  return { data, left };
+}
+
+interface Loaded {
+  call: Call | null;
+  submission: Submission | null;
+}
+
+export default function SubmissionForm() {
+  const { id: routeId } = useParams();
+  const [params] = useSearchParams();
+  const callIdParam = params.get('callId') ?? '';
+  const user = useUser();
+  const meta = useMeta();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<SubmissionData>();
+  const [busy, setBusy] = useState<'draft' | 'submit' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [unmatched, setUnmatched] = useState<ValidationDetail[]>([]);
+  const [submission, setSubmission] = useState<Submission | null>(null);
+  /** The id whose data is already in the form (set after creating a draft, so the route change does not reload). */
+  const inForm = useRef<string | null>(null);
+  const dirty = useRef(false);
+  useUnsavedChangesPrompt(dirty);
+
+  const loaded = useLoad<Loaded>(async () => {
+    if (routeId) {
+      if (inForm.current === routeId && submission) return { call: await callsApi.call(submission.callId).catch(() => null), submission };
+      const s = await submissionsApi.submission(routeId);
+      const call = await callsApi.call(s.callId).catch(() => null);
+      return { call, submission: s };
+    }
+    if (!callIdParam) return { call: null, submission: null };
+    return { call: await callsApi.call(callIdParam), submission: null };
+  }, [routeId, callIdParam]);
+
+  useEffect(() => {
+    const d = loaded.data;
+    if (!d) return;
+    if (d.submission) {
+      setSubmission(d.submission);
+      if (inForm.current !== d.submission.id) {
+        form.resetFields();
+        form.setFieldsValue(d.submission.data as SubmissionData);
+        inForm.current = d.submission.id;
+        dirty.current = false;
+      }
+    }
+  }, [loaded.data, form]);
+
+  const call = loaded.data?.call ?? null;
+  const listType: ListType | undefined = submission?.listType ?? loaded.data?.submission?.listType ?? call?.listType;
+  const callId = submission?.callId ?? call?.id ?? callIdParam;
+
+  const persist = async (draft: boolean): Promise<Submission> => {
+    const values = form.getFieldsValue() as SubmissionData;
+    const { data, left } = draft ? toDraftData(values) : { data: toData(values), left: [] };
+    const saved = submission ? await submissionsApi.updateSubmission(submission.id, data) : await submissionsApi.createSubmission(callId, data);
+    setSubmission(saved);
+    dirty.current = false;
+    if (!submission) {
+      inForm.current = saved.id;
+      void navigate(`/submissions/${saved.id}/edit`, { replace: true });
+    }
+    // Set after navigating, so the unsaved-changes guard does not stop the move to the edit URL.
+    dirty.current = left.length > 0;
+    if (left.length) void message.warning(`草稿已保存，但以下内容暂未保存：${left.join('；')}`, 6);
+    return saved;
+  };
+
+  const showError = (e: unknown) => {
+    const rest = applyServerErrors(form, e, { stripPrefix: 'data' });
+    if (rest === null) setError(errorMessage(e));
+    else {
+      setUnmatched(rest);
+      setError(rest.length === 0 ? null : '提交未通过校验');
+      void message.error('请根据提示修改标红的内容');
+    }
+  };
+
+  const saveDraft = async () => {
+    setError(null);
+    setUnmatched([]);
+    try {
+      await form.validateFields(['title']);
+    } catch {
+      return;
+    }
+    setBusy('draft');
+    try {
+      const saved = await persist(true);
+      if (!dirty.current) void message.success(`草稿已保存（${fmtTime(saved.updatedAt, 'HH:mm:ss')}）`);
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const submit = async () => {
+    setError(null);
+    setUnmatched([]);
+    try {
+      await form.validateFields();
+    } catch {
+      void message.error('请先完善标红的必填项');
+      return;
+    }
+    setBusy('submit');
+    try {
+      const saved = await persist(false);
+      const action = saved.allowedActions.includes('resubmit') ? 'resubmit' : 'submit';
+      const after = await submissionsApi.submissionTransition(saved.id, action);
+      void message.success(action === 'resubmit' ? '已重新提交' : '提交成功');
+      void navigate(`/submissions/${after.id}`);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'CALL_NOT_OPEN') setError(`${e.message}。内容已保存为草稿。`);
+      else showError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (loaded.loading && !loaded.data) return <FullPageSpin />;
+  if (loaded.error) return <LoadError error={loaded.error} onRetry={loaded.reload} />;
+  if (!routeId && !callIdParam) {
+    return <Result status="info" title="请先选择征集" subTitle="从“在线征集”中选择正在征集的活动后再填报。" extra={<LinkButton to="/calls" type="primary">前往在线征集</LinkButton>} />;
+  }
+  if (user.organization.status !== 'approved') {
+    return <Result status="warning" title="机构尚未通过审核" subTitle="审核通过后才能填报。" extra={<LinkButton to="/">返回工作台</LinkButton>} />;
+  }
+  if (submission && !isSubmissionEditable(submission.status)) {
+    return (
+      <Result
+        status="info"
+        title="当前状态不可编辑"
+        subTitle={<Space>该填报当前状态为 <StatusTag kind="submission" status={submission.status} /></Space>}
+        extra={<LinkButton to={`/submissions/${submission.id}`} type="primary">查看详情</LinkButton>}
+      />
+    );
+  }
+  if (!submission && call && !call.acceptingSubmissions) {
+    return <Result status="warning" title="该征集当前不接受填报" subTitle={`「${call.title}」状态为${meta.callState(call.status)}。`} extra={<LinkButton to="/calls">返回</LinkButton>} />;
+  }
+  if (!listType) return <FullPageSpin />;
+
+  const isNeed = listType === 'scenario_need';
+  const canSubmit = submission ? submission.allowedActions.includes('submit') || submission.allowedActions.includes('resubmit') : true;
+
+  return (
+    <div>
+      <PageHeader
+        title={`${submission ? '编辑' : '填报'}${meta.listType(listType)}`}
+        sub="保存草稿只需填写名称；提交时须填写全部必填项。"
+        extra={submission && <StatusTag kind="submission" status={submission.status} />}
+      />
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 3 }}
+          items={[
+            { key: 'c', label: '所属征集', children: submission?.callTitle ?? call?.title ?? '—' },
+            { key: 't', label: '清单类型', children: meta.listType(listType) },
+            { key: 'd', label: '截止时间', children: call ? fmtTime(call.closesAt) : '—' },
+          ]}
+        />
+      </Card>
+      {submission?.status === 'returned_for_revision' && submission.statusReason && (
+        <Alert type="warning" showIcon title="退回原因" description={submission.statusReason} style={{ marginBottom: 16 }} data-testid="submission-return-reason" />
+      )}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={error}
+          description={unmatched.length ? unmatched.map((d) => `${d.path ? `${fieldLabel(d.path)}：` : ''}${d.message}`).join('；') : undefined}
+          style={{ marginBottom: 16 }}
+          data-testid="submission-form-error"
+        />
+      )}
+      <Row gutter={16}>
+        <Col xs={24} xl={16}>
+          <Form<SubmissionData>
+            form={form}
+            layout="vertical"
+            onValuesChange={() => {
+              dirty.current = true;
+            }}
+            initialValues={
+              isNeed
+                ? { dataOpenness: 'on_request', siteOpenness: 'on_request', contact: { name: user.displayName, public: false } }
+                : { referenceCases: [], contact: { name: user.displayName, public: false } }
+            }
+          >
+            <Card title="基本信息" style={{ marginBottom: 16 }}>
+              <Form.Item label={isNeed ? '场景名称' : '能力名称'} name="title" rules={[rules.required('名称'), rules.length('名称', 'listingTitle')]}>
+                <Input maxLength={100} showCount data-testid="sub-title" />
+              </Form.Item>
+              {isNeed ? <ScenarioNeedFields /> : <CapabilityFields />}
+            </Card>
+            <Card title="联系方式" style={{ marginBottom: 16 }}>
+              <ContactFields />
+            </Card>
+            <Flex gap={12} justify="flex-end" wrap>
+              <Button onClick={() => navigate(submission ? `/submissions/${submission.id}` : '/calls')}>返回</Button>
+              <Button loading={busy === 'draft'} disabled={busy === 'submit'} onClick={() => void saveDraft()} data-testid="submission-save-draft">
+                保存草稿
+              </Button>
+              <Button type="primary" loading={busy === 'submit'} disabled={busy === 'draft' || !canSubmit} onClick={() => void submit()} data-testid="submission-submit">
+                {submission?.status === 'returned_for_revision' ? '重新提交' : '提交'}
+              </Button>
+            </Flex>
+          </Form>
+        </Col>
+        <Col xs={24} xl={8} style={{ alignSelf: 'stretch' }}>
+          <SubmissionAssist
+            form={form}
+            listType={listType}
+            submissionId={submission?.id}
+            toData={toData}
+            onAccept={() => {
+              dirty.current = true;
+            }}
+          />
+        </Col>
+      </Row>
+    </div>
+  );
+}

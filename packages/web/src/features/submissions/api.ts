@@ -1,0 +1,18 @@
+/** Submissions (填报), their attachments and history: the part of /api/v1 this feature calls. */
+import { buildUrl, del, get, patch, post, upload, type Query } from '../../shared/http';
+import type { HistoryEvent, Submission, SubmissionData, SubmissionHistory, SubmissionPage, Attachment } from '../../shared/types';
+
+export const submissionsApi = {
+  submissions: (query: Query) => get<SubmissionPage>('/submissions', query),
+  submission: (id: string) => get<Submission>(`/submissions/${encodeURIComponent(id)}`),
+  createSubmission: (callId: string, data: SubmissionData) => post<Submission>('/submissions', { callId, data }),
+  updateSubmission: (id: string, data: SubmissionData) => patch<Submission>(`/submissions/${encodeURIComponent(id)}`, { data }),
+  submissionTransition: (id: string, action: string, reason?: string) =>
+    post<Submission>(`/submissions/${encodeURIComponent(id)}/transitions`, { action, reason }),
+  submissionHistory: async (id: string): Promise<HistoryEvent[]> =>
+    (await get<SubmissionHistory>(`/submissions/${encodeURIComponent(id)}/history`)).items,
+  uploadAttachment: (submissionId: string, file: File | Blob, filename?: string) =>
+    upload<Attachment>(`/submissions/${encodeURIComponent(submissionId)}/attachments`, file, undefined, filename),
+  deleteAttachment: (id: string) => del<void>(`/attachments/${encodeURIComponent(id)}`),
+  attachmentUrl: (id: string) => buildUrl(`/attachments/${encodeURIComponent(id)}`),
+};

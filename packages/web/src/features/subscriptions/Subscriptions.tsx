@@ -1,0 +1,181 @@
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { subscriptionsApi } from './api';
+import { useUser } from '../auth/auth';
+import { LinkButton } from '../../shared/components/LinkButton';
+import { LoadError } from '../../shared/components/LoadError';
+import { MatchProfileModal } from '../matching/MatchProfileModal';
+import { PageHeader } from '../../shared/components/PageHeader';
+import { useErrorToast, useLoad } from '../../shared/hooks';
+import { FREQUENCY_OPTIONS } from '../../shared/labels';
+import { useMeta, type MetaValue } from '../../shared/meta';
+import { rowTestId } from '../../shared/testid';
+import { fmtTime } from '../../shared/time';
+import type { DigestFrequency, SavedSearchQuery, Subscription } from '../../shared/types';
+
+function describe(s: Subscription, meta: MetaValue): string {
+  if (s.kind === 'match_profile') {
+    const n = 'submissionIds' in s.query ? s.query.submissionIds.length : 0;
+    return `与本机构 ${n} 项需求/能力匹配的新条目`;
+  }
+  const q = s.query as SavedSearchQuery;
+  return [
+    q.q && `关键词“${q.q}”`,
+    q.listType && meta.listType(q.listType),
+    q.sector && meta.sector(q.sector),
+    q.techFields?.map(meta.techField).join('、'),
+    q.regionCode && meta.region(q.regionCode),
+  ].filter(Boolean).join(' · ');
+}
+
+/** The search page URL that re-runs a saved search. */
+function searchLink(q: SavedSearchQuery): string {
+  const p = new URLSearchParams();
+  if (q.q) p.set('q', q.q);
+  if (q.listType) p.set('listType', q.listType);
+  if (q.sector) p.set('sector', q.sector);
+  if (q.techFields?.length) p.set('techField', q.techFields.join(','));
+  if (q.regionCode) p.set('region', q.regionCode);
+  return `/search?${p.toString()}`;
+}
+
+/** 我的订阅: saved searches and “为我匹配” profiles, with their digest frequency. */
+export default function Subscriptions() {
+  const user = useUser();
+  const meta = useMeta();
+  const toast = useErrorToast();
+  const list = useLoad(() => subscriptionsApi.subscriptions(), []);
+  const [adding, setAdding] = useState(false);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const approved = user.organization?.status === 'approved';
+
+  const change = async (id: string, patch: Parameters<typeof subscriptionsApi.updateSubscription>[1]) => {
+    setBusyId(id);
+    try {
+      const updated = await subscriptionsApi.updateSubscription(id, patch);
+      list.setData((list.data ?? []).map((s) => (s.id === id ? updated : s)));
+    } catch (e) {
+      toast(e);
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  const remove = async (id: string) => {
+    try {
+      await subscriptionsApi.deleteSubscription(id);
+      list.setData((list.data ?? []).filter((s) => s.id !== id));
+    } catch (e) {
+      toast(e);
+    }
+  };
+
+  const columns: ColumnsType<Subscription> = [
+    {
+      title: '名称',
+      dataIndex: 'name',
+      render: (v: string, s) => (
+        <Space vertical size={0}>
+          <Link to={`/subscriptions/${s.id}`} data-testid={`subscription-open-${s.id}`}><Typography.Text strong>{v}</Typography.Text></Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {describe(s, meta)}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: '类型',
+      dataIndex: 'kind',
+      width: 110,
+      render: (k: string) => (k === 'saved_search' ? <Tag color="blue">保存的检索</Tag> : <Tag color="purple">为我匹配</Tag>),
+    },
+    {
+      title: '推送频率',
+      dataIndex: 'frequency',
+      width: 110,
+      render: (f: DigestFrequency, s) => (
+        <Select<DigestFrequency>
+          size="small"
+          value={f}
+          options={FREQUENCY_OPTIONS}
+          disabled={busyId === s.id}
+          onChange={(v) => void change(s.id, { frequency: v })}
+          style={{ width: 80 }}
+          data-testid="subscription-frequency"
+        />
+      ),
+    },
+    {
+      title: '邮件',
+      dataIndex: 'emailEnabled',
+      width: 70,
+      render: (v: boolean, s) => <Switch size="small" checked={v} disabled={busyId === s.id} onChange={(on) => void change(s.id, { emailEnabled: on })} data-testid="subscription-email" />,
+    },
+    {
+      title: '启用',
+      dataIndex: 'active',
+      width: 70,
+      render: (v: boolean, s) => <Switch size="small" checked={v} disabled={busyId === s.id} onChange={(on) => void change(s.id, { active: on })} data-testid="subscription-active" />,
+    },
+    { title: '待推送', dataIndex: 'pendingHits', width: 80 },
+    { title: '上次推送', dataIndex: 'lastDigestAt', width: 150, render: (v: string | null) => fmtTime(v) },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 140,
+      render: (_v, s) => (
+        <Space size="small">
+          {s.kind === 'saved_search' && (
+            <LinkButton size="small" type="link" to={searchLink(s.query as SavedSearchQuery)} data-testid="subscription-run">
+              检索
+            </LinkButton>
+          )}
+          <Popconfirm title="删除该订阅？" okText="删除" cancelText="取消" okButtonProps={{ danger: true, 'data-testid': 'confirm-ok' }} onConfirm={() => remove(s.id)}>
+            <Button size="small" type="link" danger data-testid="subscription-delete">
+              删除
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <div>
+      <PageHeader
+        title="我的订阅"
+        sub="保存的检索和“为我匹配”会按设定频率在站内通知（并可发送邮件）推送新发布的条目"
+        extra={
+          approved && (
+            <Space>
+              <LinkButton to="/search" icon={<SearchOutlined />} data-testid="subscription-go-search">
+                从检索页保存
+              </LinkButton>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="subscription-add-profile">
+                新建“为我匹配”
+              </Button>
+            </Space>
+          )
+        }
+      />
+      {!approved && <Alert type="warning" showIcon title="机构通过审核后才能订阅" style={{ marginBottom: 16 }} />}
+      <LoadError error={list.error} onRetry={list.reload} />
+      <Card>
+        <Table<Subscription>
+          rowKey="id"
+          loading={list.loading}
+          columns={columns}
+          dataSource={list.data ?? []}
+          pagination={false}
+          onRow={(s) => rowTestId(`subscription-row-${s.id}`)}
+          locale={{ emptyText: <Empty description="暂无订阅：在检索页点击“保存为订阅”，或新建“为我匹配”" data-testid="subscriptions-empty" /> }}
+          scroll={{ x: 900 }}
+        />
+      </Card>
+      <MatchProfileModal open={adding} onClose={() => setAdding(false)} onDone={list.reload} />
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+/** Subscriptions (订阅): the part of /api/v1 this feature calls. */
+import { del, enc, get, patch, post } from '../../shared/http';
+import type { Subscription, SubscriptionHitPage, SubscriptionInput, SubscriptionList } from '../../shared/types';
+
+export const subscriptionsApi = {
+  subscriptions: async () => {
+    return (await get<SubscriptionList>('/subscriptions')).items;
+  },
+  createSubscription: (input: SubscriptionInput) => post<Subscription>('/subscriptions', input),
+  updateSubscription: (id: string, changes: Partial<Pick<Subscription, 'name' | 'frequency' | 'emailEnabled' | 'active'>>) =>
+    patch<Subscription>(`/subscriptions/${enc(id)}`, changes),
+  deleteSubscription: (id: string) => del<void>(`/subscriptions/${enc(id)}`),
+  subscription: (id: string) => get<Subscription>(`/subscriptions/${enc(id)}`),
+  subscriptionHits: (id: string, page: number) => get<SubscriptionHitPage>(`/subscriptions/${enc(id)}/hits`, { page, pageSize: 20 }),
+};

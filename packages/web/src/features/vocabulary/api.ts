@@ -1,0 +1,12 @@
+/** Dictionary (检索词典与同义词): the part of /api/v1 this feature calls. */
+import { del, enc, get, post } from '../../shared/http';
+import type { DictionaryTerm, DictionaryTermList, SynonymGroup, SynonymGroupList, SynonymKind } from '../../shared/types';
+
+export const vocabularyApi = {
+  searchTerms: async () => (await get<DictionaryTermList>('/search/terms')).items,
+  addSearchTerm: (term: string, note?: string) => post<DictionaryTerm>('/search/terms', { term, note: note || undefined }),
+  deleteSearchTerm: (id: string, reason?: string) => del<void>(`/search/terms/${enc(id)}`, { reason }),
+  synonyms: async () => (await get<SynonymGroupList>('/search/synonyms')).items,
+  addSynonyms: (kind: SynonymKind, terms: string[], note?: string) => post<SynonymGroup>('/search/synonyms', { kind, terms, note: note || undefined }),
+  deleteSynonyms: (id: string, reason?: string) => del<void>(`/search/synonyms/${enc(id)}`, { reason }),
+};

@@ -1,0 +1,39 @@
+/**
+ * antd rules built from the contract's field rules, the ones the server's zod schemas apply
+ * (packages/domain/src/schemas.ts). Only the wording of an empty field ("请输入…") is the web's.
+ * The server stays the authority (it also checks what needs a dictionary or a catalogue).
+ */
+import {
+  checkCreditCode, CREDIT_CODE_MESSAGES, EMAIL_MESSAGE, passwordShapeProblem, PHONE_MESSAGE, PHONE_PATTERN, TEXT_LIMITS,
+  textTooLong, textTooShort,
+} from '@scenebridge/contract/forms';
+import type { FormRule as Rule } from 'antd';
+
+/** A check that leaves empty values to the `required` rule. */
+const check = (problem: (v: string) => string | null): Rule => ({
+  validator: (_r, v: unknown) => {
+    if (typeof v !== 'string' || v.trim() === '') return Promise.resolve();
+    const p = problem(v);
+    return p ? Promise.reject(new Error(p)) : Promise.resolve();
+  },
+});
+
+export const rules = {
+  required: (label: string, verb = '请输入'): Rule => ({ required: true, whitespace: true, message: `${verb}${label}` }),
+  choose: (label: string): Rule => ({ required: true, message: `请选择${label}` }),
+  /** `field` names the limits in the contract; `label` is the wording of the message. */
+  length: (label: string, field: keyof typeof TEXT_LIMITS): Rule => {
+    const [min, max] = TEXT_LIMITS[field];
+    return check((v) => {
+      const n = v.trim().length;
+      return n < min ? textTooShort(label, min) : n > max ? textTooLong(label, max) : null;
+    });
+  },
+  phone: (): Rule => ({ pattern: PHONE_PATTERN, message: PHONE_MESSAGE }),
+  email: (): Rule => ({ type: 'email', message: EMAIL_MESSAGE }),
+  password: (): Rule => check((v) => passwordShapeProblem(v)),
+  creditCode: (): Rule => check((v) => {
+    const r = checkCreditCode(v);
+    return r.ok ? null : CREDIT_CODE_MESSAGES[r.problem];
+  }),
+};
