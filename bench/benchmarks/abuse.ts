@@ -8,8 +8,8 @@
  * signed-in abuser; the login limit stays on (wrong passwords get 429 soon, as they would).
  */
 import { Worker } from 'node:worker_threads';
-import { buildWorkbook, sampleRow } from '@scenebridge/server/import/testing';
-import { makeCall, makeOrganization, makeUser, scenarioNeedData, TEST_PASSWORD } from '../../packages/server/src/testing.js';
+import { buildWorkbook, sampleRow } from '@scenebridge/app/imports/spreadsheet/testing';
+import { makeCall, makeOrganization, makeUser, scenarioNeedData, TEST_PASSWORD } from '@scenebridge/server/testing';
 import { openBenchDatabase } from '../lib/db.js';
 import { seedListings } from '../lib/listings.js';
 import { replyOf } from '../lib/load.js';

@@ -6,11 +6,11 @@
  */
 import { insertOrganization } from '@scenebridge/db';
 import type { Actor } from '@scenebridge/server';
-import { parseWorkbook } from '@scenebridge/server/import';
-import { buildWorkbook, sampleCreditCode, sampleRow } from '@scenebridge/server/import/testing';
+import { parseWorkbook } from '@scenebridge/app/imports';
+import { buildWorkbook, sampleCreditCode, sampleRow } from '@scenebridge/app/imports/spreadsheet/testing';
 import { makeCall, makeOrganization, makeUser, TEST_PASSWORD } from '@scenebridge/server/testing';
-import { login } from '@scenebridge/server/use-cases/auth';
-import { importSubmissions } from '@scenebridge/server/use-cases/imports';
+import { login } from '@scenebridge/app/auth';
+import { importSubmissions } from '@scenebridge/app/imports';
 import { openBenchDatabase } from '../lib/db.js';
 import { RssSampler } from '../lib/rss.js';
 import { median, timed } from '../lib/stats.js';

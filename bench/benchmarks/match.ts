@@ -4,9 +4,9 @@
  * 200 listings picked at random (needs and capabilities alike), after a warm-up; also the
  * in-process ranking alone (no HTTP, no database reads).
  */
-import { demo } from '@scenebridge/domain';
+import * as demo from '@scenebridge/demo';
 import { listingTexts } from '@scenebridge/db';
-import { rankMatches } from '../../packages/server/src/use-cases/matching.js';
+import { rankMatches } from '@scenebridge/app/matching';
 import { openBenchDatabase } from '../lib/db.js';
 import { seedListings, sequentialGets } from '../lib/listings.js';
 import { loginCookie, startApp, type RunningApp } from '../lib/server.js';

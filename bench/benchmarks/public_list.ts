@@ -14,7 +14,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { analyze, listBatches, listPublicEntries, type PublicEntryQuery } from '@scenebridge/db';
-import { publishBatch } from '@scenebridge/server/use-cases/publication';
+import { publishBatch } from '@scenebridge/app/publication';
 import { openBenchDatabase } from '../lib/db.js';
 import { runLoad, type LoadRequest, type LoadResult } from '../lib/load.js';
 import { createSelectedCall, seedPublishWorld } from '../lib/published.js';

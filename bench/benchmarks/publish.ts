@@ -10,8 +10,8 @@
  * run publishes its own call; the figures are medians over the runs.
  */
 import { analyze } from '@scenebridge/db';
-import { batchToDocx, batchToXlsx } from '../../packages/server/src/publication/index.js';
-import { publishBatch } from '@scenebridge/server/use-cases/publication';
+import { batchToDocx, batchToXlsx } from '@scenebridge/app/publication';
+import { publishBatch } from '@scenebridge/app/publication';
 import { openBenchDatabase } from '../lib/db.js';
 import { createSelectedCall, loadPublishedBatch, seedPublishWorld } from '../lib/published.js';
 import { median, timed } from '../lib/stats.js';

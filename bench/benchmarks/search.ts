@@ -13,10 +13,10 @@
  *   MiniSearch is built.
  */
 import MiniSearch from 'minisearch';
-import { demo } from '@scenebridge/domain';
+import * as demo from '@scenebridge/demo';
 import { listingsChangedSince } from '@scenebridge/db';
 import { defaultSegmenter } from '@scenebridge/search';
-import { runSearch } from '../../packages/server/src/search/query.js';
+import { runSearch } from '@scenebridge/app/search';
 import { openBenchDatabase } from '../lib/db.js';
 import { seedListings, sequentialGets } from '../lib/listings.js';
 import { runLoad } from '../lib/load.js';

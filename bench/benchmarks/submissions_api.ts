@@ -9,7 +9,7 @@
  * of the rounds, errors are summed over the measured rounds.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { demo } from '@scenebridge/domain';
+import * as demo from '@scenebridge/demo';
 import { seedDemoData, type SeedScale } from '@scenebridge/server';
 import { openBenchDatabase } from '../lib/db.js';
 import { runLoad, type LoadRequest, type LoadResult } from '../lib/load.js';

@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { demo } from '@scenebridge/domain';
+import * as demo from '@scenebridge/demo';
 import { openBenchDatabase } from '../lib/db.js';
 import { seedListings, sequentialGets } from '../lib/listings.js';
 import { loginCookie, startApp } from '../lib/server.js';
@@ -39,9 +39,9 @@ if (args.includes('--baseline')) {
   console.log(`index catch-up (probe) ${((performance.now() - s) / 200).toFixed(2)} ms`);
 }
 if (args.includes('--phases')) {
-  const { searchListings } = await import('../../packages/server/src/use-cases/search.js');
-  const { runSearch } = await import('../../packages/server/src/search/query.js');
-  const { login } = await import('@scenebridge/server/use-cases/auth');
+  const { searchListings } = await import('@scenebridge/app/search');
+  const { runSearch } = await import('@scenebridge/app/search');
+  const { login } = await import('@scenebridge/app/auth');
   const { actor } = await login({ services: bench.services, email: demo.DEMO_BROKER_EMAIL, password: demo.DEMO_PASSWORD });
   const state = await bench.services.search.current();
   const time = async (label: string, fn: (q: string) => unknown) => {
@@ -51,7 +51,7 @@ if (args.includes('--phases')) {
   };
   await time('runSearch', (q) => runSearch(state.engine, { seesAll: true, organizationId: null }, q, {}, 'relevance'));
   await time('searchListings', (q) => searchListings({ services: bench.services, actor: actor as never, params: { q, page: 1, pageSize: 20 } }));
-  const { textsOf } = await import('../../packages/server/src/search/listing-index.js');
+  const { textsOf } = await import('@scenebridge/app/search');
   await time('index.current', () => bench.services.search.current());
   const pageIds = new Map(world.queries.map((q) => [q, runSearch(state.engine, { seesAll: true, organizationId: null }, q, {}, 'relevance').ids.slice(0, 20)]));
   await time('textsOf(20)', (q) => textsOf(bench.services.db, state, pageIds.get(q)!));

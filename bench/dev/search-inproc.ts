@@ -8,10 +8,11 @@
  *   npx tsx bench/dev/search-inproc.ts [--scale 100000] [--dump out.json] [--compare out.json]
  */
 import fs from 'node:fs';
-import { demo, type ListType } from '@scenebridge/domain';
+import * as demo from '@scenebridge/demo';
+import type { ListType } from '@scenebridge/domain';
 import { SearchEngine } from '@scenebridge/search';
-import type { ListingFields } from '../../packages/server/src/search/listing-index.js';
-import { runSearch } from '../../packages/server/src/search/query.js';
+import type { ListingFields } from '@scenebridge/app/search';
+import { runSearch } from '@scenebridge/app/search';
 import { benchmarkQueries, lengthenDescriptions } from '../lib/listings.js';
 import { percentile, median, prng } from '../lib/stats.js';
 

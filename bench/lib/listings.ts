@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { insertCall, insertSubmissions, type NewSubmission } from '@scenebridge/db';
 import { defaultSegmenter, isStopWord } from '@scenebridge/search';
 import type { Services } from '@scenebridge/server';
-import { denormalise } from '@scenebridge/server/use-cases/submissions';
+import { denormalise } from '@scenebridge/app/submissions';
 import { seedPublishWorld } from './published.js';
 import { replyOf } from './load.js';
 import { prng } from './stats.js';

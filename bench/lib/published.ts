@@ -9,14 +9,15 @@ import {
   findBatch, findCall, findOrganizationsByCreditCodes, findUserByEmail, insertAssignments, insertCall, insertSubmissions,
   listBatchEntries, type NewSubmission,
 } from '@scenebridge/db';
-import { demo, type ListType } from '@scenebridge/domain';
+import * as demo from '@scenebridge/demo';
+import type { ListType } from '@scenebridge/domain';
 import { seedDemoData, type Actor, type Services } from '@scenebridge/server';
-import { login } from '@scenebridge/server/use-cases/auth';
-import { denormalise } from '@scenebridge/server/use-cases/submissions';
+import { login } from '@scenebridge/app/auth';
+import { denormalise } from '@scenebridge/app/submissions';
 // Neither module is in @scenebridge/server's package exports ("./publication", "./portal" would be):
 // imported by path so the benchmark snapshots a batch exactly as the portal's downloads do.
-import { toPublishedBatch } from '../../packages/server/src/portal/data.js';
-import type { PublishedBatch } from '../../packages/server/src/publication/index.js';
+import { toPublishedBatch } from '@scenebridge/app/publication';
+import type { PublishedBatch } from '@scenebridge/app/publication';
 import { prng } from './stats.js';
 
 export const SEED = 2026;

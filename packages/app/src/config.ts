@@ -41,7 +41,7 @@ export interface AppConfig {
   /** Login throttling: attempts per IP per minute, and failures that lock an account. */
   loginRateLimitPerMinute: number;
   /** Per-user limits on CPU-heavy endpoints, overriding http/rate-limits.ts (0 = off, for benchmarks). */
-  heavyRateLimits?: Partial<Record<import('./http/rate-limits.js').HeavyEndpoint, number>>;
+  heavyRateLimits?: Partial<Record<HeavyEndpoint, number>>;
   lockAfterFailures: number;
   lockMinutes: number;
   maxUploadBytes: number;
@@ -96,3 +96,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return { ...loadConfig({ NODE_ENV: 'test' }), logLevel: 'silent', ...overrides };
 }
+
+/** The endpoints whose CPU cost a caller can multiply; the HTTP layer sets their per-user limits. */
+export type HeavyEndpoint = 'qualityCheck' | 'classify' | 'search' | 'matches' | 'duplicateClusters' | 'imports';

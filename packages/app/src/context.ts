@@ -2,7 +2,7 @@ import type { Database } from '@scenebridge/db';
 import type { Role } from '@scenebridge/domain';
 import type { AppConfig } from './config.js';
 import type { AppEventBus } from './events.js';
-import type { SearchIndex } from './search/search-index.js';
+import type { SearchIndex } from './search/index.js';
 
 /** What every use case gets: the database, the clock (injectable for tests) and settings. */
 export interface Services {

@@ -2,10 +2,12 @@ import { openDatabase, type Database, type DatabaseHandle } from '@scenebridge/d
 import type { AppConfig } from './config.js';
 import type { Services } from './context.js';
 import { AppEventBus } from './events.js';
-import { SearchIndex } from './search/search-index.js';
+import { SearchIndex } from './search/index.js';
+import { registerSubscribers } from './shared/index.js';
 
 /** Everything use cases need, around one database. */
 export function createServices(db: Database, config: AppConfig, now: () => Date = () => new Date()): Services {
+  registerSubscribers();
   return { db, now, config, search: new SearchIndex(db), events: new AppEventBus() };
 }
 

@@ -1,5 +1,5 @@
 import { findDemoAccounts } from '@scenebridge/db';
-import { demo } from '@scenebridge/domain';
+import * as demo from '@scenebridge/demo';
 import type { AppConfig } from './config.js';
 import type { Services } from './context.js';
 

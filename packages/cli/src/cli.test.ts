@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { insertOrganization, openDatabase, type DatabaseHandle } from '@scenebridge/db';
-import { buildWorkbook, sampleCreditCode, sampleRow } from '@scenebridge/server/import/testing';
+import { buildWorkbook, sampleCreditCode, sampleRow } from '@scenebridge/app/imports/spreadsheet/testing';
 import { makeCall, makeOrganization, makeUser, randomCreditCode } from '@scenebridge/server/testing';
 import { buildApp, createServices, testConfig, type Services } from '@scenebridge/server';
 import { describe, expect, it } from 'vitest';

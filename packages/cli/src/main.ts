@@ -8,10 +8,10 @@ import { parseArgs } from 'node:util';
 import { DataDirLockedError, findOrganization, findUserByEmail, listSubmissions } from '@scenebridge/db';
 import { DomainError, toCsv, type Role } from '@scenebridge/domain';
 import { loadConfig, openServices, type Actor, type Services } from '@scenebridge/server';
-import { buildTemplate } from '@scenebridge/server/import';
-import { importSubmissions } from '@scenebridge/server/use-cases/imports';
-import { verifyAuditChain } from '@scenebridge/server/use-cases/audit';
-import { createFirstOperator } from '@scenebridge/server/use-cases/bootstrap';
+import { buildTemplate } from '@scenebridge/app/imports';
+import { importSubmissions } from '@scenebridge/app/imports';
+import { verifyAuditChain } from '@scenebridge/app/audit';
+import { createFirstOperator } from '@scenebridge/app/auth';
 
 const USAGE = `用法 / usage:
   scenebridge template --list-type scenario_need|capability --out FILE.xlsx

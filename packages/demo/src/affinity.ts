@@ -1,6 +1,5 @@
 /** Which sectors an organisation plausibly posts needs in (or serves), judged from its kind and name. */
-import type { OrganizationKind } from '../roles.js';
-import { SECTOR_CODES, type SectorCode } from '../taxonomy.js';
+import { type OrganizationKind, SECTOR_CODES, type SectorCode } from '@scenebridge/domain';
 
 /** The fields of an organisation the generators read; DB rows with these fields work too. */
 export interface DemoOwner {

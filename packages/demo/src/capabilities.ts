@@ -1,7 +1,5 @@
 /** Demo capabilities (场景能力/解决方案) offered by suppliers; each passes `capabilitySchema`. */
-import type { Capability } from '../schemas.js';
-import { SECTOR_CODES, sectorName, type SectorCode } from '../taxonomy.js';
-import type { OrganizationKind } from '../roles.js';
+import { type Capability, type OrganizationKind, SECTOR_CODES, type SectorCode, sectorName } from '@scenebridge/domain';
 import { ownersBySector, type DemoOwner } from './affinity.js';
 import { pickTechFields, techPhrase } from './needs.js';
 import { CQ_DISTRICTS, mobilePhone, personName } from './people.js';

@@ -1,6 +1,5 @@
 /** A complete demo data set: organisations, needs, capabilities, calls and user accounts. */
-import type { Role } from '../roles.js';
-import type { CallInput } from '../schemas.js';
+import type { CallInput, Role } from '@scenebridge/domain';
 import { generateCapabilities, type DemoCapability } from './capabilities.js';
 import { DEMO_EMAIL_SUFFIX, DEMO_PASSWORD } from './constants.js';
 import { generateScenarioNeeds, type DemoScenarioNeed } from './needs.js';

@@ -1,4 +1,7 @@
-/** Deterministic demo data (no I/O): organisations, needs, capabilities, calls and users. */
+/**
+ * Deterministic demo data (no I/O): organisations, needs, capabilities, calls and users, for
+ * `npm start`, tests and benchmarks.
+ */
 export * from './constants.js';
 export * from './random.js';
 export { personName, mobilePhone, landlinePhone, address, CQ_DISTRICTS, OTHER_REGIONS } from './people.js';

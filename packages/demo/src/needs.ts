@@ -3,8 +3,7 @@ import { CHONGQING_CODE, CQ_DISTRICTS, mobilePhone, personName, pickDistrict } f
 import { ownersBySector, selfReference, speaksForArea, type DemoOwner } from './affinity.js';
 import { Rng, type Seed } from './random.js';
 import { AREA_BACKGROUNDS, SECTOR_TEMPLATE_BY_CODE, TECH_PHRASES, type SceneTemplate, type SectorTemplate } from './scenes.js';
-import type { OPENNESS, ScenarioNeed } from '../schemas.js';
-import { SECTOR_CODES, type SectorCode, type TechFieldCode } from '../taxonomy.js';
+import { type OPENNESS, type ScenarioNeed, SECTOR_CODES, type SectorCode, type TechFieldCode } from '@scenebridge/domain';
 import { DEMO_EMAIL_SUFFIX } from './constants.js';
 
 /** A need plus the credit code of the organisation that posts it (extra keys pass the schema). */

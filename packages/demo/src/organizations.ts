@@ -4,9 +4,9 @@
  * (重庆市渝北区经济和信息化委员会, 重庆智视科技有限公司) but the specific companies,
  * universities and institutes are made up.
  */
-import { creditCodeCheckChar } from '../credit-code.js';
-import { ORGANIZATION_KINDS, type OrganizationKind } from '../roles.js';
-import type { OrganizationRegistration } from '../schemas.js';
+import {
+  creditCodeCheckChar, ORGANIZATION_KINDS, type OrganizationKind, type OrganizationRegistration,
+} from '@scenebridge/domain';
 import { DEMO_EMAIL_SUFFIX, DEMO_PASSWORD } from './constants.js';
 import {
   address, CHONGQING_CODE, CQ_DISTRICTS, landlinePhone, mobilePhone, OTHER_REGIONS, personName, pickDistrict,

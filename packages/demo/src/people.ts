@@ -1,5 +1,5 @@
 /** Chinese personal names, phone numbers, places and addresses for demo data. */
-import { regionFullName } from '../regions.js';
+import { regionFullName } from '@scenebridge/domain';
 import type { Rng } from './random.js';
 
 const SURNAMES = [

@@ -4,7 +4,7 @@
  * Chongqing "AI+" plan. Templates use `{obj}` (the object of the scene), `{region}`, `{we}`
  * (我局/我院/我公司 …), `{a|b}` alternatives and `{3-12}` ranges; see `Rng.fill`.
  */
-import type { SectorCode, TechFieldCode } from '../taxonomy.js';
+import type { SectorCode, TechFieldCode } from '@scenebridge/domain';
 
 export interface SceneTemplate {
   /** The scenario type, as lists name it: 机器视觉工业质检, 城市大脑 …. */

@@ -9,7 +9,7 @@ export * from './glossary.js';
 export * from './schemas.js';
 export * from './time.js';
 export * from './audit-chain.js';
-export * as demo from './demo/index.js';
+export * from './random.js';
 export * from './review/index.js';
 export * from './matching/index.js';
 export * from './listing.js';

@@ -6,9 +6,9 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { demo } from '@scenebridge/domain';
-import { SearchEngine, type SearchDocument } from '../src/engine.js';
-import { defaultSegmenter } from '../src/segment.js';
+import * as demo from '@scenebridge/demo';
+import { SearchEngine, type SearchDocument } from '@scenebridge/search/engine';
+import { defaultSegmenter } from '@scenebridge/search/segment';
 
 const args = process.argv.slice(2);
 const opt = (n: string, d: string) => { const i = args.indexOf(n); return i >= 0 && args[i + 1] ? args[i + 1]! : d; };

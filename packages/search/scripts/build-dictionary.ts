@@ -7,7 +7,7 @@
  *   1. dict/curated.txt — hand-written AI / industry / policy terms;
  *   2. the taxonomy — sector and technology-field names, split at 与/和, and the "covers"
  *      examples of shared/taxonomy.md;
- *   3. the demo generator vocabulary (packages/domain/src/demo/scenes.ts): scene names,
+ *   3. the demo generator vocabulary (packages/demo/src/scenes.ts): scene names,
  *      technology phrases and scene objects;
  *   4. candidate terms mined from the seed texts (shared/seeds/*.txt): within each clause
  *      (text between punctuation), runs of 2–3 adjacent jieba words that jieba splits but
@@ -22,10 +22,11 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { demo, SECTORS, TECH_FIELDS } from '@scenebridge/domain';
-import { normalizeText } from '../src/normalize.js';
-import { isStopWord } from '../src/stopwords.js';
-import { parseDictionary, Segmenter } from '../src/segment.js';
+import * as demo from '@scenebridge/demo';
+import { SECTORS, TECH_FIELDS } from '@scenebridge/domain';
+import { normalizeText } from '@scenebridge/search/normalize';
+import { isStopWord } from '@scenebridge/search/stopwords';
+import { parseDictionary, Segmenter } from '@scenebridge/search/segment';
 
 const here = new URL('.', import.meta.url).pathname;
 const pkg = resolve(here, '..');

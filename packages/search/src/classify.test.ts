@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { demo } from '@scenebridge/domain';
+import * as demo from '@scenebridge/demo';
 import { defaultClassifier } from './classify.js';
 import { microSetScores, sectorScores } from './eval/metrics.js';
 
-// Our own synthetic data: needs from the demo generator (not evaluation data).
+// Our own synthetic data: needs from the demo generator (not evaluation data). The classifier
+// does not train on the demo templates, so these are unseen texts.
 const dataset = demo.generateDemoDataset({ seed: 'classifier-test', needs: 300, organizations: 60, now: new Date('2026-03-01T00:00:00Z') });
 const needs = dataset.needs;
 
@@ -36,6 +37,10 @@ describe('Classifier', () => {
     expect(c.suggestSectors('金融')[0]!.code).toBe('finance');
     expect(c.suggestSectors('智慧养老')[0]!.code).toBe('elderly_care');
     expect(c.suggestSectors('输电线路巡检')[0]!.code).toBe('energy');
+  });
+
+  it('takes no sector from a technique alone', () => {
+    for (const t of ['联邦学习', '知识图谱', '脑机接口']) expect(c.suggestSectors(t)[0]!.confidence).toBeLessThan(0.1);
   });
 
   it('takes no sector evidence from numbers', () => {

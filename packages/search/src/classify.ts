@@ -4,10 +4,10 @@
  * Sectors: a multinomial word model per sector, compared with background language.
  * Training text per sector: its canonical name, the taxonomy's "covers" examples, the
  * scenario types the 2022 guidance lists for it, its keyword and trade-term lists
- * (vocabulary.ts, each counted CURATED_WEIGHT times), and the demo generator's scene
- * vocabulary (names, titles, objects, clients, backgrounds, pains, asks and offers).
- * P(w|sector) is add-one (Laplace) smoothed, so a word seen once in a demo template weighs
- * little and a word the sector uses again and again weighs a lot; the reference language
+ * (vocabulary.ts, each counted CURATED_WEIGHT times), the sector's descriptive phrases from
+ * classifier-corpus.ts (CORPUS_WEIGHT), and that file's technique phrases, counted alike in
+ * every sector. P(w|sector) is add-one (Laplace) smoothed, so a word seen once in a phrase
+ * weighs little and a word the sector uses again and again weighs a lot; the reference language
  * is the mean of the sectors mixed half and half with policy prose (the seed texts' word
  * counts, dict/background.txt). Words are jieba's cut plus the dictionary terms it crosses.
  * A word's weight for a sector is its positive log-ratio
@@ -24,11 +24,12 @@
  * its strong terms, or weak terms adding up to the same, reach TECH_THRESHOLD. Terms are
  * matched longest first without overlap, so 机器视觉 does not also count as 视觉.
  *
- * All constants are round a-priori values. No evaluation data is used; tests check the
- * classifier on generated demo needs.
+ * All constants are round a-priori values. Neither evaluation data nor demo data is used for
+ * training; tests check the classifier on generated demo needs, which it has not seen.
  */
 import { readFileSync } from 'node:fs';
-import { demo, SECTORS, TECH_FIELDS, type SectorCode, type TechFieldCode } from '@scenebridge/domain';
+import { SECTORS, TECH_FIELDS, type SectorCode, type TechFieldCode } from '@scenebridge/domain';
+import { SECTOR_CORPUS, TECH_FIELD_CORPUS } from './classifier-corpus.js';
 import { normalizeText } from './normalize.js';
 import { defaultSegmenter, latinTokens, type Segmenter } from './segment.js';
 import { SECTOR_VOCABULARY, TECH_VOCABULARY } from './vocabulary.js';
@@ -37,6 +38,9 @@ import { SECTOR_VOCABULARY, TECH_VOCABULARY } from './vocabulary.js';
 export const CONFIDENCE_TEMPERATURE = 0.25;
 export const TECH_THRESHOLD = 1;
 const CURATED_WEIGHT = 3;
+/** A corpus phrase counts as two occurrences of its words; a technique phrase once, in every sector. */
+const CORPUS_WEIGHT = 2;
+const TECHNIQUE_WEIGHT = 1;
 /** Add-one smoothing of the word distributions. */
 const SMOOTHING = 1;
 /** Share of policy prose in the reference language. */
@@ -82,33 +86,18 @@ export interface Classification {
   techFields: TechFieldSuggestion[];
 }
 
-/** Strips the demo templates' placeholders: {obj}, {region}, {a|b} → a, {3-12} → ''. */
-function stripTemplate(t: string, obj = ''): string {
-  return t
-    .replace(/\{obj\}/g, obj)
-    .replace(/\{(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)\}/g, '')
-    .replace(/\{([^{}|]*)\|[^{}]*\}/g, '$1')
-    .replace(/\{[a-z]+\}/g, '');
-}
-
 /** Training text per sector, as (text, weight) pairs. */
 export function sectorTrainingTexts(): Map<SectorCode, Array<[string, number]>> {
+  const techniques = Object.values(TECH_FIELD_CORPUS).flat();
   const out = new Map<SectorCode, Array<[string, number]>>();
   for (const s of SECTORS) {
     const v = SECTOR_VOCABULARY[s.code];
     const texts: Array<[string, number]> = [[s.name, CURATED_WEIGHT * 2]];
     for (const t of [...v.covers, ...v.seedScenes, ...v.keywords, ...v.terms]) texts.push([t, CURATED_WEIGHT]);
+    for (const t of SECTOR_CORPUS[s.code]) texts.push([t, CORPUS_WEIGHT]);
+    // Every sector speaks of techniques alike, so a technique's words are no evidence of a sector.
+    for (const t of techniques) texts.push([t, TECHNIQUE_WEIGHT]);
     out.set(s.code, texts);
-  }
-  for (const tpl of demo.SECTOR_TEMPLATES) {
-    const texts = out.get(tpl.sector)!;
-    for (const c of tpl.clients) texts.push([stripTemplate(c), 1]);
-    for (const scene of tpl.scenes) {
-      texts.push([scene.name, CURATED_WEIGHT]);
-      for (const o of scene.objects) texts.push([stripTemplate(o), 1]);
-      for (const t of scene.titles) for (const o of scene.objects) texts.push([stripTemplate(t, o), 1 / scene.objects.length]);
-      for (const t of [...scene.backgrounds, ...scene.pains, ...scene.asks, ...scene.offers]) texts.push([stripTemplate(t), 1]);
-    }
   }
   return out;
 }

@@ -5,7 +5,7 @@
  *   guidance (shared/seeds/000_…, 指导意见 第1–4条);
  * - `keywords`: words that mark a sector in everyday and administrative Chinese, written
  *   from general domain knowledge;
- * and, in classify.ts, the demo generator's scene vocabulary per sector.
+ * and, next to them in the classifier, the descriptive phrases of classifier-corpus.ts.
  */
 import type { SectorCode, TechFieldCode } from '@scenebridge/domain';
 

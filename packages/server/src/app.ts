@@ -13,7 +13,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors, jsonSchemaTransform, validatorCompiler,
 } from 'fastify-type-provider-zod';
-import type { Services } from './context.js';
+import type { Services } from '@scenebridge/app/context';
 import { sendError } from './http.js';
 import { securityHeaders } from './http/security-headers.js';
 import { contractSerializer } from './http/serializer.js';

@@ -1,7 +1,7 @@
 import { DomainError } from '@scenebridge/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Actor } from './context.js';
+import type { Actor } from '@scenebridge/app/context';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,5 +1,5 @@
 export { buildApp } from './app.js';
-export { loadConfig, testConfig, type AppConfig } from './config.js';
-export type { Actor, Services } from './context.js';
-export { createServices, openServices } from './services.js';
-export { seedDemoData, type SeedScale } from './seed.js';
+export { loadConfig, testConfig, type AppConfig } from '@scenebridge/app/config';
+export type { Actor, Services } from '@scenebridge/app/context';
+export { createServices, openServices } from '@scenebridge/app/services';
+export { seedDemoData, type SeedScale } from '@scenebridge/app/seed';

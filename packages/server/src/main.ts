@@ -1,10 +1,10 @@
 import { DataDirLockedError } from '@scenebridge/db';
 import { buildApp } from './app.js';
-import { loadConfig } from './config.js';
-import { appJobs, createJobRunner } from './jobs/index.js';
-import { seedDemoData } from './seed.js';
-import { openServices } from './services.js';
-import { checkNoDemoAccounts, checkStartSettings, UnsafeStartError } from './startup-checks.js';
+import { loadConfig } from '@scenebridge/app/config';
+import { appJobs, createJobRunner } from '@scenebridge/app/jobs';
+import { seedDemoData } from '@scenebridge/app/seed';
+import { openServices } from '@scenebridge/app/services';
+import { checkNoDemoAccounts, checkStartSettings, UnsafeStartError } from '@scenebridge/app/startup-checks';
 
 const config = loadConfig();
 let opened;

@@ -1,102 +1,27 @@
 /**
- * Test harness: a real database (PGlite in memory, or a fresh database on the server named
- * by DATABASE_URL), the real app via inject, factories that build what each test needs.
+ * HTTP test harness: the app's harness (packages/app/src/testing.ts: database, services,
+ * factories) plus the real Fastify app via inject and logged-in clients.
  */
 import { randomBytes } from 'node:crypto';
-import { crc32, deflateSync } from 'node:zlib';
-import { insertCall, insertOrganization, insertUser, type DatabaseHandle } from '@scenebridge/db';
-import { createTestDatabase } from '@scenebridge/db/testing';
-import { creditCodeCheckChar, type CallInput, type Role } from '@scenebridge/domain';
+import type { Role } from '@scenebridge/domain';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { AppConfig } from '@scenebridge/app/config';
+import { createTestContext as createAppTestContext, type AppTestContext, makeOrganization, makeUser, TEST_PASSWORD } from '@scenebridge/app/testing';
 import { buildApp } from './app.js';
-import { testConfig, type AppConfig } from './config.js';
-import type { Services } from './context.js';
-import { createServices } from './services.js';
-import { hashPassword } from './auth/password.js';
 
-export const TEST_PASSWORD = 'Test2026pass';
-let passwordHash: Promise<string> | undefined;
-const hashed = () => (passwordHash ??= hashPassword(TEST_PASSWORD));
+export {
+  callInput, makeCall, makeOrganization, makeUser, randomCreditCode, scenarioNeedData, TEST_PASSWORD, tinyPng,
+} from '@scenebridge/app/testing';
 
-const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-export function randomCreditCode(prefix = '91500112'): string {
-  let body = prefix;
-  const bytes = randomBytes(17);
-  for (let i = body.length; i < 17; i++) body += ALPHABET[bytes[i]! % 31];
-  return body + creditCodeCheckChar(body);
-}
-
-export interface TestContext {
+export interface TestContext extends AppTestContext {
   app: FastifyInstance;
-  services: Services;
-  handle: DatabaseHandle;
-  setNow(d: Date): void;
-  close(): Promise<void>;
 }
 
 export async function createTestContext(opts: { now?: Date; config?: Partial<AppConfig> } = {}): Promise<TestContext> {
-  const handle = await createTestDatabase();
-  let now = opts.now ?? new Date();
-  const services: Services = createServices(handle.db, testConfig(opts.config), () => now);
-  const app = await buildApp(services);
+  const base = await createAppTestContext(opts);
+  const app = await buildApp(base.services);
   await app.ready();
-  return {
-    app, services, handle,
-    setNow: (d) => { now = d; },
-    close: async () => { await app.close(); await handle.close(); },
-  };
-}
-
-let counter = 0;
-const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`;
-
-export async function makeOrganization(services: Services, opts: { status?: string; kind?: string; name?: string; operator?: boolean } = {}) {
-  return insertOrganization(services.db, {
-    name: opts.name ?? `测试机构${unique()}`, creditCode: randomCreditCode(), kind: opts.kind ?? 'private_enterprise',
-    regionCode: '500112', contactName: '张三', contactPhone: '13800138000', status: opts.status ?? 'approved',
-    isPlatformOperator: opts.operator ?? false,
-  });
-}
-
-export async function makeUser(services: Services, organizationId: string, roles: Role[]) {
-  return insertUser(services.db, {
-    organizationId, email: `u${unique()}@test.example.cn`, displayName: '测试用户', passwordHash: await hashed(), roles,
-  });
-}
-
-export function callInput(overrides: Partial<CallInput> = {}, now = new Date()): CallInput {
-  return {
-    title: '2026年人工智能应用场景需求征集', listType: 'scenario_need',
-    description: '面向全区征集人工智能应用场景需求，择优纳入场景机会清单。',
-    opensAt: new Date(now.getTime() - 86400_000).toISOString(), closesAt: new Date(now.getTime() + 7 * 86400_000).toISOString(),
-    reviewScheme: {
-      reviewersPerItem: 3, blind: false,
-      criteria: [
-        { key: 'urgency', name: '需求迫切性', weight: 30 }, { key: 'demonstration', name: '示范带动性', weight: 30 },
-        { key: 'feasibility', name: '技术可行性', weight: 20 }, { key: 'openness', name: '开放条件', weight: 20 },
-      ],
-    },
-    ...overrides,
-  };
-}
-
-export async function makeCall(services: Services, opts: { status?: string; input?: Partial<CallInput> } = {}) {
-  const input = callInput(opts.input, services.now());
-  return insertCall(services.db, {
-    title: input.title, listType: input.listType, description: input.description, opensAt: new Date(input.opensAt),
-    closesAt: new Date(input.closesAt), status: opts.status ?? 'open', reviewScheme: input.reviewScheme,
-  });
-}
-
-export function scenarioNeedData(overrides: Record<string, unknown> = {}) {
-  return {
-    title: '汽车零部件表面缺陷机器视觉检测',
-    description: '我单位冲压车间每天生产零部件约两万件，目前依靠人工目检，漏检率高、效率低，希望引入机器视觉检测方案实现在线全检。',
-    sector: 'manufacturing', techFields: ['computer_vision'], regionCode: '500112', budgetMin: 50, budgetMax: 200,
-    dataOpenness: 'on_request', siteOpenness: 'open', expectedOutcome: '检测准确率达到98%以上，替代80%人工目检工作量',
-    contact: { name: '李工', phone: '023-63891234', email: 'li@test.example.cn', public: false },
-    ...overrides,
-  };
+  return { ...base, app, close: async () => { await app.close(); await base.close(); } };
 }
 
 /** A logged-in HTTP client over inject: keeps the cookie and sends the CSRF token. */
@@ -151,19 +76,6 @@ export async function platformUser(ctx: TestContext, roles: Role[] = ['operator'
   const org = await makeOrganization(ctx.services, { kind: 'government', operator: true });
   const user = await makeUser(ctx.services, org.id, roles);
   return { org, user, client: await login(ctx.app, user.email) };
-}
-
-/** A 1×1 RGB PNG: the smallest file the upload sniffing accepts as an image. */
-export function tinyPng(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(td));
-    return Buffer.concat([len, td, crc]);
-  };
-  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.from([0, 255, 0, 0]))), chunk('IEND', Buffer.alloc(0))]);
 }
 
 /** POSTs one file as the multipart field `file`, as the web app's upload does. */

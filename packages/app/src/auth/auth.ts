@@ -2,13 +2,13 @@ import {
   appendAuditEvents, claimAuthAttempt, deleteOtherSessions, deleteSession, findLiveSession, findUser, findUserByEmail, forgetIdleAuthAttempts, insertSession,
   noteAttemptRefused, resetAuthAttempts, updatePasswordHash, type NewAuditEvent, type UserRow,
 } from '@scenebridge/db';
-import { actorFromSession } from '../auth/session-cache.js';
-import { FORGET_AFTER_SECONDS, loginScopes, passwordChangeScope } from '../auth/throttle.js';
+import { actorFromSession } from './session-cache.js';
+import { FORGET_AFTER_SECONDS, loginScopes, passwordChangeScope } from './throttle.js';
 import { DomainError, passwordProblem } from '@scenebridge/domain';
 import type { Actor, Services } from '../context.js';
-import { burnPasswordCheck, hashPassword, verifyPassword } from '../auth/password.js';
-import { newToken, sessionIdOf } from '../auth/tokens.js';
-import { audit, auditEvent } from './audit.js';
+import { burnPasswordCheck, hashPassword, verifyPassword } from './password.js';
+import { newToken, sessionIdOf } from './tokens.js';
+import { audit, auditEvent } from '../audit/index.js';
 
 /**
  * Unknown, disabled and throttled accounts and wrong passwords all get this, after the same

@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { countActiveOperators, findOrganizationByCreditCode, findUserByEmail, insertOrganization, insertUser } from '@scenebridge/db';
 import { DomainError, organizationRegistrationSchema, passwordProblem } from '@scenebridge/domain';
 import type { Services } from '../context.js';
-import { hashPassword } from '../auth/password.js';
-import { audit } from './audit.js';
+import { hashPassword } from './password.js';
+import { audit } from '../audit/index.js';
 
 export interface FirstOperatorInput {
   organizationName: string;

@@ -7,7 +7,7 @@ import {
   isCallVisibleToOrganisations, isWithinWindow, notFound, type CallInput, type CallState,
 } from '@scenebridge/domain';
 import { isOperator, type Actor, type Services } from '../context.js';
-import { audit, auditEvent } from './audit.js';
+import { audit, auditEvent } from '../audit/index.js';
 
 export function acceptingSubmissions(call: CallRow, now: Date): boolean {
   return call.status === 'open' && isWithinWindow(now, call.opensAt, call.closesAt);

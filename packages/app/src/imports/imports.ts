@@ -4,10 +4,10 @@ import {
 } from '@scenebridge/db';
 import { callAcceptsImportsByOperator, DomainError, forbidden, isCallVisibleToOrganisations, notFound, type ListType } from '@scenebridge/domain';
 import { isOperator, type Actor, type Services } from '../context.js';
-import { parseWorkbook, type RowError } from '../import/index.js';
-import { auditEvent } from './audit.js';
-import { acceptingSubmissions } from './calls.js';
-import { denormalise } from './submissions.js';
+import { parseWorkbook, type RowError } from './spreadsheet/index.js';
+import { auditEvent } from '../audit/index.js';
+import { acceptingSubmissions } from '../calls/index.js';
+import { denormalise } from '../submissions/index.js';
 
 export interface ImportReport {
   mode: 'dry_run' | 'commit';

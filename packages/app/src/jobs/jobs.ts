@@ -1,10 +1,10 @@
 import type { Services } from '../context.js';
 import { createOutboxJob } from '../mail/index.js';
-import { searchMatcher } from '../search/subscription-matcher.js';
-import { forgetIdleLoginCounters } from '../use-cases/auth.js';
-import { advanceCallsByClock } from '../use-cases/calls.js';
-import { scanSubscriptions, sendDigests } from '../use-cases/digests.js';
-import { remindOverdueReviews } from '../use-cases/reminders.js';
+import { searchMatcher } from '../subscriptions/index.js';
+import { forgetIdleLoginCounters } from '../auth/index.js';
+import { advanceCallsByClock } from '../calls/index.js';
+import { scanSubscriptions, sendDigests } from '../subscriptions/index.js';
+import { remindOverdueReviews } from '../review/index.js';
 import type { JobDefinition } from './registry.js';
 
 /** Digests and reminders work in days: every few minutes is plenty. */

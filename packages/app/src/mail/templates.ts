@@ -1,7 +1,7 @@
 /** The emails' words and markup: Chinese, plain text and HTML, every value escaped. */
 import type { NotificationEmailPayload } from '@scenebridge/db';
 import { LIST_TYPE_LABELS, sectorName, type ListType } from '@scenebridge/domain';
-import { html, raw, type SafeHtml } from '../portal/html.js';
+import { html, raw, type SafeHtml } from '../shared/index.js';
 
 const FOOTER_TEXT = '—— 场景桥 · 人工智能应用场景创新服务平台（系统邮件，请勿直接回复）';
 

@@ -7,9 +7,9 @@ import {
 } from '@scenebridge/db';
 import { DomainError, forbidden, notFound } from '@scenebridge/domain';
 import { isOperator, isOrgUser, type Actor, type Services } from '../context.js';
-import { audit } from './audit.js';
-import { loadVisibleListing } from './listings.js';
-import { viewerOf } from './search.js';
+import { audit } from '../audit/index.js';
+import { loadVisibleListing } from '../search/index.js';
+import { viewerOf } from '../search/index.js';
 
 const isCurator = (a: Actor) => isOperator(a) || a.roles.includes('broker');
 

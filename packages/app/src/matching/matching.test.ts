@@ -2,7 +2,7 @@ import { SUBMISSION_STATES, type ListType } from '@scenebridge/domain';
 import { SearchEngine } from '@scenebridge/search';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ListingFields } from '../search/listing-index.js';
+import type { ListingFields } from '../search/index.js';
 import { candidateTest, isCandidate } from './matching.js';
 
 function fields(o: { listType: ListType; status: string; org: number }): ListingFields {

@@ -9,12 +9,12 @@ import {
 } from '@scenebridge/domain';
 import type { SearchEngine } from '@scenebridge/search';
 import { isOperator, type Actor, type Services } from '../context.js';
-import { textsOf, type ListingFields } from '../search/listing-index.js';
-import { docTableOf, hasAny } from '../search/doc-table.js';
-import { FACET_INDEX } from '../search/facets.js';
-import { canSeeListing, type Viewer } from '../search/query.js';
-import { loadVisibleListing } from './listings.js';
-import { viewerOf } from './search.js';
+import { textsOf, type ListingFields } from '../search/index.js';
+import { docTableOf, hasAny } from '../search/index.js';
+import { FACET_INDEX } from '../search/index.js';
+import { canSeeListing, type Viewer } from '../search/index.js';
+import { loadVisibleListing } from '../search/index.js';
+import { viewerOf } from '../search/index.js';
 
 /** Items that can still be matched: published, or (for those who may see them) in the pipeline. */
 const MATCHABLE = new Set(['submitted', 'in_review', 'selected', 'published', 'matching']);

@@ -7,8 +7,8 @@ import {
   type Actor as MachineActor, type OrganizationRegistration, type OrganizationState, type Role,
 } from '@scenebridge/domain';
 import { isOperator, type Actor, type Services } from '../context.js';
-import { hashPassword } from '../auth/password.js';
-import { audit } from './audit.js';
+import { hashPassword } from '../auth/index.js';
+import { audit } from '../audit/index.js';
 
 function machineActors(actor: Actor | null, org: OrganizationRow): MachineActor[] {
   const out: MachineActor[] = [];

@@ -6,7 +6,7 @@ import {
 } from '@scenebridge/db';
 import { decide, DomainError, forbidden, notFound, rankItems, submissionMachine, type SubmissionState } from '@scenebridge/domain';
 import { isOperator, type Actor, type Services } from '../context.js';
-import { audit, auditEvent } from './audit.js';
+import { audit, auditEvent } from '../audit/index.js';
 
 const shanghaiYear = (d: Date) => new Date(d.getTime() + 8 * 3600_000).getUTCFullYear();
 const LIST_NAMES = { scenario_need: '人工智能场景机会清单', capability: '人工智能场景能力清单' } as const;

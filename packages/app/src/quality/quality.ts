@@ -13,10 +13,10 @@ import {
 import { candidateQuery, clusterNearDuplicates, findNearDuplicates, ProfileCache, vaguenessHints, type Listing } from '@scenebridge/search';
 import { z } from 'zod';
 import { isOperator, type Actor, type Services } from '../context.js';
-import type { ListingFields } from '../search/listing-index.js';
-import { canSeeListing } from '../search/query.js';
-import { auditEvent } from './audit.js';
-import { viewerOf } from './search.js';
+import type { ListingFields } from '../search/index.js';
+import { canSeeListing } from '../search/index.js';
+import { auditEvent } from '../audit/index.js';
+import { viewerOf } from '../search/index.js';
 
 /** Listings a new entry could duplicate, and that a cluster may hold: live, not folded away. */
 const COMPARABLE = new Set(['submitted', 'in_review', 'returned_for_revision', 'selected', 'published', 'matching', 'awarded', 'in_delivery', 'accepted', 'benchmark_case']);

@@ -1,7 +1,7 @@
 import { listOverdueAssignments, notifyUsers } from '@scenebridge/db';
 import { formatShanghai } from '@scenebridge/domain';
 import type { Services } from '../context.js';
-import { shanghaiDate } from './digests.js';
+import { shanghaiDate } from '../subscriptions/index.js';
 
 /**
  * Reminds each reviewer of every assignment past its due time and still unscored: an in-app

@@ -11,7 +11,7 @@ import {
   type SubmissionState,
 } from '@scenebridge/domain';
 import { isOperator, type Actor, type Services } from '../context.js';
-import { audit, auditEvent } from './audit.js';
+import { audit, auditEvent } from '../audit/index.js';
 
 const ACTIVE = (a: AssignmentRow) => a.status !== 'conflict_declared';
 const isReviewer = (a: Actor | null) => !!a && a.roles.includes('reviewer');

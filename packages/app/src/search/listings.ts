@@ -1,8 +1,8 @@
 import { hasInterestLink, listingDetailById, listingsByIds, type ListingRow } from '@scenebridge/db';
 import { isPublishedState, notFound, regionFullName } from '@scenebridge/domain';
 import type { Actor, Services } from '../context.js';
-import { isIndexable, toFields } from '../search/listing-index.js';
-import { canSeeListing } from '../search/query.js';
+import { isIndexable, toFields } from './listing-index.js';
+import { canSeeListing } from './query.js';
 import { viewerOf } from './search.js';
 
 /**

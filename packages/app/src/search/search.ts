@@ -2,9 +2,9 @@ import {
   BUDGET_BANDS, DomainError, LIST_TYPE_LABELS, MATURITY_BANDS, regionFullName, sectorName, SUBMISSION_STATE_LABELS, techFieldName,
 } from '@scenebridge/domain';
 import { isOperator, isOrgUser, type Actor, type Services } from '../context.js';
-import { highlightTerms, markTerms, snippet, type TextPart } from '../search/highlight.js';
-import { textsOf, type ListingFields } from '../search/listing-index.js';
-import { runSearch, type Facet, type SearchFilters, type SearchOutcome, type SortOrder, type Viewer } from '../search/query.js';
+import { highlightTerms, markTerms, snippet, type TextPart } from './highlight.js';
+import { textsOf, type ListingFields } from './listing-index.js';
+import { runSearch, type Facet, type SearchFilters, type SearchOutcome, type SortOrder, type Viewer } from './query.js';
 
 /** Results beyond this are not paged through: the user is asked to narrow the search. */
 export const MAX_RESULT_WINDOW = 10_000;

@@ -4,9 +4,9 @@
  * each call as a numbered batch, so a fresh instance has public lists, matches and a portal.
  */
 import { findOrganization, findUserByEmail, insertAssignments, listSubmissionsOfCallInStates } from '@scenebridge/db';
-import { demo } from '@scenebridge/domain';
-import type { Actor, Services } from './context.js';
-import { publishBatch } from './use-cases/publication.js';
+import * as demo from '@scenebridge/demo';
+import type { Actor, Services } from '../context.js';
+import { publishBatch } from '../publication/index.js';
 
 /** Deterministic scores 62–97 so the ranking in the batch is stable from one seed to the next. */
 const scoreOf = (i: number, r: number) => 62 + ((i * 37 + r * 11) % 36);

@@ -1,9 +1,10 @@
 import { analyze, appendAuditEvents, insertCall, insertOrganization, insertSubmissions, insertUser, listOrganizations, type NewSubmission } from '@scenebridge/db';
-import { demo, ROLE_LABELS, type Role } from '@scenebridge/domain';
-import type { Services } from './context.js';
-import { hashPassword } from './auth/password.js';
+import * as demo from '@scenebridge/demo';
+import { ROLE_LABELS, type Role } from '@scenebridge/domain';
+import type { Services } from '../context.js';
+import { hashPassword } from '../auth/index.js';
 import { publishDemoCalls } from './seed-publish.js';
-import { denormalise } from './use-cases/submissions.js';
+import { denormalise } from '../submissions/index.js';
 
 export interface SeedResult {
   created: boolean;

@@ -8,8 +8,8 @@ import {
 } from '@scenebridge/domain';
 import { fileTypeFromBuffer } from 'file-type';
 import { isOrgUser, type Actor, type Services } from '../context.js';
-import { listZipEntries, verifyZipStreaming, ZipRejectedError } from '../uploads/zip-guard.js';
-import { audit } from './audit.js';
+import { listZipEntries, verifyZipStreaming, ZipRejectedError } from '../uploads/index.js';
+import { audit } from '../audit/index.js';
 import { canView } from './submissions.js';
 
 const ALLOWED: Record<string, { mediaType: string; ext: string }> = {

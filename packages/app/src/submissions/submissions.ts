@@ -9,8 +9,8 @@ import {
 } from '@scenebridge/domain';
 import type { z } from 'zod';
 import { isOperator, isOrgUser, type Actor, type Services } from '../context.js';
-import { audit } from './audit.js';
-import { acceptingSubmissions } from './calls.js';
+import { audit } from '../audit/index.js';
+import { acceptingSubmissions } from '../calls/index.js';
 
 /** Transitions people take through the API; the rest belong to the system or to batch publication. */
 const USER_ACTIONS: string[] = ['submit', 'resubmit', 'withdraw', 'return_for_revision', 'select', 'reject', 'award', 'start_delivery', 'accept'];

@@ -10,9 +10,9 @@ import {
   putSetting, submissionsOfOrganization, updateSubscription, type NotifyItem, type PublishedCandidate, type SubscriptionRow,
 } from '@scenebridge/db';
 import type { Services } from '../context.js';
-import { renderDigest } from '../mail/templates.js';
-import { signUnsubscribe, unsubscribeSecret, unsubscribeUrl } from '../mail/unsubscribe-token.js';
-import { DIGEST_EMAIL, type PrerenderedEmailPayload } from '../mail/worker.js';
+import { renderDigest } from '../mail/index.js';
+import { signUnsubscribe, unsubscribeSecret, unsubscribeUrl } from '../mail/index.js';
+import { DIGEST_EMAIL, type PrerenderedEmailPayload } from '../mail/index.js';
 import type { MatchProfileQuery, SavedSearchQuery } from './subscriptions.js';
 
 export interface ScoredItem {

@@ -5,9 +5,9 @@
  */
 import { listingTexts } from '@scenebridge/db';
 import type { Services } from '../context.js';
-import type { ScoredItem, SubscriptionMatcher } from '../use-cases/digests.js';
-import { rankMatches } from '../use-cases/matching.js';
-import type { ListingFields } from './listing-index.js';
+import type { ScoredItem, SubscriptionMatcher } from './digests.js';
+import { rankMatches } from '../matching/index.js';
+import type { ListingFields } from '../search/index.js';
 
 /** A "match me" profile reports items whose match score (0–100) reaches this. */
 export const PROFILE_MATCH_THRESHOLD = 50;

@@ -9,9 +9,9 @@ import {
 import { DomainError, forbidden, LIST_TYPES, notFound, regionCodeSchema, sectorSchema, techFieldSchema } from '@scenebridge/domain';
 import { z } from 'zod';
 import { isOrgUser, type Actor, type Services } from '../context.js';
-import { checkUnsubscribe, unsubscribeSecret } from '../mail/unsubscribe-token.js';
-import { auditEvent } from './audit.js';
-import { validationError } from './submissions.js';
+import { checkUnsubscribe, unsubscribeSecret } from '../mail/index.js';
+import { auditEvent } from '../audit/index.js';
+import { validationError } from '../submissions/index.js';
 
 export const MAX_SUBSCRIPTIONS_PER_USER = 20;
 export const SUBSCRIPTION_KINDS = ['saved_search', 'match_profile'] as const;

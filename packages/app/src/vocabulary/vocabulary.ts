@@ -11,7 +11,7 @@ import { DomainError, forbidden, notFound, VOCABULARY_SYNONYM_KINDS } from '@sce
 import { normalizeText } from '@scenebridge/search';
 import { z } from 'zod';
 import { isOperator, type Actor, type Services } from '../context.js';
-import { audit } from './audit.js';
+import { audit } from '../audit/index.js';
 
 const term = z.string().trim().min(2, '词条至少2个字').max(30, '词条不能超过30个字')
   .regex(/^[\p{Script=Han}A-Za-z0-9+\-/.·]+$/u, '词条只能包含汉字、字母、数字和 + - / . ·');

@@ -1,4 +1,4 @@
-import { Rng } from '../demo/random.js';
+import { Rng } from '../random.js';
 import { DomainError, notFound } from '../errors.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demo } from '@scenebridge/domain';
+import * as demo from '@scenebridge/demo';
 import { clusterNearDuplicates, type ClusterItem } from './clusters.js';
 import { DIFFERENT_NEED_PAIRS, SAME_NEED_PAIRS } from './pairs.fixture.js';
 import { DEFAULT_DUPLICATE_THRESHOLD } from './similarity.js';

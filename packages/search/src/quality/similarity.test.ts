@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demo } from '@scenebridge/domain';
+import * as demo from '@scenebridge/demo';
 import { defaultSegmenter } from '../segment.js';
 import { DocumentFrequencies } from './document-frequencies.js';
 import { DIFFERENT_NEED_PAIRS, HARD_SAME_NEED_PAIRS, SAME_NEED_PAIRS, type Pair } from './pairs.fixture.js';

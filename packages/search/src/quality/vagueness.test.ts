@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demo } from '@scenebridge/domain';
+import * as demo from '@scenebridge/demo';
 import { isMeasurable } from './measurable.js';
 import { vaguenessHints, type CapabilityDraft, type NeedDraft, type VaguenessCode } from './vagueness.js';
 

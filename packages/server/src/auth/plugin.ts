@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Services } from '../context.js';
+import type { Services } from '@scenebridge/app/context';
 import { sendError } from '../http.js';
-import { resolveSessionCached, SessionCache } from './session-cache.js';
-import { sameToken } from './tokens.js';
+import { resolveSessionCached, SessionCache } from '@scenebridge/app/auth';
+import { sameToken } from '@scenebridge/app/auth';
 
 export const SESSION_COOKIE = 'sb_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

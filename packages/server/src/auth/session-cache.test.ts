@@ -2,11 +2,11 @@ import cookie from '@fastify/cookie';
 import { deleteSession } from '@scenebridge/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../context.js';
+import type { Actor } from '@scenebridge/app/context';
 import { createTestContext, login, makeOrganization, makeUser, platformUser, TEST_PASSWORD, type Client, type TestContext } from '../testing.js';
 import { registerAuth, SESSION_COOKIE } from './plugin.js';
-import { SessionCache } from './session-cache.js';
-import { sessionIdOf } from './tokens.js';
+import { SessionCache } from '@scenebridge/app/auth';
+import { sessionIdOf } from '@scenebridge/app/auth';
 
 function actor(sessionId: string, userId = 'u1'): Actor {
   return {

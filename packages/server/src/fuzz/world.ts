@@ -5,8 +5,8 @@
  * vocabulary), so that generated requests with real ids reach the use cases.
  */
 import { sql } from 'drizzle-orm';
-import { buildWorkbook, sampleRow } from '../import/testing.js';
-import { signUnsubscribe, unsubscribeSecret } from '../mail/unsubscribe-token.js';
+import { buildWorkbook, sampleRow } from '@scenebridge/app/imports/spreadsheet/testing';
+import { signUnsubscribe, unsubscribeSecret } from '@scenebridge/app/mail';
 import { publishThroughApi } from '../portal/testing.js';
 import { reviewFixtures } from '../routes/authorization.testing.js';
 import { rowsOf } from './fingerprint.js';

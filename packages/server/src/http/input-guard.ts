@@ -15,7 +15,7 @@ import { DomainError } from '@scenebridge/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE } from '../auth/plugin.js';
 import { sendError } from '../http.js';
-import { html } from '../portal/html.js';
+import { html } from '@scenebridge/app/shared';
 import { CONTENT_SECURITY_POLICY, layout, siteBaseUrl } from '../portal/layout.js';
 
 export const INVALID_CHARACTERS = 'INVALID_CHARACTERS';

@@ -5,7 +5,7 @@
  */
 import type { RateLimitOptions } from '@fastify/rate-limit';
 import type { FastifyRequest } from 'fastify';
-import type { AppConfig } from '../config.js';
+import type { AppConfig, HeavyEndpoint } from '@scenebridge/app/config';
 
 /**
  * Requests per minute. The web app calls the quality check and the classifier once the form has
@@ -19,8 +19,8 @@ export const HEAVY_LIMITS_PER_MINUTE = {
   matches: 60,
   duplicateClusters: 10,
   imports: 10,
-} as const;
-export type HeavyEndpoint = keyof typeof HEAVY_LIMITS_PER_MINUTE;
+} as const satisfies Record<HeavyEndpoint, number>;
+export type { HeavyEndpoint };
 
 /**
  * The signed-in user, else the address. The route's rate-limit hook runs in onRequest after the

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listJobRuns } from '@scenebridge/db';
 import { callInput, createTestContext, platformUser, type TestContext } from '../testing.js';
-import { appJobs, SLOW_JOB_INTERVAL_MS } from './jobs.js';
-import { createJobRunner } from './registry.js';
+import { appJobs, SLOW_JOB_INTERVAL_MS } from '@scenebridge/app/jobs';
+import { createJobRunner } from '@scenebridge/app/jobs';
 
 const HOUR = 3600_000;
 const quiet = { debug: () => {}, warn: () => {}, error: () => {} };

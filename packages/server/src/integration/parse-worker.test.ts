@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, makeCall, platformUser, uploadFile, type Client, type TestContext } from '../testing.js';
-import { configureParseWorkers, DEFAULT_PARSE_WORKER_LIMITS, parseQueue } from './parse-in-worker.js';
-import { parseWorkbook } from './parse.js';
-import { buildWorkbook, sampleRow } from './testing.js';
+import { configureParseWorkers, DEFAULT_PARSE_WORKER_LIMITS, parseQueue } from '@scenebridge/app/imports';
+import { parseWorkbook } from '@scenebridge/app/imports';
+import { buildWorkbook, sampleRow } from '@scenebridge/app/imports/spreadsheet/testing';
 
 let ctx: TestContext;
 let operator: Client;

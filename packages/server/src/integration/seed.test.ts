@@ -1,7 +1,7 @@
 import { schema } from '@scenebridge/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from './seed.js';
-import { anonymous, createTestContext, type TestContext } from './testing.js';
+import { seedDemoData } from '@scenebridge/app/seed';
+import { anonymous, createTestContext, type TestContext } from '../testing.js';
 
 let ctx: TestContext;
 beforeAll(async () => { ctx = await createTestContext(); }, 60_000);

@@ -4,15 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, schema } from '@scenebridge/db';
-import { demo } from '@scenebridge/domain';
+import * as demo from '@scenebridge/demo';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, testConfig } from './config.js';
-import { checkNoDemoAccounts, checkStartSettings, UnsafeStartError } from './startup-checks.js';
-import { createServices } from './services.js';
-import { createTestContext, makeOrganization, makeUser, type TestContext } from './testing.js';
+import { loadConfig, testConfig } from '@scenebridge/app/config';
+import { checkNoDemoAccounts, checkStartSettings, UnsafeStartError } from '@scenebridge/app/startup-checks';
+import { createServices } from '@scenebridge/app/services';
+import { createTestContext, makeOrganization, makeUser, type TestContext } from '../testing.js';
 
-const main = path.join(path.dirname(fileURLToPath(import.meta.url)), 'main.ts');
+const main = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'main.ts');
 
 /** Starts the real server process and waits for it to exit (or to say it is running). */
 function start(env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string }> {

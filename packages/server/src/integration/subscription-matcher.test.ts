@@ -3,8 +3,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishThroughApi } from '../portal/testing.js';
 import { createTestContext, platformUser, type Client, type TestContext } from '../testing.js';
-import { scanSubscriptions } from '../use-cases/digests.js';
-import { searchMatcher } from './subscription-matcher.js';
+import { scanSubscriptions } from '@scenebridge/app/subscriptions';
+import { searchMatcher } from '@scenebridge/app/subscriptions';
 
 const VISION_NEED = { title: '冲压件表面划痕机器视觉在线检测', description: '冲压车间每天生产零部件约两万件，表面划痕、凹坑依靠人工目检，希望引入机器视觉在线检测，检出率99%以上。', sector: 'manufacturing', techFields: ['computer_vision'] };
 const HOSPITAL_NEED = { title: '门诊智能导诊与分诊', description: '门诊高峰排队时间长，患者不清楚挂哪个科室，希望通过智能问答实现分诊引导，缩短候诊时间。', sector: 'healthcare', techFields: ['nlp'] };

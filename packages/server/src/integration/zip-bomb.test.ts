@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, makeCall, platformUser, uploadFile, type Client, type TestContext } from '../testing.js';
-import { peakRssGrowth, xlsxBomb } from '../uploads/testing.js';
-import { countXml, MAX_SHEET_CELLS, MAX_SHEET_COLUMNS } from './sheet-limits.js';
-import { parseWorkbook } from './index.js';
+import { peakRssGrowth, xlsxBomb } from '@scenebridge/app/uploads/testing';
+import { countXml, MAX_SHEET_CELLS, MAX_SHEET_COLUMNS } from '@scenebridge/app/imports';
+import { parseWorkbook } from '@scenebridge/app/imports';
 
 let ctx: TestContext;
 let operator: Client;

@@ -1,34 +1,12 @@
 /** Reading the published data for the portal, and turning rows into the publication module's snapshot. */
-import type { BatchEntryRow, BatchRow } from '@scenebridge/db';
 import { REGIONS, SECTOR_CODES, TECH_FIELD_CODES } from '@scenebridge/domain';
-import type { PublishedBatch, PublishedEntry, PublishedListType } from '../publication/index.js';
+export { correctedAt, toPublishedBatch, toPublishedEntry } from '@scenebridge/app/publication';
 
 export const PAGE_SIZE = 20;
 /** Batches offered in the 批次 filter select (newest first). */
 export const FILTER_BATCH_LIMIT = 200;
 
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const correctedAt = (e: BatchEntryRow): string | null => (e.version > 1 ? e.createdAt.toISOString() : null);
-
-export function toPublishedEntry(e: BatchEntryRow): PublishedEntry {
-  return {
-    seq: e.seq, version: e.version, submissionId: e.submissionId, name: e.name, issuer: e.issuer, issuerCreditCode: e.issuerCreditCode,
-    sector: e.sector, techFields: e.techFields, regionCode: e.regionCode, description: e.description, contact: e.contact,
-    erratum: e.erratum, correctedAt: correctedAt(e), budgetMin: e.budgetMin, budgetMax: e.budgetMax, maturityTrl: e.maturityTrl,
-  };
-}
-
-export function toPublishedBatch(
-  batch: BatchRow, call: { title: string; opensAt: Date; closesAt: Date }, current: BatchEntryRow[],
-): PublishedBatch {
-  return {
-    id: batch.id, title: batch.title, number: batch.number, year: batch.year, listType: batch.listType as PublishedListType,
-    issuer: batch.issuer, publishedAt: batch.publishedAt.toISOString(), callTitle: call.title,
-    callOpensAt: call.opensAt.toISOString(), callClosesAt: call.closesAt.toISOString(),
-    entries: current.map(toPublishedEntry),
-  };
-}
 
 /** The filter state of a list page, as it lives in the URL. Unknown values are dropped, never an error. */
 export interface ListFilters {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, html, join, raw, SafeHtml } from './html.js';
+import { escapeHtml, html, join, raw, SafeHtml } from '@scenebridge/app/shared';
 import { filterQuery, parseListFilters } from './data.js';
 import { budgetText, pager } from './pages.js';
 import { attachmentDisposition } from './routes.js';

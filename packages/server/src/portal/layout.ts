@@ -1,7 +1,7 @@
 /** The page frame of the public portal: head (title, description, Open Graph), header, main, footer. */
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { html, raw, type SafeHtml } from './html.js';
+import { html, raw, type SafeHtml } from '@scenebridge/app/shared';
 
 export const SITE_NAME = '场景桥';
 export const SITE_FULL_NAME = '场景桥 · 人工智能应用场景创新服务平台';

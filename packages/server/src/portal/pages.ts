@@ -3,9 +3,9 @@ import type { BatchEntryRow, BatchRow } from '@scenebridge/db';
 import { REGIONS, regionFullName, SECTORS, sectorName, TECH_FIELDS, techFieldName } from '@scenebridge/domain';
 import {
   CONTACT_VIA_PLATFORM, displayContact, displayErratum, formatChineseDate, LIST_TYPE_LABEL, type PublishedListType,
-} from '../publication/index.js';
+} from '@scenebridge/app/publication';
 import { correctedAt, filterQuery, PAGE_SIZE, toPublishedEntry, type ListFilters } from './data.js';
-import { html, join, raw, type SafeHtml } from './html.js';
+import { html, join, raw, type SafeHtml } from '@scenebridge/app/shared';
 import { layout, SITE_FULL_NAME, type NavKey } from './layout.js';
 
 export const LIST_PAGES: Record<PublishedListType, { path: string; title: string; nav: NavKey; noun: string }> = {

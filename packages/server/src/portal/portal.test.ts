@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entryOcid, formatChineseDate } from '../publication/index.js';
+import { entryOcid, formatChineseDate } from '@scenebridge/app/publication';
 import { anonymous, createTestContext, platformUser, type Client, type TestContext } from '../testing.js';
 import { promoteThroughApi, publishThroughApi, type PublishedThroughApi } from './testing.js';
 

@@ -11,11 +11,11 @@ import { cachedPage, publicationChanged } from './page-cache.js';
 import { listBatchEntries, listBatches } from '@scenebridge/db';
 import { DomainError } from '@scenebridge/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../context.js';
+import type { Services } from '@scenebridge/app/context';
 import {
   batchesToAtom, batchToDocx, batchToOcds, batchToXlsx, publicationFileName, type PublishedBatch,
-} from '../publication/index.js';
-import { benchmarkCases, publicBatch, publicBatches, publicEntries, publicEntry } from '../use-cases/publication.js';
+} from '@scenebridge/app/publication';
+import { benchmarkCases, publicBatch, publicBatches, publicEntries, publicEntry } from '@scenebridge/app/publication';
 import { FILTER_BATCH_LIMIT, PAGE_SIZE, pageOf, parseListFilters, toPublishedBatch, toPublishedEntry, UUID_RE, filterQuery } from './data.js';
 import { CONTENT_SECURITY_POLICY, siteBaseUrl } from './layout.js';
 import {

@@ -7,7 +7,7 @@ import {
   anonymous, createTestContext, login, makeCall, makeUser, orgUser, platformUser, scenarioNeedData,
   type Client, type TestContext,
 } from '../testing.js';
-import { docxBomb, peakRssGrowth, xlsxBomb } from '../uploads/testing.js';
+import { docxBomb, peakRssGrowth, xlsxBomb } from '@scenebridge/app/uploads/testing';
 
 // ---------------------------------------------------------------------------------------------
 // Real files, built in code.

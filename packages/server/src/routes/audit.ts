@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditPage, chainReport } from '@scenebridge/contract/audit';
 import { z } from 'zod';
-import type { Services } from '../context.js';
+import type { Services } from '@scenebridge/app/context';
 import { pageQuery, requireActor } from '../http.js';
-import { listAudit, verifyAuditChain } from '../use-cases/audit.js';
+import { listAudit, verifyAuditChain } from '@scenebridge/app/audit';
 
 export function registerAuditRoutes(app: FastifyInstance, services: Services) {
   const api = app.withTypeProvider<ZodTypeProvider>();

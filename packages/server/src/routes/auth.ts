@@ -3,10 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { session, type Session, type SessionUser } from '@scenebridge/contract/auth';
 import { noContent } from '@scenebridge/contract/common';
-import type { Actor, Services } from '../context.js';
+import type { Actor, Services } from '@scenebridge/app/context';
 import { requireActor } from '../http.js';
 import { clearSessionCookie, setSessionCookie } from '../auth/plugin.js';
-import { changePassword, login, logout } from '../use-cases/auth.js';
+import { changePassword, login, logout } from '@scenebridge/app/auth';
 
 /** The session's organisation status and kind are text columns; the response schema checks them on the way out. */
 export function presentMe(actor: Actor): Session {

@@ -44,7 +44,7 @@ import {
   randomCreditCode, scenarioNeedData, TEST_PASSWORD, type Client, type TestContext,
 } from '../testing.js';
 import { publishThroughApi } from '../portal/testing.js';
-import { signUnsubscribe, unsubscribeSecret } from '../mail/unsubscribe-token.js';
+import { signUnsubscribe, unsubscribeSecret } from '@scenebridge/app/mail';
 import { put, reviewFixtures } from './authorization.testing.js';
 
 const MATRIX = `

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { advanceCallsByClock } from '../use-cases/calls.js';
+import { advanceCallsByClock } from '@scenebridge/app/calls';
 import {
   anonymous, callInput, createTestContext, makeCall, orgUser, platformUser, type Client, type TestContext,
 } from '../testing.js';

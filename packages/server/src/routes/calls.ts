@@ -3,9 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { callDetail, callPage, type CallDetail } from '@scenebridge/contract/calls';
 import { z } from 'zod';
-import type { Services } from '../context.js';
+import type { Services } from '@scenebridge/app/context';
 import { idParams, pageQuery, requireActor, transitionBody } from '../http.js';
-import { createCall, getCall, listCallsFor, presentCall, transitionCall, updateCallDetails } from '../use-cases/calls.js';
+import { createCall, getCall, listCallsFor, presentCall, transitionCall, updateCallDetails } from '@scenebridge/app/calls';
 
 // Presenters read text columns (status, list type …) as plain strings; the response schema checks
 // the real values on the way out, so narrowing the type here adds no unchecked trust.

@@ -1,6 +1,6 @@
 import { insertOrganization } from '@scenebridge/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorkbook, sampleCreditCode, sampleRow } from '../import/testing.js';
+import { buildWorkbook, sampleCreditCode, sampleRow } from '@scenebridge/app/imports/spreadsheet/testing';
 import { createTestContext, makeCall, orgUser, platformUser, uploadFile, type Client, type TestContext } from '../testing.js';
 
 let ctx: TestContext;

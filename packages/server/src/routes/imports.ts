@@ -3,11 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { importReport } from '@scenebridge/contract/imports';
 import { z } from 'zod';
-import { isOperator, type Services } from '../context.js';
+import { isOperator, type Services } from '@scenebridge/app/context';
 import { requireActor, sendError } from '../http.js';
 import { heavyRateLimit } from '../http/rate-limits.js';
-import { buildTemplate } from '../import/index.js';
-import { importSubmissions } from '../use-cases/imports.js';
+import { buildTemplate } from '@scenebridge/app/imports';
+import { importSubmissions } from '@scenebridge/app/imports';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Bytes, not JSON: Fastify sends a Buffer as it is and never runs the response serialiser on it. */

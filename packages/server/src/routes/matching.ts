@@ -4,11 +4,11 @@ import {
   interestList, interestReceipt, matchDecision, matches, type InterestList, type MatchDecision, type Matches,
 } from '@scenebridge/contract/matching';
 import { z } from 'zod';
-import type { Services } from '../context.js';
+import type { Services } from '@scenebridge/app/context';
 import { idParams, requireActor } from '../http.js';
 import { heavyRateLimit } from '../http/rate-limits.js';
-import { decideMatch, expressInterest, listInterests } from '../use-cases/interests.js';
-import { matchesFor } from '../use-cases/matching.js';
+import { decideMatch, expressInterest, listInterests } from '@scenebridge/app/matching';
+import { matchesFor } from '@scenebridge/app/matching';
 
 export function registerMatchingRoutes(app: FastifyInstance, services: Services) {
   const api = app.withTypeProvider<ZodTypeProvider>();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   anonymous, createTestContext, login, makeOrganization, makeUser, orgUser, platformUser, type Client, type TestContext,
 } from '../testing.js';
-import { remindOverdueReviews } from '../use-cases/reminders.js';
+import { remindOverdueReviews } from '@scenebridge/app/review';
 import { put, reviewFixtures } from './authorization.testing.js';
 
 let ctx: TestContext;

@@ -3,9 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { noContent } from '@scenebridge/contract/common';
 import { markedRead, notificationPage, type Notification } from '@scenebridge/contract/notifications';
 import { z } from 'zod';
-import type { Services } from '../context.js';
+import type { Services } from '@scenebridge/app/context';
 import { idParams, pageQuery, requireActor } from '../http.js';
-import { listMyNotifications, markAllMyNotificationsRead, markMyNotificationRead } from '../use-cases/notifications.js';
+import { listMyNotifications, markAllMyNotificationsRead, markMyNotificationRead } from '@scenebridge/app/notifications';
 
 export function registerNotificationRoutes(app: FastifyInstance, services: Services) {
   const api = app.withTypeProvider<ZodTypeProvider>();

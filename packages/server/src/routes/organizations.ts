@@ -5,12 +5,12 @@ import {
   organization, organizationPage, registration, user, userList, type Organization, type User,
 } from '@scenebridge/contract/organizations';
 import { z } from 'zod';
-import type { Services } from '../context.js';
+import type { Services } from '@scenebridge/app/context';
 import { idParams, pageQuery, requireActor, transitionBody } from '../http.js';
 import {
   createUserInOrganization, getOrganization, listOrganizationsForOperator, listUsersOfOrganization, presentOrganization,
   presentUser, registerOrganization, transitionOrganization,
-} from '../use-cases/organizations.js';
+} from '@scenebridge/app/organizations';
 
 // Presenters read text columns (status, list type …) as plain strings; the response schema checks
 // the real values on the way out, so narrowing the type here adds no unchecked trust.

@@ -6,12 +6,12 @@ import {
   type BatchEntry,
 } from '@scenebridge/contract/publication';
 import { z } from 'zod';
-import type { Services } from '../context.js';
+import type { Services } from '@scenebridge/app/context';
 import { idParams, pageQuery, requireActor } from '../http.js';
 import {
   benchmarkCases, correctEntry, presentBatch, presentEntry, promoteToBenchmark, publicBatch, publicBatches, publicEntries,
   publicEntry, publishBatch,
-} from '../use-cases/publication.js';
+} from '@scenebridge/app/publication';
 
 export const publicEntryQuery = z.object({
   listType: z.enum(LIST_TYPES).optional(), sector: z.enum(SECTOR_CODES).optional(), techField: z.enum(TECH_FIELD_CODES).optional(),

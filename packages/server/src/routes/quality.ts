@@ -3,10 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { duplicateClusters as duplicateClustersSchema, mergeResult, qualityReport } from '@scenebridge/contract/quality';
 import { z } from 'zod';
-import type { Services } from '../context.js';
+import type { Services } from '@scenebridge/app/context';
 import { requireActor } from '../http.js';
 import { heavyRateLimit } from '../http/rate-limits.js';
-import { checkQuality, duplicateClusters, mergeBody, mergeDuplicates, qualityCheckBody } from '../use-cases/quality.js';
+import { checkQuality, duplicateClusters, mergeBody, mergeDuplicates, qualityCheckBody } from '@scenebridge/app/quality';
 
 const QUALITY_CHECK_BODY_LIMIT = 256 * 1024;
 

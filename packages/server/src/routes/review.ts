@@ -6,12 +6,12 @@ import {
   savedScores, selectionResult, type AssignmentDetail, type CreatedAssignment, type MyAssignment, type Ranking, type SavedScores,
 } from '@scenebridge/contract/review';
 import { z } from 'zod';
-import type { Services } from '../context.js';
+import type { Services } from '@scenebridge/app/context';
 import { idParams, requireActor } from '../http.js';
 import {
   assignReviewerManually, assignReviewersForCall, callRanking, decideSelection, declareConflict, declareRelation,
   getMyAssignment, listMyAssignments, myRelations, removeAssignment, reviewersForOperator, saveScores, withdrawRelation,
-} from '../use-cases/review.js';
+} from '@scenebridge/app/review';
 
 const dueAt = z.iso.datetime({ offset: true, message: '截止时间格式不正确' }).optional();
 

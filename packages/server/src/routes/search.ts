@@ -5,12 +5,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { classification, listing, searchResult, type Listing } from '@scenebridge/contract/search';
 import { z } from 'zod';
-import type { Services } from '../context.js';
+import type { Services } from '@scenebridge/app/context';
 import { idParams, pageQuery, requireActor } from '../http.js';
 import { heavyRateLimit } from '../http/rate-limits.js';
-import { getListing } from '../use-cases/listings.js';
-import { classifyText } from '../use-cases/classification.js';
-import { searchListings } from '../use-cases/search.js';
+import { getListing } from '@scenebridge/app/search';
+import { classifyText } from '@scenebridge/app/search';
+import { searchListings } from '@scenebridge/app/search';
 
 /** `?sector=a&sector=b`, `?sector=a,b` and `?sector=a` all read as a list. */
 const many = <T extends z.ZodType>(item: T) => z.preprocess((v) => {

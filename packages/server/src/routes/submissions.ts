@@ -6,13 +6,13 @@ import {
   attachment, submissionDetail, submissionHistory as submissionHistorySchema, submissionPage, type SubmissionDetail, type SubmissionPage,
 } from '@scenebridge/contract/submissions';
 import { z } from 'zod';
-import type { Services } from '../context.js';
+import type { Services } from '@scenebridge/app/context';
 import { idParams, pageQuery, requireActor, sendError, transitionBody } from '../http.js';
-import { addAttachment, downloadAttachment, removeAttachment } from '../use-cases/attachments.js';
+import { addAttachment, downloadAttachment, removeAttachment } from '@scenebridge/app/submissions';
 import {
   createSubmissionDraft, getSubmission, listSubmissionsFor, presentSubmission, submissionHistory, transitionSubmission,
   updateSubmissionDraft,
-} from '../use-cases/submissions.js';
+} from '@scenebridge/app/submissions';
 
 const dataBody = z.record(z.string(), z.unknown());
 /** Bytes of the stored file with its own media type: Fastify sends a Buffer without the response serialiser. */

@@ -1,15 +1,15 @@
 import { listAuditEvents, listOutbox, schema } from '@scenebridge/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSmtpServer } from '../mail/testing.js';
-import { smtpSender } from '../mail/transport.js';
-import { deliverOutbox } from '../mail/worker.js';
+import { startTestSmtpServer } from '@scenebridge/app/mail/testing';
+import { smtpSender } from '@scenebridge/app/mail';
+import { deliverOutbox } from '@scenebridge/app/mail';
 import { capabilityData, publishThroughApi } from '../portal/testing.js';
 import {
   anonymous, createTestContext, login, makeCall, makeUser, orgUser, platformUser, scenarioNeedData, type Client, type TestContext,
 } from '../testing.js';
-import { isDigestDue, scanSubscriptions, sendDigests } from '../use-cases/digests.js';
-import { testMatcher } from '../use-cases/subscriptions.testing.js';
+import { isDigestDue, scanSubscriptions, sendDigests } from '@scenebridge/app/subscriptions';
+import { testMatcher } from '@scenebridge/app/subscriptions/subscriptions.testing';
 
 let ctx: TestContext;
 let operator: Client;

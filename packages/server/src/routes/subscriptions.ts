@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Services } from '../context.js';
+import type { Services } from '@scenebridge/app/context';
 import { idParams, pageQuery, requireActor } from '../http.js';
 import { z } from 'zod';
 import { noContent } from '@scenebridge/contract/common';
@@ -10,7 +10,7 @@ import {
 import {
   createSubscription, createSubscriptionBody, deleteMySubscription, getMySubscription, listMySubscriptions, mySubscriptionHits,
   presentSubscription, updateMySubscription, updateSubscriptionBody,
-} from '../use-cases/subscriptions.js';
+} from '@scenebridge/app/subscriptions';
 
 // The use cases keep Date objects (JSON sent them as ISO text) and text columns (kind, list type)
 // as plain strings: times become that same text here, and the response schema checks the values.

@@ -1,6 +1,6 @@
 import { listAuditEvents } from '@scenebridge/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUnsubscribe, unsubscribeSecret } from '../mail/unsubscribe-token.js';
+import { signUnsubscribe, unsubscribeSecret } from '@scenebridge/app/mail';
 import { anonymous, createTestContext, orgUser, platformUser, type Client, type TestContext } from '../testing.js';
 
 let ctx: TestContext;

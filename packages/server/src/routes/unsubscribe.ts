@@ -14,9 +14,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { htmlPage } from '@scenebridge/contract/unsubscribe';
 import { z } from 'zod';
-import type { Services } from '../context.js';
-import { html, type SafeHtml } from '../portal/html.js';
-import { setSubscribedWithToken } from '../use-cases/subscriptions.js';
+import type { Services } from '@scenebridge/app/context';
+import { html, type SafeHtml } from '@scenebridge/app/shared';
+import { setSubscribedWithToken } from '@scenebridge/app/subscriptions';
 
 const linkQuery = z.object({ s: z.uuid('订阅编号格式不正确'), t: z.string().min(1).max(200) });
 type LinkQuery = z.infer<typeof linkQuery>;

@@ -5,11 +5,11 @@ import {
   dictionaryTerm, dictionaryTermList, synonymGroup, synonymGroupList, type SynonymGroup, type SynonymGroupList,
 } from '@scenebridge/contract/vocabulary';
 import { z } from 'zod';
-import type { Services } from '../context.js';
+import type { Services } from '@scenebridge/app/context';
 import { idParams, requireActor } from '../http.js';
 import {
   addSearchSynonym, addSearchTerm, listSynonyms, listTerms, removeSearchSynonym, removeSearchTerm, searchSynonymInput, searchTermInput,
-} from '../use-cases/vocabulary.js';
+} from '@scenebridge/app/vocabulary';
 
 const reasonQuery = z.object({ reason: z.string().trim().max(500).optional() });
 

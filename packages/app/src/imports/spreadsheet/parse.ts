@@ -26,7 +26,7 @@ import {
   type ListType,
 } from './columns.js';
 import { checkCounts, countXml, type XmlCounts } from './sheet-limits.js';
-import { verifyZip, ZipRejectedError } from '../uploads/zip-guard.js';
+import { verifyZip, ZipRejectedError } from '../../uploads/index.js';
 import { parseInWorker } from './parse-in-worker.js';
 
 export interface RowError {

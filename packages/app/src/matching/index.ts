@@ -1,0 +1,3 @@
+// The matching feature's public face: what the HTTP routes, the CLI, jobs and other features use.
+export * from './interests.js';
+export * from './matching.js';

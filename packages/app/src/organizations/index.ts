@@ -1,0 +1,2 @@
+// The organizations feature's public face: what the HTTP routes, the CLI, jobs and other features use.
+export * from './organizations.js';

@@ -1,0 +1,5 @@
+// The shared feature's public face: what the HTTP routes, the CLI, jobs and other features use.
+export * from './html.js';
+export * from './policy.js';
+export * from './subscribers.js';
+export * from './transaction.js';

@@ -1,0 +1,20 @@
+/**
+ * Who hears what a use case records, in its transaction. The audit trail hears everything;
+ * a feature that reacts to another's events (notifications, outbox) adds its subscriber here.
+ */
+import { appendAuditEvents } from '@scenebridge/db';
+import { actorLabel } from '../context.js';
+import { subscribe, type Subscriber } from './transaction.js';
+
+/** Every recorded event is one entry of the audit chain, in the order recorded. */
+export const auditTrail: Subscriber = async (events, { tx, actor }) => {
+  await appendAuditEvents(tx, events.map((e) => ({ actorUserId: actor?.userId ?? null, actorLabel: actorLabel(actor), ...e })));
+};
+
+let registered = false;
+/** Idempotent; createServices calls it. */
+export function registerSubscribers(): void {
+  if (registered) return;
+  registered = true;
+  subscribe(auditTrail);
+}

@@ -1,0 +1,3 @@
+// The submissions feature's public face: what the HTTP routes, the CLI, jobs and other features use.
+export * from './attachments.js';
+export * from './submissions.js';
