@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, exists, inArray, isNull, sql } from 'drizzle-orm';
-import type { Executor } from './client.js';
-import { batchEntries, organizations, submissions, subscriptionHits, subscriptions, users } from './schema.js';
+import type { Executor } from '../client.js';
+import { batchEntries, organizations, submissions, subscriptionHits, subscriptions, users } from '../schema.js';
 
 export type SubscriptionRow = typeof subscriptions.$inferSelect;
 export type NewSubscription = typeof subscriptions.$inferInsert;

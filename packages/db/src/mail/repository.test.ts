@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from './client.js';
-import { claimOutbox, enqueueOutbox, findOutboxByDedupeKey, markOutboxFailed, markOutboxSent } from './outbox-repository.js';
-import { outbox } from './schema.js';
-import { createTestDatabase } from './testing.js';
+import type { DatabaseHandle } from '../client.js';
+import { claimOutbox, enqueueOutbox, findOutboxByDedupeKey, markOutboxFailed, markOutboxSent } from '../mail/repository.js';
+import { outbox } from '../schema.js';
+import { createTestDatabase } from '../testing.js';
 
 let h: DatabaseHandle;
 beforeAll(async () => { h = await createTestDatabase(); });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
-import type { Executor } from './client.js';
-import { enqueueOutbox } from './outbox-repository.js';
-import { calls, notifications, reviewAssignments, submissions, users } from './schema.js';
+import type { Executor } from '../client.js';
+import { enqueueOutbox } from '../mail/repository.js';
+import { calls, notifications, reviewAssignments, submissions, users } from '../schema.js';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { auditHash, type AuditEntry } from '@scenebridge/domain';
-import type { Executor, Transaction } from './client.js';
-import { auditEvents, auditHead } from './schema.js';
+import type { Executor, Transaction } from '../client.js';
+import { auditEvents, auditHead } from '../schema.js';
 
 export interface NewAuditEvent {
   actorUserId: string | null;

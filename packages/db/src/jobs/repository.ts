@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
-import type { Executor } from './client.js';
-import { jobRuns } from './schema.js';
+import type { Executor } from '../client.js';
+import { jobRuns } from '../schema.js';
 
 export type JobRunRow = typeof jobRuns.$inferSelect;
 

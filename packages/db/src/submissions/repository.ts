@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { and, asc, count, desc, eq, ilike, inArray, is, isNotNull, or, Placeholder, sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
-import type { Executor } from './client.js';
-import { attachments, calls, organizations, submissions } from './schema.js';
+import type { Executor } from '../client.js';
+import { attachments, calls, organizations, submissions } from '../schema.js';
 
 export type SubmissionRow = typeof submissions.$inferSelect;
 export type NewSubmission = typeof submissions.$inferInsert;

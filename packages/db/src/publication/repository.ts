@@ -1,6 +1,6 @@
 import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from './client.js';
-import { batchEntries, batches, benchmarkCases } from './schema.js';
+import type { Executor } from '../client.js';
+import { batchEntries, batches, benchmarkCases } from '../schema.js';
 
 export type BatchRow = typeof batches.$inferSelect;
 export type BatchEntryRow = typeof batchEntries.$inferSelect;

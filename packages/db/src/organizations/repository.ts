@@ -1,6 +1,6 @@
 import { and, count, desc, eq, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from './client.js';
-import { authThrottles, organizations, users } from './schema.js';
+import type { Executor } from '../client.js';
+import { authThrottles, organizations, users } from '../schema.js';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type NewOrganization = typeof organizations.$inferInsert;

@@ -1,6 +1,6 @@
 import { and, eq, gt, lt, ne } from 'drizzle-orm';
-import type { Executor } from './client.js';
-import { organizations, sessions, users } from './schema.js';
+import type { Executor } from '../client.js';
+import { organizations, sessions, users } from '../schema.js';
 
 export async function insertSession(db: Executor, s: typeof sessions.$inferInsert): Promise<void> {
   await db.insert(sessions).values(s);

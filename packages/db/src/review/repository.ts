@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Executor } from './client.js';
-import { organizations, reviewAssignments, reviewerRelations, submissions, users } from './schema.js';
+import type { Executor } from '../client.js';
+import { organizations, reviewAssignments, reviewerRelations, submissions, users } from '../schema.js';
 
 export type AssignmentRow = typeof reviewAssignments.$inferSelect;
 

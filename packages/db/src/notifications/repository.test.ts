@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from './client.js';
-import { listNotifications, markAllNotificationsRead, markNotificationRead, notifyUsers } from './notification-repository.js';
-import { insertOrganization, insertUser } from './organization-repository.js';
-import { listOutbox } from './outbox-repository.js';
-import { getOrCreateSecret, lockSetting, putSetting } from './settings-repository.js';
-import { createTestDatabase } from './testing.js';
+import type { DatabaseHandle } from '../client.js';
+import { listNotifications, markAllNotificationsRead, markNotificationRead, notifyUsers } from '../notifications/repository.js';
+import { insertOrganization, insertUser } from '../organizations/repository.js';
+import { listOutbox } from '../mail/repository.js';
+import { getOrCreateSecret, lockSetting, putSetting } from '../settings/repository.js';
+import { createTestDatabase } from '../testing.js';
 
 let h: DatabaseHandle;
 beforeAll(async () => { h = await createTestDatabase(); });

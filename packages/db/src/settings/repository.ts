@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import type { Executor } from './client.js';
-import { appSettings } from './schema.js';
+import type { Executor } from '../client.js';
+import { appSettings } from '../schema.js';
 
 export async function getSetting<T>(db: Executor, key: string): Promise<T | undefined> {
   const [row] = await db.select({ value: appSettings.value }).from(appSettings).where(eq(appSettings.key, key));

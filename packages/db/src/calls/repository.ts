@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from './client.js';
-import { calls, submissions } from './schema.js';
+import type { Executor } from '../client.js';
+import { calls, submissions } from '../schema.js';
 
 export type CallRow = typeof calls.$inferSelect;
 

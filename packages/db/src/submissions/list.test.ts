@@ -4,11 +4,11 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertCall } from './call-repository.js';
-import { openDatabase, type DatabaseHandle } from './client.js';
-import { insertOrganization } from './organization-repository.js';
-import { insertSubmissions, listSubmissions, updateSubmission, type SubmissionQuery } from './submission-repository.js';
-import { createTestDatabase } from './testing.js';
+import { insertCall } from '../calls/repository.js';
+import { openDatabase, type DatabaseHandle } from '../client.js';
+import { insertOrganization } from '../organizations/repository.js';
+import { insertSubmissions, listSubmissions, updateSubmission, type SubmissionQuery } from '../submissions/repository.js';
+import { createTestDatabase } from '../testing.js';
 
 let handle: DatabaseHandle;
 let callId: string;

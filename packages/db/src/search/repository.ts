@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Executor } from './client.js';
-import { appSettings, interests, matchDecisions, organizations, searchSynonyms, searchTerms, submissions, users } from './schema.js';
+import type { Executor } from '../client.js';
+import { appSettings, interests, matchDecisions, organizations, searchSynonyms, searchTerms, submissions, users } from '../schema.js';
 
 /** What the search index keeps of a submission (text is read again per page for snippets). */
 export interface ListingRow {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from './client.js';
-import { claimAuthAttempt, forgetIdleAuthAttempts, insertOrganization, insertUser } from './organization-repository.js';
-import { authThrottles } from './schema.js';
-import { createTestDatabase } from './testing.js';
+import type { DatabaseHandle } from '../client.js';
+import { claimAuthAttempt, forgetIdleAuthAttempts, insertOrganization, insertUser } from '../organizations/repository.js';
+import { authThrottles } from '../schema.js';
+import { createTestDatabase } from '../testing.js';
 
 describe('forgetting idle login counters', () => {
   let handle: DatabaseHandle;

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import type { Executor } from './client.js';
-import { outbox } from './schema.js';
+import type { Executor } from '../client.js';
+import { outbox } from '../schema.js';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 export interface NewOutboxMessage {
