@@ -23,11 +23,14 @@ const USAGE = `用法 / usage:
 Database: DATABASE_URL (PostgreSQL server) or SCENEBRIDGE_DATA_DIR (PGlite folder, default .data/pglite).
 Exit codes: 0 ok, 1 import errors or broken audit chain, 2 usage or environment error.`;
 
+/** A mistake in how the CLI was called (exit code 2, message only). */
+class UsageError extends Error {}
+
 async function actorFor(services: Services, email: string | undefined): Promise<Actor> {
-  if (!email) throw new DomainError('USAGE', '--as OPERATOR_EMAIL is required');
+  if (!email) throw new UsageError('--as OPERATOR_EMAIL is required');
   const user = await findUserByEmail(services.db, email.toLowerCase());
   const org = user && (await findOrganization(services.db, user.organizationId));
-  if (!user || !org) throw new DomainError('UNKNOWN_USER', `no user ${email}`);
+  if (!user || !org) throw new UsageError(`no user ${email}`);
   return {
     userId: user.id, email: user.email, displayName: `${user.displayName} (CLI)`, roles: user.roles as Role[],
     organizationId: org.id, organizationName: org.name, organizationStatus: org.status, organizationKind: org.kind, sessionId: 'cli', csrfToken: 'cli',
@@ -111,7 +114,7 @@ function usage(): number {
 }
 
 run(process.argv.slice(2)).then((code) => process.exit(code)).catch((e: unknown) => {
-  if (e instanceof DataDirLockedError || e instanceof DomainError) console.error(e.message);
+  if (e instanceof DataDirLockedError || e instanceof DomainError || e instanceof UsageError) console.error(e.message);
   else console.error(e);
   process.exit(2);
 });

@@ -1,10 +1,12 @@
+import type { ErrorCode } from './error-codes.js';
+
 /**
  * A failure the caller can act on. `code` is a stable English identifier used by the
  * API and the web app; `message` is Chinese, for people.
  */
 export class DomainError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly status: number = 400,
     readonly details?: unknown,

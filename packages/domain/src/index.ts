@@ -1,4 +1,5 @@
 export * from './errors.js';
+export * from './error-codes.js';
 export * from './taxonomy.js';
 export * from './credit-code.js';
 export * from './regions.js';

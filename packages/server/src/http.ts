@@ -1,4 +1,4 @@
-import { DomainError } from '@scenebridge/domain';
+import { DomainError, type ErrorCode } from '@scenebridge/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '@scenebridge/app/context';
@@ -24,6 +24,6 @@ export const transitionBody = z.object({
   reason: z.string().trim().max(1000).optional(),
 });
 
-export function sendError(reply: FastifyReply, status: number, code: string, message: string, details?: unknown) {
+export function sendError(reply: FastifyReply, status: number, code: ErrorCode, message: string, details?: unknown) {
   return reply.status(status).send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
 }

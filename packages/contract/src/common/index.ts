@@ -7,11 +7,16 @@
  * Import a feature's part by its folder: `@scenebridge/contract/calls`.
  */
 import { z } from 'zod';
+import { ERROR_MEANINGS, type ErrorCode } from '@scenebridge/domain/error-codes';
 
-/** Every error answer: a stable English code and a Chinese message for people. */
+export { ERROR_CODES, ERROR_MEANINGS, type ErrorCode } from '@scenebridge/domain/error-codes';
+
+const errorCodes = Object.keys(ERROR_MEANINGS) as [ErrorCode, ...ErrorCode[]];
+
+/** Every error answer: a stable English code (one of ERROR_CODES) and a Chinese message for people. */
 export const errorBody = z.object({
   error: z.object({
-    code: z.string(),
+    code: z.enum(errorCodes),
     message: z.string(),
     details: z.unknown().optional(),
   }),

@@ -12,6 +12,7 @@ import {
   DomainError,
   scenarioNeedSchema,
   type Capability,
+  type ErrorCode,
   type ScenarioNeed,
 } from '@scenebridge/domain';
 import {
@@ -436,7 +437,7 @@ export async function parseWorkbook(input: Buffer | Uint8Array | ArrayBuffer, li
   if ('unexpected' in reply) throw new Error(`XLSX parse worker: ${reply.unexpected}`);
   const e = reply.error;
   if (e.name === 'ImportFileError') throw new ImportFileError(e.code as ImportFileErrorCode, e.message);
-  throw new DomainError(e.code, e.message, e.status, e.details);
+  throw new DomainError(e.code as ErrorCode, e.message, e.status, e.details);
 }
 
 /**

@@ -1,0 +1,101 @@
+/**
+ * Every error code the API answers with, by feature, with what it means in Chinese. Written once:
+ * `DomainError` and the HTTP layer accept only these codes (the type checker refuses any other),
+ * the contract re-exports the catalogue, and the web can tell a code apart without a copy.
+ * Zod-free, so the browser can load it.
+ */
+export const ERROR_CODES = {
+  common: {
+    VALIDATION_FAILED: '提交的内容不符合要求',
+    BAD_REQUEST: '请求格式不正确',
+    INVALID_CHARACTERS: '内容含有不允许的字符',
+    BODY_TOO_LARGE: '提交的内容过大',
+    NOT_FOUND: '对象不存在或无权访问',
+    FORBIDDEN: '无权执行此操作',
+    UNAUTHENTICATED: '请先登录',
+    CSRF_INVALID: '页面已过期，请刷新后重试',
+    RATE_LIMITED: '操作过于频繁，请稍后再试',
+    CONFLICT: '数据已被他人修改，请刷新后重试',
+    ILLEGAL_TRANSITION: '当前状态下不能执行此操作',
+    REASON_REQUIRED: '此操作须填写原因',
+    UNKNOWN_ACTION: '未知的操作',
+    ORGANIZATION_NOT_APPROVED: '单位尚未通过审核',
+    INTERNAL_ERROR: '服务器内部错误',
+  },
+  auth: {
+    INVALID_CREDENTIALS: '邮箱或密码不正确',
+    WRONG_PASSWORD: '当前密码不正确',
+    PASSWORD_UNCHANGED: '新密码不能与当前密码相同',
+    PASSWORD_CHANGE_THROTTLED: '修改密码尝试过多，请稍后再试',
+    OPERATOR_EXISTS: '平台运营账号已存在',
+  },
+  organizations: {
+    CREDIT_CODE_TAKEN: '该统一社会信用代码已注册',
+    EMAIL_TAKEN: '该邮箱已注册',
+  },
+  calls: {
+    CALL_NOT_EDITABLE: '征集已开始，不能修改',
+    CALL_WINDOW_PASSED: '征集时间已过',
+    CALL_NOT_OPEN: '该征集未开放填报',
+    CALL_NOT_REVIEWING: '征集不在评审阶段',
+  },
+  submissions: {
+    NOT_EDITABLE: '当前状态不能修改',
+    FILE_REQUIRED: '请选择文件',
+    MULTIPART_REQUIRED: '请以文件上传方式提交',
+    EMPTY_FILE: '文件为空',
+    FILE_TOO_LARGE: '文件过大',
+    UNSUPPORTED_FILE_TYPE: '不支持的文件类型',
+    TOO_MANY_ATTACHMENTS: '附件数量已达上限',
+    ARCHIVE_TOO_LARGE: '文件解压后过大',
+    INVALID_ARCHIVE: '文件已损坏或格式异常',
+  },
+  imports: {
+    INVALID_WORKBOOK: '无法读取该 Excel 文件',
+    TOO_MANY_ROWS: '行数超过上限',
+    FILE_TOO_COMPLEX: '文件过于复杂，无法读取',
+    IMPORT_TIMEOUT: '文件读取超时',
+    IMPORT_BUSY: '导入任务繁忙，请稍后再试',
+    IMPORT_HAS_ERRORS: '有错误的行，未导入',
+  },
+  review: {
+    NOT_IN_REVIEW: '该项目不在评审中',
+    NO_REVIEWERS: '没有可分配的评审专家',
+    ALREADY_ASSIGNED: '已分配给该专家',
+    CONFLICT_OF_INTEREST: '该专家需回避',
+    INCOMPLETE_SCORES: '评分不完整',
+    INVALID_SCORE: '评分超出范围',
+    UNKNOWN_CRITERION: '未知的评分指标',
+    INVALID_K: '每项评审专家人数不正确',
+    DUPLICATE_ID: '重复的编号',
+  },
+  publication: {
+    NOTHING_SELECTED: '没有已入选的项目可发布',
+    BATCH_NUMBER_TAKEN: '该批次号已使用',
+  },
+  search: {
+    RESULT_WINDOW_EXCEEDED: '超出可翻阅的结果范围',
+  },
+  matching: {
+    NOT_A_PARTY: '不是该意向的当事方',
+    INVALID_PAIR: '只能在需求与能力之间表达意向',
+    SAME_ORGANIZATION: '不能向本单位的条目表达意向',
+  },
+  quality: {
+    INVALID_MERGE: '不能合并这些项目',
+  },
+  subscriptions: {
+    SUBSCRIPTION_LIMIT: '订阅数量已达上限',
+    PROFILE_ITEMS_INVALID: '订阅的条目不正确',
+    UNSUBSCRIBE_LINK_INVALID: '退订链接无效或已过期',
+  },
+  vocabulary: {
+    TERM_EXISTS: '该词条已存在',
+  },
+} as const;
+
+type Catalogue = typeof ERROR_CODES;
+export type ErrorCode = { [F in keyof Catalogue]: keyof Catalogue[F] }[keyof Catalogue];
+
+/** The Chinese meaning of a code, for a client that has no message of its own. */
+export const ERROR_MEANINGS: Readonly<Record<ErrorCode, string>> = Object.assign({}, ...Object.values(ERROR_CODES));
