@@ -2,12 +2,13 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /**
- * React and the router change rarely, so they get their own long-cached chunk. Ant Design is
+ * React and the router, and TanStack Query, change rarely, so they get their own long-cached chunks. Ant Design is
  * left to the automatic splitting: components used only by lazily loaded pages (Table,
  * DatePicker, Upload…) then load with those pages instead of up front.
  */
 const vendorGroups: Array<{ name: string; test: RegExp }> = [
   { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler|cookie|set-cookie-parser)[\\/]/ },
+  { name: 'query', test: /[\\/]node_modules[\\/]@tanstack[\\/]/ },
 ];
 
 export default defineConfig({
@@ -27,7 +28,7 @@ export default defineConfig({
         codeSplitting: { groups: vendorGroups },
         // Pages keep their names; automatically shared chunks are called "shared" rather than after a random member.
         chunkFileNames: (chunk) =>
-          chunk.name === 'react' || (chunk.facadeModuleId && /[\\/]src[\\/](features|app)[\\/]/.test(chunk.facadeModuleId))
+          chunk.name === 'react' || chunk.name === 'query' || (chunk.facadeModuleId && /[\\/]src[\\/](features|app)[\\/]/.test(chunk.facadeModuleId))
             ? 'assets/[name]-[hash].js'
             : 'assets/shared-[hash].js',
       },

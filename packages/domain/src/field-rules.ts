@@ -41,3 +41,30 @@ export function passwordShapeProblem(password: string): string | null {
   if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return PASSWORD_MESSAGES.classes;
   return null;
 }
+
+/** Most characters of an optional text (after trimming). */
+export const TEXT_MAX = {
+  address: 200,
+  caseClient: 100,
+  reason: 1000,
+} as const satisfies Record<string, number>;
+
+/** [min, max] codes picked from a list, and the words for too few and too many. */
+export const PICK_LIMITS = {
+  techFields: [1, 5],
+  sectors: [1, 5],
+} as const satisfies Record<string, readonly [number, number]>;
+export const pickTooFew = (label: string) => `至少选择一个${label}`;
+export const pickTooMany = (label: string, max: number) => `${label}最多${max}个`;
+
+/** [min, max] of a whole number entered in a form. */
+export const NUMBER_RANGES = {
+  criterionWeight: [1, 100],
+  reviewersPerItem: [1, 15],
+  /** 万元 */
+  budget: [0, 1_000_000],
+  caseYear: [1990, 2100],
+} as const satisfies Record<string, readonly [number, number]>;
+
+/** A review criterion's key: it names the score in stored reviews and exports. */
+export const CRITERION_KEY_PATTERN = /^[a-z][a-z0-9_]{1,39}$/;

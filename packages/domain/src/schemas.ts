@@ -2,7 +2,10 @@ import { z } from 'zod';
 // Missing or mistyped fields get zod's Chinese messages; ours are set per field below.
 z.config(z.locales.zhCN());
 import { checkCreditCode, CREDIT_CODE_MESSAGES } from './credit-code.js';
-import { EMAIL_MESSAGE, PHONE_MESSAGE, PHONE_PATTERN, TEXT_LIMITS, textTooLong, textTooShort } from './field-rules.js';
+import {
+  CRITERION_KEY_PATTERN, EMAIL_MESSAGE, NUMBER_RANGES, PHONE_MESSAGE, PHONE_PATTERN, PICK_LIMITS, pickTooFew, pickTooMany, TEXT_LIMITS, TEXT_MAX,
+  textTooLong, textTooShort,
+} from './field-rules.js';
 import { passwordEmailProblem, passwordProblem } from './password.js';
 import { isKnownRegion } from './regions.js';
 import { hasHiddenFormatCharacters } from './text-safety.js';
@@ -43,6 +46,10 @@ function withEmailCheck<T extends z.ZodType<{ email: string; password: string }>
   });
 }
 
+/** Codes picked from a list, between `min` and `max` of them. */
+const pick = <T extends z.ZodType>(item: T, [min, max]: readonly [number, number], label: string) =>
+  z.array(item).min(min, pickTooFew(label)).max(max, pickTooMany(label, max));
+
 export const sectorSchema = z.enum(SECTOR_CODES, { message: '请选择有效的所属领域' });
 export const techFieldSchema = z.enum(TECH_FIELD_CODES, { message: '请选择有效的技术领域' });
 
@@ -51,7 +58,7 @@ export const organizationRegistrationSchema = z.object({
   creditCode: creditCodeSchema,
   kind: z.enum(ORGANIZATION_KINDS, { message: '请选择机构类型' }),
   regionCode: regionCodeSchema,
-  address: z.string().trim().max(200).optional(),
+  address: z.string().trim().max(TEXT_MAX.address).optional(),
   contactName: text(TEXT_LIMITS.personName, '联系人'),
   contactPhone: phoneSchema,
   admin: withEmailCheck(z.object({
@@ -75,13 +82,13 @@ export const newUserSchema = withEmailCheck(z.object({
 }));
 
 export const criterionSchema = z.object({
-  key: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, '评审指标代码应为小写英文'),
+  key: z.string().regex(CRITERION_KEY_PATTERN, '评审指标代码应为小写英文'),
   name: text(TEXT_LIMITS.criterionName, '评审指标名称'),
-  weight: z.number().int().min(1).max(100),
+  weight: z.number().int().min(NUMBER_RANGES.criterionWeight[0]).max(NUMBER_RANGES.criterionWeight[1]),
 });
 export const reviewSchemeSchema = z
   .object({
-    reviewersPerItem: z.number().int().min(1).max(15),
+    reviewersPerItem: z.number().int().min(NUMBER_RANGES.reviewersPerItem[0]).max(NUMBER_RANGES.reviewersPerItem[1]),
     blind: z.boolean(),
     criteria: z.array(criterionSchema).min(1, '至少一项评审指标').max(10),
   })
@@ -110,13 +117,13 @@ export const contactSchema = z.object({
 });
 
 /** Amounts are in 万元, as in every list these users publish. */
-const budgetSchema = z.number().min(0, '预算不能为负').max(1_000_000, '预算超出范围');
+const budgetSchema = z.number().min(NUMBER_RANGES.budget[0], '预算不能为负').max(NUMBER_RANGES.budget[1], '预算超出范围');
 
 export const scenarioNeedFields = {
   title: text(TEXT_LIMITS.listingTitle, '场景名称'),
   description: text(TEXT_LIMITS.listingDescription, '场景描述'),
   sector: sectorSchema,
-  techFields: z.array(techFieldSchema).min(1, '至少选择一个技术领域').max(5, '技术领域最多5个'),
+  techFields: pick(techFieldSchema, PICK_LIMITS.techFields, '技术领域'),
   regionCode: regionCodeSchema,
   budgetMin: budgetSchema.optional(),
   budgetMax: budgetSchema.optional(),
@@ -135,15 +142,15 @@ export type ScenarioNeed = z.infer<typeof scenarioNeedSchema>;
 
 export const referenceCaseSchema = z.object({
   title: text(TEXT_LIMITS.caseTitle, '案例名称'),
-  client: z.string().trim().max(100).optional(),
-  year: z.number().int().min(1990).max(2100).optional(),
+  client: z.string().trim().max(TEXT_MAX.caseClient).optional(),
+  year: z.number().int().min(NUMBER_RANGES.caseYear[0]).max(NUMBER_RANGES.caseYear[1]).optional(),
   summary: text(TEXT_LIMITS.caseSummary, '案例简介'),
 });
 export const capabilityFields = {
   title: text(TEXT_LIMITS.listingTitle, '能力名称'),
   description: text(TEXT_LIMITS.listingDescription, '能力描述'),
-  techFields: z.array(techFieldSchema).min(1, '至少选择一个技术领域').max(5, '技术领域最多5个'),
-  sectors: z.array(sectorSchema).min(1, '至少选择一个服务领域').max(5, '服务领域最多5个'),
+  techFields: pick(techFieldSchema, PICK_LIMITS.techFields, '技术领域'),
+  sectors: pick(sectorSchema, PICK_LIMITS.sectors, '服务领域'),
   maturityTrl: z.number().int().min(1, '技术成熟度为1–9级').max(9, '技术成熟度为1–9级'),
   referenceCases: z.array(referenceCaseSchema).max(10).default([]),
   regionCode: regionCodeSchema,
@@ -156,7 +163,7 @@ export type Capability = z.infer<typeof capabilitySchema>;
 export const scenarioNeedDraftSchema = z.object(scenarioNeedFields).partial().required({ title: true });
 export const capabilityDraftSchema = z.object(capabilityFields).partial().required({ title: true });
 
-export const reasonSchema = z.object({ reason: z.string().trim().max(1000).optional() });
+export const reasonSchema = z.object({ reason: z.string().trim().max(TEXT_MAX.reason).optional() });
 
 export function submissionSchemaFor(listType: (typeof LIST_TYPES)[number]) {
   return listType === 'scenario_need' ? scenarioNeedSchema : capabilitySchema;

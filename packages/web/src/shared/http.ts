@@ -69,6 +69,12 @@ export function setUnauthenticatedHandler(fn: (() => void) | null): void {
   onUnauthenticated = fn;
 }
 
+let onWrite: (() => void) | null = null;
+/** Called after every successful request that is not a GET (the data it changed may be cached). */
+export function setWriteHandler(fn: (() => void) | null): void {
+  onWrite = fn;
+}
+
 export type Query = Record<string, string | number | boolean | undefined | null>;
 
 export function buildUrl(path: string, query?: Query): string {
@@ -136,13 +142,18 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
         const session = (await me.json()) as Session;
         csrfToken = session.csrfToken;
         res = await send(method, path, opts);
-        if (res.ok) return readBody<T>(res);
+        if (res.ok) return done<T>(method, res);
         err = await parseError(res);
       }
     }
     if (err.status === 401 && !path.startsWith('/auth/') && onUnauthenticated) onUnauthenticated();
     throw err;
   }
+  return done<T>(method, res);
+}
+
+function done<T>(method: string, res: Response): Promise<T> {
+  if (method !== 'GET') onWrite?.();
   return readBody<T>(res);
 }
 

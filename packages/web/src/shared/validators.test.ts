@@ -1,4 +1,7 @@
-import { capabilityFields, contactSchema, creditCodeSchema, organizationRegistrationSchema, passwordSchema } from '@scenebridge/domain';
+import {
+  capabilityFields, contactSchema, creditCodeSchema, criterionSchema, organizationRegistrationSchema, passwordSchema, reasonSchema,
+  referenceCaseSchema, scenarioNeedFields,
+} from '@scenebridge/domain';
 import type { FormRule } from 'antd';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -8,12 +11,19 @@ import { rules } from './validators';
 async function run(rule: FormRule, value: string): Promise<string | null> {
   if (typeof rule === 'function') throw new Error('rule factories are not used here');
   if (rule.pattern) return rule.pattern.test(value) ? null : String(rule.message);
+  if (rule.type === 'array') return pickRule(rule, value.split(',').filter(Boolean));
   try {
     await (rule.validator as (r: unknown, v: unknown) => Promise<void>)({}, value);
     return null;
   } catch (e) {
     return (e as Error).message;
   }
+}
+/** antd's array `min`/`max` rules, as antd's validator applies them to a list of codes. */
+function pickRule(rule: Exclude<FormRule, (...a: never[]) => unknown>, codes: string[]): string | null {
+  if (rule.min !== undefined && codes.length < rule.min) return String(rule.message);
+  if (rule.max !== undefined && codes.length > rule.max) return String(rule.message);
+  return null;
 }
 const server = (schema: z.ZodType, value: string) => {
   const r = schema.safeParse(value);
@@ -33,6 +43,38 @@ describe('form rules agree with the server schemas', () => {
       for (const v of values) expect(await run(rule, v), v).toBe(server(schema, v));
     });
   }
+
+  // Where the web words a limit its own way, both sides must still accept and refuse the same values.
+  const verdicts: Array<[string, FormRule, z.ZodType, string[]]> = [
+    ['address', rules.maxLength('地址', 'address'), organizationRegistrationSchema.shape.address, ['重庆市渝北区', 'x'.repeat(200), 'x'.repeat(201), ` ${'x'.repeat(200)} `]],
+    ['case client', rules.maxLength('', 'caseClient'), referenceCaseSchema.shape.client, ['某公司', 'x'.repeat(100), 'x'.repeat(101)]],
+    ['criterion key', rules.criterionKey(), criterionSchema.shape.key, ['urgency', 'data_quality2', 'u', 'Urgency', '1abc', 'a-b', 'a'.repeat(40), 'a'.repeat(41)]],
+    ['reason', rules.maxLength('退回原因', 'reason', '退回原因过长'), reasonSchema.shape.reason, ['材料不全', 'x'.repeat(1000), 'x'.repeat(1001)]],
+  ];
+  for (const [name, rule, schema, values] of verdicts) {
+    it(`${name}: same verdicts`, async () => {
+      for (const v of values) expect((await run(rule, v)) === null, v).toBe(server(schema, v) === null);
+    });
+  }
+
+  it('tech fields and sectors: how many codes, with the server’s words', async () => {
+    const lists: Array<[FormRule[], z.ZodType]> = [
+      [rules.pick('技术领域', 'techFields'), scenarioNeedFields.techFields],
+      [rules.pick('技术领域', 'techFields'), capabilityFields.techFields],
+      [rules.pick('服务领域', 'sectors'), capabilityFields.sectors],
+    ];
+    const codes = ['ai_general', 'big_data', 'iot', 'cloud', 'blockchain', 'robotics'];
+    for (const [webRules, schema] of lists) {
+      const valid = (schema as z.ZodArray<z.ZodType>).element.options as string[] | undefined;
+      const pool = valid ?? codes;
+      for (let n = 0; n <= 6; n++) {
+        const picked = pool.slice(0, n);
+        const web = webRules.map((r) => pickRule(r as Exclude<FormRule, (...a: never[]) => unknown>, picked)).find((m) => m !== null) ?? null;
+        const srv = schema.safeParse(picked);
+        expect(web, `${n}`).toBe(srv.success ? null : (srv.error.issues[0]?.message ?? 'invalid'));
+      }
+    }
+  });
 
   it('password: the web checks length and letters+digits with the server’s words; guessability stays on the server', async () => {
     for (const v of ['short1', 'onlyletters', '1234567890123', 'x'.repeat(120) + '12345678a9']) {

@@ -4,8 +4,8 @@
  * The server stays the authority (it also checks what needs a dictionary or a catalogue).
  */
 import {
-  checkCreditCode, CREDIT_CODE_MESSAGES, EMAIL_MESSAGE, passwordShapeProblem, PHONE_MESSAGE, PHONE_PATTERN, TEXT_LIMITS,
-  textTooLong, textTooShort,
+  checkCreditCode, CREDIT_CODE_MESSAGES, CRITERION_KEY_PATTERN, EMAIL_MESSAGE, passwordShapeProblem, PHONE_MESSAGE, PHONE_PATTERN,
+  PICK_LIMITS, pickTooFew, pickTooMany, TEXT_LIMITS, TEXT_MAX, textTooLong, textTooShort,
 } from '@scenebridge/contract/forms';
 import type { FormRule as Rule } from 'antd';
 
@@ -29,6 +29,20 @@ export const rules = {
       return n < min ? textTooShort(label, min) : n > max ? textTooLong(label, max) : null;
     });
   },
+  /** An optional text with only a most length; `message` when the form words it its own way. */
+  maxLength: (label: string, field: keyof typeof TEXT_MAX, message?: string): Rule => {
+    const max = TEXT_MAX[field];
+    return check((v) => (v.trim().length > max ? (message ?? textTooLong(label, max)) : null));
+  },
+  /** How many codes a multiple select takes: required, at least `min`, at most `max`. */
+  pick: (label: string, field: keyof typeof PICK_LIMITS): Rule[] => {
+    const [min, max] = PICK_LIMITS[field];
+    return [
+      { required: true, type: 'array', min, message: pickTooFew(label) },
+      { type: 'array', max, message: pickTooMany(label, max) },
+    ];
+  },
+  criterionKey: (): Rule => ({ pattern: CRITERION_KEY_PATTERN, message: '小写英文，如 urgency' }),
   phone: (): Rule => ({ pattern: PHONE_PATTERN, message: PHONE_MESSAGE }),
   email: (): Rule => ({ type: 'email', message: EMAIL_MESSAGE }),
   password: (): Rule => check((v) => passwordShapeProblem(v)),

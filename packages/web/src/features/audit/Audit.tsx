@@ -1,12 +1,13 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { errorMessage } from '../../shared/http';
-import { auditApi } from './api';
+import { auditApi, auditKeys } from './api';
 import { LoadError } from '../../shared/components/LoadError';
 import { PageHeader } from '../../shared/components/PageHeader';
-import { useLoad, useSearchState } from '../../shared/hooks';
+import { useSearchState } from '../../shared/hooks';
 import { actionLabel, CHAIN_PROBLEM_LABELS, ENTITY_TYPE_LABELS } from '../../shared/labels';
 import { useMeta } from '../../shared/meta';
 import { rowTestId } from '../../shared/testid';
@@ -25,7 +26,8 @@ export default function Audit() {
   const entityId = params.get('entityId') ?? '';
   const page = Number(params.get('page') ?? '1') || 1;
   const pageSize = Number(params.get('pageSize') ?? '50') || 50;
-  const list = useLoad(() => auditApi.audit({ entityType, entityId, page, pageSize }), [entityType, entityId, page, pageSize]);
+  const query = { entityType, entityId, page, pageSize };
+  const list = useQuery({ queryKey: auditKeys.list(query), queryFn: () => auditApi.audit(query), placeholderData: keepPreviousData });
   const [verdict, setVerdict] = useState<ChainVerdict | null>(null);
   const [verifyError, setVerifyError] = useState<string | null>(null);
   const [verifying, setVerifying] = useState(false);
@@ -131,13 +133,13 @@ export default function Audit() {
           data-testid="audit-filter-entity-id"
         />
       </Space>
-      <LoadError error={list.error} onRetry={list.reload} />
+      <LoadError error={list.error} onRetry={() => void list.refetch()} />
       <Table<AuditEvent>
         rowKey="seq"
         size="small"
         columns={columns}
         dataSource={list.data?.items ?? []}
-        loading={list.loading}
+        loading={list.isFetching}
         onRow={(r) => rowTestId(`audit-row-${r.seq}`)}
         scroll={{ x: 1200 }}
         locale={{ emptyText: '暂无审计记录' }}

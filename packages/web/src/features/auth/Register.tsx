@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Col, Divider, Flex, Form, Input, Result, Row, Select, Typography } from 'antd';
+import { TEXT_MAX } from '@scenebridge/contract/forms';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../shared/http';
@@ -111,8 +112,8 @@ export default function Register() {
               </Form.Item>
             </Col>
             <Col span={24}>
-              <Form.Item label="通讯地址" name="address" rules={[{ max: 200, message: '地址不能超过200个字' }]}>
-                <Input maxLength={200} data-testid="register-address" />
+              <Form.Item label="通讯地址" name="address" rules={[rules.maxLength('地址', 'address')]}>
+                <Input maxLength={TEXT_MAX.address} data-testid="register-address" />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>

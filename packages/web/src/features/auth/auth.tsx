@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../../shared/http';
+import { queryClient } from '../../shared/query';
 import { authApi } from './api';
 import type { Role, SessionUser } from '../../shared/types';
 
@@ -53,6 +54,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(async (email: string, password: string) => {
     const s = await authApi.login(email, password);
+    // Nothing one user saw may show for the next on this tab.
+    queryClient.clear();
     setCsrfToken(s.csrfToken);
     setUser(s.user);
     setEndedBy(null);
@@ -63,6 +66,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       await authApi.logout();
     } finally {
+      queryClient.clear();
       setCsrfToken(null);
       setEndedBy('logout');
       setUser(null);

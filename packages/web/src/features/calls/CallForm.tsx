@@ -1,15 +1,17 @@
+import { useQuery } from '@tanstack/react-query';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Radio, Row, Space, Switch, Typography } from 'antd';
+import { NUMBER_RANGES } from '@scenebridge/contract/forms';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { errorMessage } from '../../shared/http';
-import { callsApi } from './api';
+import { callsApi, callsKeys } from './api';
 import { LoadError } from '../../shared/components/LoadError';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { FullPageSpin } from '../../app/RequireAuth';
 import { applyServerErrors, type NamePath } from '../../shared/formErrors';
-import { useLoad, useUnsavedChangesPrompt } from '../../shared/hooks';
+import { useUnsavedChangesPrompt } from '../../shared/hooks';
 import { DEFAULT_CRITERIA } from '../../shared/labels';
 import { useMeta } from '../../shared/meta';
 import { fromPickerValue, toPickerValue } from '../../shared/time';
@@ -45,7 +47,8 @@ export default function CallForm() {
   const dirty = useRef(false);
   useUnsavedChangesPrompt(dirty);
 
-  const loaded = useLoad(() => (id ? callsApi.call(id) : Promise.resolve(undefined)), [id]);
+  // Read once per visit (gcTime 0): the form holds what is being typed.
+  const loaded = useQuery({ queryKey: callsKeys.detail(id ?? ''), queryFn: () => callsApi.call(id!), enabled: !!id, gcTime: 0 });
   useEffect(() => {
     const c = loaded.data;
     if (!c) return;
@@ -102,12 +105,12 @@ export default function CallForm() {
     }
   };
 
-  if (editing && loaded.loading && !loaded.data) return <FullPageSpin />;
+  if (editing && loaded.isFetching && !loaded.data) return <FullPageSpin />;
 
   return (
     <div>
       <PageHeader title={editing ? '编辑征集' : '新建征集'} sub="新建的征集为草稿，可“计划开放”（到开始时间自动开放）或“立即开放”。时间为北京时间。" />
-      <LoadError error={loaded.error} onRetry={loaded.reload} />
+      <LoadError error={loaded.error} onRetry={() => void loaded.refetch()} />
       {error && <Alert type="error" showIcon title="保存失败" description={error} style={{ marginBottom: 16 }} data-testid="call-form-error" />}
       {unmatched.length > 0 && (
         <Alert type="error" showIcon title="请修改以下内容" description={unmatched.map((d) => d.message).join('；')} style={{ marginBottom: 16 }} />
@@ -151,7 +154,7 @@ export default function CallForm() {
           <Row gutter={16}>
             <Col xs={24} md={8}>
               <Form.Item label="每项评审专家数" name={['reviewScheme', 'reviewersPerItem']} rules={[{ required: true, message: '请输入专家数' }]}>
-                <InputNumber min={1} max={15} precision={0} style={{ width: '100%' }} data-testid="call-reviewers" />
+                <InputNumber min={NUMBER_RANGES.reviewersPerItem[0]} max={NUMBER_RANGES.reviewersPerItem[1]} precision={0} style={{ width: '100%' }} data-testid="call-reviewers" />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
@@ -184,7 +187,7 @@ export default function CallForm() {
                     <Form.Item
                       label="代码"
                       name={[f.name, 'key']}
-                      rules={[{ required: true, message: '请输入代码' }, { pattern: /^[a-z][a-z0-9_]{1,39}$/, message: '小写英文，如 urgency' }]}
+                      rules={[{ required: true, message: '请输入代码' }, rules.criterionKey()]}
                     >
                       <Input style={{ width: 150 }} placeholder="urgency" />
                     </Form.Item>
@@ -192,7 +195,7 @@ export default function CallForm() {
                       <Input style={{ width: 180 }} placeholder="需求迫切性" />
                     </Form.Item>
                     <Form.Item label="权重" name={[f.name, 'weight']} rules={[{ required: true, message: '请输入权重' }]}>
-                      <InputNumber min={1} max={100} precision={0} suffix="%" style={{ width: 110 }} />
+                      <InputNumber min={NUMBER_RANGES.criterionWeight[0]} max={NUMBER_RANGES.criterionWeight[1]} precision={0} suffix="%" style={{ width: 110 }} />
                     </Form.Item>
                     <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="删除指标" disabled={fields.length <= 1} />
                   </Space>

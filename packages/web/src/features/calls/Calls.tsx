@@ -1,15 +1,16 @@
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { PlusOutlined } from '@ant-design/icons';
 import { callLifecycle, isCallEditable } from '@scenebridge/contract/calls/lifecycle';
 import { App, Button, Descriptions, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useNavigate } from 'react-router-dom';
-import { callsApi } from './api';
+import { callsApi, callsKeys } from './api';
 import { useUser } from '../auth/auth';
 import { ActionButtons } from '../../shared/components/ActionButtons';
 import { LoadError } from '../../shared/components/LoadError';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { StatusTag } from '../../shared/components/StatusTag';
-import { useLoad, useSearchState } from '../../shared/hooks';
+import { useSearchState } from '../../shared/hooks';
 import { actionLabel } from '../../shared/labels';
 import { useMeta } from '../../shared/meta';
 import { rowTestId } from '../../shared/testid';
@@ -53,16 +54,15 @@ export default function Calls() {
   // Only organisation users fill in submissions (a reviewer-only account gets 403 from POST /submissions).
   const orgUser = user.roles.some((r) => r === 'org_admin' || r === 'org_member');
 
-  const list = useLoad(
-    () => callsApi.calls({ status: status === 'all' ? undefined : status, listType, page, pageSize }),
-    [status, listType, page, pageSize],
-  );
+  const queryClient = useQueryClient();
+  const query = { status: status === 'all' ? undefined : status, listType, page, pageSize };
+  const list = useQuery({ queryKey: callsKeys.list(query), queryFn: () => callsApi.calls(query), placeholderData: keepPreviousData });
 
 
   const run = async (call: Call, action: string, reason?: string) => {
     await callsApi.callTransition(call.id, action, reason);
     void message.success(`「${call.title}」已${actionLabel(action)}`);
-    list.reload();
+    void queryClient.invalidateQueries({ queryKey: callsKeys.all });
   };
 
   const stateOptions = Object.keys(meta.meta?.labels.callStates ?? { draft: 1, scheduled: 1, open: 1, closed: 1, reviewing: 1, results_published: 1, cancelled: 1 })
@@ -160,12 +160,12 @@ export default function Calls() {
           data-testid="call-filter-list-type"
         />
       </Space>
-      <LoadError error={list.error} onRetry={list.reload} />
+      <LoadError error={list.error} onRetry={() => void list.refetch()} />
       <Table<Call>
         rowKey="id"
         columns={columns}
         dataSource={list.data?.items ?? []}
-        loading={list.loading}
+        loading={list.isFetching}
         onRow={(r) => rowTestId(`call-row-${r.id}`)}
         expandable={{ expandedRowRender: (r) => <CallDetail call={r} /> }}
         scroll={{ x: 1000 }}

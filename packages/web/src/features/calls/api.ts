@@ -2,6 +2,16 @@
 import { get, patch, post, type Query } from '../../shared/http';
 import type { Call, CallInput, CallPage } from '../../shared/types';
 
+/** The calls offered in a picker or filter (one cache entry for every page that offers them). */
+export const CALL_CHOICES: Query = { pageSize: 100 };
+
+/** TanStack Query keys: everything this feature caches starts with ['calls']. */
+export const callsKeys = {
+  all: ['calls'] as const,
+  list: (query: Query) => ['calls', 'list', query] as const,
+  detail: (id: string) => ['calls', 'detail', id] as const,
+};
+
 export const callsApi = {
   calls: (query: Query) => get<CallPage>('/calls', query),
   call: (id: string) => get<Call>(`/calls/${encodeURIComponent(id)}`),

@@ -1,14 +1,14 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, List, Row, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../shared/http';
-import { callsApi } from '../calls/api';
-import { organizationsApi } from '../organizations/api';
+import { callsApi, callsKeys } from '../calls/api';
+import { organizationsApi, organizationsKeys } from '../organizations/api';
 import { reviewApi } from '../review/api';
 import { submissionsApi } from '../submissions/api';
 import { useAuth, useUser } from '../auth/auth';
 import { StatusTag } from '../../shared/components/StatusTag';
-import { useLoad } from '../../shared/hooks';
 import { useMeta } from '../../shared/meta';
 import { fmtTime } from '../../shared/time';
 import type { Call } from '../../shared/types';
@@ -25,16 +25,20 @@ async function total(p: Promise<{ total: number }>): Promise<number | undefined>
   }
 }
 
+/** The open calls listed on the home page. */
+const OPEN_CALLS = { status: 'open', pageSize: 5 };
+
 function OrgBanner() {
   const user = useUser();
   const { refresh } = useAuth();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const org = user.organization;
-  const detail = useLoad(
-    () => (org.status === 'rejected' ? organizationsApi.organization(org.id) : Promise.resolve(undefined)),
-    [org.id, org.status],
-  );
+  const detail = useQuery({
+    queryKey: organizationsKeys.detail(org.id),
+    queryFn: () => organizationsApi.organization(org.id),
+    enabled: org.status === 'rejected',
+  });
   if (org.status === 'approved') return null;
   if (org.status === 'pending') {
     return (
@@ -70,7 +74,7 @@ function OrgBanner() {
       title="机构审核未通过"
       description={
         <Space orientation="vertical">
-          <span>驳回原因：{detail.data?.statusReason || (detail.loading ? '加载中…' : '未说明')}</span>
+          <span>驳回原因：{detail.data?.statusReason || (detail.isFetching ? '加载中…' : '未说明')}</span>
           <span>请根据驳回原因核实机构信息后重新提交审核。</span>
         </Space>
       }
@@ -141,35 +145,39 @@ export default function Home() {
   const op = user.isOperator;
   // A reviewer who is not also an organisation user has no submissions: show the review workload instead.
   const reviewerOnly = !op && user.roles.includes('reviewer') && !user.roles.some((r) => r === 'org_admin' || r === 'org_member');
-  const counts = useLoad<Counts>(async () => {
-    if (reviewerOnly) {
-      const [openCalls, mine] = await Promise.all([total(callsApi.calls({ status: 'open', pageSize: 1 })), reviewApi.myAssignments().catch(() => undefined)]);
-      return {
-        openCalls,
-        reviewPending: mine?.filter((a) => a.status === 'assigned').length,
-        reviewOverdue: mine?.filter((a) => a.overdue).length,
-        reviewSubmitted: mine?.filter((a) => a.status === 'submitted').length,
-        reviewAll: mine?.length,
-      };
-    }
-    if (op) {
-      const [pendingOrgs, openCalls, submitted, all] = await Promise.all([
-        total(organizationsApi.organizations({ status: 'pending', pageSize: 1 })),
+  const counts = useQuery<Counts>({
+    // The numbers differ by role; the cache is emptied whenever the user changes.
+    queryKey: ['home', 'counts', { op, reviewerOnly }],
+    queryFn: async () => {
+      if (reviewerOnly) {
+        const [openCalls, mine] = await Promise.all([total(callsApi.calls({ status: 'open', pageSize: 1 })), reviewApi.myAssignments().catch(() => undefined)]);
+        return {
+          openCalls,
+          reviewPending: mine?.filter((a) => a.status === 'assigned').length,
+          reviewOverdue: mine?.filter((a) => a.overdue).length,
+          reviewSubmitted: mine?.filter((a) => a.status === 'submitted').length,
+          reviewAll: mine?.length,
+        };
+      }
+      if (op) {
+        const [pendingOrgs, openCalls, submitted, all] = await Promise.all([
+          total(organizationsApi.organizations({ status: 'pending', pageSize: 1 })),
+          total(callsApi.calls({ status: 'open', pageSize: 1 })),
+          total(submissionsApi.submissions({ status: 'submitted', pageSize: 1 })),
+          total(submissionsApi.submissions({ pageSize: 1 })),
+        ]);
+        return { pendingOrgs, openCalls, submitted, all };
+      }
+      const [openCalls, drafts, returned, all] = await Promise.all([
         total(callsApi.calls({ status: 'open', pageSize: 1 })),
-        total(submissionsApi.submissions({ status: 'submitted', pageSize: 1 })),
+        total(submissionsApi.submissions({ status: 'draft', pageSize: 1 })),
+        total(submissionsApi.submissions({ status: 'returned_for_revision', pageSize: 1 })),
         total(submissionsApi.submissions({ pageSize: 1 })),
       ]);
-      return { pendingOrgs, openCalls, submitted, all };
-    }
-    const [openCalls, drafts, returned, all] = await Promise.all([
-      total(callsApi.calls({ status: 'open', pageSize: 1 })),
-      total(submissionsApi.submissions({ status: 'draft', pageSize: 1 })),
-      total(submissionsApi.submissions({ status: 'returned_for_revision', pageSize: 1 })),
-      total(submissionsApi.submissions({ pageSize: 1 })),
-    ]);
-    return { openCalls, drafts, returned, all };
-  }, [op, reviewerOnly]);
-  const openCalls = useLoad(() => callsApi.calls({ status: 'open', pageSize: 5 }), []);
+      return { openCalls, drafts, returned, all };
+    },
+  });
+  const openCalls = useQuery({ queryKey: callsKeys.list(OPEN_CALLS), queryFn: () => callsApi.calls(OPEN_CALLS) });
   const c = counts.data ?? {};
 
   return (

@@ -1,13 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Col, Empty, Form, Row, Select, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { ApiError, errorMessage } from '../../shared/http';
-import { callsApi } from '../calls/api';
+import { CALL_CHOICES, callsApi, callsKeys } from '../calls/api';
 import { importsApi } from './api';
 import { useUser } from '../auth/auth';
 import { LoadError } from '../../shared/components/LoadError';
 import { PageHeader } from '../../shared/components/PageHeader';
-import { useLoad } from '../../shared/hooks';
 import { useMeta } from '../../shared/meta';
 import { rowTestId } from '../../shared/testid';
 import type { ImportError, ImportResult, ListType } from '../../shared/types';
@@ -29,7 +29,7 @@ export default function Import() {
   const user = useUser();
   const meta = useMeta();
   const { modal, message } = App.useApp();
-  const calls = useLoad(() => callsApi.calls({ pageSize: 100 }), []);
+  const calls = useQuery({ queryKey: callsKeys.list(CALL_CHOICES), queryFn: () => callsApi.calls(CALL_CHOICES) });
   const [callId, setCallId] = useState<string>();
   const [file, setFile] = useState<File | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
@@ -88,7 +88,7 @@ export default function Import() {
         title="批量导入"
         sub={user.isOperator ? '按模板填写后上传。每行以统一社会信用代码指明填报单位。' : `按模板填写后上传，数据将记入${user.organization.name}。`}
       />
-      <LoadError error={calls.error} onRetry={calls.reload} />
+      <LoadError error={calls.error} onRetry={() => void calls.refetch()} />
       <Card style={{ marginBottom: 16 }}>
         <Form layout="vertical">
           <Row gutter={16}>
@@ -97,7 +97,7 @@ export default function Import() {
                 <Select
                   value={callId}
                   placeholder="请选择征集"
-                  loading={calls.loading}
+                  loading={calls.isFetching}
                   showSearch={{ optionFilterProp: 'label' }}
                   onChange={(v: string) => {
                     setCallId(v);

@@ -1,7 +1,8 @@
 import { Alert, App, Form, Input, Modal, Select, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../shared/http';
-import { matchingApi } from './api';
+import { matchingApi, matchingKeys } from './api';
 import { useMeta } from '../../shared/meta';
 import type { ListType } from '../../shared/types';
 
@@ -18,12 +19,12 @@ interface Props {
   /** The caller's organisation's items of the opposite type (one when the pair is fixed). */
   ownItems: Array<{ id: string; title: string }>;
   onClose: () => void;
-  onDone: () => void;
 }
 
 /** 表达意向: pairs an own item with the other side's, with an optional message. */
-export function InterestModal({ open, other, ownItems, onClose, onDone }: Props) {
+export function InterestModal({ open, other, ownItems, onClose }: Props) {
   const meta = useMeta();
+  const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ ownId: string; message?: string }>();
   const [busy, setBusy] = useState(false);
@@ -48,7 +49,7 @@ export function InterestModal({ open, other, ownItems, onClose, onDone }: Props)
       const [needId, capabilityId] = other.listType === 'scenario_need' ? [other.id, v.ownId] : [v.ownId, other.id];
       const r = await matchingApi.expressInterest(needId, capabilityId, v.message?.trim());
       void message.success(r.created ? '已表达意向，对方和技术经理人将收到通知' : '您已对这一组合表达过意向');
-      onDone();
+      void queryClient.invalidateQueries({ queryKey: matchingKeys.allInterests });
       onClose();
     } catch (e) {
       setError(errorMessage(e));

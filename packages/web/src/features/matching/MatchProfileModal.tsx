@@ -1,9 +1,9 @@
 import { Alert, App, Form, Input, Modal, Radio, Select, Switch } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../shared/http';
-import { submissionsApi } from '../submissions/api';
-import { subscriptionsApi } from '../subscriptions/api';
-import { useLoad } from '../../shared/hooks';
+import { submissionsApi, submissionsKeys } from '../submissions/api';
+import { subscriptionsApi, subscriptionsKeys } from '../subscriptions/api';
 import { FREQUENCY_OPTIONS } from '../../shared/labels';
 import { useMeta } from '../../shared/meta';
 import type { DigestFrequency } from '../../shared/types';
@@ -16,13 +16,20 @@ interface Values {
 }
 
 /** “为我匹配”: new items that match the chosen own needs or capabilities arrive as a digest. */
-export function MatchProfileModal({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: () => void }) {
+export function MatchProfileModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const meta = useMeta();
+  const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const own = useLoad(async () => (open ? (await submissionsApi.submissions({ pageSize: 100 })).items.filter((s) => s.status !== 'draft' && s.status !== 'withdrawn') : []), [open]);
+  const ownQuery = { pageSize: 100 };
+  const own = useQuery({
+    queryKey: submissionsKeys.list(ownQuery),
+    queryFn: () => submissionsApi.submissions(ownQuery),
+    select: (page) => page.items.filter((s) => s.status !== 'draft' && s.status !== 'withdrawn'),
+    enabled: open,
+  });
 
   useEffect(() => {
     if (open) {
@@ -38,7 +45,7 @@ export function MatchProfileModal({ open, onClose, onDone }: { open: boolean; on
     try {
       await subscriptionsApi.createSubscription({ kind: 'match_profile', name: v.name.trim(), frequency: v.frequency, emailEnabled: v.emailEnabled, query: { submissionIds: v.submissionIds } });
       void message.success('已创建“为我匹配”订阅');
-      onDone();
+      void queryClient.invalidateQueries({ queryKey: subscriptionsKeys.all });
       onClose();
     } catch (e) {
       setError(errorMessage(e));
@@ -71,7 +78,7 @@ export function MatchProfileModal({ open, onClose, onDone }: { open: boolean; on
         >
           <Select
             mode="multiple"
-            loading={own.loading}
+            loading={own.isFetching}
             options={(own.data ?? []).map((s) => ({ value: s.id, label: `【${meta.listType(s.listType)}】${s.title}` }))}
             showSearch={{ optionFilterProp: 'label' }}
             placeholder="请选择"

@@ -1,9 +1,9 @@
 import { App, Button, Card, Empty, Flex, List, Skeleton, Tag, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { matchingApi } from './api';
+import { matchingApi, matchingKeys } from './api';
 import { useUser } from '../auth/auth';
-import { useLoad } from '../../shared/hooks';
 import { fmtTime } from '../../shared/time';
 import type { Interest, Listing, MatchItem } from '../../shared/types';
 import { InterestModal, type ListingRef } from './InterestModal';
@@ -25,7 +25,6 @@ const DECISION_TEXT: Record<Decision['kind'], { title: string; label: string; ok
 interface Props {
   listing: Listing;
   interests: Interest[];
-  onInterestsChanged: () => void;
 }
 
 /**
@@ -33,10 +32,11 @@ interface Props {
  * brokers pin or exclude results with a reason; an organisation that owns one side of a pair
  * expresses interest (意向).
  */
-export function MatchesPanel({ listing, interests, onInterestsChanged }: Props) {
+export function MatchesPanel({ listing, interests }: Props) {
   const user = useUser();
   const { message } = App.useApp();
-  const matches = useLoad(() => matchingApi.matches(listing.id), [listing.id]);
+  const queryClient = useQueryClient();
+  const matches = useQuery({ queryKey: matchingKeys.matches(listing.id), queryFn: () => matchingApi.matches(listing.id) });
   const [decision, setDecision] = useState<Decision | null>(null);
   const [all, setAll] = useState(false);
   const [interest, setInterest] = useState<{ other: ListingRef; own: Array<{ id: string; title: string }> } | null>(null);
@@ -90,8 +90,8 @@ export function MatchesPanel({ listing, interests, onInterestsChanged }: Props) 
       style={{ marginBottom: 16 }}
       data-testid="matches-panel"
     >
-      <LoadError error={matches.error} onRetry={matches.reload} />
-      {!data && matches.loading && <Skeleton active paragraph={{ rows: 6 }} />}
+      <LoadError error={matches.error} onRetry={() => void matches.refetch()} />
+      {!data && matches.isFetching && <Skeleton active paragraph={{ rows: 6 }} />}
       {data && data.items.length === 0 && <Empty description={`暂无匹配的${otherType}`} data-testid="matches-empty" />}
       <div data-testid="matches-list">
         {data?.items.slice(0, all ? undefined : FIRST).map((m, i) => <MatchRow key={m.id} rank={i + 1} item={m} actions={actionsFor(m)} badge={badgeFor(m)} />)}
@@ -138,7 +138,7 @@ export function MatchesPanel({ listing, interests, onInterestsChanged }: Props) 
             await matchingApi.decideMatch(listing.id, decision.targetId, decision.kind, reason);
             void message.success(text.done);
             setDecision(null);
-            matches.reload();
+            void queryClient.invalidateQueries({ queryKey: matchingKeys.matches(listing.id) });
           }}
         />
       )}
@@ -147,7 +147,6 @@ export function MatchesPanel({ listing, interests, onInterestsChanged }: Props) 
         other={interest?.other ?? null}
         ownItems={interest?.own ?? []}
         onClose={() => setInterest(null)}
-        onDone={onInterestsChanged}
       />
     </Card>
   );

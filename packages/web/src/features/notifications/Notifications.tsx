@@ -1,9 +1,10 @@
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Card, Empty, Flex, List, Pagination, Segmented, Space, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { notificationsApi } from './api';
+import { notificationsApi, notificationsKeys } from './api';
 import { LoadError } from '../../shared/components/LoadError';
 import { PageHeader } from '../../shared/components/PageHeader';
-import { useErrorToast, useLoad, useSearchState } from '../../shared/hooks';
+import { useErrorToast, useSearchState } from '../../shared/hooks';
 import { notificationKindLabel } from '../../shared/labels';
 import { notifyCountChanged } from './notifications';
 import { fmtTime } from '../../shared/time';
@@ -18,7 +19,10 @@ export default function Notifications() {
   const [params, update] = useSearchState();
   const unreadOnly = params.get('unread') === 'true';
   const page = Number(params.get('page') ?? '1') || 1;
-  const list = useLoad(() => notificationsApi.notifications({ unread: unreadOnly ? 'true' : undefined, page, pageSize: 20 }), [unreadOnly, page]);
+  const queryClient = useQueryClient();
+  const query = { unread: unreadOnly ? 'true' : undefined, page, pageSize: 20 };
+  const list = useQuery({ queryKey: notificationsKeys.list(query), queryFn: () => notificationsApi.notifications(query), placeholderData: keepPreviousData });
+  const reload = () => queryClient.invalidateQueries({ queryKey: notificationsKeys.all });
   const data = list.data;
 
   const markRead = async (n: AppNotification) => {
@@ -33,7 +37,7 @@ export default function Notifications() {
     } catch (e) {
       toast(e);
     }
-    if (!n.link) return list.reload();
+    if (!n.link) return void reload();
     if (isSpaLink(n.link)) void navigate(n.link);
     else window.location.assign(n.link);
   };
@@ -42,7 +46,7 @@ export default function Notifications() {
     try {
       await notificationsApi.markAllNotificationsRead();
       notifyCountChanged();
-      list.reload();
+      void queryClient.invalidateQueries({ queryKey: notificationsKeys.all });
     } catch (e) {
       toast(e);
     }
@@ -70,10 +74,10 @@ export default function Notifications() {
           </Space>
         }
       />
-      <LoadError error={list.error} onRetry={list.reload} />
+      <LoadError error={list.error} onRetry={() => void list.refetch()} />
       <Card>
         <List
-          loading={list.loading}
+          loading={list.isFetching}
           dataSource={data?.items ?? []}
           locale={{ emptyText: <Empty description={unreadOnly ? '没有未读通知' : '暂无通知'} data-testid="notifications-empty" /> }}
           renderItem={(n) => (
@@ -90,7 +94,7 @@ export default function Notifications() {
                     type="link"
                     onClick={(e) => {
                       e.stopPropagation();
-                      void markRead(n).then(list.reload, toast);
+                      void markRead(n).then(reload, toast);
                     }}
                     data-testid="notification-read"
                   >

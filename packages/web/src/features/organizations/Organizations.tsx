@@ -1,12 +1,13 @@
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
 import { organizationLifecycle } from '@scenebridge/contract/organizations/lifecycle';
 import type { ColumnsType } from 'antd/es/table';
-import { organizationsApi } from './api';
+import { organizationsApi, organizationsKeys } from './api';
 import { ActionButtons } from '../../shared/components/ActionButtons';
 import { LoadError } from '../../shared/components/LoadError';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { StatusTag } from '../../shared/components/StatusTag';
-import { useLoad, useSearchState } from '../../shared/hooks';
+import { useSearchState } from '../../shared/hooks';
 import { useMeta } from '../../shared/meta';
 import { fmtTime } from '../../shared/time';
 import { rowTestId } from '../../shared/testid';
@@ -21,13 +22,15 @@ export default function Organizations() {
   const page = Number(params.get('page') ?? '1') || 1;
   const pageSize = Number(params.get('pageSize') ?? '20') || 20;
 
-  const list = useLoad(() => organizationsApi.organizations({ status: status === 'all' ? undefined : status, q, page, pageSize }), [status, q, page, pageSize]);
+  const queryClient = useQueryClient();
+  const query = { status: status === 'all' ? undefined : status, q, page, pageSize };
+  const list = useQuery({ queryKey: organizationsKeys.list(query), queryFn: () => organizationsApi.organizations(query), placeholderData: keepPreviousData });
 
 
   const run = async (org: Organization, action: string, reason?: string) => {
     await organizationsApi.organizationTransition(org.id, action, reason);
     void message.success(action === 'approve' ? `已通过「${org.name}」的注册审核` : `已驳回「${org.name}」`);
-    list.reload();
+    void queryClient.invalidateQueries({ queryKey: organizationsKeys.all });
   };
 
   const columns: ColumnsType<Organization> = [
@@ -89,12 +92,12 @@ export default function Organizations() {
           data-testid="org-filter-q"
         />
       </Space>
-      <LoadError error={list.error} onRetry={list.reload} />
+      <LoadError error={list.error} onRetry={() => void list.refetch()} />
       <Table<Organization>
         rowKey="id"
         columns={columns}
         dataSource={list.data?.items ?? []}
-        loading={list.loading}
+        loading={list.isFetching}
         onRow={(r) => rowTestId(`org-row-${r.id}`)}
         scroll={{ x: 1100 }}
         locale={{ emptyText: status === 'pending' ? '暂无待审核的机构' : '暂无机构' }}

@@ -2,6 +2,13 @@
 import { get, post, type Query } from '../../shared/http';
 import type { Organization, OrganizationPage, Role, User } from '../../shared/types';
 
+/** TanStack Query keys: everything this feature caches starts with ['organizations']. */
+export const organizationsKeys = {
+  all: ['organizations'] as const,
+  list: (query: Query) => ['organizations', 'list', query] as const,
+  detail: (id: string) => ['organizations', 'detail', id] as const,
+};
+
 export const organizationsApi = {
   organizations: (query: Query) => get<OrganizationPage>('/organizations', query),
   organization: (id: string) => get<Organization>(`/organizations/${encodeURIComponent(id)}`),

@@ -1,14 +1,14 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ArrowLeftOutlined, DownloadOutlined, ExportOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Radio, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { errorMessage } from '../../shared/http';
-import { publicationApi, publicBatchDownloadUrl, publicBatchUrl } from './api';
+import { publicationApi, publicationKeys, publicBatchDownloadUrl, publicBatchUrl } from './api';
 import { LoadError } from '../../shared/components/LoadError';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { FullPageSpin } from '../../app/RequireAuth';
-import { useLoad } from '../../shared/hooks';
 import { TRL_LABELS } from '../../shared/labels';
 import { useMeta } from '../../shared/meta';
 import { rowTestId } from '../../shared/testid';
@@ -135,11 +135,12 @@ export default function BatchDetail() {
   const meta = useMeta();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const res = useLoad(() => publicationApi.publicBatch(id), [id]);
+  const queryClient = useQueryClient();
+  const res = useQuery({ queryKey: publicationKeys.batch(id), queryFn: () => publicationApi.publicBatch(id) });
   const [correcting, setCorrecting] = useState<BatchEntry | null>(null);
 
-  if (res.loading && !res.data) return <FullPageSpin />;
-  if (!res.data) return <LoadError error={res.error} onRetry={res.reload} />;
+  if (res.isFetching && !res.data) return <FullPageSpin />;
+  if (!res.data) return <LoadError error={res.error} onRetry={() => void res.refetch()} />;
   const b = res.data;
   const entries = [...b.entries].sort((x, y) => x.seq - y.seq);
   const superseded = [...b.superseded].sort((x, y) => x.seq - y.seq || y.version - x.version);
@@ -259,7 +260,7 @@ export default function BatchDetail() {
           onDone={(e) => {
             setCorrecting(null);
             void message.success(`第 ${e.seq} 号已发布勘误（第 ${e.version} 版）`);
-            res.reload();
+            void queryClient.invalidateQueries({ queryKey: publicationKeys.batch(id) });
           }}
         />
       )}

@@ -1,11 +1,12 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { DownloadOutlined, ExportOutlined } from '@ant-design/icons';
 import { Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
-import { publicationApi, publicBatchDownloadUrl, publicBatchUrl } from './api';
+import { publicationApi, publicationKeys, publicBatchDownloadUrl, publicBatchUrl } from './api';
 import { LoadError } from '../../shared/components/LoadError';
 import { PageHeader } from '../../shared/components/PageHeader';
-import { useLoad, useSearchState } from '../../shared/hooks';
+import { useSearchState } from '../../shared/hooks';
 import { useMeta } from '../../shared/meta';
 import { rowTestId } from '../../shared/testid';
 import { fmtTime } from '../../shared/time';
@@ -18,7 +19,8 @@ export default function Batches() {
   const listType = params.get('listType') ?? '';
   const page = Number(params.get('page') ?? '1') || 1;
   const pageSize = Number(params.get('pageSize') ?? '20') || 20;
-  const list = useLoad(() => publicationApi.publicBatches({ listType, page, pageSize }), [listType, page, pageSize]);
+  const query = { listType, page, pageSize };
+  const list = useQuery({ queryKey: publicationKeys.batches(query), queryFn: () => publicationApi.publicBatches(query), placeholderData: keepPreviousData });
 
   const columns: ColumnsType<Batch> = [
     {
@@ -71,12 +73,12 @@ export default function Batches() {
           data-testid="batch-filter-list-type"
         />
       </Space>
-      <LoadError error={list.error} onRetry={list.reload} />
+      <LoadError error={list.error} onRetry={() => void list.refetch()} />
       <Table<Batch>
         rowKey="id"
         columns={columns}
         dataSource={list.data?.items ?? []}
-        loading={list.loading}
+        loading={list.isFetching}
         onRow={(r) => rowTestId(`batches-row-${r.id}`)}
         scroll={{ x: 1150 }}
         locale={{ emptyText: '尚未发布批次。在征集的“评审与遴选”页面将已入选项目发布为批次。' }}

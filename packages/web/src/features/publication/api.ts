@@ -2,6 +2,13 @@
 import { enc, get, post, type Query } from '../../shared/http';
 import type { Batch, BatchDetail, BatchEntry, BatchPage, EntryCorrection, PromotedBenchmarkCase } from '../../shared/types';
 
+/** TanStack Query keys: everything this feature caches starts with ['publication']. */
+export const publicationKeys = {
+  all: ['publication'] as const,
+  batches: (query: Query) => ['publication', 'batches', query] as const,
+  batch: (id: string) => ['publication', 'batch', id] as const,
+};
+
 export const publicationApi = {
   publishBatch: (callId: string, input: { title?: string; number?: number; issuer?: string }) => post<Batch>(`/calls/${enc(callId)}/batches`, input),
   correctEntry: (batchId: string, seq: number, input: EntryCorrection) =>

@@ -1,11 +1,12 @@
 import { App, Empty, Flex, Pagination, Segmented, Skeleton, Typography } from 'antd';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { qualityApi } from './api';
+import { qualityApi, qualityKeys } from './api';
 import { DuplicateClusterCard } from './DuplicateClusterCard';
 import { LoadError } from '../../shared/components/LoadError';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { ReasonModal } from '../../shared/components/ReasonModal';
-import { useLoad, useSearchState } from '../../shared/hooks';
+import { useSearchState } from '../../shared/hooks';
 import { useMeta } from '../../shared/meta';
 import type { DuplicateClusterItem as Item, ListType } from '../../shared/types';
 
@@ -18,7 +19,8 @@ export default function Duplicates() {
   const { message } = App.useApp();
   const [params, update] = useSearchState();
   const listType = (params.get('listType') ?? 'scenario_need') as ListType;
-  const clusters = useLoad(() => qualityApi.duplicateClusters(listType), [listType]);
+  const queryClient = useQueryClient();
+  const clusters = useQuery({ queryKey: qualityKeys.clusters(listType), queryFn: () => qualityApi.duplicateClusters(listType), placeholderData: keepPreviousData });
   // After a merge the list may shrink below the page asked for.
   const lastPage = Math.max(1, Math.ceil((clusters.data?.clusters.length ?? 0) / PAGE));
   const page = Math.min(Number(params.get('page') ?? '1') || 1, lastPage);
@@ -38,8 +40,8 @@ export default function Duplicates() {
           />
         }
       />
-      <LoadError error={clusters.error} onRetry={clusters.reload} />
-      {clusters.loading && !clusters.data && <Skeleton active paragraph={{ rows: 8 }} />}
+      <LoadError error={clusters.error} onRetry={() => void clusters.refetch()} />
+      {clusters.isFetching && !clusters.data && <Skeleton active paragraph={{ rows: 8 }} />}
       {clusters.data && (
         <Typography.Paragraph type="secondary" data-testid="duplicates-summary">
           已比对 {clusters.data.considered} 条{clusters.data.truncated ? '（仅比对最近提交的条目）' : ''}，发现 {clusters.data.clusters.length} 组相似条目
@@ -92,7 +94,7 @@ export default function Duplicates() {
           const r = await qualityApi.mergeDuplicates(merging!.keep.id, merging!.merge.map((m) => m.id), reason);
           void message.success(`已将 ${r.merged.length} 条并入「${merging!.keep.title}」`);
           setMerging(null);
-          clusters.reload();
+          void queryClient.invalidateQueries({ queryKey: qualityKeys.all });
         }}
       />
     </div>

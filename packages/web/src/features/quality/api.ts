@@ -2,6 +2,12 @@
 import { get, post } from '../../shared/http';
 import type { ListType, SubmissionData, DuplicateClusters, MergeResult, QualityReport } from '../../shared/types';
 
+/** TanStack Query keys: everything this feature caches starts with ['quality']. */
+export const qualityKeys = {
+  all: ['quality'] as const,
+  clusters: (listType: ListType) => ['quality', 'clusters', listType] as const,
+};
+
 export const qualityApi = {
   qualityCheck: (listType: ListType, data: SubmissionData, submissionId?: string) =>
     post<QualityReport>('/quality/check', { listType, data, submissionId }),

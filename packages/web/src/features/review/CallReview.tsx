@@ -1,3 +1,4 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import {
   Alert, App, Button, Card, Checkbox, DatePicker, Empty, Flex, Form, Input, InputNumber, Modal, Popconfirm, Select, Space,
@@ -8,9 +9,9 @@ import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../shared/http';
-import { callsApi } from '../calls/api';
+import { callsApi, callsKeys } from '../calls/api';
 import { publicationApi, publicBatchUrl } from '../publication/api';
-import { reviewApi } from './api';
+import { reviewApi, reviewKeys } from './api';
 import { submissionsApi } from '../submissions/api';
 import { AssignmentStatusTag, fmtScore } from './AssignmentStatusTag';
 import { LoadError } from '../../shared/components/LoadError';
@@ -18,7 +19,7 @@ import { PageHeader } from '../../shared/components/PageHeader';
 import { ReasonModal } from '../../shared/components/ReasonModal';
 import { FullPageSpin } from '../../app/RequireAuth';
 import { StatusTag } from '../../shared/components/StatusTag';
-import { useErrorToast, useLoad } from '../../shared/hooks';
+import { useErrorToast } from '../../shared/hooks';
 import { BATCH_LIST_NAMES } from '../../shared/labels';
 import { useMeta } from '../../shared/meta';
 import { rowTestId } from '../../shared/testid';
@@ -132,7 +133,7 @@ function ReviewsOfItem({ item, canEdit, onChange }: { item: RankingItem; canEdit
 
 function AssignModal({ callId, item, onClose, onDone }: { callId: string; item: RankingItem; onClose: () => void; onDone: () => void }) {
   const { message } = App.useApp();
-  const reviewers = useLoad(() => reviewApi.reviewers(), []);
+  const reviewers = useQuery({ queryKey: reviewKeys.reviewers, queryFn: reviewApi.reviewers });
   const [reviewerId, setReviewerId] = useState<string>();
   const [due, setDue] = useState<Dayjs | null>(null);
   const [busy, setBusy] = useState(false);
@@ -176,12 +177,12 @@ function AssignModal({ callId, item, onClose, onDone }: { callId: string; item: 
         项目：<Typography.Text strong>{item.title}</Typography.Text>（{item.organizationName}）
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="assign-error" />}
-      <LoadError error={reviewers.error} onRetry={reviewers.reload} />
+      <LoadError error={reviewers.error} onRetry={() => void reviewers.refetch()} />
       <Form layout="vertical">
         <Form.Item label="评审专家" required>
           <Select
             showSearch={{ optionFilterProp: 'label' }}
-            loading={reviewers.loading}
+            loading={reviewers.isFetching}
             value={reviewerId}
             onChange={(v) => {
               setReviewerId(v);
@@ -328,8 +329,10 @@ export default function CallReview() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const toast = useErrorToast();
-  const call = useLoad(() => callsApi.call(id), [id]);
-  const ranking = useLoad(() => reviewApi.ranking(id), [id]);
+  const queryClient = useQueryClient();
+  const call = useQuery({ queryKey: callsKeys.detail(id), queryFn: () => callsApi.call(id) });
+  const ranking = useQuery({ queryKey: reviewKeys.ranking(id), queryFn: () => reviewApi.ranking(id) });
+  const reloadRanking = () => void queryClient.invalidateQueries({ queryKey: reviewKeys.ranking(id) });
 
   const [due, setDue] = useState<Dayjs | null>(null);
   const [assigning, setAssigning] = useState(false);
@@ -353,8 +356,8 @@ export default function CallReview() {
     return c;
   }, [items]);
 
-  if ((call.loading && !call.data) || (ranking.loading && !ranking.data)) return <FullPageSpin />;
-  if (!call.data || !ranking.data) return <LoadError error={call.error ?? ranking.error} onRetry={() => { call.reload(); ranking.reload(); }} />;
+  if ((call.isFetching && !call.data) || (ranking.isFetching && !ranking.data)) return <FullPageSpin />;
+  if (!call.data || !ranking.data) return <LoadError error={call.error ?? ranking.error} onRetry={() => { void call.refetch(); void ranking.refetch(); }} />;
   const c = call.data;
   const reviewing = c.status === 'reviewing';
   // A batch leaves the call in review; after the operator's publish_results, undecided items can still be
@@ -366,8 +369,8 @@ export default function CallReview() {
   const underStaffed = items.filter((i) => i.status === 'in_review' && i.reviews.filter(active).length < k).length;
 
   const reload = () => {
-    ranking.reload();
-    call.reload();
+    reloadRanking();
+    void queryClient.invalidateQueries({ queryKey: callsKeys.detail(id) });
   };
 
   const autoAssign = async () => {
@@ -375,7 +378,7 @@ export default function CallReview() {
     try {
       const r = await reviewApi.autoAssign(c.id, due ? fromPickerValue(due) : undefined);
       setAssignResult(r);
-      ranking.reload();
+      reloadRanking();
     } catch (e) {
       toast(e);
     } finally {
@@ -387,7 +390,7 @@ export default function CallReview() {
     const r = await reviewApi.decideSelection(c.id, selectedKeys, action, reason);
     void message.success(`${r.moved} 项已${action === 'select' ? '入选' : '标记为不入选'}`);
     setSelectedKeys([]);
-    ranking.reload();
+    reloadRanking();
   };
 
   const bulkSelect = async () => {
@@ -514,7 +517,7 @@ export default function CallReview() {
             <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/calls')}>
               返回征集管理
             </Button>
-            <Button icon={<ReloadOutlined />} onClick={reload} loading={ranking.loading} data-testid="ranking-reload">
+            <Button icon={<ReloadOutlined />} onClick={reload} loading={ranking.isFetching} data-testid="ranking-reload">
               刷新
             </Button>
           </Space>
@@ -650,7 +653,7 @@ export default function CallReview() {
           size="middle"
           columns={columns}
           dataSource={shown}
-          loading={ranking.loading}
+          loading={ranking.isFetching}
           onRow={(r) => rowTestId(`ranking-row-${r.id}`)}
           rowSelection={
             canDecide
@@ -662,7 +665,7 @@ export default function CallReview() {
               : undefined
           }
           expandable={{
-            expandedRowRender: (r) => <ReviewsOfItem item={r} canEdit={reviewing} onChange={ranking.reload} />,
+            expandedRowRender: (r) => <ReviewsOfItem item={r} canEdit={reviewing} onChange={reloadRanking} />,
             rowExpandable: () => true,
           }}
           scroll={{ x: 940 }}
@@ -695,7 +698,7 @@ export default function CallReview() {
             await submissionsApi.submissionTransition(returnFor.id, 'return_for_revision', reason);
             void message.success(`「${returnFor.title}」已退回修改`);
             setReturnFor(null);
-            ranking.reload();
+            reloadRanking();
           }}
         />
       )}
@@ -706,7 +709,7 @@ export default function CallReview() {
           onClose={() => setAssignFor(null)}
           onDone={() => {
             setAssignFor(null);
-            ranking.reload();
+            reloadRanking();
           }}
         />
       )}

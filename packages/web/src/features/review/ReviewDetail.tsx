@@ -1,9 +1,10 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ArrowLeftOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Divider, Flex, Input, InputNumber, List, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useRef, useState, type RefObject } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../shared/http';
-import { reviewApi } from './api';
+import { reviewApi, reviewKeys } from './api';
 import { submissionsApi } from '../submissions/api';
 import { AssignmentStatusTag, fmtScore } from './AssignmentStatusTag';
 import { fmtSize } from '../submissions/Attachments';
@@ -12,7 +13,7 @@ import { PageHeader } from '../../shared/components/PageHeader';
 import { ReasonModal } from '../../shared/components/ReasonModal';
 import { FullPageSpin } from '../../app/RequireAuth';
 import { SubmissionDataView } from '../submissions/SubmissionDataView';
-import { useErrorToast, useLoad, useUnsavedChangesPrompt } from '../../shared/hooks';
+import { useErrorToast, useUnsavedChangesPrompt } from '../../shared/hooks';
 import { useMeta } from '../../shared/meta';
 import { dayjs, fmtTime } from '../../shared/time';
 import type { AssignmentDetail, Criterion, SubmissionData } from '../../shared/types';
@@ -181,13 +182,14 @@ export default function ReviewDetail() {
   const meta = useMeta();
   const { message } = App.useApp();
   const toast = useErrorToast();
-  const res = useLoad(() => reviewApi.myAssignment(id), [id]);
+  const queryClient = useQueryClient();
+  const res = useQuery({ queryKey: reviewKeys.myAssignment(id), queryFn: () => reviewApi.myAssignment(id) });
   const [conflictOpen, setConflictOpen] = useState(false);
   const dirty = useRef(false);
   useUnsavedChangesPrompt(dirty);
 
-  if (res.loading && !res.data) return <FullPageSpin />;
-  if (!res.data) return <LoadError error={res.error} onRetry={res.reload} />;
+  if (res.isFetching && !res.data) return <FullPageSpin />;
+  if (!res.data) return <LoadError error={res.error} onRetry={() => void res.refetch()} />;
   const a = res.data;
   const s = a.submission;
   const overdue = a.status === 'assigned' && !!a.dueAt && dayjs(a.dueAt).isBefore(dayjs());
@@ -296,7 +298,7 @@ export default function ReviewDetail() {
           </Card>
         </div>
         <div style={{ flex: '0 1 420px', minWidth: 320, position: 'sticky', top: 16 }}>
-          <ScoringCard key={a.id} a={a} dirty={dirty} onSaved={(next) => res.setData({ ...a, ...next })} />
+          <ScoringCard key={a.id} a={a} dirty={dirty} onSaved={(next) => queryClient.setQueryData(reviewKeys.myAssignment(id), { ...a, ...next })} />
         </div>
       </Flex>
       <ReasonModal

@@ -1,14 +1,15 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Popconfirm, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../shared/http';
-import { reviewApi } from './api';
+import { reviewApi, reviewKeys } from './api';
 import { useUser } from '../auth/auth';
 import { LoadError } from '../../shared/components/LoadError';
 import { PageHeader } from '../../shared/components/PageHeader';
-import { useErrorToast, useLoad } from '../../shared/hooks';
+import { useErrorToast } from '../../shared/hooks';
 import { rowTestId } from '../../shared/testid';
 import { fmtTime } from '../../shared/time';
 import type { ReviewerRelation } from '../../shared/types';
@@ -25,7 +26,8 @@ export default function ReviewRelations() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const toast = useErrorToast();
-  const list = useLoad(() => reviewApi.myRelations(), []);
+  const queryClient = useQueryClient();
+  const list = useQuery({ queryKey: reviewKeys.myRelations, queryFn: reviewApi.myRelations });
   const [form] = Form.useForm<{ organizationId: string; note?: string }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -38,7 +40,7 @@ export default function ReviewRelations() {
       await reviewApi.declareRelation(v.organizationId.trim(), v.note?.trim() || undefined);
       void message.success('已声明关联单位');
       form.resetFields();
-      list.reload();
+      void queryClient.invalidateQueries({ queryKey: reviewKeys.myRelations });
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -50,7 +52,7 @@ export default function ReviewRelations() {
     try {
       await reviewApi.withdrawRelation(r.organizationId);
       void message.success(`已撤回对「${r.organizationName}」的关联声明`);
-      list.reload();
+      void queryClient.invalidateQueries({ queryKey: reviewKeys.myRelations });
     } catch (e) {
       toast(e);
     }
@@ -99,12 +101,12 @@ export default function ReviewRelations() {
         title={`您所在单位「${user.organization.name}」的项目会自动回避，无需声明。`}
         description="评审实名项目时，可直接点击评分页单位名称旁的“声明关联”。其他单位请填写机构编号（可向运营方索取）。已分配的任务不会因新的声明而撤销，如需回避请在评分页“声明回避”。"
       />
-      <LoadError error={list.error} onRetry={list.reload} />
+      <LoadError error={list.error} onRetry={() => void list.refetch()} />
       <Table<ReviewerRelation>
         rowKey="organizationId"
         columns={columns}
         dataSource={list.data ?? []}
-        loading={list.loading}
+        loading={list.isFetching}
         onRow={(r) => rowTestId(`relation-row-${r.organizationId}`)}
         pagination={false}
         locale={{ emptyText: '尚未声明关联单位' }}

@@ -1,12 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
 import { Button, Empty, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { reviewApi } from './api';
+import { reviewApi, reviewKeys } from './api';
 import { AssignmentStatusTag, fmtScore } from './AssignmentStatusTag';
 import { LoadError } from '../../shared/components/LoadError';
 import { PageHeader } from '../../shared/components/PageHeader';
-import { useLoad, useSearchState } from '../../shared/hooks';
+import { useSearchState } from '../../shared/hooks';
 import { ASSIGNMENT_STATUS } from '../../shared/labels';
 import { rowTestId } from '../../shared/testid';
 import { fmtTime } from '../../shared/time';
@@ -22,7 +23,7 @@ export default function Reviews() {
   const callId = params.get('callId') ?? '';
   const status = params.get('status') ?? '';
   // All assignments once: the call filter's options come from them, and a reviewer has a few hundred at most.
-  const list = useLoad(() => reviewApi.myAssignments(), []);
+  const list = useQuery({ queryKey: reviewKeys.myAssignments, queryFn: () => reviewApi.myAssignments() });
   const all = list.data ?? [];
 
   const callOptions = useMemo(() => {
@@ -112,12 +113,12 @@ export default function Reviews() {
           data-testid="review-filter-status"
         />
       </Space>
-      <LoadError error={list.error} onRetry={list.reload} />
+      <LoadError error={list.error} onRetry={() => void list.refetch()} />
       <Table<MyAssignment>
         rowKey="id"
         columns={columns}
         dataSource={rows}
-        loading={list.loading}
+        loading={list.isFetching}
         onRow={(r) => rowTestId(`reviews-row-${r.id}`)}
         scroll={{ x: 1000 }}
         locale={{

@@ -2,6 +2,16 @@
 import { del, enc, get, post, put } from '../../shared/http';
 import type { AssignmentDetail, AutoAssignResult, ConflictResult, CreatedAssignment, MyAssignmentList, Ranking, ReviewerList, ReviewerRelationList, SavedScores, SelectionResult } from '../../shared/types';
 
+/** TanStack Query keys: everything this feature caches starts with ['review']. */
+export const reviewKeys = {
+  all: ['review'] as const,
+  reviewers: ['review', 'reviewers'] as const,
+  ranking: (callId: string) => ['review', 'ranking', callId] as const,
+  myAssignments: ['review', 'my-assignments'] as const,
+  myAssignment: (id: string) => ['review', 'my-assignment', id] as const,
+  myRelations: ['review', 'my-relations'] as const,
+};
+
 export const reviewApi = {
   autoAssign: (callId: string, dueAt?: string) => post<AutoAssignResult>(`/calls/${enc(callId)}/assignments/auto`, { dueAt }),
   assignReviewer: (callId: string, submissionId: string, reviewerUserId: string, dueAt?: string) =>

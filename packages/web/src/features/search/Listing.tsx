@@ -1,10 +1,11 @@
 import { HeartOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { matchingApi } from '../matching/api';
-import { searchApi } from './api';
-import { submissionsApi } from '../submissions/api';
+import { matchingApi, matchingKeys } from '../matching/api';
+import { searchApi, searchKeys } from './api';
+import { submissionsApi, submissionsKeys } from '../submissions/api';
 import { useUser } from '../auth/auth';
 import { InterestModal } from '../matching/InterestModal';
 import { InterestsCard } from '../matching/InterestsCard';
@@ -14,7 +15,6 @@ import { MatchesPanel } from '../matching/MatchesPanel';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { FullPageSpin } from '../../app/RequireAuth';
 import { StatusTag } from '../../shared/components/StatusTag';
-import { useLoad } from '../../shared/hooks';
 import { budgetText, opennessLabel, TRL_LABELS } from '../../shared/labels';
 import { useMeta } from '../../shared/meta';
 import { fmtDate } from '../../shared/time';
@@ -82,20 +82,22 @@ export default function Listing() {
   const { id = '' } = useParams();
   const user = useUser();
   const meta = useMeta();
-  const listing = useLoad(() => searchApi.listing(id), [id]);
-  const interests = useLoad(() => matchingApi.interests(id), [id]);
+  const listing = useQuery({ queryKey: searchKeys.listing(id), queryFn: () => searchApi.listing(id) });
+  const interests = useQuery({ queryKey: matchingKeys.interests(id), queryFn: () => matchingApi.interests(id) });
   const [choosing, setChoosing] = useState(false);
   const l = listing.data;
   const orgUser = user.roles.some((r) => r === 'org_admin' || r === 'org_member') && user.organization?.status === 'approved';
   const otherType = l?.listType === 'scenario_need' ? 'capability' : 'scenario_need';
-  const ownItems = useLoad(async () => {
-    if (!l || l.mine || !orgUser) return [];
-    const page = await submissionsApi.submissions({ listType: otherType, pageSize: 100 });
-    return page.items.filter((s) => INTEREST_STATES.has(s.status)).map((s) => ({ id: s.id, title: s.title }));
-  }, [l?.id, l?.mine, orgUser]);
+  const ownQuery = { listType: otherType, pageSize: 100 };
+  const ownItems = useQuery({
+    queryKey: submissionsKeys.list(ownQuery),
+    queryFn: () => submissionsApi.submissions(ownQuery),
+    select: (page) => page.items.filter((s) => INTEREST_STATES.has(s.status)).map((s) => ({ id: s.id, title: s.title })),
+    enabled: !!l && !l.mine && orgUser,
+  });
 
-  if (listing.loading && !l) return <FullPageSpin />;
-  if (listing.error || !l) return <LoadError error={listing.error} onRetry={listing.reload} />;
+  if (listing.isFetching && !l) return <FullPageSpin />;
+  if (listing.error || !l) return <LoadError error={listing.error} onRetry={() => void listing.refetch()} />;
 
   return (
     <div>
@@ -140,7 +142,7 @@ export default function Listing() {
           <InterestsCard listing={l} interests={interests.data ?? []} />
         </Col>
         <Col xs={24} xl={14}>
-          <MatchesPanel listing={l} interests={interests.data ?? []} onInterestsChanged={interests.reload} />
+          <MatchesPanel listing={l} interests={interests.data ?? []} />
         </Col>
       </Row>
       <InterestModal
@@ -148,7 +150,6 @@ export default function Listing() {
         other={{ id: l.id, title: l.title, listType: l.listType }}
         ownItems={ownItems.data ?? []}
         onClose={() => setChoosing(false)}
-        onDone={interests.reload}
       />
     </div>
   );

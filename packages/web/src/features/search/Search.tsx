@@ -1,14 +1,15 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { BellOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Empty, Flex, Input, Pagination, Row, Segmented, Select, Skeleton, Space, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { searchApi } from './api';
+import { searchApi, searchKeys } from './api';
 import { useUser } from '../auth/auth';
 import { LoadError } from '../../shared/components/LoadError';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { SaveSearchModal } from '../subscriptions/SaveSearchModal';
 import { SearchFacets } from './SearchFacets';
 import { SearchResultItem } from './SearchResultItem';
-import { useLoad, useSearchState } from '../../shared/hooks';
+import { useSearchState } from '../../shared/hooks';
 import { FACETS, SORT_OPTIONS } from '../../shared/labels';
 import { useMeta } from '../../shared/meta';
 import type { FacetKey, SearchSort } from '../../shared/types';
@@ -40,15 +41,19 @@ export default function Search() {
   const key = JSON.stringify([q, sort, FACETS.map((f) => filters[f.key].join(','))]);
   const snapshot = useRef<{ key: string; token: string } | null>(null);
 
-  const result = useLoad(async () => {
-    const token = snapshot.current?.key === key ? snapshot.current.token : undefined;
-    const r = await searchApi.search({
-      q, sort, page, pageSize, snapshot: token,
-      ...Object.fromEntries(FACETS.map((f) => [f.key, filters[f.key].join(',')])),
-    });
-    snapshot.current = { key, token: r.snapshot };
-    return r;
-  }, [key, page, pageSize]);
+  const result = useQuery({
+    queryKey: searchKeys.search({ key, page, pageSize }),
+    queryFn: async () => {
+      const token = snapshot.current?.key === key ? snapshot.current.token : undefined;
+      const r = await searchApi.search({
+        q, sort, page, pageSize, snapshot: token,
+        ...Object.fromEntries(FACETS.map((f) => [f.key, filters[f.key].join(',')])),
+      });
+      snapshot.current = { key, token: r.snapshot };
+      return r;
+    },
+    placeholderData: keepPreviousData,
+  });
 
   const data = result.data;
   const setFilter = (facet: FacetKey, values: string[]) => update({ [facet]: values.join(','), page: undefined });
@@ -111,7 +116,7 @@ export default function Search() {
           })),
         ]}
       />
-      <LoadError error={result.error} onRetry={result.reload} />
+      <LoadError error={result.error} onRetry={() => void result.refetch()} />
       {data?.snapshotRenewed && (
         <Alert
           type="info"
@@ -135,8 +140,8 @@ export default function Search() {
           <Typography.Paragraph type="secondary" data-testid="search-total" data-total={data?.total ?? ''}>
             {data ? `${data.capped ? '至少' : '共'} ${data.total} 条结果${data.terms.length ? `（检索词：${data.terms.join('、')}）` : ''}` : '检索中…'}
           </Typography.Paragraph>
-          <div data-testid="search-results" aria-busy={result.loading} style={{ opacity: result.loading && data ? 0.6 : 1 }}>
-            {!data && result.loading && <Skeleton active paragraph={{ rows: 6 }} />}
+          <div data-testid="search-results" aria-busy={result.isFetching} style={{ opacity: result.isFetching && data ? 0.6 : 1 }}>
+            {!data && result.isFetching && <Skeleton active paragraph={{ rows: 6 }} />}
             {data && data.items.length === 0 && (
               <Empty
                 data-testid="search-empty"

@@ -1,8 +1,9 @@
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, List, Popconfirm, Typography, Upload } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../shared/http';
-import { submissionsApi } from './api';
+import { submissionsApi, submissionsKeys } from './api';
 import { fmtTime } from '../../shared/time';
 import type { Attachment } from '../../shared/types';
 
@@ -18,12 +19,13 @@ interface Props {
   submissionId: string;
   items: Attachment[];
   editable: boolean;
-  onChange: () => void;
 }
 
 /** Attachment list with download links; upload and delete while the submission is editable. */
-export function Attachments({ submissionId, items, editable, onChange }: Props) {
+export function Attachments({ submissionId, items, editable }: Props) {
   const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const onChange = () => void queryClient.invalidateQueries({ queryKey: submissionsKeys.detail(submissionId) });
   const [uploading, setUploading] = useState(false);
   const [lastError, setLastError] = useState<string | null>(null);
 

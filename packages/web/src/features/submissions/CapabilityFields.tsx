@@ -1,5 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { NUMBER_RANGES, PICK_LIMITS, TEXT_MAX } from '@scenebridge/contract/forms';
 import { TRL_LABELS } from '../../shared/labels';
 import { useMeta } from '../../shared/meta';
 import { rules } from '../../shared/validators';
@@ -18,8 +19,8 @@ export function CapabilityFields() {
       </Col>
       <TechFieldsItem />
       <Col xs={24} md={12}>
-        <Form.Item label="服务领域" name="sectors" rules={[{ required: true, type: 'array', min: 1, message: '至少选择一个服务领域' }, { type: 'array', max: 5, message: '服务领域最多5个' }]} extra="最多选择5个">
-          <Select mode="multiple" maxCount={5} options={meta.sectorOptions} placeholder="请选择" showSearch={{ optionFilterProp: 'label' }} data-testid="sub-sectors" />
+        <Form.Item label="服务领域" name="sectors" rules={rules.pick('服务领域', 'sectors')} extra={`最多选择${PICK_LIMITS.sectors[1]}个`}>
+          <Select mode="multiple" maxCount={PICK_LIMITS.sectors[1]} options={meta.sectorOptions} placeholder="请选择" showSearch={{ optionFilterProp: 'label' }} data-testid="sub-sectors" />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
@@ -51,13 +52,13 @@ export function CapabilityFields() {
                         </Form.Item>
                       </Col>
                       <Col xs={24} md={9}>
-                        <Form.Item label="客户单位" name={[f.name, 'client']} rules={[{ max: 100, message: '不能超过100个字' }]}>
-                          <Input maxLength={100} />
+                        <Form.Item label="客户单位" name={[f.name, 'client']} rules={[rules.maxLength('', 'caseClient')]}>
+                          <Input maxLength={TEXT_MAX.caseClient} />
                         </Form.Item>
                       </Col>
                       <Col xs={24} md={5}>
                         <Form.Item label="年份" name={[f.name, 'year']}>
-                          <InputNumber min={1990} max={2100} precision={0} style={{ width: '100%' }} />
+                          <InputNumber min={NUMBER_RANGES.caseYear[0]} max={NUMBER_RANGES.caseYear[1]} precision={0} style={{ width: '100%' }} />
                         </Form.Item>
                       </Col>
                       <Col span={24}>

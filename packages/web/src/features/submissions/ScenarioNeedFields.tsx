@@ -1,8 +1,12 @@
 import { Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
+import { NUMBER_RANGES } from '@scenebridge/contract/forms';
 import { OPENNESS_OPTIONS } from '../../shared/labels';
 import { useMeta } from '../../shared/meta';
 import { rules } from '../../shared/validators';
 import { RegionItem, TechFieldsItem } from './SharedFields';
+
+/** 万元 */
+const BUDGET = NUMBER_RANGES.budget;
 
 export function ScenarioNeedFields() {
   const meta = useMeta();
@@ -24,7 +28,7 @@ export function ScenarioNeedFields() {
       </Col>
       <Col xs={12} md={6}>
         <Form.Item label="预算下限" name="budgetMin">
-          <InputNumber min={0} max={1_000_000} suffix="万元" style={{ width: '100%' }} data-testid="sub-budget-min" />
+          <InputNumber min={BUDGET[0]} max={BUDGET[1]} suffix="万元" style={{ width: '100%' }} data-testid="sub-budget-min" />
         </Form.Item>
       </Col>
       <Col xs={12} md={6}>
@@ -41,7 +45,7 @@ export function ScenarioNeedFields() {
             }),
           ]}
         >
-          <InputNumber min={0} max={1_000_000} suffix="万元" style={{ width: '100%' }} data-testid="sub-budget-max" />
+          <InputNumber min={BUDGET[0]} max={BUDGET[1]} suffix="万元" style={{ width: '100%' }} data-testid="sub-budget-max" />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>

@@ -1,4 +1,5 @@
 import { Col, Form, Select } from 'antd';
+import { PICK_LIMITS } from '@scenebridge/contract/forms';
 import { useMeta } from '../../shared/meta';
 import { rules } from '../../shared/validators';
 
@@ -7,8 +8,8 @@ export function TechFieldsItem() {
   const meta = useMeta();
   return (
     <Col xs={24} md={12}>
-      <Form.Item label="技术领域" name="techFields" rules={[{ required: true, type: 'array', min: 1, message: '至少选择一个技术领域' }, { type: 'array', max: 5, message: '技术领域最多5个' }]} extra="最多选择5个">
-        <Select mode="multiple" maxCount={5} options={meta.techFieldOptions} placeholder="请选择" showSearch={{ optionFilterProp: 'label' }} data-testid="sub-tech-fields" />
+      <Form.Item label="技术领域" name="techFields" rules={rules.pick('技术领域', 'techFields')} extra={`最多选择${PICK_LIMITS.techFields[1]}个`}>
+        <Select mode="multiple" maxCount={PICK_LIMITS.techFields[1]} options={meta.techFieldOptions} placeholder="请选择" showSearch={{ optionFilterProp: 'label' }} data-testid="sub-tech-fields" />
       </Form.Item>
     </Col>
   );

@@ -1,3 +1,4 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { EditOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Modal, Space, Timeline, Typography } from 'antd';
 import { isSubmissionEditable, submissionLifecycle } from '@scenebridge/contract/submissions/lifecycle';
@@ -5,7 +6,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../shared/http';
 import { publicationApi } from '../publication/api';
-import { submissionsApi } from './api';
+import { submissionsApi, submissionsKeys } from './api';
 import { useUser } from '../auth/auth';
 import { ActionButtons } from '../../shared/components/ActionButtons';
 import { Attachments } from './Attachments';
@@ -14,7 +15,6 @@ import { PageHeader } from '../../shared/components/PageHeader';
 import { FullPageSpin } from '../../app/RequireAuth';
 import { StatusTag } from '../../shared/components/StatusTag';
 import { SubmissionDataView } from './SubmissionDataView';
-import { useLoad } from '../../shared/hooks';
 import { actionLabel, fieldLabel, SUBMISSION_ACTION_LABELS } from '../../shared/labels';
 import { useMeta } from '../../shared/meta';
 import { fmtTime } from '../../shared/time';
@@ -81,13 +81,14 @@ export default function SubmissionDetail() {
   const meta = useMeta();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const sub = useLoad(() => submissionsApi.submission(id), [id]);
-  const history = useLoad(() => submissionsApi.submissionHistory(id), [id]);
+  const queryClient = useQueryClient();
+  const sub = useQuery({ queryKey: submissionsKeys.detail(id), queryFn: () => submissionsApi.submission(id) });
+  const history = useQuery({ queryKey: submissionsKeys.history(id), queryFn: () => submissionsApi.submissionHistory(id) });
   const [invalid, setInvalid] = useState<ValidationDetail[] | null>(null);
   const [benchmarkOpen, setBenchmarkOpen] = useState(false);
 
-  if (sub.loading && !sub.data) return <FullPageSpin />;
-  if (!sub.data) return <LoadError error={sub.error} onRetry={sub.reload} />;
+  if (sub.isFetching && !sub.data) return <FullPageSpin />;
+  if (!sub.data) return <LoadError error={sub.error} onRetry={() => void sub.refetch()} />;
   const s = sub.data;
   const mine = s.organization.id === user.organization.id;
   const editable = mine && isSubmissionEditable(s.status);
@@ -96,9 +97,9 @@ export default function SubmissionDetail() {
     setInvalid(null);
     try {
       const next = await submissionsApi.submissionTransition(s.id, action, reason);
-      sub.setData(next);
+      queryClient.setQueryData(submissionsKeys.detail(id), next);
       void message.success(`已${SUBMISSION_ACTION_LABELS[action] ?? actionLabel(action)}`);
-      history.reload();
+      void queryClient.invalidateQueries({ queryKey: submissionsKeys.history(id) });
     } catch (e) {
       if (e instanceof ApiError && e.code === 'VALIDATION_FAILED') {
         setInvalid(e.fieldErrors.length ? e.fieldErrors : [{ path: '', message: e.message }]);
@@ -184,8 +185,8 @@ export default function SubmissionDetail() {
           onDone={() => {
             setBenchmarkOpen(false);
             void message.success('已列入标杆案例');
-            sub.reload();
-            history.reload();
+            void queryClient.invalidateQueries({ queryKey: submissionsKeys.detail(id) });
+            void queryClient.invalidateQueries({ queryKey: submissionsKeys.history(id) });
           }}
         />
       )}
@@ -209,11 +210,11 @@ export default function SubmissionDetail() {
             <SubmissionDataView listType={s.listType} data={s.data as SubmissionData} />
           </Card>
           <Card title="附件">
-            <Attachments submissionId={s.id} items={s.attachments} editable={editable} onChange={sub.reload} />
+            <Attachments submissionId={s.id} items={s.attachments} editable={editable} />
           </Card>
         </div>
         <Card title="办理记录" style={{ flex: '0 1 360px', minWidth: 280 }}>
-          <LoadError error={history.error} onRetry={history.reload} />
+          <LoadError error={history.error} onRetry={() => void history.refetch()} />
           {history.data && history.data.length === 0 && <Typography.Text type="secondary">暂无记录</Typography.Text>}
           <Timeline
             data-testid="history-timeline"

@@ -1,10 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Flex, Form, Input, Result, Row, Space } from 'antd';
 import { isSubmissionEditable } from '@scenebridge/contract/submissions/lifecycle';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../shared/http';
 import { callsApi } from '../calls/api';
-import { submissionsApi } from './api';
+import { submissionsApi, submissionsKeys } from './api';
 import { useUser } from '../auth/auth';
 import { CapabilityFields } from './CapabilityFields';
 import { ContactFields } from './ContactFields';
@@ -16,7 +17,7 @@ import { ScenarioNeedFields } from './ScenarioNeedFields';
 import { StatusTag } from '../../shared/components/StatusTag';
 import { SubmissionAssist } from './SubmissionAssist';
 import { applyServerErrors } from '../../shared/formErrors';
-import { useLoad, useUnsavedChangesPrompt } from '../../shared/hooks';
+import { useUnsavedChangesPrompt } from '../../shared/hooks';
 import { fieldLabel } from '../../shared/labels';
 import { useMeta } from '../../shared/meta';
 import { fmtTime } from '../../shared/time';
@@ -92,16 +93,21 @@ export default function SubmissionForm() {
   const dirty = useRef(false);
   useUnsavedChangesPrompt(dirty);
 
-  const loaded = useLoad<Loaded>(async () => {
-    if (routeId) {
-      if (inForm.current === routeId && submission) return { call: await callsApi.call(submission.callId).catch(() => null), submission };
-      const s = await submissionsApi.submission(routeId);
-      const call = await callsApi.call(s.callId).catch(() => null);
-      return { call, submission: s };
-    }
-    if (!callIdParam) return { call: null, submission: null };
-    return { call: await callsApi.call(callIdParam), submission: null };
-  }, [routeId, callIdParam]);
+  const loaded = useQuery<Loaded>({
+    queryKey: submissionsKeys.form(routeId ?? '', callIdParam),
+    // Read once per visit: the form holds what is being typed, the cache would only hold it back.
+    gcTime: 0,
+    queryFn: async () => {
+      if (routeId) {
+        if (inForm.current === routeId && submission) return { call: await callsApi.call(submission.callId).catch(() => null), submission };
+        const s = await submissionsApi.submission(routeId);
+        const call = await callsApi.call(s.callId).catch(() => null);
+        return { call, submission: s };
+      }
+      if (!callIdParam) return { call: null, submission: null };
+      return { call: await callsApi.call(callIdParam), submission: null };
+    },
+  });
 
   useEffect(() => {
     const d = loaded.data;
@@ -190,8 +196,8 @@ export default function SubmissionForm() {
     }
   };
 
-  if (loaded.loading && !loaded.data) return <FullPageSpin />;
-  if (loaded.error) return <LoadError error={loaded.error} onRetry={loaded.reload} />;
+  if (loaded.isFetching && !loaded.data) return <FullPageSpin />;
+  if (loaded.error) return <LoadError error={loaded.error} onRetry={() => void loaded.refetch()} />;
   if (!routeId && !callIdParam) {
     return <Result status="info" title="请先选择征集" subTitle="从“在线征集”中选择正在征集的活动后再填报。" extra={<LinkButton to="/calls" type="primary">前往在线征集</LinkButton>} />;
   }

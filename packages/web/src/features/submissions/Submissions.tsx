@@ -1,14 +1,15 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Empty, Input, Select, Space, Table, Typography } from 'antd';
 import { isSubmissionEditable } from '@scenebridge/contract/submissions/lifecycle';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useNavigate } from 'react-router-dom';
-import { callsApi } from '../calls/api';
-import { submissionsApi } from './api';
+import { CALL_CHOICES, callsApi, callsKeys } from '../calls/api';
+import { submissionsApi, submissionsKeys } from './api';
 import { useUser } from '../auth/auth';
 import { LoadError } from '../../shared/components/LoadError';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { StatusTag } from '../../shared/components/StatusTag';
-import { useLoad, useSearchState } from '../../shared/hooks';
+import { useSearchState } from '../../shared/hooks';
 import { FALLBACK_LABELS } from '../../shared/labels';
 import { useMeta } from '../../shared/meta';
 import { rowTestId } from '../../shared/testid';
@@ -29,8 +30,9 @@ export default function Submissions() {
   const pageSize = Number(params.get('pageSize') ?? '20') || 20;
   const filtered = !!(callId || status || listType || q);
 
-  const list = useLoad(() => submissionsApi.submissions({ callId, status, listType, q, page, pageSize }), [callId, status, listType, q, page, pageSize]);
-  const calls = useLoad(() => callsApi.calls({ pageSize: 100 }), []);
+  const query = { callId, status, listType, q, page, pageSize };
+  const list = useQuery({ queryKey: submissionsKeys.list(query), queryFn: () => submissionsApi.submissions(query), placeholderData: keepPreviousData });
+  const calls = useQuery({ queryKey: callsKeys.list(CALL_CHOICES), queryFn: () => callsApi.calls(CALL_CHOICES) });
 
   const states = Object.keys(meta.meta?.labels.submissionStates ?? FALLBACK_LABELS.submissionStates);
 
@@ -100,7 +102,7 @@ export default function Submissions() {
           value={callId}
           onChange={(v) => update({ callId: v, page: undefined })}
           showSearch={{ optionFilterProp: 'label' }}
-          loading={calls.loading}
+          loading={calls.isFetching}
           options={[{ value: '', label: '全部征集' }, ...(calls.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))]}
           data-testid="submission-filter-call"
         />
@@ -132,12 +134,12 @@ export default function Submissions() {
           data-testid="submission-filter-q"
         />
       </Space>
-      <LoadError error={list.error} onRetry={list.reload} />
+      <LoadError error={list.error} onRetry={() => void list.refetch()} />
       <Table<SubmissionListItem>
         rowKey="id"
         columns={columns}
         dataSource={list.data?.items ?? []}
-        loading={list.loading}
+        loading={list.isFetching}
         onRow={(r) => rowTestId(`submission-row-${r.id}`)}
         locale={{ emptyText: empty }}
         scroll={{ x: 1000 }}

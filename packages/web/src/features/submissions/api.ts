@@ -2,6 +2,16 @@
 import { buildUrl, del, get, patch, post, upload, type Query } from '../../shared/http';
 import type { HistoryEvent, Submission, SubmissionData, SubmissionHistory, SubmissionPage, Attachment } from '../../shared/types';
 
+/** TanStack Query keys: everything this feature caches starts with ['submissions']. */
+export const submissionsKeys = {
+  all: ['submissions'] as const,
+  list: (query: Query) => ['submissions', 'list', query] as const,
+  detail: (id: string) => ['submissions', 'detail', id] as const,
+  history: (id: string) => ['submissions', 'history', id] as const,
+  /** What the fill-in form starts from: the submission being edited or the call of a new one. */
+  form: (id: string, callId: string) => ['submissions', 'form', id, callId] as const,
+};
+
 export const submissionsApi = {
   submissions: (query: Query) => get<SubmissionPage>('/submissions', query),
   submission: (id: string) => get<Submission>(`/submissions/${encodeURIComponent(id)}`),

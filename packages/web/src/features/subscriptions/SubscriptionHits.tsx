@@ -1,10 +1,11 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Table, Tag } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { subscriptionsApi } from './api';
+import { subscriptionsApi, subscriptionsKeys } from './api';
 import { LoadError } from '../../shared/components/LoadError';
 import { PageHeader } from '../../shared/components/PageHeader';
-import { useLoad, useSearchState } from '../../shared/hooks';
+import { useSearchState } from '../../shared/hooks';
 import { useMeta } from '../../shared/meta';
 import { fmtTime } from '../../shared/time';
 import type { SubscriptionHit } from '../../shared/types';
@@ -15,8 +16,8 @@ export default function SubscriptionHits() {
   const meta = useMeta();
   const [params, update] = useSearchState();
   const page = Number(params.get('page') ?? '1') || 1;
-  const sub = useLoad(() => subscriptionsApi.subscription(id), [id]);
-  const hits = useLoad(() => subscriptionsApi.subscriptionHits(id, page), [id, page]);
+  const sub = useQuery({ queryKey: subscriptionsKeys.detail(id), queryFn: () => subscriptionsApi.subscription(id) });
+  const hits = useQuery({ queryKey: subscriptionsKeys.hits(id, page), queryFn: () => subscriptionsApi.subscriptionHits(id, page), placeholderData: keepPreviousData });
   return (
     <div>
       <PageHeader
@@ -24,11 +25,11 @@ export default function SubscriptionHits() {
         sub="订阅开始后新发布、且与订阅条件匹配的项目"
         extra={<Link to="/subscriptions"><Button>返回我的订阅</Button></Link>}
       />
-      <LoadError error={sub.error ?? hits.error} onRetry={() => { sub.reload(); hits.reload(); }} />
+      <LoadError error={sub.error ?? hits.error} onRetry={() => { void sub.refetch(); void hits.refetch(); }} />
       <Card>
         <Table<SubscriptionHit>
           rowKey="submissionId"
-          loading={hits.loading}
+          loading={hits.isFetching}
           dataSource={hits.data?.items ?? []}
           locale={{ emptyText: <Empty description="暂无命中的新项目" data-testid="subscription-hits-empty" /> }}
           onRow={(r) => ({ 'data-testid': `subscription-hit-${r.submissionId}` }) as HTMLAttributes<HTMLElement>}

@@ -1,15 +1,16 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { subscriptionsApi } from './api';
+import { subscriptionsApi, subscriptionsKeys } from './api';
 import { useUser } from '../auth/auth';
 import { LinkButton } from '../../shared/components/LinkButton';
 import { LoadError } from '../../shared/components/LoadError';
 import { MatchProfileModal } from '../matching/MatchProfileModal';
 import { PageHeader } from '../../shared/components/PageHeader';
-import { useErrorToast, useLoad } from '../../shared/hooks';
+import { useErrorToast } from '../../shared/hooks';
 import { FREQUENCY_OPTIONS } from '../../shared/labels';
 import { useMeta, type MetaValue } from '../../shared/meta';
 import { rowTestId } from '../../shared/testid';
@@ -47,7 +48,9 @@ export default function Subscriptions() {
   const user = useUser();
   const meta = useMeta();
   const toast = useErrorToast();
-  const list = useLoad(() => subscriptionsApi.subscriptions(), []);
+  const queryClient = useQueryClient();
+  const list = useQuery({ queryKey: subscriptionsKeys.list, queryFn: subscriptionsApi.subscriptions });
+  const setList = (next: (items: Subscription[]) => Subscription[]) => queryClient.setQueryData<Subscription[]>(subscriptionsKeys.list, (items) => next(items ?? []));
   const [adding, setAdding] = useState(false);
   const [busyId, setBusyId] = useState<string | null>(null);
   const approved = user.organization?.status === 'approved';
@@ -56,7 +59,7 @@ export default function Subscriptions() {
     setBusyId(id);
     try {
       const updated = await subscriptionsApi.updateSubscription(id, patch);
-      list.setData((list.data ?? []).map((s) => (s.id === id ? updated : s)));
+      setList((items) => items.map((s) => (s.id === id ? updated : s)));
     } catch (e) {
       toast(e);
     } finally {
@@ -67,7 +70,7 @@ export default function Subscriptions() {
   const remove = async (id: string) => {
     try {
       await subscriptionsApi.deleteSubscription(id);
-      list.setData((list.data ?? []).filter((s) => s.id !== id));
+      setList((items) => items.filter((s) => s.id !== id));
     } catch (e) {
       toast(e);
     }
@@ -162,11 +165,11 @@ export default function Subscriptions() {
         }
       />
       {!approved && <Alert type="warning" showIcon title="机构通过审核后才能订阅" style={{ marginBottom: 16 }} />}
-      <LoadError error={list.error} onRetry={list.reload} />
+      <LoadError error={list.error} onRetry={() => void list.refetch()} />
       <Card>
         <Table<Subscription>
           rowKey="id"
-          loading={list.loading}
+          loading={list.isFetching}
           columns={columns}
           dataSource={list.data ?? []}
           pagination={false}
@@ -175,7 +178,7 @@ export default function Subscriptions() {
           scroll={{ x: 900 }}
         />
       </Card>
-      <MatchProfileModal open={adding} onClose={() => setAdding(false)} onDone={list.reload} />
+      <MatchProfileModal open={adding} onClose={() => setAdding(false)} />
     </div>
   );
 }

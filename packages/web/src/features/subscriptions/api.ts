@@ -2,6 +2,14 @@
 import { del, enc, get, patch, post } from '../../shared/http';
 import type { Subscription, SubscriptionHitPage, SubscriptionInput, SubscriptionList } from '../../shared/types';
 
+/** TanStack Query keys: everything this feature caches starts with ['subscriptions']. */
+export const subscriptionsKeys = {
+  all: ['subscriptions'] as const,
+  list: ['subscriptions', 'list'] as const,
+  detail: (id: string) => ['subscriptions', 'detail', id] as const,
+  hits: (id: string, page: number) => ['subscriptions', 'hits', id, page] as const,
+};
+
 export const subscriptionsApi = {
   subscriptions: async () => {
     return (await get<SubscriptionList>('/subscriptions')).items;

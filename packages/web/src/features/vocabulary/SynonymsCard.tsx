@@ -1,8 +1,8 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../shared/http';
-import { vocabularyApi } from './api';
-import { useLoad } from '../../shared/hooks';
+import { vocabularyApi, vocabularyKeys } from './api';
 import { SYNONYM_KIND_OPTIONS, synonymKindLabel } from '../../shared/labels';
 import { rowTestId } from '../../shared/testid';
 import { fmtTime } from '../../shared/time';
@@ -12,7 +12,8 @@ import { ReasonModal } from '../../shared/components/ReasonModal';
 
 /** Groups of words that find each other (equivalent, near, or one way from the first word). */
 export function SynonymsCard() {
-  const groups = useLoad(() => vocabularyApi.synonyms(), []);
+  const queryClient = useQueryClient();
+  const groups = useQuery({ queryKey: vocabularyKeys.synonyms, queryFn: vocabularyApi.synonyms });
   const [form] = Form.useForm<{ kind: SynonymKind; terms: string[]; note?: string }>();
   const kind = Form.useWatch('kind', form);
   const [busy, setBusy] = useState(false);
@@ -26,7 +27,7 @@ export function SynonymsCard() {
     try {
       await vocabularyApi.addSynonyms(v.kind, v.terms.map((t) => t.trim()).filter(Boolean), v.note?.trim());
       form.resetFields();
-      groups.reload();
+      void queryClient.invalidateQueries({ queryKey: vocabularyKeys.synonyms });
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -57,11 +58,11 @@ export function SynonymsCard() {
           添加同义词组
         </Button>
       </Form>
-      <LoadError error={groups.error} onRetry={groups.reload} />
+      <LoadError error={groups.error} onRetry={() => void groups.refetch()} />
       <Table<SynonymGroup>
         rowKey="id"
         size="small"
-        loading={groups.loading}
+        loading={groups.isFetching}
         dataSource={groups.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         onRow={(g) => rowTestId(`synonym-row-${g.id}`)}
@@ -105,7 +106,7 @@ export function SynonymsCard() {
         onSubmit={async (reason) => {
           await vocabularyApi.deleteSynonyms(removing!.id, reason);
           setRemoving(null);
-          groups.reload();
+          void queryClient.invalidateQueries({ queryKey: vocabularyKeys.synonyms });
         }}
       />
     </Card>

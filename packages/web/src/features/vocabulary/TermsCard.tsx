@@ -1,8 +1,8 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Form, Input, Table } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../shared/http';
-import { vocabularyApi } from './api';
-import { useLoad } from '../../shared/hooks';
+import { vocabularyApi, vocabularyKeys } from './api';
 import { rowTestId } from '../../shared/testid';
 import { fmtTime } from '../../shared/time';
 import type { DictionaryTerm } from '../../shared/types';
@@ -11,7 +11,8 @@ import { ReasonModal } from '../../shared/components/ReasonModal';
 
 /** Words the segmenter must keep whole (具身智能, 低空经济…). */
 export function TermsCard() {
-  const terms = useLoad(() => vocabularyApi.searchTerms(), []);
+  const queryClient = useQueryClient();
+  const terms = useQuery({ queryKey: vocabularyKeys.terms, queryFn: vocabularyApi.searchTerms });
   const [form] = Form.useForm<{ term: string; note?: string }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -24,7 +25,7 @@ export function TermsCard() {
     try {
       await vocabularyApi.addSearchTerm(v.term.trim(), v.note?.trim());
       form.resetFields();
-      terms.reload();
+      void queryClient.invalidateQueries({ queryKey: vocabularyKeys.terms });
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -46,11 +47,11 @@ export function TermsCard() {
           添加词条
         </Button>
       </Form>
-      <LoadError error={terms.error} onRetry={terms.reload} />
+      <LoadError error={terms.error} onRetry={() => void terms.refetch()} />
       <Table<DictionaryTerm>
         rowKey="id"
         size="small"
-        loading={terms.loading}
+        loading={terms.isFetching}
         dataSource={terms.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         onRow={(t) => rowTestId(`term-row-${t.id}`)}
@@ -83,7 +84,7 @@ export function TermsCard() {
         onSubmit={async (reason) => {
           await vocabularyApi.deleteSearchTerm(removing!.id, reason);
           setRemoving(null);
-          terms.reload();
+          void queryClient.invalidateQueries({ queryKey: vocabularyKeys.terms });
         }}
       />
     </Card>

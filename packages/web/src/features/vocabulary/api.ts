@@ -2,6 +2,13 @@
 import { del, enc, get, post } from '../../shared/http';
 import type { DictionaryTerm, DictionaryTermList, SynonymGroup, SynonymGroupList, SynonymKind } from '../../shared/types';
 
+/** TanStack Query keys: everything this feature caches starts with ['vocabulary']. */
+export const vocabularyKeys = {
+  all: ['vocabulary'] as const,
+  terms: ['vocabulary', 'terms'] as const,
+  synonyms: ['vocabulary', 'synonyms'] as const,
+};
+
 export const vocabularyApi = {
   searchTerms: async () => (await get<DictionaryTermList>('/search/terms')).items,
   addSearchTerm: (term: string, note?: string) => post<DictionaryTerm>('/search/terms', { term, note: note || undefined }),

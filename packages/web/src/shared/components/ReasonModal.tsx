@@ -1,4 +1,6 @@
 import { Alert, Form, Input, Modal } from 'antd';
+import { TEXT_MAX } from '@scenebridge/contract/forms';
+import { rules } from '../validators';
 import { useState, type ReactNode } from 'react';
 import { errorMessage } from '../http';
 
@@ -59,10 +61,10 @@ export function ReasonModal({ open, title, label = '原因', okText = '确定', 
           label={label}
           rules={[
             { required: true, whitespace: true, message: `请填写${label}` },
-            { max: 1000, message: `${label}不能超过1000字` },
+            rules.maxLength(label, 'reason', `${label}不能超过${TEXT_MAX.reason}字`),
           ]}
         >
-          <Input.TextArea rows={4} showCount maxLength={1000} data-testid="reason-input" placeholder={`请填写${label}，将告知相关单位`} />
+          <Input.TextArea rows={4} showCount maxLength={TEXT_MAX.reason} data-testid="reason-input" placeholder={`请填写${label}，将告知相关单位`} />
         </Form.Item>
       </Form>
     </Modal>
