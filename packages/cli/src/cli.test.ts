@@ -79,7 +79,7 @@ describe('scenebridge CLI', () => {
     const broken = await cli(['audit-verify', '--as', operator.email], env);
     expect(broken.code).toBe(1);
     expect(broken.out).toContain('BROKEN at seq 2 (hash_mismatch)');
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('scenebridge create-operator', () => {
@@ -115,5 +115,5 @@ describe('scenebridge create-operator', () => {
     } finally {
       await handle.close();
     }
-  }, 120_000);
+  }, 300_000);
 });

@@ -1,7 +1,11 @@
 // The auth feature's public face: what the HTTP routes, the CLI, jobs and other features use.
-export * from './auth.js';
-export * from './bootstrap.js';
+export * from './change-password.js';
+export * from './create-first-operator.js';
+export * from './forget-idle-login-counters.js';
+export * from './login.js';
+export * from './logout.js';
 export * from './password.js';
+export * from './resolve-session.js';
 export * from './session-cache.js';
 export * from './throttle.js';
 export * from './tokens.js';

@@ -96,7 +96,7 @@ export function actorFromSession(row: NonNullable<Awaited<ReturnType<typeof find
   };
 }
 
-/** Resolves a session cookie through the cache; the same answer as `resolveSession` in use-cases/auth.ts. */
+/** Resolves a session cookie through the cache; the same answer as `resolveSession` in auth/resolve-session.ts. */
 export async function resolveSessionCached(cache: SessionCache, services: Services, token: string): Promise<Actor | null> {
   const id = sessionIdOf(token);
   const now = services.now();

@@ -1,2 +1,10 @@
 // The calls feature's public face: what the HTTP routes, the CLI, jobs and other features use.
-export * from './calls.js';
+export * from './advance-calls-by-clock.js';
+export * from './create-call.js';
+export * from './get-call.js';
+export * from './list-calls.js';
+export * from './policy.js';
+export * from './present.js';
+export * from './rules.js';
+export * from './transition-call.js';
+export * from './update-call-details.js';

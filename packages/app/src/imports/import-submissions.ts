@@ -1,13 +1,13 @@
 import {
-  analyze, appendAuditEvents, findCall, findExistingFingerprints, findOrganizationsByCreditCodes,
-  insertSubmissionsSkippingDuplicates, type NewSubmission,
+  analyze, findCall, findExistingFingerprints, findOrganizationsByCreditCodes, insertSubmissionsSkippingDuplicates, type NewSubmission,
 } from '@scenebridge/db';
-import { callAcceptsImportsByOperator, DomainError, forbidden, isCallVisibleToOrganisations, notFound, type ListType } from '@scenebridge/domain';
-import { isOperator, type Actor, type Services } from '../context.js';
-import { parseWorkbook, type RowError } from './spreadsheet/index.js';
-import { auditEvent } from '../audit/index.js';
+import { callAcceptsImportsByOperator, DomainError, notFound, type ListType } from '@scenebridge/domain';
+import type { Actor, Services } from '../context.js';
 import { acceptingSubmissions } from '../calls/index.js';
+import { inTransaction } from '../shared/index.js';
 import { denormalise } from '../submissions/index.js';
+import { authorizeImporter, importPolicy, mayImportFor, mayImportOutsideWindow } from './policy.js';
+import { parseWorkbook, type RowError } from './spreadsheet/index.js';
 
 export interface ImportReport {
   mode: 'dry_run' | 'commit';
@@ -23,16 +23,13 @@ export interface ImportReport {
 type Row = { row: number; ownerCreditCode: string; data: Record<string, unknown> & { title: string }; fingerprint: string };
 
 async function checkCaller(services: Services, actor: Actor | null, callId: string) {
-  if (!actor) throw new DomainError('UNAUTHENTICATED', '请先登录', 401);
-  const operator = isOperator(actor);
-  if (!operator && !actor.roles.includes('org_admin')) throw forbidden('只有运营方或机构管理员可以批量导入');
-  if (!operator && actor.organizationStatus !== 'approved') throw new DomainError('ORGANIZATION_NOT_APPROVED', '机构尚未通过审核，暂不能填报', 403);
+  const me = authorizeImporter(actor);
   const call = await findCall(services.db, callId);
-  if (!call || (!operator && !isCallVisibleToOrganisations(call.status))) throw notFound('征集');
-  // Operators key in paper forms after the window; organisations follow the window like any submission.
-  const ok = operator ? callAcceptsImportsByOperator(call.status) : acceptingSubmissions(call, services.now());
+  if (!call) throw notFound(importPolicy.label);
+  importPolicy.authorize(me, 'import', call);
+  const ok = mayImportOutsideWindow(me) ? callAcceptsImportsByOperator(call.status) : acceptingSubmissions(call, services.now());
   if (!ok) throw new DomainError('CALL_NOT_OPEN', '该征集当前不接受导入', 409);
-  return { call, operator };
+  return { me, call };
 }
 
 /**
@@ -43,7 +40,7 @@ async function checkCaller(services: Services, actor: Actor | null, callId: stri
 export async function importSubmissions({ services, actor, callId, file, mode, skipInvalid }: {
   services: Services; actor: Actor | null; callId: string; file: Buffer; mode: 'dry_run' | 'commit'; skipInvalid: boolean;
 }): Promise<ImportReport> {
-  const { call, operator } = await checkCaller(services, actor, callId);
+  const { me, call } = await checkCaller(services, actor, callId);
   const listType = call.listType as ListType;
   const parsed = await parseWorkbook(file, listType);
   const errors: RowError[] = [...parsed.errors];
@@ -54,7 +51,7 @@ export async function importSubmissions({ services, actor, callId, file, mode, s
     const org = owners.get(r.ownerCreditCode);
     if (!org) errors.push({ row: r.row, column: ownerColumn, code: 'UNKNOWN_ORGANIZATION' as RowError['code'], message: '该统一社会信用代码的机构尚未在平台注册' });
     else if (org.status !== 'approved') errors.push({ row: r.row, column: ownerColumn, code: 'ORGANIZATION_NOT_APPROVED' as RowError['code'], message: '该机构尚未通过审核' });
-    else if (!operator && org.id !== actor!.organizationId) errors.push({ row: r.row, column: ownerColumn, code: 'OWNER_NOT_ALLOWED' as RowError['code'], message: '机构管理员只能导入本机构的填报' });
+    else if (!mayImportFor(me, org.id)) errors.push({ row: r.row, column: ownerColumn, code: 'OWNER_NOT_ALLOWED' as RowError['code'], message: '机构管理员只能导入本机构的填报' });
     else valid.push({ ...r, organizationId: org.id });
   }
   errors.sort((a, b) => a.row - b.row);
@@ -69,23 +66,23 @@ export async function importSubmissions({ services, actor, callId, file, mode, s
     throw new DomainError('IMPORT_HAS_ERRORS', `有${new Set(errors.map((e) => e.row)).size}行存在错误，未导入任何数据。请修改后重试，或选择跳过错误行`, 422, report);
   }
   const now = services.now();
-  const created = await services.db.transaction(async (tx) => {
+  const created = await inTransaction(services, me, async (tx, events) => {
     const rows: NewSubmission[] = fresh.map((r) => ({
       callId, organizationId: r.organizationId, listType, status: 'submitted', data: r.data, ...denormalise(r.data),
-      title: r.data.title, importFingerprint: r.fingerprint, createdBy: actor!.userId, submittedAt: now,
+      title: r.data.title, importFingerprint: r.fingerprint, createdBy: me.userId, submittedAt: now,
     }));
     const inserted = await insertSubmissionsSkippingDuplicates(tx, rows);
     const batchId = `${callId}:${now.toISOString()}`;
-    await appendAuditEvents(tx, [
-      ...inserted.map((s) => auditEvent(actor, {
+    await events.record(
+      ...inserted.map((s) => ({
         action: 'submission.imported', entityType: 'submission', entityId: s.id, toState: 'submitted', at: now,
         data: { callId, importBatch: batchId },
       })),
-      auditEvent(actor, {
+      {
         action: 'import.committed', entityType: 'call', entityId: callId, at: now,
         data: { importBatch: batchId, totalRows: parsed.totalRows, created: inserted.length, duplicates: valid.length - inserted.length, skippedErrorRows: new Set(errors.map((e) => e.row)).size },
-      }),
-    ]);
+      },
+    );
     return inserted.length;
   });
   if (created >= 1000) await analyze(services.db); // keep the planner's picture of the table current

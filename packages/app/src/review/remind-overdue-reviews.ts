@@ -6,7 +6,8 @@ import { shanghaiDate } from '../subscriptions/index.js';
 /**
  * Reminds each reviewer of every assignment past its due time and still unscored: an in-app
  * notification and an email, at most once per assignment per Shanghai day (the dedupe key
- * carries the date), however often the clock runs this.
+ * carries the date), however often the clock runs this. The job writes them itself and records
+ * no event: nothing happened to any object, and every recorded event would be an audit entry.
  */
 export async function remindOverdueReviews(services: Services, now: Date = services.now()): Promise<{ overdue: number }> {
   const overdue = await listOverdueAssignments(services.db, now);

@@ -4,11 +4,12 @@
  * to a value is the number of results the user gets by ticking it (and a ticked value's count
  * is the result total).
  */
-import { isPublishedState, type BudgetBand, type ListType, type MaturityBand } from '@scenebridge/domain';
+import type { BudgetBand, ListType, MaturityBand } from '@scenebridge/domain';
 import { TopK, type SearchEngine } from '@scenebridge/search';
 import { docTableOf, hasAny, type DocTable } from './doc-table.js';
 import { FACETS, FACET_INDEX, type Facet } from './facets.js';
 import type { ListingFields } from './listing-index.js';
+import type { Viewer } from './policy.js';
 
 export { FACETS, facetValues, type Facet } from './facets.js';
 
@@ -24,20 +25,6 @@ export interface SearchFilters {
   budget?: BudgetBand[];
   maturity?: MaturityBand[];
 }
-
-/** Who is asking, reduced to what decides which listings they may see. */
-export interface Viewer {
-  /** Operators and brokers see every submitted listing; others see published ones and their own. */
-  seesAll: boolean;
-  organizationId: string | null;
-}
-
-export function canSeeListing(viewer: Viewer, f: Pick<ListingFields, 'status' | 'organizationId'>): boolean {
-  if (viewer.seesAll) return true;
-  if (viewer.organizationId !== null && f.organizationId === viewer.organizationId) return true;
-  return isPublishedState(f.status);
-}
-
 
 export interface SearchOutcome {
   /** The results in order (ids), with their scores (0 without a query). */
@@ -124,7 +111,7 @@ export function runSearch(
   const table = docTableOf(engine);
   const active = FACETS.filter((f) => (filters[f]?.length ?? 0) > 0)
     .map((f) => ({ facet: f, index: FACET_INDEX[f], wanted: new Set<string>(filters[f]!) }));
-  const visible = table.visibility(viewer.seesAll, viewer.organizationId);
+  const visible = table.visibility(viewer);
   const filterBytes = active.map((a) => table.valuesOf(a.index, a.wanted));
   // Facet counts by value code. A listing passing every filter counts toward every facet (in a
   // query: the non-ticked ones, from the result set); one failing only a ticked facet's filter

@@ -4,11 +4,15 @@
  */
 import { appendAuditEvents } from '@scenebridge/db';
 import { actorLabel } from '../context.js';
+import { interestNotifications } from '../matching/index.js';
+import { mergeNotifications } from '../quality/index.js';
 import { subscribe, type Subscriber } from './transaction.js';
 
 /** Every recorded event is one entry of the audit chain, in the order recorded. */
 export const auditTrail: Subscriber = async (events, { tx, actor }) => {
-  await appendAuditEvents(tx, events.map((e) => ({ actorUserId: actor?.userId ?? null, actorLabel: actorLabel(actor), ...e })));
+  await appendAuditEvents(tx, events.map(({ actedBy, ...e }) => ({
+    actorUserId: actedBy ? actedBy.userId : actor?.userId ?? null, actorLabel: actedBy?.label ?? actorLabel(actor), ...e,
+  })));
 };
 
 let registered = false;
@@ -17,4 +21,6 @@ export function registerSubscribers(): void {
   if (registered) return;
   registered = true;
   subscribe(auditTrail);
+  subscribe(interestNotifications);
+  subscribe(mergeNotifications);
 }

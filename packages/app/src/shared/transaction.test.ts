@@ -25,6 +25,17 @@ describe('inTransaction', () => {
     expect((await trail(id)).map((e) => [e.action, e.actorLabel, e.reason])).toEqual([['probe.first', 'system', null], ['probe.second', 'system', '测试']]);
   });
 
+  it('names whoever acted without a session (actedBy) instead of the transaction\'s actor', async () => {
+    const id = randomUUID();
+    await inTransaction(ctx.services, null, async (_tx, events) => {
+      await events.record({ action: 'probe.link', entityType: 'probe', entityId: id, actedBy: { userId: null, label: '张三 <z@x.cn>（邮件退订链接）' } });
+      await events.record({ action: 'probe.plain', entityType: 'probe', entityId: id });
+    });
+    expect((await trail(id)).map((e) => [e.action, e.actorUserId, e.actorLabel])).toEqual([
+      ['probe.link', null, '张三 <z@x.cn>（邮件退订链接）'], ['probe.plain', null, 'system'],
+    ]);
+  });
+
   it('keeps nothing and announces nothing when the work fails', async () => {
     const id = randomUUID();
     const heard: string[] = [];

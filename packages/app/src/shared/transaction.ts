@@ -20,6 +20,11 @@ export interface DomainEvent {
   reason?: string | null;
   data?: unknown;
   at?: Date;
+  /**
+   * Who acted, when it is not the transaction's actor: someone following a signed email link
+   * has no session. The audit entry names them by this label instead.
+   */
+  actedBy?: { userId: string | null; label: string };
 }
 
 export interface EventContext {

@@ -1,3 +1,14 @@
 // The submissions feature's public face: what the HTTP routes, the CLI, jobs and other features use.
-export * from './attachments.js';
-export * from './submissions.js';
+export * from './add-attachment.js';
+export * from './create-submission-draft.js';
+export * from './download-attachment.js';
+export * from './get-submission.js';
+export * from './list-submissions.js';
+export * from './policy.js';
+export * from './present.js';
+export * from './remove-attachment.js';
+export * from './rules.js';
+export * from './submission-history.js';
+export * from './transition-submission.js';
+export * from './update-submission-draft.js';
+export * from './uploads.js';

@@ -1,19 +1,16 @@
 /**
- * The subscription jobs: matching newly published items against every active subscription
- * (hits + one in-app notification per subscription per scan), and the daily or weekly email
- * digest of the hits not yet sent. Both are safe to run twice, or in two processes at once.
+ * The subscription scan: matching newly published items against every active subscription
+ * (hits + one in-app notification per subscription per scan). Writing those notifications is
+ * the job's own work, not a consequence of a recorded change, so it writes them itself. Safe to
+ * run twice, or in two processes at once.
  */
 import { createHash } from 'node:crypto';
 import {
-  currentXmin, enqueueOutbox, findSubscription, getSetting, insertHits, listActiveSubscriptions, listHits,
-  listPublishedSince, listSubscriptionsWithPendingHits, lockActiveSubscriptions, lockSetting, markHitsDigested, notifyUsers,
-  putSetting, submissionsOfOrganization, updateSubscription, type NotifyItem, type PublishedCandidate, type SubscriptionRow,
+  currentXmin, getSetting, insertHits, listActiveSubscriptions, listPublishedSince, lockActiveSubscriptions, lockSetting,
+  notifyUsers, putSetting, submissionsOfOrganization, type NotifyItem, type PublishedCandidate, type SubscriptionRow,
 } from '@scenebridge/db';
 import type { Services } from '../context.js';
-import { renderDigest } from '../mail/index.js';
-import { signUnsubscribe, unsubscribeSecret, unsubscribeUrl } from '../mail/index.js';
-import { DIGEST_EMAIL, type PrerenderedEmailPayload } from '../mail/index.js';
-import type { MatchProfileQuery, SavedSearchQuery } from './subscriptions.js';
+import type { MatchProfileQuery, SavedSearchQuery } from './schemas.js';
 
 export interface ScoredItem {
   id: string;
@@ -22,7 +19,7 @@ export interface ScoredItem {
 }
 
 /**
- * What the scan asks of the search service (packages/server/src/search implements it). Both
+ * What the scan asks of the search service (packages/app/src/search implements it). Both
  * methods are given the ids to consider and return the matching ones among them; they must
  * score items that were published a moment ago, even if the index has not caught up yet.
  */
@@ -30,17 +27,6 @@ export interface SubscriptionMatcher {
   matchSavedSearch(query: SavedSearchQuery, submissionIds: string[]): Promise<ScoredItem[]>;
   /** Items among candidateIds that fit the organisation's own items (needs ↔ capabilities). */
   matchProfile(organizationId: string, ownSubmissionIds: string[], candidateIds: string[]): Promise<ScoredItem[]>;
-}
-
-const DAY_MS = 86_400_000;
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
-/** Days counted in Asia/Shanghai (UTC+8, no daylight saving): the platform's calendar. */
-export const shanghaiDay = (d: Date) => Math.floor((d.getTime() + SHANGHAI_OFFSET_MS) / DAY_MS);
-export const shanghaiDate = (d: Date) => new Date(d.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-
-export function isDigestDue(s: Pick<SubscriptionRow, 'frequency' | 'lastDigestAt'>, now: Date): boolean {
-  if (!s.lastDigestAt) return true;
-  return shanghaiDay(now) - shanghaiDay(s.lastDigestAt) >= (s.frequency === 'weekly' ? 7 : 1);
 }
 
 const WATERMARK = 'subscriptions.scan_watermark';
@@ -128,45 +114,3 @@ export async function scanSubscriptions(services: Services, matcher: Subscriptio
   });
 }
 
-const DIGEST_MAX_ITEMS = 30;
-
-/**
- * One email per due subscription with pending hits (daily: a new Shanghai day since the last
- * digest; weekly: seven days), queued in the outbox with its hits marked digested in the same
- * transaction. The subscription row is locked, so a scan or a second digest run waits; the
- * dedupe key (subscription + Shanghai date) keeps a repeated run from queueing anything new.
- * Subscriptions with email turned off, or of a disabled user, have their hits marked without
- * an email (they were already notified in the app).
- */
-export async function sendDigests(services: Services, now: Date = services.now()): Promise<{ queued: number; silent: number }> {
-  const due = (await listSubscriptionsWithPendingHits(services.db)).filter((c) => isDigestDue(c.subscription, now));
-  const out = { queued: 0, silent: 0 };
-  if (due.length === 0) return out;
-  const secret = await unsubscribeSecret(services.db);
-  const base = services.config.publicBaseUrl;
-  for (const c of due) {
-    await services.db.transaction(async (tx) => {
-      const sub = await findSubscription(tx, c.subscription.id, { forUpdate: true });
-      if (!sub || sub.unsubscribedAt || !isDigestDue(sub, now)) return;
-      const { items, total } = await listHits(tx, sub.id, { pendingOnly: true, limit: DIGEST_MAX_ITEMS, offset: 0 });
-      if (total === 0) return;
-      if (sub.emailEnabled && !c.userDisabled) {
-        const rendered = renderDigest({
-          subscriptionName: sub.name, frequency: sub.frequency === 'weekly' ? 'weekly' : 'daily', items, total, baseUrl: base,
-          manageUrl: `${base}/subscriptions/${sub.id}`, unsubscribeUrl: unsubscribeUrl(base, sub.id, signUnsubscribe(secret, sub.id)),
-        });
-        const queued = await enqueueOutbox(tx, [{
-          kind: DIGEST_EMAIL, dedupeKey: `digest:${sub.id}:${shanghaiDate(now)}`, availableAt: now,
-          payload: { to: c.email, ...rendered } satisfies PrerenderedEmailPayload,
-        }]);
-        if (queued.length === 0) return;
-        out.queued++;
-      } else {
-        out.silent++;
-      }
-      await markHitsDigested(tx, sub.id, 'all', now);
-      await updateSubscription(tx, sub.id, { lastDigestAt: now });
-    });
-  }
-  return out;
-}

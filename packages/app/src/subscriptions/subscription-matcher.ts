@@ -5,7 +5,7 @@
  */
 import { listingTexts } from '@scenebridge/db';
 import type { Services } from '../context.js';
-import type { ScoredItem, SubscriptionMatcher } from './digests.js';
+import type { ScoredItem, SubscriptionMatcher } from './scan-subscriptions.js';
 import { rankMatches } from '../matching/index.js';
 import type { ListingFields } from '../search/index.js';
 

@@ -8,7 +8,7 @@
 import { schema } from '@scenebridge/db';
 import { inArray } from 'drizzle-orm';
 import type { Services } from '../context.js';
-import type { SubscriptionMatcher } from './digests.js';
+import type { SubscriptionMatcher } from './scan-subscriptions.js';
 
 export function testMatcher(services: Services): SubscriptionMatcher & { calls: number } {
   const load = (ids: string[]) => ids.length ? services.db.select().from(schema.submissions).where(inArray(schema.submissions.id, ids)) : Promise.resolve([]);

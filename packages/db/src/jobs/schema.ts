@@ -2,7 +2,7 @@ import { integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { tz } from '../columns.js';
 
 /**
- * One row per periodic job (packages/server/src/jobs). A process runs a job only after taking
+ * One row per periodic job (packages/app/src/jobs). A process runs a job only after taking
  * its lease (leased_until in the future, leased_by itself) in one statement; a holder that
  * dies leaves the lease to run out. The other columns say when the job last ran and how.
  */

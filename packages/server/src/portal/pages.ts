@@ -1,8 +1,8 @@
 /** Page bodies of the public portal. Pure: rows in, HTML string out. */
-import type { BatchEntryRow, BatchRow } from '@scenebridge/db';
 import { REGIONS, regionFullName, SECTORS, sectorName, TECH_FIELDS, techFieldName } from '@scenebridge/domain';
 import {
-  CONTACT_VIA_PLATFORM, displayContact, displayErratum, formatChineseDate, LIST_TYPE_LABEL, type PublishedListType,
+  CONTACT_VIA_PLATFORM, displayContact, displayErratum, formatChineseDate, LIST_TYPE_LABEL, type BatchEntryRow, type BatchRow,
+  type PublishedListType,
 } from '@scenebridge/app/publication';
 import { correctedAt, filterQuery, PAGE_SIZE, toPublishedEntry, type ListFilters } from './data.js';
 import { html, join, raw, type SafeHtml } from '@scenebridge/app/shared';

@@ -8,14 +8,15 @@
  * batch in the feed (≤ 20).
  */
 import { cachedPage, publicationChanged } from './page-cache.js';
-import { listBatchEntries, listBatches } from '@scenebridge/db';
 import { DomainError } from '@scenebridge/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '@scenebridge/app/context';
 import {
   batchesToAtom, batchToDocx, batchToOcds, batchToXlsx, publicationFileName, type PublishedBatch,
 } from '@scenebridge/app/publication';
-import { benchmarkCases, publicBatch, publicBatches, publicEntries, publicEntry } from '@scenebridge/app/publication';
+import {
+  benchmarkCases, latestBatchesWithEntries, publicBatch, publicBatches, publicEntries, publicEntry,
+} from '@scenebridge/app/publication';
 import { FILTER_BATCH_LIMIT, PAGE_SIZE, pageOf, parseListFilters, toPublishedBatch, toPublishedEntry, UUID_RE, filterQuery } from './data.js';
 import { CONTENT_SECURITY_POLICY, siteBaseUrl } from './layout.js';
 import {
@@ -127,7 +128,7 @@ export async function portalRoutes(app: FastifyInstance, services: Services) {
           text: filters.q, limit: PAGE_SIZE, offset: (filters.page - 1) * PAGE_SIZE,
         },
       }),
-      listBatches(services.db, { listType, limit: FILTER_BATCH_LIMIT, offset: 0 }),
+      publicBatches({ services, query: { listType, page: 1, pageSize: FILTER_BATCH_LIMIT } }),
     ]);
     return listPage(base, { listType, filters, items: r.items, total: r.total, batches: batches.items });
   };
@@ -176,15 +177,14 @@ export async function portalRoutes(app: FastifyInstance, services: Services) {
 
   app.get('/feed.atom', async (request, reply) => {
     const base = siteBaseUrl(request);
-    const latest = await listBatches(services.db, { limit: FEED_SIZE, offset: 0 });
     // One indexed query per batch in the feed (at most FEED_SIZE): the summary names the first
     // entries and `updated` needs the newest correction. The feed does not use the call fields.
-    const entries = await Promise.all(latest.items.map((b) => listBatchEntries(services.db, b.id, { currentOnly: true })));
+    const latest = await latestBatchesWithEntries({ services, limit: FEED_SIZE });
     const feed = batchesToAtom(
-      latest.items.map((b, i) => ({
+      latest.map(({ batch: b, current }) => ({
         id: b.id, title: b.title, number: b.number, year: b.year, listType: b.listType as PublishedBatch['listType'], issuer: b.issuer,
         publishedAt: b.publishedAt.toISOString(), callTitle: '', callOpensAt: b.publishedAt.toISOString(), callClosesAt: b.publishedAt.toISOString(),
-        entries: entries[i]!.map(toPublishedEntry),
+        entries: current.map(toPublishedEntry),
       })),
       { baseUrl: base, feedTitle: '场景桥 · 人工智能场景清单最新发布批次', selfUrl: `${base}/public/feed.atom` },
     );

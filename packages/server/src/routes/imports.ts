@@ -3,11 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { importReport } from '@scenebridge/contract/imports';
 import { z } from 'zod';
-import { isOperator, type Services } from '@scenebridge/app/context';
+import type { Services } from '@scenebridge/app/context';
 import { requireActor, sendError } from '../http.js';
 import { heavyRateLimit } from '../http/rate-limits.js';
-import { buildTemplate } from '@scenebridge/app/imports';
-import { importSubmissions } from '@scenebridge/app/imports';
+import { importSubmissions, importTemplate } from '@scenebridge/app/imports';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Bytes, not JSON: Fastify sends a Buffer as it is and never runs the response serialiser on it. */
@@ -18,12 +17,11 @@ export function registerImportRoutes(app: FastifyInstance, services: Services) {
   api.get('/imports/template', {
     schema: { tags: ['imports'], summary: '下载导入模板（XLSX）', querystring: z.object({ listType: z.enum(LIST_TYPES) }), response: { 200: xlsxFile } },
   }, async (request, reply) => {
-    const actor = requireActor(request);
-    if (!isOperator(actor) && !actor.roles.includes('org_admin')) return sendError(reply, 403, 'FORBIDDEN', '无权执行此操作');
+    const file = await importTemplate({ actor: requireActor(request), listType: request.query.listType });
     const name = request.query.listType === 'scenario_need' ? '场景需求导入模板.xlsx' : '场景能力导入模板.xlsx';
     return reply.header('content-type', XLSX)
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-      .send(await buildTemplate(request.query.listType));
+      .send(file);
   });
 
   api.post('/imports', {
