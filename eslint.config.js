@@ -10,9 +10,26 @@ import tseslint from 'typescript-eslint';
  * Test-only code: *.test.ts, testing.ts / *.testing.ts and testing/ folders (factories, fixtures,
  * harnesses), and the API fuzzer. Production code may not import it, nor the test libraries.
  */
-const TEST_ONLY = ['**/*.test.ts', '**/*.test.tsx', '**/testing.ts', '**/*.testing.ts', '**/testing/**', 'packages/server/src/fuzz/**', 'packages/server/src/integration/**'];
+const TEST_ONLY = [
+  '**/*.test.ts',
+  '**/*.test.tsx',
+  '**/testing.ts',
+  '**/*.testing.ts',
+  '**/testing/**',
+  'packages/server/src/fuzz/**',
+  'packages/server/src/integration/**',
+];
 const TEST_IMPORTS = {
-  group: ['vitest', 'fast-check', '**/testing', '**/testing.js', '**/*.testing.js', '**/testing/*', '@scenebridge/*/testing', '@scenebridge/server/import/testing'],
+  group: [
+    'vitest',
+    'fast-check',
+    '**/testing',
+    '**/testing.js',
+    '**/*.testing.js',
+    '**/testing/*',
+    '@scenebridge/*/testing',
+    '@scenebridge/server/import/testing',
+  ],
   message: 'production code does not use test helpers or test libraries (test-only files: *.test.ts, testing.ts, *.testing.ts, testing/)',
 };
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
@@ -39,7 +56,10 @@ export default tseslint.config(
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // Control characters in patterns are deliberate here: input guards and XML cleaning.
       'no-control-regex': 'off',
       // Full-width spaces (U+3000) are part of Chinese layout in the documents we write.
@@ -62,27 +82,83 @@ export default tseslint.config(
   // The layers (docs/ARCHITECTURE.md): domain ← db ← use cases ← HTTP; search is pure; the web
   // talks to the server only over HTTP. A wrong-way import is a lint error, not a review comment.
   ...layer('packages/domain/src/**', 'domain is pure: no database, search, server or I/O', [
-    '@scenebridge/db', '@scenebridge/db/*', '@scenebridge/demo', '@scenebridge/search', '@scenebridge/app', '@scenebridge/app/*', '@scenebridge/server', '@scenebridge/server/*',
-    'drizzle-orm', 'drizzle-orm/*', 'fastify', 'pg', '@electric-sql/*', 'node:fs', 'node:net', 'node:http', 'node:child_process',
+    '@scenebridge/db',
+    '@scenebridge/db/*',
+    '@scenebridge/demo',
+    '@scenebridge/search',
+    '@scenebridge/app',
+    '@scenebridge/app/*',
+    '@scenebridge/server',
+    '@scenebridge/server/*',
+    'drizzle-orm',
+    'drizzle-orm/*',
+    'fastify',
+    'pg',
+    '@electric-sql/*',
+    'node:fs',
+    'node:net',
+    'node:http',
+    'node:child_process',
   ]),
   ...layer('packages/demo/src/**', 'demo data is built on the domain alone: no database, search, app or server', [
-    '@scenebridge/*', '!@scenebridge/domain', 'drizzle-orm', 'drizzle-orm/*', 'fastify', '@fastify/*', 'pg', '@electric-sql/*',
+    '@scenebridge/*',
+    '!@scenebridge/domain',
+    'drizzle-orm',
+    'drizzle-orm/*',
+    'fastify',
+    '@fastify/*',
+    'pg',
+    '@electric-sql/*',
   ]),
-  ...layer('packages/search/src/**', 'search is pure: no database or server', [
-    '@scenebridge/db', '@scenebridge/db/*', '@scenebridge/app', '@scenebridge/app/*', '@scenebridge/server', '@scenebridge/server/*', 'drizzle-orm', 'fastify', 'pg', '@electric-sql/*',
-  ], {
-    group: ['@scenebridge/demo'],
-    message: 'the classifier learns from its own corpus: demo data is test data in search',
-  }),
+  ...layer(
+    'packages/search/src/**',
+    'search is pure: no database or server',
+    [
+      '@scenebridge/db',
+      '@scenebridge/db/*',
+      '@scenebridge/app',
+      '@scenebridge/app/*',
+      '@scenebridge/server',
+      '@scenebridge/server/*',
+      'drizzle-orm',
+      'fastify',
+      'pg',
+      '@electric-sql/*',
+    ],
+    {
+      group: ['@scenebridge/demo'],
+      message: 'the classifier learns from its own corpus: demo data is test data in search',
+    },
+  ),
   ...layer('packages/contract/src/**', 'the contract is browser-safe: zod and the pure domain only', [
-    '@scenebridge/db', '@scenebridge/db/*', '@scenebridge/search', '@scenebridge/app', '@scenebridge/app/*', '@scenebridge/server', '@scenebridge/server/*',
-    'drizzle-orm', 'fastify', '@fastify/*', 'pg', '@electric-sql/*', 'node:*',
+    '@scenebridge/db',
+    '@scenebridge/db/*',
+    '@scenebridge/search',
+    '@scenebridge/app',
+    '@scenebridge/app/*',
+    '@scenebridge/server',
+    '@scenebridge/server/*',
+    'drizzle-orm',
+    'fastify',
+    '@fastify/*',
+    'pg',
+    '@electric-sql/*',
+    'node:*',
   ]),
   ...layer('packages/db/src/**', 'db holds the SQL only: it knows no search, app, server or HTTP', [
-    '@scenebridge/search', '@scenebridge/app', '@scenebridge/app/*', '@scenebridge/server', '@scenebridge/server/*', 'fastify', '@fastify/*',
+    '@scenebridge/search',
+    '@scenebridge/app',
+    '@scenebridge/app/*',
+    '@scenebridge/server',
+    '@scenebridge/server/*',
+    'fastify',
+    '@fastify/*',
   ]),
   ...layer('packages/app/src/**', 'the app (use cases and what they run on) knows no HTTP: no Fastify, no server package', [
-    'fastify', '@fastify/*', '@scenebridge/server', '@scenebridge/server/*',
+    'fastify',
+    '@fastify/*',
+    '@scenebridge/server',
+    '@scenebridge/server/*',
   ]),
   {
     // A feature is reached through its index.ts (its public face); what else is in its folder may change.
@@ -90,13 +166,26 @@ export default tseslint.config(
     ignores: TEST_ONLY,
     rules: restrict(
       { regex: '^(\\.\\./)+[^./][^/]*/(?!index\\.js$).+', message: 'another feature of the app is imported through its index.ts' },
-      { group: ['fastify', '@fastify/*', '@scenebridge/server', '@scenebridge/server/*'], message: 'the app (use cases and what they run on) knows no HTTP: no Fastify, no server package' },
+      {
+        group: ['fastify', '@fastify/*', '@scenebridge/server', '@scenebridge/server/*'],
+        message: 'the app (use cases and what they run on) knows no HTTP: no Fastify, no server package',
+      },
       TEST_IMPORTS,
     ),
   },
   ...layer('packages/web/src/**', 'the web app reaches the server only over HTTP', [
-    '@scenebridge/db', '@scenebridge/db/*', '@scenebridge/app', '@scenebridge/app/*', '@scenebridge/server', '@scenebridge/server/*', '@scenebridge/search', 'node:*',
-    '../../server/*', '../../../server/*', '../../db/*', '../../../db/*',
+    '@scenebridge/db',
+    '@scenebridge/db/*',
+    '@scenebridge/app',
+    '@scenebridge/app/*',
+    '@scenebridge/server',
+    '@scenebridge/server/*',
+    '@scenebridge/search',
+    'node:*',
+    '../../server/*',
+    '../../../server/*',
+    '../../db/*',
+    '../../../db/*',
   ]),
   {
     files: ['packages/web/src/**/*.{ts,tsx}'],

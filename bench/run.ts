@@ -27,7 +27,8 @@ const DEFAULT_TIME_LIMIT_S = 900;
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
 
 function discover(): string[] {
-  const names = fs.readdirSync(benchmarksDir)
+  const names = fs
+    .readdirSync(benchmarksDir)
     .filter((f) => /^[a-z0-9_]+\.ts$/.test(f) && !f.endsWith('.test.ts'))
     .map((f) => f.slice(0, -3));
   const rank = (n: string) => (CANONICAL.includes(n) ? CANONICAL.indexOf(n) : CANONICAL.length);
@@ -36,7 +37,8 @@ function discover(): string[] {
 
 async function load(name: string): Promise<Benchmark> {
   const mod = (await import(pathToFileURL(path.join(benchmarksDir, `${name}.ts`)).href)) as { default?: Benchmark };
-  if (!mod.default || typeof mod.default.run !== 'function') throw new Error(`bench/benchmarks/${name}.ts has no default-exported benchmark`);
+  if (!mod.default || typeof mod.default.run !== 'function')
+    throw new Error(`bench/benchmarks/${name}.ts has no default-exported benchmark`);
   return mod.default;
 }
 
@@ -64,29 +66,48 @@ async function runChild(name: string, scaleArg: number | undefined): Promise<voi
   }, limitS * 1000);
   killer.unref();
   const figures = await b.run({
-    scale, log: (m) => log(m),
+    scale,
+    log: (m) => log(m),
     // Loops that repeat (extra runs, rounds) stop starting new work after 70 % of the limit.
     deadline: started + limitS * 700,
   });
   clearTimeout(killer);
   for (const [k, v] of Object.entries(figures)) if (typeof v !== 'number') throw new Error(`${name}: figure ${k} is not a number`);
-  const result: ChildResult = { name, scale, figures, specs: b.figures, description: b.description, seconds: (Date.now() - started) / 1000 };
+  const result: ChildResult = {
+    name,
+    scale,
+    figures,
+    specs: b.figures,
+    description: b.description,
+    seconds: (Date.now() - started) / 1000,
+  };
   await new Promise<void>((resolve) => process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`, () => resolve()));
 }
 
 /** Parent mode: one child process per benchmark, in order. */
 function runInChild(name: string, scale: number | undefined): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const args = [...process.execArgv, fileURLToPath(import.meta.url), '--child', name, ...(scale !== undefined ? ['--scale', String(scale)] : [])];
+    const args = [
+      ...process.execArgv,
+      fileURLToPath(import.meta.url),
+      '--child',
+      name,
+      ...(scale !== undefined ? ['--scale', String(scale)] : []),
+    ];
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
     let out = '';
     child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (d: string) => { out += d; });
+    child.stdout.on('data', (d: string) => {
+      out += d;
+    });
     // Backstop above the child's own limit (which cannot fire if its event loop is blocked).
-    const backstop = setTimeout(() => {
-      log(`${name}: no result after ${DEFAULT_TIME_LIMIT_S * 2} s, killing the child process ${child.pid}`);
-      child.kill('SIGKILL');
-    }, DEFAULT_TIME_LIMIT_S * 2 * 1000);
+    const backstop = setTimeout(
+      () => {
+        log(`${name}: no result after ${DEFAULT_TIME_LIMIT_S * 2} s, killing the child process ${child.pid}`);
+        child.kill('SIGKILL');
+      },
+      DEFAULT_TIME_LIMIT_S * 2 * 1000,
+    );
     const forward = (sig: NodeJS.Signals) => child.kill(sig);
     process.once('SIGINT', forward);
     process.once('SIGTERM', forward);
@@ -133,7 +154,11 @@ function table(results: ChildResult[], failed: string[]): string {
   for (const f of failed) rows.push([f, '(failed)', '', '', 'FAIL']);
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   const right = new Set([2]);
-  const line = (r: string[]) => r.map((cell, c) => (right.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((cell, c) => (right.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+      .join('  ')
+      .trimEnd();
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
@@ -147,8 +172,11 @@ async function main(): Promise<number> {
   try {
     args = parseArgs({
       options: {
-        only: { type: 'string', multiple: true }, scale: { type: 'string' }, json: { type: 'boolean', default: false },
-        child: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false },
+        only: { type: 'string', multiple: true },
+        scale: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        child: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: false,
     }).values;
@@ -174,7 +202,10 @@ async function main(): Promise<number> {
     await runChild(args.child, scale);
     return 0;
   }
-  const only = (args.only ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  const only = (args.only ?? [])
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = only.filter((n) => !available.includes(n));
   if (unknown.length) {
     log(`unknown benchmark(s): ${unknown.join(', ')}; available: ${available.join(', ')}`);
@@ -183,15 +214,22 @@ async function main(): Promise<number> {
   const selected = only.length ? available.filter((n) => only.includes(n)) : available;
 
   const cpus = os.cpus();
-  log(`environment: node ${process.version}, ${os.platform()}/${os.arch()}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'cpu'}, ` +
-    `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM`);
+  log(
+    `environment: node ${process.version}, ${os.platform()}/${os.arch()}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'cpu'}, ` +
+      `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
+  );
   log(`database: ${describeDatabase()}`);
   log(`benchmarks: ${selected.join(', ')}${scale !== undefined ? ` at scale ${scale}` : ' at their default scales'}`);
 
   const results: ChildResult[] = [];
   const failed: string[] = [];
   for (const name of selected) {
-    log(`── ${name} (load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`);
+    log(
+      `── ${name} (load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')})`,
+    );
     try {
       const r = await runInChild(name, scale);
       log(`${name}: done in ${r.seconds.toFixed(1)} s`);

@@ -23,5 +23,9 @@ if (!fs.existsSync('/usr/bin/chromium')) {
   console.error('Chromium is missing: apt-get install -y chromium fonts-noto-cjk');
   process.exit(2);
 }
-const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'vitest.e2e.config.ts', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+const r = spawnSync(
+  process.execPath,
+  [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'vitest.e2e.config.ts', ...process.argv.slice(2)],
+  { cwd: root, stdio: 'inherit' },
+);
 process.exit(r.status ?? 1);

@@ -21,7 +21,12 @@ const CLIENTS = 10;
 const PROBE_INTERVAL_MS = 50;
 const durationS = () => Number(process.env.BENCH_DURATION_S ?? 20);
 
-interface Hammer { method: 'GET' | 'POST'; path: string; headers: Record<string, string>; body?: Uint8Array }
+interface Hammer {
+  method: 'GET' | 'POST';
+  path: string;
+  headers: Record<string, string>;
+  body?: Uint8Array;
+}
 
 // Plain JavaScript run with `eval`: worker entry points are not loaded through tsx.
 const HAMMER_WORKER = `
@@ -70,8 +75,11 @@ const { origin, durationMs, intervalMs } = workerData;
 function multipart(name: string, content: Buffer) {
   const boundary = '----sbabuse7d3f';
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`),
-    content, Buffer.from(`\r\n--${boundary}--\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return { contentType: `multipart/form-data; boundary=${boundary}`, body };
 }
@@ -83,21 +91,49 @@ async function hammers(server: RunningApp, bench: Awaited<ReturnType<typeof open
   const opOrg = await makeOrganization(services, { kind: 'government', operator: true });
   const operator = await makeUser(services, opOrg.id, ['operator']);
   const call = await makeCall(services, { status: 'open' });
-  const sessions = { admin: await loginCookie(server.origin, admin.email, TEST_PASSWORD), operator: await loginCookie(server.origin, operator.email, TEST_PASSWORD) };
-  const csrf = async (cookie: string) => ((await (await fetch(`${server.origin}/api/v1/auth/me`, { headers: { cookie } })).json()) as { csrfToken: string }).csrfToken;
+  const sessions = {
+    admin: await loginCookie(server.origin, admin.email, TEST_PASSWORD),
+    operator: await loginCookie(server.origin, operator.email, TEST_PASSWORD),
+  };
+  const csrf = async (cookie: string) =>
+    ((await (await fetch(`${server.origin}/api/v1/auth/me`, { headers: { cookie } })).json()) as { csrfToken: string }).csrfToken;
   const auth = async (cookie: string) => ({ cookie, 'x-csrf-token': await csrf(cookie) });
 
   const longText = (n: number) => queries.join('，').repeat(50).slice(0, n);
-  const quality = JSON.stringify({ listType: 'scenario_need', data: scenarioNeedData({ title: longText(100), description: longText(5000), expectedOutcome: longText(500) }) });
+  const quality = JSON.stringify({
+    listType: 'scenario_need',
+    data: scenarioNeedData({ title: longText(100), description: longText(5000), expectedOutcome: longText(500) }),
+  });
   const rows = Math.max(10, Math.min(20_000, scale));
-  const xlsx = await buildWorkbook('scenario_need', Array.from({ length: rows }, (_, i) => sampleRow('scenario_need', i)));
+  const xlsx = await buildWorkbook(
+    'scenario_need',
+    Array.from({ length: rows }, (_, i) => sampleRow('scenario_need', i)),
+  );
   const upload = multipart('import.xlsx', xlsx);
   const search = (q: string) => `/api/v1/search?${new URLSearchParams({ q: q.repeat(20).slice(0, 200) })}`;
   const list: Array<Hammer & { name: string }> = [
-    { name: 'quality', method: 'POST', path: '/api/v1/quality/check', headers: { ...(await auth(sessions.admin)), 'content-type': 'application/json' }, body: Buffer.from(quality) },
-    { name: 'import', method: 'POST', path: `/api/v1/imports?callId=${call.id}&mode=dry_run`, headers: { ...(await auth(sessions.operator)), 'content-type': upload.contentType }, body: upload.body },
+    {
+      name: 'quality',
+      method: 'POST',
+      path: '/api/v1/quality/check',
+      headers: { ...(await auth(sessions.admin)), 'content-type': 'application/json' },
+      body: Buffer.from(quality),
+    },
+    {
+      name: 'import',
+      method: 'POST',
+      path: `/api/v1/imports?callId=${call.id}&mode=dry_run`,
+      headers: { ...(await auth(sessions.operator)), 'content-type': upload.contentType },
+      body: upload.body,
+    },
     ...queries.slice(0, 4).map((q) => ({ name: 'search', method: 'GET' as const, path: search(q), headers: { cookie: sessions.admin } })),
-    { name: 'login', method: 'POST', path: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify({ email: admin.email, password: 'wrong-password-123' })) },
+    {
+      name: 'login',
+      method: 'POST',
+      path: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.from(JSON.stringify({ email: admin.email, password: 'wrong-password-123' })),
+    },
   ];
   return { list, xlsxBytes: xlsx.length, rows, qualityBytes: Buffer.byteLength(quality) };
 }
@@ -127,27 +163,45 @@ export default defineBenchmark({
       const h = await hammers(server, bench, scale, world.queries);
       log(`abuse: quality body ${h.qualityBytes} B, import ${h.rows} rows (${(h.xlsxBytes / 1024).toFixed(0)} KB)`);
       const probe = (ms: number) => {
-        const w = new Worker(PROBE_WORKER, { eval: true, workerData: { origin: server!.origin, durationMs: ms, intervalMs: PROBE_INTERVAL_MS } });
+        const w = new Worker(PROBE_WORKER, {
+          eval: true,
+          workerData: { origin: server!.origin, durationMs: ms, intervalMs: PROBE_INTERVAL_MS },
+        });
         return replyOf<{ times: Float64Array; failures: number }>(w, ms + 60_000).finally(() => w.terminate());
       };
       const idle = await probe(3_000);
       const ms = durationS() * 1000;
-      const hammer = new Worker(HAMMER_WORKER, { eval: true, workerData: { origin: server.origin, requests: h.list, clients: CLIENTS, durationMs: ms } });
+      const hammer = new Worker(HAMMER_WORKER, {
+        eval: true,
+        workerData: { origin: server.origin, requests: h.list, clients: CLIENTS, durationMs: ms },
+      });
       const [busy, counts] = await Promise.all([
         probe(ms),
         replyOf<{ counts: Record<string, number> }>(hammer, ms + 120_000).finally(() => hammer.terminate()),
       ]);
       await server.drain(120_000);
       const total = Object.values(counts.counts).reduce((a, b) => a + b, 0);
-      const fivexx = Object.entries(counts.counts).filter(([k]) => / 5\d\d$/.test(k)).reduce((a, [, v]) => a + v, 0);
-      const shed = Object.entries(counts.counts).filter(([k]) => k.endsWith(' busy')).reduce((a, [, v]) => a + v, 0);
+      const fivexx = Object.entries(counts.counts)
+        .filter(([k]) => / 5\d\d$/.test(k))
+        .reduce((a, [, v]) => a + v, 0);
+      const shed = Object.entries(counts.counts)
+        .filter(([k]) => k.endsWith(' busy'))
+        .reduce((a, [, v]) => a + v, 0);
       log(`abuse: hammer answers ${JSON.stringify(counts.counts)}`);
       const figures = {
-        healthz_p50_ms: percentile(busy.times, 50), healthz_p95_ms: percentile(busy.times, 95), healthz_max_ms: percentile(busy.times, 100),
-        healthz_failures: busy.failures, healthz_probes: busy.times.length, hammer_requests: total, hammer_5xx: fivexx, hammer_shed: shed,
+        healthz_p50_ms: percentile(busy.times, 50),
+        healthz_p95_ms: percentile(busy.times, 95),
+        healthz_max_ms: percentile(busy.times, 100),
+        healthz_failures: busy.failures,
+        healthz_probes: busy.times.length,
+        hammer_requests: total,
+        hammer_5xx: fivexx,
+        hammer_shed: shed,
         idle_healthz_p95_ms: percentile(idle.times, 95),
       };
-      log(`abuse: /healthz p50 ${figures.healthz_p50_ms.toFixed(1)} ms, p95 ${figures.healthz_p95_ms.toFixed(1)} ms, max ${figures.healthz_max_ms.toFixed(0)} ms over ${figures.healthz_probes} probes (idle p95 ${figures.idle_healthz_p95_ms.toFixed(1)} ms)`);
+      log(
+        `abuse: /healthz p50 ${figures.healthz_p50_ms.toFixed(1)} ms, p95 ${figures.healthz_p95_ms.toFixed(1)} ms, max ${figures.healthz_max_ms.toFixed(0)} ms over ${figures.healthz_probes} probes (idle p95 ${figures.idle_healthz_p95_ms.toFixed(1)} ms)`,
+      );
       return figures;
     } finally {
       await server?.close();

@@ -46,7 +46,9 @@ export default defineBenchmark({
       files.push(await buildWorkbook('scenario_need', sheet));
     }
     const bytes = files.reduce((n, f) => n + f.length, 0);
-    log(`import: built ${files.length} workbook(s), ${rows} rows, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    log(
+      `import: built ${files.length} workbook(s), ${rows} rows, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
 
     // Parsing alone (no database), to split the end-to-end time.
     const parse = await timed(async () => {
@@ -71,8 +73,14 @@ export default defineBenchmark({
         const { services } = bench;
         for (let i = 0; i < OWNERS; i++) {
           await insertOrganization(services.db, {
-            name: `导入基准机构${i}`, creditCode: sampleCreditCode(i), kind: 'private_enterprise', regionCode: '500112',
-            contactName: '张三', contactPhone: '13800138000', status: 'approved', isPlatformOperator: false,
+            name: `导入基准机构${i}`,
+            creditCode: sampleCreditCode(i),
+            kind: 'private_enterprise',
+            regionCode: '500112',
+            contactName: '张三',
+            contactPhone: '13800138000',
+            status: 'approved',
+            isPlatformOperator: false,
           });
         }
         const opOrg = await makeOrganization(services, { kind: 'government', operator: true });
@@ -88,7 +96,12 @@ export default defineBenchmark({
           let created = 0;
           for (const file of files) {
             const report = await importSubmissions({
-              services, actor: actor as Actor, callId: call.id, file, mode: 'commit', skipInvalid: false,
+              services,
+              actor: actor as Actor,
+              callId: call.id,
+              file,
+              mode: 'commit',
+              skipInvalid: false,
             });
             created += report.created;
           }
@@ -98,7 +111,9 @@ export default defineBenchmark({
         growths.push(peaks[peaks.length - 1]! - before);
         if (commit.value !== rows) throw new Error(`import created ${commit.value} submissions, expected ${rows}`);
         commits.push(commit.seconds);
-        log(`import: run ${run + 1} commit ${commit.seconds.toFixed(2)} s = ${(rows / commit.seconds).toFixed(0)} rows/s, peak RSS ${peaks[peaks.length - 1]!.toFixed(0)} MB (+${growths[growths.length - 1]!.toFixed(0)} MB over ${before.toFixed(0)} MB before)`);
+        log(
+          `import: run ${run + 1} commit ${commit.seconds.toFixed(2)} s = ${(rows / commit.seconds).toFixed(0)} rows/s, peak RSS ${peaks[peaks.length - 1]!.toFixed(0)} MB (+${growths[growths.length - 1]!.toFixed(0)} MB over ${before.toFixed(0)} MB before)`,
+        );
         if (run === 0 && commit.seconds > REPEAT_IF_UNDER_S) break;
       } finally {
         await bench.close();

@@ -34,7 +34,9 @@ export default defineBenchmark({
       await seedListings(services, scale, (m) => log(`match: ${m}`), deadline);
       const state = await services.search.current();
       const ids: string[] = [];
-      state.engine.forEach((d) => { ids.push(d.id); });
+      state.engine.forEach((d) => {
+        ids.push(d.id);
+      });
       const rand = prng(77);
       const sample = Array.from({ length: SAMPLE }, () => ids[Math.floor(rand() * ids.length)]!);
 
@@ -47,19 +49,24 @@ export default defineBenchmark({
 
       const texts = await listingTexts(services.db, sample);
       const viewer = { seesAll: true, organizationId: null };
-      const inproc = () => sample.map((id) => {
-        const s = performance.now();
-        rankMatches(state.engine, viewer, id, state.engine.fieldsOf(id)!, texts.get(id)!);
-        return performance.now() - s;
-      });
+      const inproc = () =>
+        sample.map((id) => {
+          const s = performance.now();
+          rankMatches(state.engine, viewer, id, state.engine.fieldsOf(id)!, texts.get(id)!);
+          return performance.now() - s;
+        });
       inproc();
       const local = [inproc(), inproc(), inproc()];
       const figures = {
-        p50_ms: median(rounds.map((x) => percentile(x, 50))), p95_ms: median(rounds.map((x) => percentile(x, 95))),
-        inproc_p50_ms: median(local.map((x) => percentile(x, 50))), inproc_p95_ms: median(local.map((x) => percentile(x, 95))),
+        p50_ms: median(rounds.map((x) => percentile(x, 50))),
+        p95_ms: median(rounds.map((x) => percentile(x, 95))),
+        inproc_p50_ms: median(local.map((x) => percentile(x, 50))),
+        inproc_p95_ms: median(local.map((x) => percentile(x, 95))),
         listings: state.engine.size,
       };
-      log(`match: p50 ${figures.p50_ms.toFixed(1)} ms, p95 ${figures.p95_ms.toFixed(1)} ms; in process p95 ${figures.inproc_p95_ms.toFixed(2)} ms`);
+      log(
+        `match: p50 ${figures.p50_ms.toFixed(1)} ms, p95 ${figures.p95_ms.toFixed(1)} ms; in process p95 ${figures.inproc_p95_ms.toFixed(2)} ms`,
+      );
       return figures;
     } finally {
       await server?.close();

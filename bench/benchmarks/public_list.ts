@@ -113,8 +113,10 @@ export default defineBenchmark({
       }
       await analyze(services.db);
       const seedS = (performance.now() - t0) / 1000;
-      log(`public_list: published ${total} entries (${needs} needs, ${capabilities} capabilities) in ${plan.length} batches over ` +
-        `${organizations} organisations in ${seedS.toFixed(1)} s (${bench.handle.kind})`);
+      log(
+        `public_list: published ${total} entries (${needs} needs, ${capabilities} capabilities) in ${plan.length} batches over ` +
+          `${organizations} organisations in ${seedS.toFixed(1)} s (${bench.handle.kind})`,
+      );
 
       // ---- the request mix ------------------------------------------------------------------
       const published = world.pool.scenario_need.slice(0, world.taken.scenario_need);
@@ -125,13 +127,25 @@ export default defineBenchmark({
       const tech = () => pickOf(item().techFields ?? [undefined]);
       const region = () => item().regionCode ?? undefined;
       const kinds: [number, () => Filter][] = [
-        [0.40, () => ({})],
+        [0.4, () => ({})],
         [0.12, () => ({ sector: sector() })],
-        [0.10, () => ({ techField: tech() })],
+        [0.1, () => ({ techField: tech() })],
         [0.08, () => ({ regionCode: region() })],
         [0.08, () => ({ batchId: pickOf(needBatches) })],
-        [0.05, () => { const x = item(); return { sector: x.sector, techField: pickOf(x.techFields ?? [undefined]) }; }],
-        [0.05, () => { const x = item(); return { sector: x.sector, regionCode: x.regionCode ?? undefined }; }],
+        [
+          0.05,
+          () => {
+            const x = item();
+            return { sector: x.sector, techField: pickOf(x.techFields ?? [undefined]) };
+          },
+        ],
+        [
+          0.05,
+          () => {
+            const x = item();
+            return { sector: x.sector, regionCode: x.regionCode ?? undefined };
+          },
+        ],
         [0.04, () => ({ batchId: pickOf(needBatches), sector: sector() })],
         [0.05, () => ({ q: pickOf(KEYWORDS) })],
         [0.03, () => ({ q: pickOf(KEYWORDS), sector: sector() })],
@@ -154,8 +168,16 @@ export default defineBenchmark({
         const where = rand();
         const unfiltered = keyOf(filter) === keyOf({});
         const page = unfiltered
-          ? (where < 0.6 ? 1 + Math.floor(rand() * Math.min(5, pages)) : where < 0.85 ? 1 + Math.floor(rand() * Math.min(50, pages)) : 1 + Math.floor(rand() * pages))
-          : (where < 0.7 ? 1 : where < 0.9 ? 1 + Math.floor(rand() * Math.min(5, pages)) : 1 + Math.floor(rand() * pages));
+          ? where < 0.6
+            ? 1 + Math.floor(rand() * Math.min(5, pages))
+            : where < 0.85
+              ? 1 + Math.floor(rand() * Math.min(50, pages))
+              : 1 + Math.floor(rand() * pages)
+          : where < 0.7
+            ? 1
+            : where < 0.9
+              ? 1 + Math.floor(rand() * Math.min(5, pages))
+              : 1 + Math.floor(rand() * pages);
         mix.push({ filter, page });
       }
       const htmlRequests: LoadRequest[] = mix.map(({ filter, page }) => {
@@ -169,9 +191,11 @@ export default defineBenchmark({
         return { path: `/api/v1/public/entries?listType=scenario_need&${q.toString()}` };
       });
       const deep = mix.filter((m) => m.page > 5).length;
-      log(`public_list: mix of ${MIX_SIZE} requests, ${totals.size} distinct filters, ${mix.filter((m) => keyOf(m.filter) === keyOf({})).length} unfiltered, ` +
-        `${mix.filter((m) => m.filter.q).length} keyword, ${deep} beyond page 5 (deepest ${Math.max(...mix.map((m) => m.page))}); ` +
-        `${needBatches.length} need batches`);
+      log(
+        `public_list: mix of ${MIX_SIZE} requests, ${totals.size} distinct filters, ${mix.filter((m) => keyOf(m.filter) === keyOf({})).length} unfiltered, ` +
+          `${mix.filter((m) => m.filter.q).length} keyword, ${deep} beyond page 5 (deepest ${Math.max(...mix.map((m) => m.page))}); ` +
+          `${needBatches.length} need batches`,
+      );
 
       server = await startApp(services);
       const { origin } = server;
@@ -191,19 +215,31 @@ export default defineBenchmark({
         }
         const expected = totals.get(keyOf(m.filter))!;
         // The page states the number of matching entries (共 <strong>N</strong> 项).
-        if (!h.value.body.includes(`>${expected}<`)) throw new Error(`GET ${htmlRequests[i]!.path}: page does not show the total ${expected}`);
+        if (!h.value.body.includes(`>${expected}<`))
+          throw new Error(`GET ${htmlRequests[i]!.path}: page does not show the total ${expected}`);
         const res = await fetch(`${origin}${apiRequests[i]!.path}`, { signal: AbortSignal.timeout(30_000) });
         const json = (await res.json()) as { total: number; items: unknown[] };
-        if (res.status !== 200 || json.total !== expected) throw new Error(`GET ${apiRequests[i]!.path} → ${res.status}, total ${json.total}, expected ${expected}`);
+        if (res.status !== 200 || json.total !== expected)
+          throw new Error(`GET ${apiRequests[i]!.path} → ${res.status}, total ${json.total}, expected ${expected}`);
         serial.push(h.seconds * 1000);
         pageBytes += Buffer.byteLength(h.value.body);
         // What the page handler asks the database, without HTTP or rendering.
-        const q: PublicEntryQuery = { listType: 'scenario_need', ...m.filter, text: m.filter.q, limit: PAGE_SIZE, offset: (m.page - 1) * PAGE_SIZE };
-        const d = await timed(() => Promise.all([listPublicEntries(services.db, q), listBatches(services.db, { listType: 'scenario_need', limit: 200, offset: 0 })]));
+        const q: PublicEntryQuery = {
+          listType: 'scenario_need',
+          ...m.filter,
+          text: m.filter.q,
+          limit: PAGE_SIZE,
+          offset: (m.page - 1) * PAGE_SIZE,
+        };
+        const d = await timed(() =>
+          Promise.all([listPublicEntries(services.db, q), listBatches(services.db, { listType: 'scenario_need', limit: 200, offset: 0 })]),
+        );
         serialDb.push(d.seconds * 1000);
       }
-      log(`public_list: one client alone, ${SERIAL_SAMPLE} mix requests: HTML p50 ${median(serial).toFixed(1)} ms, p95 ${percentile(serial, 95).toFixed(1)} ms; ` +
-        `the page's two queries in-process p50 ${median(serialDb).toFixed(1)} ms, p95 ${percentile(serialDb, 95).toFixed(1)} ms; page ${(pageBytes / SERIAL_SAMPLE / 1024).toFixed(1)} KB on average`);
+      log(
+        `public_list: one client alone, ${SERIAL_SAMPLE} mix requests: HTML p50 ${median(serial).toFixed(1)} ms, p95 ${percentile(serial, 95).toFixed(1)} ms; ` +
+          `the page's two queries in-process p50 ${median(serialDb).toFixed(1)} ms, p95 ${percentile(serialDb, 95).toFixed(1)} ms; page ${(pageBytes / SERIAL_SAMPLE / 1024).toFixed(1)} KB on average`,
+      );
       await server.drain();
 
       // ---- load ------------------------------------------------------------------------------
@@ -211,8 +247,13 @@ export default defineBenchmark({
       const describe = (r: LoadResult) =>
         `${r.requests} req in ${r.durationS.toFixed(1)} s (${r.requests_per_s.toFixed(0)}/s), p50 ${r.p50_ms.toFixed(1)} ms, ` +
         `p95 ${r.p95_ms.toFixed(1)} ms, p99 ${r.p99_ms.toFixed(1)} ms, max ${r.max_ms.toFixed(0)} ms, errors ${r.errors}` +
-        (r.errors ? ` (non-2xx ${r.non2xx}, socket ${r.socketErrors}, timeouts ${r.timeouts}, codes ${JSON.stringify(r.statusCodes)})` : '');
-      const targets = [['html', htmlRequests], ['api', apiRequests]] as const;
+        (r.errors
+          ? ` (non-2xx ${r.non2xx}, socket ${r.socketErrors}, timeouts ${r.timeouts}, codes ${JSON.stringify(r.statusCodes)})`
+          : '');
+      const targets = [
+        ['html', htmlRequests],
+        ['api', apiRequests],
+      ] as const;
       for (const [name, requests] of targets) {
         const warm = await runLoad({ url: origin, connections: CONNECTIONS, durationS: Math.min(3, seconds), requests });
         log(`public_list: ${name} warm-up ${describe(warm)}`);
@@ -225,7 +266,9 @@ export default defineBenchmark({
           loop.enable();
           const r = await runLoad({ url: origin, connections: CONNECTIONS, durationS: seconds, requests });
           loop.disable();
-          log(`public_list: ${name} round ${i + 1}/${ROUNDS} ${describe(r)}; server event-loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms`);
+          log(
+            `public_list: ${name} round ${i + 1}/${ROUNDS} ${describe(r)}; server event-loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms`,
+          );
           rounds[name].push(r);
           await server.drain();
         }

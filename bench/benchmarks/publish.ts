@@ -47,7 +47,9 @@ export default defineBenchmark({
       const { services } = bench;
       const seeded = await timed(() => seedPublishWorld(services, { organizations, needs: entries * RUNS, capabilities: 1 }));
       const world = seeded.value;
-      log(`publish: seeded ${organizations} organisations (+ operator, reviewers) in ${seeded.seconds.toFixed(1)} s (${bench.handle.kind})`);
+      log(
+        `publish: seeded ${organizations} organisations (+ operator, reviewers) in ${seeded.seconds.toFixed(1)} s (${bench.handle.kind})`,
+      );
 
       const publishes: number[] = [];
       let firstBatchId: string | undefined;
@@ -62,8 +64,10 @@ export default defineBenchmark({
         if (pub.value.entryCount !== entries) throw new Error(`published ${pub.value.entryCount} entries, expected ${entries}`);
         publishes.push(pub.seconds);
         firstBatchId ??= pub.value.id;
-        log(`publish: run ${run + 1}/${RUNS} setup ${setup.seconds.toFixed(1)} s (${call.items} selected, ${call.assignments} scores); ` +
-          `publishBatch ${pub.seconds.toFixed(2)} s = ${(entries / pub.seconds).toFixed(0)} entries/s (batch ${pub.value.title})`);
+        log(
+          `publish: run ${run + 1}/${RUNS} setup ${setup.seconds.toFixed(1)} s (${call.items} selected, ${call.assignments} scores); ` +
+            `publishBatch ${pub.seconds.toFixed(2)} s = ${(entries / pub.seconds).toFixed(0)} entries/s (batch ${pub.value.title})`,
+        );
       }
 
       const snap = await timed(() => loadPublishedBatch(services, firstBatchId!));
@@ -82,8 +86,10 @@ export default defineBenchmark({
         const d = await timed(() => batchToDocx(batch));
         docx.push(d.seconds);
         docxBytes = d.value.length;
-        log(`publish: export ${i + 1}/${EXPORT_RUNS} xlsx ${x.seconds.toFixed(2)} s (${(xlsxBytes / 2 ** 20).toFixed(2)} MB), ` +
-          `docx ${d.seconds.toFixed(2)} s (${(docxBytes / 2 ** 20).toFixed(2)} MB)`);
+        log(
+          `publish: export ${i + 1}/${EXPORT_RUNS} xlsx ${x.seconds.toFixed(2)} s (${(xlsxBytes / 2 ** 20).toFixed(2)} MB), ` +
+            `docx ${d.seconds.toFixed(2)} s (${(docxBytes / 2 ** 20).toFixed(2)} MB)`,
+        );
       }
 
       const publishS = median(publishes);

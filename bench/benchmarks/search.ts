@@ -80,22 +80,28 @@ export default defineBenchmark({
       await server.drain();
       const load = await runLoad({ url: server.origin, connections: CONNECTIONS, durationS: 10, requests });
       await server.drain();
-      log(`search: ${CONNECTIONS} clients ${load.requests} req, ${load.requests_per_s.toFixed(0)}/s, p95 ${load.p95_ms.toFixed(1)} ms, errors ${load.errors} (timeouts ${load.timeouts}, non-2xx ${load.non2xx}, status ${JSON.stringify(load.statusCodes)})`);
+      log(
+        `search: ${CONNECTIONS} clients ${load.requests} req, ${load.requests_per_s.toFixed(0)}/s, p95 ${load.p95_ms.toFixed(1)} ms, errors ${load.errors} (timeouts ${load.timeouts}, non-2xx ${load.non2xx}, status ${JSON.stringify(load.statusCodes)})`,
+      );
 
       // In process: our search with facets, then MiniSearch, same queries, alternating rounds.
       const viewer = { seesAll: true, organizationId: null };
-      const ours = () => world.queries.map((q, i) => {
-        const s = performance.now();
-        runSearch(state.engine, viewer, q, i % 5 === 4 ? { sector: [SECTORS[i % SECTORS.length]!] } : {}, 'relevance');
-        return performance.now() - s;
-      });
+      const ours = () =>
+        world.queries.map((q, i) => {
+          const s = performance.now();
+          runSearch(state.engine, viewer, q, i % 5 === 4 ? { sector: [SECTORS[i % SECTORS.length]!] } : {}, 'relevance');
+          return performance.now() - s;
+        });
       ours();
       const oursRounds = [ours(), ours(), ours()];
       const peakRss = rss.stop();
 
       const seg = defaultSegmenter();
       const mini = new MiniSearch<{ id: string; title: string; text: string; sector: string }>({
-        fields: ['title', 'text'], storeFields: ['sector'], tokenize: (s) => seg.words(s), processTerm: (t) => t,
+        fields: ['title', 'text'],
+        storeFields: ['sector'],
+        tokenize: (s) => seg.words(s),
+        processTerm: (t) => t,
         searchOptions: { boost: { title: 2 }, tokenize: (s) => seg.words(s), processTerm: (t) => t },
       });
       const tm = performance.now();
@@ -109,23 +115,35 @@ export default defineBenchmark({
         if (rows.length < 5000) break;
       }
       const miniBuildS = (performance.now() - tm) / 1000;
-      const theirs = () => world.queries.map((q, i) => {
-        const s = performance.now();
-        const sector = SECTORS[i % SECTORS.length]!;
-        mini.search(q, i % 5 === 4 ? { filter: (r) => r.sector === sector } : {}).slice(0, 20);
-        return performance.now() - s;
-      });
+      const theirs = () =>
+        world.queries.map((q, i) => {
+          const s = performance.now();
+          const sector = SECTORS[i % SECTORS.length]!;
+          mini.search(q, i % 5 === 4 ? { filter: (r) => r.sector === sector } : {}).slice(0, 20);
+          return performance.now() - s;
+        });
       theirs();
       const miniRounds = [theirs(), theirs(), theirs()];
       const inprocP95 = median(oursRounds.map((x) => percentile(x, 95)));
       const miniP95 = median(miniRounds.map((x) => percentile(x, 95)));
-      log(`search: in process p95 ours ${inprocP95.toFixed(2)} ms, MiniSearch ${miniP95.toFixed(2)} ms (built in ${miniBuildS.toFixed(1)} s)`);
+      log(
+        `search: in process p95 ours ${inprocP95.toFixed(2)} ms, MiniSearch ${miniP95.toFixed(2)} ms (built in ${miniBuildS.toFixed(1)} s)`,
+      );
       return {
-        index_build_s: indexBuildS, p50_ms: p50, p95_ms: p95, p95_concurrent_ms: load.p95_ms,
-        concurrent_requests_per_s: load.requests_per_s, errors: load.errors,
-        inproc_p50_ms: median(oursRounds.map((x) => percentile(x, 50))), inproc_p95_ms: inprocP95,
-        minisearch_p95_ms: miniP95, vs_minisearch_ratio: inprocP95 / miniP95, minisearch_build_s: miniBuildS,
-        peak_rss_mb: peakRss, listings: state.engine.size, seed_s: world.seedS,
+        index_build_s: indexBuildS,
+        p50_ms: p50,
+        p95_ms: p95,
+        p95_concurrent_ms: load.p95_ms,
+        concurrent_requests_per_s: load.requests_per_s,
+        errors: load.errors,
+        inproc_p50_ms: median(oursRounds.map((x) => percentile(x, 50))),
+        inproc_p95_ms: inprocP95,
+        minisearch_p95_ms: miniP95,
+        vs_minisearch_ratio: inprocP95 / miniP95,
+        minisearch_build_s: miniBuildS,
+        peak_rss_mb: peakRss,
+        listings: state.engine.size,
+        seed_s: world.seedS,
       };
     } finally {
       rss.stop();

@@ -28,7 +28,8 @@ export function seedScaleFor(submissions: number): SeedScale {
   const needs = Math.round((submissions * 2) / 3);
   return {
     organizations: Math.max(30, Math.min(1000, Math.round(submissions * 0.03))),
-    needs, capabilities: Math.max(0, submissions - needs),
+    needs,
+    capabilities: Math.max(0, submissions - needs),
   };
 }
 
@@ -66,14 +67,21 @@ export default defineBenchmark({
       const { services } = bench;
       const seeded = await timed(() => seedDemoData({ services, scale: seedScale, seed: SEED }));
       if (!seeded.value.created) throw new Error('database was not empty');
-      log(`submissions_api: seeded ${total} submissions over ${seedScale.organizations} organisations in ${seeded.seconds.toFixed(1)} s (${bench.handle.kind})`);
+      log(
+        `submissions_api: seeded ${total} submissions over ${seedScale.organizations} organisations in ${seeded.seconds.toFixed(1)} s (${bench.handle.kind})`,
+      );
 
       // The same generator, same seed: who owns the most submissions (their admins log in below).
       const ds = demo.generateDemoDataset({ seed: SEED, ...seedScale, now: services.now() });
       const perOwner = new Map<string, number>();
       for (const x of [...ds.needs, ...ds.capabilities]) perOwner.set(x.ownerCreditCode, (perOwner.get(x.ownerCreditCode) ?? 0) + 1);
-      const owners = [...perOwner.entries()].sort((a, b) => b[1] - a[1]).slice(0, ORG_LOGINS).map(([code]) => code);
-      const orgAdmins = owners.map((code) => ds.users.find((u) => u.organizationCreditCode === code && u.roles.includes('org_admin'))!.email);
+      const owners = [...perOwner.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, ORG_LOGINS)
+        .map(([code]) => code);
+      const orgAdmins = owners.map(
+        (code) => ds.users.find((u) => u.organizationCreditCode === code && u.roles.includes('org_admin'))!.email,
+      );
 
       server = await startApp(services);
       const { origin } = server;
@@ -87,12 +95,19 @@ export default defineBenchmark({
       }
       // Operator views: everything but drafts, and two filters. Their totals bound the pages asked for.
       const variants: { filter: string; weight: number; pages: number }[] = [];
-      for (const [filter, weight] of [['', 0.6], ['status=submitted&', 0.25], ['listType=capability&', 0.15]] as const) {
+      for (const [filter, weight] of [
+        ['', 0.6],
+        ['status=submitted&', 0.25],
+        ['listType=capability&', 0.15],
+      ] as const) {
         const first = await getList(origin, operator, `${filter}page=1&pageSize=${PAGE_SIZE}`);
-        if (first.total >= PAGE_SIZE && first.items.length !== PAGE_SIZE) throw new Error(`page 1 of ${filter || 'all'} has ${first.items.length} items`);
+        if (first.total >= PAGE_SIZE && first.items.length !== PAGE_SIZE)
+          throw new Error(`page 1 of ${filter || 'all'} has ${first.items.length} items`);
         variants.push({ filter, weight, pages: Math.max(1, Math.ceil(first.total / PAGE_SIZE)) });
       }
-      log(`submissions_api: operator sees ${variants[0]!.pages} pages; ${orgs.length} org admins see ${orgs.map((o) => o.pages).join('/')} pages`);
+      log(
+        `submissions_api: operator sees ${variants[0]!.pages} pages; ${orgs.length} org admins see ${orgs.map((o) => o.pages).join('/')} pages`,
+      );
 
       const rand = prng(SEED);
       const pick = (n: number) => 1 + Math.floor(rand() * n);
@@ -115,7 +130,9 @@ export default defineBenchmark({
       const describe = (r: LoadResult) =>
         `${r.requests} req in ${r.durationS.toFixed(1)} s (${r.requests_per_s.toFixed(0)}/s), p50 ${r.p50_ms.toFixed(1)} ms, ` +
         `p95 ${r.p95_ms.toFixed(1)} ms, p99 ${r.p99_ms.toFixed(1)} ms, max ${r.max_ms.toFixed(0)} ms, errors ${r.errors}` +
-        (r.errors ? ` (non-2xx ${r.non2xx}, socket ${r.socketErrors}, timeouts ${r.timeouts}, codes ${JSON.stringify(r.statusCodes)})` : '');
+        (r.errors
+          ? ` (non-2xx ${r.non2xx}, socket ${r.socketErrors}, timeouts ${r.timeouts}, codes ${JSON.stringify(r.statusCodes)})`
+          : '');
       const warm = await runLoad({ url: origin, connections: CONNECTIONS, durationS: Math.min(3, seconds), requests });
       log(`submissions_api: warm-up ${describe(warm)}`);
       await server.drain();
@@ -126,7 +143,9 @@ export default defineBenchmark({
         loop.enable();
         const r = await runLoad({ url: origin, connections: CONNECTIONS, durationS: seconds, requests });
         loop.disable();
-        log(`submissions_api: round ${i + 1}/${ROUNDS} ${describe(r)}; server event-loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms`);
+        log(
+          `submissions_api: round ${i + 1}/${ROUNDS} ${describe(r)}; server event-loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms`,
+        );
         rounds.push(r);
         await server.drain();
       }

@@ -15,7 +15,10 @@ import { loginCookie, startApp } from '../lib/server.js';
 import { percentile } from '../lib/stats.js';
 
 const args = process.argv.slice(2);
-const opt = (n: string) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1] : undefined; };
+const opt = (n: string) => {
+  const i = args.indexOf(n);
+  return i >= 0 ? args[i + 1] : undefined;
+};
 const scale = Number(opt('--scale') ?? 20_000);
 const bench = await openBenchDatabase();
 const world = await seedListings(bench.services, scale, console.log, Date.now() + 600_000);
@@ -25,13 +28,22 @@ const cookie = await loginCookie(server.origin, demo.DEMO_BROKER_EMAIL, demo.DEM
 const paths = world.queries.map((q) => `/api/v1/search?${new URLSearchParams({ q })}`);
 await sequentialGets(server.origin, paths, cookie);
 if (args.includes('--baseline')) {
-  const t = await sequentialGets(server.origin, paths.map(() => '/api/v1/auth/me'), cookie);
+  const t = await sequentialGets(
+    server.origin,
+    paths.map(() => '/api/v1/auth/me'),
+    cookie,
+  );
   console.log(`GET /auth/me p50 ${percentile(t, 50).toFixed(2)} ms, p95 ${percentile(t, 95).toFixed(2)} ms`);
-  const t2 = await sequentialGets(server.origin, paths.map(() => '/healthz'));
+  const t2 = await sequentialGets(
+    server.origin,
+    paths.map(() => '/healthz'),
+  );
   console.log(`GET /healthz p50 ${percentile(t2, 50).toFixed(2)} ms`);
   const sample = await (await fetch(`${server.origin}${paths[0]}`, { headers: { cookie } })).text();
   const parsed = JSON.parse(sample) as { items: unknown[]; facets: unknown };
-  console.log(`response ${sample.length} chars: items ${JSON.stringify(parsed.items).length}, facets ${JSON.stringify(parsed.facets).length}`);
+  console.log(
+    `response ${sample.length} chars: items ${JSON.stringify(parsed.items).length}, facets ${JSON.stringify(parsed.facets).length}`,
+  );
   const t3 = await sequentialGets(server.origin, paths, cookie);
   console.log(`search p50 ${percentile(t3, 50).toFixed(2)} ms, p95 ${percentile(t3, 95).toFixed(2)} ms`);
   const s = performance.now();
@@ -46,14 +58,23 @@ if (args.includes('--phases')) {
   const state = await bench.services.search.current();
   const time = async (label: string, fn: (q: string) => unknown) => {
     const t: number[] = [];
-    for (let r = 0; r < 2; r++) for (const q of world.queries) { const s = performance.now(); await fn(q); t.push(performance.now() - s); }
+    for (let r = 0; r < 2; r++)
+      for (const q of world.queries) {
+        const s = performance.now();
+        await fn(q);
+        t.push(performance.now() - s);
+      }
     console.log(`${label.padEnd(16)} p50 ${percentile(t, 50).toFixed(2)} ms, p95 ${percentile(t, 95).toFixed(2)} ms`);
   };
   await time('runSearch', (q) => runSearch(state.engine, { seesAll: true, organizationId: null }, q, {}, 'relevance'));
-  await time('searchListings', (q) => searchListings({ services: bench.services, actor: actor as never, params: { q, page: 1, pageSize: 20 } }));
+  await time('searchListings', (q) =>
+    searchListings({ services: bench.services, actor: actor as never, params: { q, page: 1, pageSize: 20 } }),
+  );
   const { textsOf } = await import('@scenebridge/app/search');
   await time('index.current', () => bench.services.search.current());
-  const pageIds = new Map(world.queries.map((q) => [q, runSearch(state.engine, { seesAll: true, organizationId: null }, q, {}, 'relevance').ids.slice(0, 20)]));
+  const pageIds = new Map(
+    world.queries.map((q) => [q, runSearch(state.engine, { seesAll: true, organizationId: null }, q, {}, 'relevance').ids.slice(0, 20)]),
+  );
   await time('textsOf(20)', (q) => textsOf(bench.services.db, state, pageIds.get(q)!));
   await time('queryTerms', (q) => state.engine.queryTerms(q, { nearMiss: false }));
   await time('HTTP', (q) => sequentialGets(server.origin, [`/api/v1/search?${new URLSearchParams({ q })}`], cookie));
@@ -63,7 +84,11 @@ const session = new Session();
 session.connect();
 if (args.includes('--heap')) {
   await session.post('HeapProfiler.enable');
-  await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  await session.post('HeapProfiler.startSampling', {
+    samplingInterval: 4096,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
   await sequentialGets(server.origin, paths, cookie);
   const { profile: heap } = await session.post('HeapProfiler.stopSampling');
   fs.writeFileSync('/tmp/search-http.heapprofile', JSON.stringify(heap));
@@ -71,7 +96,7 @@ if (args.includes('--heap')) {
 await session.post('Profiler.enable');
 await session.post('Profiler.setSamplingInterval', { interval: 100 });
 await session.post('Profiler.start');
-const times = [...await sequentialGets(server.origin, paths, cookie), ...await sequentialGets(server.origin, paths, cookie)];
+const times = [...(await sequentialGets(server.origin, paths, cookie)), ...(await sequentialGets(server.origin, paths, cookie))];
 const { profile } = await session.post('Profiler.stop');
 fs.writeFileSync(opt('--profile') ?? '/tmp/search-http.cpuprofile', JSON.stringify(profile));
 console.log(`p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`);

@@ -32,7 +32,8 @@ export async function openBenchDatabase(config: Partial<AppConfig> = {}): Promis
     });
   }
   return {
-    handle, services,
+    handle,
+    services,
     close: async () => {
       if (closed) return;
       closed = true;

@@ -23,16 +23,36 @@ const CHUNK = 10_000;
 
 /** Everyday phrasings (ours, written for the benchmark), mixed in with words taken from listings. */
 export const COLLOQUIAL = [
-  '工厂质检 看图找缺陷', '老人摔倒 自动报警', '无人机 巡检', '大模型 客服', '停车难', '5G 工业互联网', 'AR/VR 展厅',
-  'TRL7 视觉检测', '病虫害 识别', '智能 导诊', '桥梁 监测 预警', '数字孪生 园区', '机器人 巡检 变电站', '冷链 物流 追溯',
-  '课堂 教学 评估', '社区 养老 服务', '河道 垃圾 识别', '能耗 优化', '低空经济', '具身智能',
+  '工厂质检 看图找缺陷',
+  '老人摔倒 自动报警',
+  '无人机 巡检',
+  '大模型 客服',
+  '停车难',
+  '5G 工业互联网',
+  'AR/VR 展厅',
+  'TRL7 视觉检测',
+  '病虫害 识别',
+  '智能 导诊',
+  '桥梁 监测 预警',
+  '数字孪生 园区',
+  '机器人 巡检 变电站',
+  '冷链 物流 追溯',
+  '课堂 教学 评估',
+  '社区 养老 服务',
+  '河道 垃圾 识别',
+  '能耗 优化',
+  '低空经济',
+  '具身智能',
 ];
 
 export function seedSentences(): string[] {
   if (!fs.existsSync(SEEDS_DIR)) return ['推动人工智能与实体经济深度融合，打造一批可复制可推广的应用场景。'];
-  return fs.readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt'))
+  return fs
+    .readdirSync(SEEDS_DIR)
+    .filter((f) => f.endsWith('.txt'))
     .flatMap((f) => fs.readFileSync(path.join(SEEDS_DIR, f), 'utf8').split(/[。\n]/))
-    .map((s) => s.trim()).filter((s) => s.length >= 12 && s.length <= 200);
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 12 && s.length <= 200);
 }
 
 type Item = Record<string, unknown> & { title: string };
@@ -55,7 +75,10 @@ export function benchmarkQueries(all: readonly Item[], rand: () => number): stri
   const domainTerms = seg.addedTerms;
   const queries: string[] = [];
   while (queries.length < 200) {
-    if (rand() < 0.3) { queries.push(pick(COLLOQUIAL)); continue; }
+    if (rand() < 0.3) {
+      queries.push(pick(COLLOQUIAL));
+      continue;
+    }
     const item = pick(all);
     const words = [...new Set(seg.words(`${item.title}${String(item.description)}`).filter((w) => w.length >= 2 && !isStopWord(w)))];
     const terms = words.filter((w) => domainTerms.has(w));
@@ -86,8 +109,12 @@ export async function seedListings(services: Services, scale: number, log: (m: s
   const now = services.now().getTime();
   for (const listType of ['scenario_need', 'capability'] as const) {
     const call = await insertCall(services.db, {
-      title: `检索基准${listType === 'scenario_need' ? '场景需求' : '场景能力'}征集`, listType, description: '检索与匹配基准测试用征集活动。',
-      opensAt: new Date(now - 90 * day), closesAt: new Date(now + 30 * day), status: 'open',
+      title: `检索基准${listType === 'scenario_need' ? '场景需求' : '场景能力'}征集`,
+      listType,
+      description: '检索与匹配基准测试用征集活动。',
+      opensAt: new Date(now - 90 * day),
+      closesAt: new Date(now + 30 * day),
+      status: 'open',
       reviewScheme: { reviewersPerItem: 3, blind: false, criteria: [{ key: 'overall', name: '综合评价', weight: 100 }] },
     });
     const pool = world.pool[listType];
@@ -96,8 +123,16 @@ export async function seedListings(services: Services, scale: number, log: (m: s
         const { ownerCreditCode, ...data } = item;
         const when = new Date(now - ((done + i) % 2000) * 3_600_000);
         return {
-          callId: call.id, organizationId: world.orgIds.get(ownerCreditCode)!, listType, status: 'submitted', data, ...denormalise(data),
-          title: String(data.title), submittedAt: when, createdAt: when, updatedAt: when,
+          callId: call.id,
+          organizationId: world.orgIds.get(ownerCreditCode)!,
+          listType,
+          status: 'submitted',
+          data,
+          ...denormalise(data),
+          title: String(data.title),
+          submittedAt: when,
+          createdAt: when,
+          updatedAt: when,
         };
       });
       await insertSubmissions(services.db, rows);
@@ -110,7 +145,6 @@ export async function seedListings(services: Services, scale: number, log: (m: s
   const queries = benchmarkQueries([...world.pool.scenario_need, ...world.pool.capability], rand);
   return { needs, capabilities, seedS, queries };
 }
-
 
 /**
  * Sequential GETs (one client, in a worker thread of its own so that its work is not counted

@@ -55,8 +55,16 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   const timeoutS = opts.timeoutS ?? 10;
   const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), {
     workerData: {
-      url: opts.url, connections: opts.connections, durationS: opts.durationS, timeoutS,
-      requests: opts.requests.map((r) => ({ method: r.method ?? 'GET', path: r.path, headers: r.headers ?? {}, ...(r.body ? { body: r.body } : {}) })),
+      url: opts.url,
+      connections: opts.connections,
+      durationS: opts.durationS,
+      timeoutS,
+      requests: opts.requests.map((r) => ({
+        method: r.method ?? 'GET',
+        path: r.path,
+        headers: r.headers ?? {},
+        ...(r.body ? { body: r.body } : {}),
+      })),
       rotate: opts.rotate ?? true,
     },
     // The worker is plain JS; do not load tsx's hooks into it.

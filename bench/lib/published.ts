@@ -6,8 +6,15 @@
  * `reviewing` with submitted review scores, ready for `publishBatch`.
  */
 import {
-  findBatch, findCall, findOrganizationsByCreditCodes, findUserByEmail, insertAssignments, insertCall, insertSubmissions,
-  listBatchEntries, type NewSubmission,
+  findBatch,
+  findCall,
+  findOrganizationsByCreditCodes,
+  findUserByEmail,
+  insertAssignments,
+  insertCall,
+  insertSubmissions,
+  listBatchEntries,
+  type NewSubmission,
 } from '@scenebridge/db';
 import * as demo from '@scenebridge/demo';
 import type { ListType } from '@scenebridge/domain';
@@ -40,16 +47,26 @@ export interface PublishWorld {
  * seedDemoData with `organizations` organisations (and a few dozen ordinary submissions), then
  * `needs` + `capabilities` more items from the same generator, kept for selected calls.
  */
-export async function seedPublishWorld(services: Services, opts: {
-  organizations: number; needs: number; capabilities: number; seed?: number;
-}): Promise<PublishWorld> {
+export async function seedPublishWorld(
+  services: Services,
+  opts: {
+    organizations: number;
+    needs: number;
+    capabilities: number;
+    seed?: number;
+  },
+): Promise<PublishWorld> {
   const seed = opts.seed ?? SEED;
   const base = { organizations: opts.organizations, needs: 60, capabilities: 30 };
   const seeded = await seedDemoData({ services, scale: base, seed });
   if (!seeded.created) throw new Error('database was not empty');
   // Organisations depend only on the seed and their count: these owners are the seeded ones.
   const ds = demo.generateDemoDataset({
-    seed, organizations: opts.organizations, needs: Math.max(1, opts.needs), capabilities: Math.max(1, opts.capabilities), now: services.now(),
+    seed,
+    organizations: opts.organizations,
+    needs: Math.max(1, opts.needs),
+    capabilities: Math.max(1, opts.capabilities),
+    now: services.now(),
   });
   const orgIds = new Map<string, string>();
   const codes = ds.organizations.map((o) => o.creditCode);
@@ -63,7 +80,10 @@ export async function seedPublishWorld(services: Services, opts: {
     if (u) reviewerIds.push(u.id);
   }
   return {
-    actor: actor as Actor, orgIds, reviewerIds, organizations: opts.organizations,
+    actor: actor as Actor,
+    orgIds,
+    reviewerIds,
+    organizations: opts.organizations,
     pool: {
       scenario_need: ds.needs as unknown as DemoItem[],
       capability: ds.capabilities as unknown as DemoItem[],
@@ -80,17 +100,23 @@ export interface SelectedCall {
 
 const SCHEMES: Record<ListType, Parameters<typeof insertCall>[1]['reviewScheme']> = {
   scenario_need: {
-    reviewersPerItem: 3, blind: false,
+    reviewersPerItem: 3,
+    blind: false,
     criteria: [
-      { key: 'urgency', name: '需求迫切性', weight: 30 }, { key: 'demonstration', name: '示范带动性', weight: 25 },
-      { key: 'feasibility', name: '技术可行性', weight: 25 }, { key: 'openness', name: '开放条件', weight: 20 },
+      { key: 'urgency', name: '需求迫切性', weight: 30 },
+      { key: 'demonstration', name: '示范带动性', weight: 25 },
+      { key: 'feasibility', name: '技术可行性', weight: 25 },
+      { key: 'openness', name: '开放条件', weight: 20 },
     ],
   },
   capability: {
-    reviewersPerItem: 3, blind: true,
+    reviewersPerItem: 3,
+    blind: true,
     criteria: [
-      { key: 'advancement', name: '技术先进性', weight: 30 }, { key: 'feasibility', name: '方案可行性', weight: 25 },
-      { key: 'capacity', name: '实施能力', weight: 25 }, { key: 'outcomes', name: '应用成效', weight: 20 },
+      { key: 'advancement', name: '技术先进性', weight: 30 },
+      { key: 'feasibility', name: '方案可行性', weight: 25 },
+      { key: 'capacity', name: '实施能力', weight: 25 },
+      { key: 'outcomes', name: '应用成效', weight: 20 },
     ],
   },
 };
@@ -100,9 +126,16 @@ const SCHEMES: Record<ListType, Parameters<typeof insertCall>[1]['reviewScheme']
  * submitted and `selected`, each with one submitted score per demo reviewer (so publishBatch
  * ranks real scores). `at` places the call in time (its window ends a week before).
  */
-export async function createSelectedCall(services: Services, world: PublishWorld, opts: {
-  listType: ListType; count: number; at?: Date; label?: string;
-}): Promise<SelectedCall> {
+export async function createSelectedCall(
+  services: Services,
+  world: PublishWorld,
+  opts: {
+    listType: ListType;
+    count: number;
+    at?: Date;
+    label?: string;
+  },
+): Promise<SelectedCall> {
   const { listType, count } = opts;
   const pool = world.pool[listType];
   const start = world.taken[listType];
@@ -112,8 +145,11 @@ export async function createSelectedCall(services: Services, world: PublishWorld
   const day = 86_400_000;
   const call = await insertCall(services.db, {
     title: `${opts.label ?? '基准测试'}${listType === 'scenario_need' ? '人工智能应用场景需求征集' : '人工智能场景能力征集'}`,
-    listType, description: '基准测试用征集活动：全部项目已完成评审并入选，待发布。',
-    opensAt: new Date(at.getTime() - 60 * day), closesAt: new Date(at.getTime() - 7 * day), status: 'reviewing',
+    listType,
+    description: '基准测试用征集活动：全部项目已完成评审并入选，待发布。',
+    opensAt: new Date(at.getTime() - 60 * day),
+    closesAt: new Date(at.getTime() - 7 * day),
+    status: 'reviewing',
     reviewScheme: SCHEMES[listType],
   });
   const submittedBase = at.getTime() - 30 * day;
@@ -123,16 +159,31 @@ export async function createSelectedCall(services: Services, world: PublishWorld
     if (!organizationId) throw new Error(`owner ${ownerCreditCode} was not seeded`);
     const when = new Date(submittedBase + (i % 600) * 3_600_000);
     return {
-      callId: call.id, organizationId, listType, status: 'selected', data, ...denormalise(data), title: String(data.title),
-      submittedAt: when, createdAt: when, updatedAt: when,
+      callId: call.id,
+      organizationId,
+      listType,
+      status: 'selected',
+      data,
+      ...denormalise(data),
+      title: String(data.title),
+      submittedAt: when,
+      createdAt: when,
+      updatedAt: when,
     };
   });
   const inserted = await insertSubmissions(services.db, rows);
   const rand = prng(count * 31 + start);
-  const assignments = inserted.flatMap((s) => world.reviewerIds.map((reviewerUserId) => ({
-    callId: call.id, submissionId: s.id, reviewerUserId, status: 'submitted',
-    weightedScore: Math.round((60 + rand() * 38) * 100) / 100, submittedAt: new Date(at.getTime() - 10 * day), dueAt: new Date(at.getTime() - 8 * day),
-  })));
+  const assignments = inserted.flatMap((s) =>
+    world.reviewerIds.map((reviewerUserId) => ({
+      callId: call.id,
+      submissionId: s.id,
+      reviewerUserId,
+      status: 'submitted',
+      weightedScore: Math.round((60 + rand() * 38) * 100) / 100,
+      submittedAt: new Date(at.getTime() - 10 * day),
+      dueAt: new Date(at.getTime() - 8 * day),
+    })),
+  );
   await insertAssignments(services.db, assignments);
   return { callId: call.id, items: inserted.length, assignments: assignments.length };
 }

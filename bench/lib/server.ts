@@ -32,7 +32,9 @@ export async function startApp(services: Services): Promise<RunningApp> {
   };
   let closed = false;
   return {
-    origin: `http://127.0.0.1:${port}`, app, drain,
+    origin: `http://127.0.0.1:${port}`,
+    app,
+    drain,
     close: async () => {
       if (closed) return;
       closed = true;
@@ -48,11 +50,16 @@ export async function startApp(services: Services): Promise<RunningApp> {
 /** Logs in over HTTP and returns the session cookie (`sb_session=…`). */
 export async function loginCookie(origin: string, email: string, password: string): Promise<string> {
   const res = await fetch(`${origin}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
     signal: AbortSignal.timeout(30_000),
   });
   if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('sb_session='));
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('sb_session='));
   if (!cookie) throw new Error(`login ${email}: no sb_session cookie`);
   return cookie;
 }

@@ -6,7 +6,9 @@ describe('AppEventBus', () => {
     const bus = new AppEventBus();
     const heard: string[] = [];
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    bus.on('publication.changed', () => { throw new Error('broken cache'); });
+    bus.on('publication.changed', () => {
+      throw new Error('broken cache');
+    });
     const leave = bus.on('publication.changed', () => heard.push('a'));
     bus.on('publication.changed', () => heard.push('b'));
     bus.emit('publication.changed', {});

@@ -15,8 +15,8 @@ export class UnsafeStartError extends Error {
 export function checkStartSettings(config: AppConfig): void {
   if (config.production && config.seed === 'auto') {
     throw new UnsafeStartError(
-      'SCENEBRIDGE_SEED=auto would create demo accounts with a published password, but this is a production start '
-      + '(NODE_ENV=production or COOKIE_SECURE=true). Unset SCENEBRIDGE_SEED. 生产环境不能生成演示数据。',
+      'SCENEBRIDGE_SEED=auto would create demo accounts with a published password, but this is a production start ' +
+        '(NODE_ENV=production or COOKIE_SECURE=true). Unset SCENEBRIDGE_SEED. 生产环境不能生成演示数据。',
     );
   }
 }
@@ -30,8 +30,8 @@ export async function checkNoDemoAccounts(config: AppConfig, services: Pick<Serv
   const found = await findDemoAccounts(services.db, demo.DEMO_EMAIL_SUFFIX);
   if (found.length === 0) return;
   throw new UnsafeStartError(
-    `This database holds demo accounts (${found.slice(0, 3).join(', ')}${found.length > 3 ? ', …' : ''}) whose password is public, `
-    + 'and this is a production start (NODE_ENV=production or COOKIE_SECURE=true). Start on a database without demo data, '
-    + 'or disable and rename those accounts. 数据库中存在演示账号，生产环境拒绝启动。',
+    `This database holds demo accounts (${found.slice(0, 3).join(', ')}${found.length > 3 ? ', …' : ''}) whose password is public, ` +
+      'and this is a production start (NODE_ENV=production or COOKIE_SECURE=true). Start on a database without demo data, ' +
+      'or disable and rename those accounts. 数据库中存在演示账号，生产环境拒绝启动。',
   );
 }

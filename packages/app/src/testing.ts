@@ -24,7 +24,14 @@ export async function createTestContext(opts: { now?: Date; config?: Partial<App
   const handle = await createTestDatabase();
   let now = opts.now ?? new Date();
   const services: Services = createServices(handle.db, testConfig(opts.config), () => now);
-  return { services, handle, setNow: (d) => { now = d; }, close: () => handle.close() };
+  return {
+    services,
+    handle,
+    setNow: (d) => {
+      now = d;
+    },
+    close: () => handle.close(),
+  };
 }
 
 export const TEST_PASSWORD = 'Test2026pass';
@@ -42,30 +49,47 @@ export function randomCreditCode(prefix = '91500112'): string {
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`;
 
-export async function makeOrganization(services: Services, opts: { status?: string; kind?: string; name?: string; operator?: boolean } = {}) {
+export async function makeOrganization(
+  services: Services,
+  opts: { status?: string; kind?: string; name?: string; operator?: boolean } = {},
+) {
   return insertOrganization(services.db, {
-    name: opts.name ?? `测试机构${unique()}`, creditCode: randomCreditCode(), kind: opts.kind ?? 'private_enterprise',
-    regionCode: '500112', contactName: '张三', contactPhone: '13800138000', status: opts.status ?? 'approved',
+    name: opts.name ?? `测试机构${unique()}`,
+    creditCode: randomCreditCode(),
+    kind: opts.kind ?? 'private_enterprise',
+    regionCode: '500112',
+    contactName: '张三',
+    contactPhone: '13800138000',
+    status: opts.status ?? 'approved',
     isPlatformOperator: opts.operator ?? false,
   });
 }
 
 export async function makeUser(services: Services, organizationId: string, roles: Role[]) {
   return insertUser(services.db, {
-    organizationId, email: `u${unique()}@test.example.cn`, displayName: '测试用户', passwordHash: await hashed(), roles,
+    organizationId,
+    email: `u${unique()}@test.example.cn`,
+    displayName: '测试用户',
+    passwordHash: await hashed(),
+    roles,
   });
 }
 
 export function callInput(overrides: Partial<CallInput> = {}, now = new Date()): CallInput {
   return {
-    title: '2026年人工智能应用场景需求征集', listType: 'scenario_need',
+    title: '2026年人工智能应用场景需求征集',
+    listType: 'scenario_need',
     description: '面向全区征集人工智能应用场景需求，择优纳入场景机会清单。',
-    opensAt: new Date(now.getTime() - 86400_000).toISOString(), closesAt: new Date(now.getTime() + 7 * 86400_000).toISOString(),
+    opensAt: new Date(now.getTime() - 86400_000).toISOString(),
+    closesAt: new Date(now.getTime() + 7 * 86400_000).toISOString(),
     reviewScheme: {
-      reviewersPerItem: 3, blind: false,
+      reviewersPerItem: 3,
+      blind: false,
       criteria: [
-        { key: 'urgency', name: '需求迫切性', weight: 30 }, { key: 'demonstration', name: '示范带动性', weight: 30 },
-        { key: 'feasibility', name: '技术可行性', weight: 20 }, { key: 'openness', name: '开放条件', weight: 20 },
+        { key: 'urgency', name: '需求迫切性', weight: 30 },
+        { key: 'demonstration', name: '示范带动性', weight: 30 },
+        { key: 'feasibility', name: '技术可行性', weight: 20 },
+        { key: 'openness', name: '开放条件', weight: 20 },
       ],
     },
     ...overrides,
@@ -75,8 +99,13 @@ export function callInput(overrides: Partial<CallInput> = {}, now = new Date()):
 export async function makeCall(services: Services, opts: { status?: string; input?: Partial<CallInput> } = {}) {
   const input = callInput(opts.input, services.now());
   return insertCall(services.db, {
-    title: input.title, listType: input.listType, description: input.description, opensAt: new Date(input.opensAt),
-    closesAt: new Date(input.closesAt), status: opts.status ?? 'open', reviewScheme: input.reviewScheme,
+    title: input.title,
+    listType: input.listType,
+    description: input.description,
+    opensAt: new Date(input.opensAt),
+    closesAt: new Date(input.closesAt),
+    status: opts.status ?? 'open',
+    reviewScheme: input.reviewScheme,
   });
 }
 
@@ -84,8 +113,14 @@ export function scenarioNeedData(overrides: Record<string, unknown> = {}) {
   return {
     title: '汽车零部件表面缺陷机器视觉检测',
     description: '我单位冲压车间每天生产零部件约两万件，目前依靠人工目检，漏检率高、效率低，希望引入机器视觉检测方案实现在线全检。',
-    sector: 'manufacturing', techFields: ['computer_vision'], regionCode: '500112', budgetMin: 50, budgetMax: 200,
-    dataOpenness: 'on_request', siteOpenness: 'open', expectedOutcome: '检测准确率达到98%以上，替代80%人工目检工作量',
+    sector: 'manufacturing',
+    techFields: ['computer_vision'],
+    regionCode: '500112',
+    budgetMin: 50,
+    budgetMax: 200,
+    dataOpenness: 'on_request',
+    siteOpenness: 'open',
+    expectedOutcome: '检测准确率达到98%以上，替代80%人工目检工作量',
     contact: { name: '李工', phone: '023-63891234', email: 'li@test.example.cn', public: false },
     ...overrides,
   };
@@ -94,16 +129,21 @@ export function scenarioNeedData(overrides: Record<string, unknown> = {}) {
 /** A 1×1 RGB PNG: the smallest file the upload sniffing accepts as an image. */
 export function tinyPng(): Buffer {
   const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
     const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(td));
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(td));
     return Buffer.concat([len, td, crc]);
   };
   const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.from([0, 255, 0, 0]))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.from([0, 255, 0, 0]))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
-
 
 /** The same name as the server harness's context, for tests written against either. */
 export type TestContext = AppTestContext;

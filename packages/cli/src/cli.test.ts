@@ -32,8 +32,13 @@ describe('scenebridge CLI', () => {
     const opOrg = await makeOrganization(services, { operator: true });
     const operator = await makeUser(services, opOrg.id, ['operator']);
     await insertOrganization(services.db, {
-      name: '命令行导入机构', creditCode: sampleCreditCode(0), kind: 'government', regionCode: '500112',
-      contactName: '王五', contactPhone: '13800138000', status: 'approved',
+      name: '命令行导入机构',
+      creditCode: sampleCreditCode(0),
+      kind: 'government',
+      regionCode: '500112',
+      contactName: '王五',
+      contactPhone: '13800138000',
+      status: 'approved',
     });
     const call = await makeCall(services);
     await handle.close();
@@ -87,8 +92,12 @@ describe('scenebridge create-operator', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-cli-op-'));
     const env = { SCENEBRIDGE_DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '' };
     const input = {
-      email: 'Ops@Platform.gov.cn', name: '刘主任', organization: '重庆市人工智能场景创新促进中心',
-      'credit-code': randomCreditCode('12500000'), region: '500103', phone: '023-63891234',
+      email: 'Ops@Platform.gov.cn',
+      name: '刘主任',
+      organization: '重庆市人工智能场景创新促进中心',
+      'credit-code': randomCreditCode('12500000'),
+      region: '500103',
+      phone: '023-63891234',
     };
     const args = (o: Record<string, string>) => ['create-operator', ...Object.entries(o).flatMap(([k, v]) => [`--${k}`, v])];
 

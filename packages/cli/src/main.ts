@@ -32,21 +32,40 @@ async function actorFor(services: Services, email: string | undefined): Promise<
   const org = user && (await findOrganization(services.db, user.organizationId));
   if (!user || !org) throw new UsageError(`no user ${email}`);
   return {
-    userId: user.id, email: user.email, displayName: `${user.displayName} (CLI)`, roles: user.roles as Role[],
-    organizationId: org.id, organizationName: org.name, organizationStatus: org.status, organizationKind: org.kind, sessionId: 'cli', csrfToken: 'cli',
+    userId: user.id,
+    email: user.email,
+    displayName: `${user.displayName} (CLI)`,
+    roles: user.roles as Role[],
+    organizationId: org.id,
+    organizationName: org.name,
+    organizationStatus: org.status,
+    organizationKind: org.kind,
+    sessionId: 'cli',
+    csrfToken: 'cli',
   };
 }
 
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const { values: o } = parseArgs({
-    args: rest, allowPositionals: false,
+    args: rest,
+    allowPositionals: false,
     options: {
-      as: { type: 'string' }, call: { type: 'string' }, file: { type: 'string' }, out: { type: 'string' },
-      commit: { type: 'boolean', default: false }, 'skip-invalid': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false }, format: { type: 'string', default: 'json' }, 'list-type': { type: 'string' },
-      email: { type: 'string' }, name: { type: 'string' }, organization: { type: 'string' }, 'credit-code': { type: 'string' },
-      region: { type: 'string' }, phone: { type: 'string' },
+      as: { type: 'string' },
+      call: { type: 'string' },
+      file: { type: 'string' },
+      out: { type: 'string' },
+      commit: { type: 'boolean', default: false },
+      'skip-invalid': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      format: { type: 'string', default: 'json' },
+      'list-type': { type: 'string' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      organization: { type: 'string' },
+      'credit-code': { type: 'string' },
+      region: { type: 'string' },
+      phone: { type: 'string' },
     },
   });
   if (command === 'template') {
@@ -60,18 +79,32 @@ async function run(argv: string[]): Promise<number> {
   try {
     if (command === 'create-operator') {
       if (!o.email || !o.name || !o.organization || !o['credit-code'] || !o.region || !o.phone) return usage();
-      const r = await createFirstOperator({ services, input: {
-        email: o.email, displayName: o.name, organizationName: o.organization, creditCode: o['credit-code'], regionCode: o.region, contactPhone: o.phone,
-      } });
-      console.log(`operator ${r.user.email} created in ${r.organization.name}\npassword (shown once, change it after the first login): ${r.password}`);
+      const r = await createFirstOperator({
+        services,
+        input: {
+          email: o.email,
+          displayName: o.name,
+          organizationName: o.organization,
+          creditCode: o['credit-code'],
+          regionCode: o.region,
+          contactPhone: o.phone,
+        },
+      });
+      console.log(
+        `operator ${r.user.email} created in ${r.organization.name}\npassword (shown once, change it after the first login): ${r.password}`,
+      );
       return 0;
     }
     const actor = await actorFor(services, o.as);
     if (command === 'import') {
       if (!o.call || !o.file) return usage();
       const report = await importSubmissions({
-        services, actor, callId: o.call, file: fs.readFileSync(o.file),
-        mode: o.commit ? 'commit' : 'dry_run', skipInvalid: o['skip-invalid'] ?? false,
+        services,
+        actor,
+        callId: o.call,
+        file: fs.readFileSync(o.file),
+        mode: o.commit ? 'commit' : 'dry_run',
+        skipInvalid: o['skip-invalid'] ?? false,
       }).catch((e: unknown) => {
         if (e instanceof DomainError && e.code === 'IMPORT_HAS_ERRORS') return { ...(e.details as object), refused: e.message } as never;
         throw e;
@@ -79,14 +112,20 @@ async function run(argv: string[]): Promise<number> {
       if (o.json) console.log(JSON.stringify(report, null, 2));
       else {
         for (const e of report.errors) console.log(`第${e.row}行 [${e.column}] ${e.code}: ${e.message}`);
-        console.log(`rows ${report.totalRows}, valid ${report.validRows}, duplicates ${report.duplicates}, created ${report.created}, committed ${report.committed}`);
+        console.log(
+          `rows ${report.totalRows}, valid ${report.validRows}, duplicates ${report.duplicates}, created ${report.created}, committed ${report.committed}`,
+        );
         if ('refused' in report) console.log(String((report as { refused: string }).refused));
       }
       return report.errors.length > 0 && !report.committed ? 1 : 0;
     }
     if (command === 'audit-verify') {
       const v = await verifyAuditChain({ services, actor });
-      console.log(v.ok ? `audit chain intact: ${v.checked} entries` : `audit chain BROKEN at seq ${v.firstBad!.seq} (${v.firstBad!.problem}); ${v.checked} entries verified before it`);
+      console.log(
+        v.ok
+          ? `audit chain intact: ${v.checked} entries`
+          : `audit chain BROKEN at seq ${v.firstBad!.seq} (${v.firstBad!.problem}); ${v.checked} entries verified before it`,
+      );
       return v.ok ? 0 : 1;
     }
     if (!o.out || !['json', 'csv'].includes(o.format ?? '')) return usage();
@@ -99,7 +138,13 @@ async function run(argv: string[]): Promise<number> {
     if (o.format === 'json') fs.writeFileSync(o.out, JSON.stringify(items, null, 2));
     else {
       const cols = ['id', 'callTitle', 'listType', 'status', 'title', 'organizationName', 'sector', 'regionCode', 'submittedAt'] as const;
-      fs.writeFileSync(o.out, toCsv(cols, items.map((i) => cols.map((c) => (c === 'submittedAt' ? i.submittedAt?.toISOString() : i[c])))));
+      fs.writeFileSync(
+        o.out,
+        toCsv(
+          cols,
+          items.map((i) => cols.map((c) => (c === 'submittedAt' ? i.submittedAt?.toISOString() : i[c]))),
+        ),
+      );
     }
     console.log(`${items.length} submissions written to ${o.out}`);
     return 0;
@@ -113,8 +158,10 @@ function usage(): number {
   return 2;
 }
 
-run(process.argv.slice(2)).then((code) => process.exit(code)).catch((e: unknown) => {
-  if (e instanceof DataDirLockedError || e instanceof DomainError || e instanceof UsageError) console.error(e.message);
-  else console.error(e);
-  process.exit(2);
-});
+run(process.argv.slice(2))
+  .then((code) => process.exit(code))
+  .catch((e: unknown) => {
+    if (e instanceof DataDirLockedError || e instanceof DomainError || e instanceof UsageError) console.error(e.message);
+    else console.error(e);
+    process.exit(2);
+  });

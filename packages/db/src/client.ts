@@ -35,7 +35,9 @@ export interface OpenOptions {
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
 
 export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
-  const handle = opts.url ? await openPostgres(opts.url, opts.poolSize ?? 10, opts.migrate !== false) : await openPglite(opts.dataDir, opts.migrate !== false);
+  const handle = opts.url
+    ? await openPostgres(opts.url, opts.poolSize ?? 10, opts.migrate !== false)
+    : await openPglite(opts.dataDir, opts.migrate !== false);
   return handle;
 }
 
@@ -54,7 +56,9 @@ async function openPglite(dataDir: string | undefined, migrate: boolean): Promis
     }
     const db = pgliteDb as unknown as Database;
     return {
-      db, kind: 'pglite', location: dataDir ? path.resolve(dataDir) : 'memory',
+      db,
+      kind: 'pglite',
+      location: dataDir ? path.resolve(dataDir) : 'memory',
       close: async () => {
         try {
           await client.close();

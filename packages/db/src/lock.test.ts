@@ -57,7 +57,10 @@ describe('PGlite data-folder lock', () => {
     const data = path.join(dir, 'data');
     fs.writeFileSync(`${data}.lock.stale-1700000000000-abcdef12`, '{}');
     for (let crash = 0; crash < 3; crash++) {
-      fs.writeFileSync(`${data}.lock`, JSON.stringify({ pid: 2 ** 30, hostname: os.hostname(), procStart: '1', startedAt: 'x', token: `t${crash}` }));
+      fs.writeFileSync(
+        `${data}.lock`,
+        JSON.stringify({ pid: 2 ** 30, hostname: os.hostname(), procStart: '1', startedAt: 'x', token: `t${crash}` }),
+      );
       acquireDataDirLock(data).release();
     }
     expect(fs.readdirSync(dir)).toEqual([]);

@@ -10,7 +10,10 @@ import path from 'node:path';
  */
 export class DataDirLockedError extends Error {
   readonly code = 'DATA_DIR_LOCKED';
-  constructor(readonly dir: string, readonly holder: LockInfo | null) {
+  constructor(
+    readonly dir: string,
+    readonly holder: LockInfo | null,
+  ) {
     super(
       holder
         ? `Data folder ${dir} is in use by process ${holder.pid} on ${holder.hostname} (since ${holder.startedAt}). ` +
@@ -77,8 +80,11 @@ export function acquireDataDirLock(dir: string): DataDirLock {
   const lockPath = `${abs}.lock`;
   fs.mkdirSync(path.dirname(abs), { recursive: true });
   const mine: LockInfo = {
-    pid: process.pid, hostname: os.hostname(), procStart: processStartTime(process.pid),
-    startedAt: new Date().toISOString(), token: randomUUID(),
+    pid: process.pid,
+    hostname: os.hostname(),
+    procStart: processStartTime(process.pid),
+    startedAt: new Date().toISOString(),
+    token: randomUUID(),
   };
   for (let attempt = 0; attempt < 5; attempt++) {
     try {

@@ -13,7 +13,10 @@ export interface DemoOwner {
 }
 
 const NAME_RULES: ReadonlyArray<readonly [RegExp, readonly SectorCode[]]> = [
-  [/经济和信息化|机电|汽车零部件|机械|电子|模具|摩托车|电器|新材料|包装|建材|玻璃纤维|智能装备|智能制造|高新技术产业开发区/, ['manufacturing', 'energy']],
+  [
+    /经济和信息化|机电|汽车零部件|机械|电子|模具|摩托车|电器|新材料|包装|建材|玻璃纤维|智能装备|智能制造|高新技术产业开发区/,
+    ['manufacturing', 'energy'],
+  ],
   [/科学技术局|科技创新/, ['science', 'manufacturing']],
   [/大数据/, ['city', 'finance']],
   [/城市管理/, ['city', 'environment']],
@@ -75,7 +78,10 @@ export function sectorAffinity(org: Pick<DemoOwner, 'name' | 'kind'>, side: Side
  * For each sector, the organisations that fit it; a sector nobody fits falls back to the
  * any-sector organisations, then to everyone.
  */
-export function ownersBySector<T extends Pick<DemoOwner, 'name' | 'kind'>>(owners: readonly T[], side: Side = 'demand'): Map<SectorCode, T[]> {
+export function ownersBySector<T extends Pick<DemoOwner, 'name' | 'kind'>>(
+  owners: readonly T[],
+  side: Side = 'demand',
+): Map<SectorCode, T[]> {
   const fits = new Map<SectorCode, T[]>(SECTOR_CODES.map((s) => [s, []]));
   const anySector: T[] = [];
   for (const o of owners) {

@@ -18,8 +18,16 @@ export function brandOf(name: string): string {
 
 /** Maturity by kind: companies sell products (TRL 6–9), universities offer earlier results. */
 const TRL_RANGE: Record<OrganizationKind, readonly [number, number]> = {
-  ai_company: [6, 9], private_enterprise: [6, 9], new_rd_institution: [4, 8], research_institute: [3, 8],
-  university: [2, 7], government: [5, 9], soe: [6, 9], hospital: [4, 8], school: [4, 8], industrial_park: [5, 9],
+  ai_company: [6, 9],
+  private_enterprise: [6, 9],
+  new_rd_institution: [4, 8],
+  research_institute: [3, 8],
+  university: [2, 7],
+  government: [5, 9],
+  soe: [6, 9],
+  hospital: [4, 8],
+  school: [4, 8],
+  industrial_park: [5, 9],
   service_agency: [5, 9],
 };
 
@@ -89,9 +97,7 @@ export function generateCapabilities(opts: { seed: Seed; count: number; owners: 
       `${rng.pick(['本方案', '该产品', '该成果'])}面向${sectorName(code)}领域${obj}${scene.name}需求，${offers.join('；')}。`,
       `核心技术包括${techPhrase(rng, techFields)}。`,
       `${maturitySentence(maturityTrl)}。`,
-      referenceCases.length > 0
-        ? `已在${referenceCases.map((r) => r.client).join('、')}等单位落地应用，实际应用中${metric}。`
-        : '',
+      referenceCases.length > 0 ? `已在${referenceCases.map((r) => r.client).join('、')}等单位落地应用，实际应用中${metric}。` : '',
       related.length > 0 ? `可拓展应用于${related.map(sectorName).join('、')}等领域。` : '',
       `${rng.pick(SERVICES)}。`,
     ].join('');

@@ -4,7 +4,12 @@ import { generateCapabilities, type DemoCapability } from './capabilities.js';
 import { DEMO_EMAIL_SUFFIX, DEMO_PASSWORD } from './constants.js';
 import { generateScenarioNeeds, type DemoScenarioNeed } from './needs.js';
 import {
-  buildOrganization, generateOrganizationsWith, isDemandSide, isSupplySide, newOrgRegistry, type DemoOrganization,
+  buildOrganization,
+  generateOrganizationsWith,
+  isDemandSide,
+  isSupplySide,
+  newOrgRegistry,
+  type DemoOrganization,
 } from './organizations.js';
 import { personName } from './people.js';
 import { Rng, type Seed } from './random.js';
@@ -169,7 +174,11 @@ export function generateDemoDataset(opts: DemoDatasetOptions): DemoDataset {
   const demand = generated.filter((o) => isDemandSide(o.kind));
   const supply = generated.filter((o) => isSupplySide(o.kind));
   const needs = generateScenarioNeeds({ seed: opts.seed, count: opts.needs ?? 200, owners: demand.length ? demand : generated });
-  const capabilities = generateCapabilities({ seed: opts.seed, count: opts.capabilities ?? 100, owners: supply.length ? supply : generated });
+  const capabilities = generateCapabilities({
+    seed: opts.seed,
+    count: opts.capabilities ?? 100,
+    owners: supply.length ? supply : generated,
+  });
 
   const users: DemoUser[] = organizations.map((o) => ({
     email: o.admin.email,
@@ -179,20 +188,29 @@ export function generateDemoDataset(opts: DemoDatasetOptions): DemoDataset {
     organizationCreditCode: o.creditCode,
   }));
   users.push({
-    email: DEMO_OPERATOR_EMAIL, displayName: personName(rng), password: DEMO_PASSWORD, roles: ['operator'],
+    email: DEMO_OPERATOR_EMAIL,
+    displayName: personName(rng),
+    password: DEMO_PASSWORD,
+    roles: ['operator'],
     organizationCreditCode: operatorOrganization.creditCode,
   });
   // Reviewers come from universities and institutes, so conflict-of-interest rules have something to bite on.
   const experts = generated.filter((o) => ['university', 'research_institute', 'new_rd_institution'].includes(o.kind));
   DEMO_REVIEWER_EMAILS.forEach((email, i) => {
     users.push({
-      email, displayName: personName(rng), password: DEMO_PASSWORD, roles: ['reviewer'],
+      email,
+      displayName: personName(rng),
+      password: DEMO_PASSWORD,
+      roles: ['reviewer'],
       organizationCreditCode: experts[i]?.creditCode ?? null,
     });
   });
   const agency = generated.find((o) => o.kind === 'service_agency') ?? operatorOrganization;
   users.push({
-    email: DEMO_BROKER_EMAIL, displayName: personName(rng), password: DEMO_PASSWORD, roles: ['broker'],
+    email: DEMO_BROKER_EMAIL,
+    displayName: personName(rng),
+    password: DEMO_PASSWORD,
+    roles: ['broker'],
     organizationCreditCode: agency.creditCode,
   });
 

@@ -1,12 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import {
-  callInputSchema, capabilitySchema, checkCreditCode, emailSchema, isKnownRegion, newUserSchema, ORGANIZATION_KINDS,
-  organizationRegistrationSchema, passwordSchema, scenarioNeedSchema, SECTOR_CODES, TECH_FIELD_CODES,
+  callInputSchema,
+  capabilitySchema,
+  checkCreditCode,
+  emailSchema,
+  isKnownRegion,
+  newUserSchema,
+  ORGANIZATION_KINDS,
+  organizationRegistrationSchema,
+  passwordSchema,
+  scenarioNeedSchema,
+  SECTOR_CODES,
+  TECH_FIELD_CODES,
 } from '@scenebridge/domain';
 import {
-  DEMO_BROKER_EMAIL, DEMO_OPERATOR_EMAIL, DEMO_PASSWORD, DEMO_REVIEWER_EMAILS, generateCapabilities, generateDemoCalls,
-  generateDemoDataset, generateOrganizations, generateScenarioNeeds, isDemandSide, isSupplySide, orgCodeCheckChar,
-  Rng, SECTOR_TEMPLATES, sectorAffinity, selfReference, TECH_PHRASES,
+  DEMO_BROKER_EMAIL,
+  DEMO_OPERATOR_EMAIL,
+  DEMO_PASSWORD,
+  DEMO_REVIEWER_EMAILS,
+  generateCapabilities,
+  generateDemoCalls,
+  generateDemoDataset,
+  generateOrganizations,
+  generateScenarioNeeds,
+  isDemandSide,
+  isSupplySide,
+  orgCodeCheckChar,
+  Rng,
+  SECTOR_TEMPLATES,
+  sectorAffinity,
+  selfReference,
+  TECH_PHRASES,
 } from './index.js';
 
 const NOW = new Date('2026-03-15T02:00:00Z'); // 10:00 in Chongqing
@@ -141,7 +165,10 @@ describe('generateScenarioNeeds', () => {
   it('mentions its technology fields in the text', () => {
     for (const n of needs) {
       for (const f of n.techFields) {
-        expect(TECH_PHRASES[f].some((p) => n.description.includes(p)), `${f} in ${n.description}`).toBe(true);
+        expect(
+          TECH_PHRASES[f].some((p) => n.description.includes(p)),
+          `${f} in ${n.description}`,
+        ).toBe(true);
       }
     }
   });

@@ -13,9 +13,27 @@ type Openness = (typeof OPENNESS)[number];
 
 /** Economy and city sectors carry more needs than, say, 家居. */
 const SECTOR_WEIGHTS: Record<SectorCode, number> = {
-  manufacturing: 10, agriculture: 5, logistics: 4, finance: 3, commerce: 3, home: 2, consumption: 3, transport: 4,
-  energy: 4, city: 8, traffic: 5, environment: 5, public_safety: 5, community: 4, healthcare: 8, education: 6,
-  elderly_care: 4, rural: 4, culture_tourism: 4, science: 3, major_events_projects: 3,
+  manufacturing: 10,
+  agriculture: 5,
+  logistics: 4,
+  finance: 3,
+  commerce: 3,
+  home: 2,
+  consumption: 3,
+  transport: 4,
+  energy: 4,
+  city: 8,
+  traffic: 5,
+  environment: 5,
+  public_safety: 5,
+  community: 4,
+  healthcare: 8,
+  education: 6,
+  elderly_care: 4,
+  rural: 4,
+  culture_tourism: 4,
+  science: 3,
+  major_events_projects: 3,
 };
 const SECTOR_WEIGHT_LIST = SECTOR_CODES.map((s) => SECTOR_WEIGHTS[s]);
 
@@ -136,8 +154,16 @@ export function buildNeed({ rng, sector, scene, owner, index }: NeedContext): De
   };
   const order: (keyof typeof parts)[] = ['background', 'pain', 'ask', 'openness', 'goals'];
   let description = order.map((k) => parts[k]).join('');
-  if (description.length > 400) description = order.filter((k) => k !== 'openness').map((k) => parts[k]).join('');
-  if (description.length > 400) description = order.filter((k) => k !== 'openness' && k !== 'background').map((k) => parts[k]).join('');
+  if (description.length > 400)
+    description = order
+      .filter((k) => k !== 'openness')
+      .map((k) => parts[k])
+      .join('');
+  if (description.length > 400)
+    description = order
+      .filter((k) => k !== 'openness' && k !== 'background')
+      .map((k) => parts[k])
+      .join('');
   while (description.length < 80) description += rng.pick(FILLERS);
 
   const expectedOutcome = `${goals.join('；')}；${fill(rng.pick(CLOSINGS))}。`;

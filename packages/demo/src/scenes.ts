@@ -72,11 +72,25 @@ const QC: SceneTemplate = {
   tech: ['computer_vision', 'industrial_internet', 'chips_hardware'],
   titles: ['{obj}表面缺陷机器视觉检测', '{obj}智能质检系统建设', '基于深度学习的{obj}外观缺陷识别', '{obj}在线质量检测'],
   objects: ['汽车零部件', '摩托车发动机缸体', '笔记本电脑外壳', '锂电池极片', '精密注塑件', '铝合金压铸件', '液晶显示面板', '齿轮箱壳体'],
-  backgrounds: ['{obj}生产线现有{3-12}条，日均产量约{2-20}万件', '主要生产{obj}，产品配套国内多家整车和整机企业', '{obj}产品质量要求高，客户对外观缺陷零容忍'],
-  pains: ['目前主要依靠人工目检，质检员劳动强度大，漏检、误检时有发生', '产品型号多、换线频繁，传统视觉方案调试周期长、适应性差', '缺陷样本少且类型多样，现有规则算法难以覆盖划痕、凹坑、毛刺等细微缺陷'],
-  asks: ['{we}希望引入在线智能检测系统，实现缺陷的自动识别、分级与追溯', '{we}需要一套可与MES系统对接的智能质检方案，支持小样本快速建模和产线快速部署'],
+  backgrounds: [
+    '{obj}生产线现有{3-12}条，日均产量约{2-20}万件',
+    '主要生产{obj}，产品配套国内多家整车和整机企业',
+    '{obj}产品质量要求高，客户对外观缺陷零容忍',
+  ],
+  pains: [
+    '目前主要依靠人工目检，质检员劳动强度大，漏检、误检时有发生',
+    '产品型号多、换线频繁，传统视觉方案调试周期长、适应性差',
+    '缺陷样本少且类型多样，现有规则算法难以覆盖划痕、凹坑、毛刺等细微缺陷',
+  ],
+  asks: [
+    '{we}希望引入在线智能检测系统，实现缺陷的自动识别、分级与追溯',
+    '{we}需要一套可与MES系统对接的智能质检方案，支持小样本快速建模和产线快速部署',
+  ],
   goals: ['缺陷检出率达到{98|99|99.5}%以上', '误检率控制在{0.5|1|2}%以内', '单件检测时间不超过{1|2|3}秒', '减少质检人员{30|40|50}%以上'],
-  offers: ['支持划痕、凹坑、毛刺、色差等{20-60}类缺陷的在线识别，新品导入仅需{50-200}张样本', '提供光学成像、边缘计算盒与缺陷分析软件一体化交付，可与MES、ERP系统对接'],
+  offers: [
+    '支持划痕、凹坑、毛刺、色差等{20-60}类缺陷的在线识别，新品导入仅需{50-200}张样本',
+    '提供光学成像、边缘计算盒与缺陷分析软件一体化交付，可与MES、ERP系统对接',
+  ],
 };
 const PDM: SceneTemplate = {
   name: '设备预测性维护',
@@ -85,9 +99,20 @@ const PDM: SceneTemplate = {
   objects: ['数控机床', '空压机组', '注塑机', '冲压设备', '风机水泵', '工业机器人', '涂装线设备'],
   backgrounds: ['现有各类{obj}{50-600}台（套），分布在多个车间', '{obj}是生产的关键设备，一旦停机将影响整条产线'],
   pains: ['设备维护以定期检修和事后维修为主，非计划停机频繁，备件库存占用大', '设备运行数据分散在不同系统中，缺乏统一采集和分析手段'],
-  asks: ['{we}希望采集振动、温度、电流等多源数据，构建故障预测模型，实现故障早发现、早处置', '{we}拟建设设备健康管理平台，实现设备状态可视化和维修工单自动派发'],
-  goals: ['非计划停机时间减少{20|30|40}%以上', '故障预警准确率达到{85|90|95}%以上', '设备综合效率（OEE）提升{5|8|10}个百分点', '维护成本降低{15|20|25}%'],
-  offers: ['内置{30-120}种典型设备故障机理模型，支持振动、温度、电流等多源数据融合分析', '提供无线传感器、边缘网关和云端健康管理平台，部署周期不超过{2-6}周'],
+  asks: [
+    '{we}希望采集振动、温度、电流等多源数据，构建故障预测模型，实现故障早发现、早处置',
+    '{we}拟建设设备健康管理平台，实现设备状态可视化和维修工单自动派发',
+  ],
+  goals: [
+    '非计划停机时间减少{20|30|40}%以上',
+    '故障预警准确率达到{85|90|95}%以上',
+    '设备综合效率（OEE）提升{5|8|10}个百分点',
+    '维护成本降低{15|20|25}%',
+  ],
+  offers: [
+    '内置{30-120}种典型设备故障机理模型，支持振动、温度、电流等多源数据融合分析',
+    '提供无线传感器、边缘网关和云端健康管理平台，部署周期不超过{2-6}周',
+  ],
 };
 const BRAIN: SceneTemplate = {
   name: '工业大脑',
@@ -96,8 +121,16 @@ const BRAIN: SceneTemplate = {
   objects: ['汽车整车', '电子信息', '装备制造', '化工新材料', '食品加工', '摩托车'],
   backgrounds: ['是{region}{obj}行业重点企业，年产值超过{5-80}亿元', '正在推进{obj}智能工厂建设，主要设备已完成联网'],
   pains: ['订单多品种小批量特征明显，人工排产耗时长、计划变更频繁', '生产、质量、能耗数据没有打通，管理决策主要依赖经验'],
-  asks: ['{we}希望构建覆盖计划、生产、质量、能耗的工业大脑，实现智能排产和生产过程实时优化', '{we}需要建设工厂三维可视化与仿真平台，支撑产线规划和运营决策'],
-  goals: ['排产时间由{4-8}小时缩短至{10|20|30}分钟以内', '订单准时交付率提升至{95|97|98}%以上', '单位产品能耗降低{5|8|10}%', '在制品库存降低{15|20|30}%'],
+  asks: [
+    '{we}希望构建覆盖计划、生产、质量、能耗的工业大脑，实现智能排产和生产过程实时优化',
+    '{we}需要建设工厂三维可视化与仿真平台，支撑产线规划和运营决策',
+  ],
+  goals: [
+    '排产时间由{4-8}小时缩短至{10|20|30}分钟以内',
+    '订单准时交付率提升至{95|97|98}%以上',
+    '单位产品能耗降低{5|8|10}%',
+    '在制品库存降低{15|20|30}%',
+  ],
   offers: ['高级计划排程引擎支持{100-2000}个工单分钟级排产', '提供工厂级数字孪生建模工具与生产运营驾驶舱，可与主流MES、PLM系统集成'],
 };
 const ROBOT_MFG: SceneTemplate = {
@@ -114,12 +147,18 @@ const ROBOT_MFG: SceneTemplate = {
 
 export const SECTOR_TEMPLATES: readonly SectorTemplate[] = [
   {
-    sector: 'manufacturing', enterpriseSited: true, budgetScale: 1.2, related: ['energy', 'logistics', 'science'],
+    sector: 'manufacturing',
+    enterpriseSited: true,
+    budgetScale: 1.2,
+    related: ['energy', 'logistics', 'science'],
     clients: ['重庆{d}汽车零部件有限公司', '重庆市{district}机电集团有限公司', '重庆{d}电子科技有限公司'],
     scenes: [QC, PDM, BRAIN, ROBOT_MFG],
   },
   {
-    sector: 'agriculture', enterpriseSited: false, budgetScale: 0.7, related: ['rural', 'science', 'logistics'],
+    sector: 'agriculture',
+    enterpriseSited: false,
+    budgetScale: 0.7,
+    related: ['rural', 'science', 'logistics'],
     clients: ['重庆市{district}农业农村委员会', '重庆{d}现代农业发展有限公司', '重庆市{district}{柑橘|柠檬|茶叶}种植专业合作社'],
     scenes: [
       {
@@ -129,9 +168,20 @@ export const SECTOR_TEMPLATES: readonly SectorTemplate[] = [
         objects: ['柑橘果园', '茶园', '蔬菜大棚', '柠檬种植基地', '榨菜种植基地', '花椒基地', '水稻种植基地'],
         backgrounds: ['{region}{obj}面积约{1000-20000}亩，涉及农户{200-3000}户', '{obj}多分布在丘陵山地，地块分散、坡度大'],
         pains: ['种植管理依赖经验，水肥施用粗放，病虫害发现不及时', '基地分散，人工巡园成本高，产量和品质波动大'],
-        asks: ['{we}希望部署土壤墒情、气象、虫情等物联监测设备，结合模型实现精准水肥和病虫害预警', '{we}拟建设农业生产管理平台，实现农事记录、农资管理和产量预测一体化'],
-        goals: ['化肥农药使用量减少{10|15|20}%以上', '亩均产量提升{5|8|10}%', '病虫害预警准确率达到{85|90}%以上', '人工巡查成本降低{30|40|50}%'],
-        offers: ['提供气象站、土壤墒情和虫情测报一体化监测终端，适应山地丘陵复杂地形', '基于作物生长模型给出水肥灌溉处方，已服务种植面积{2-30}万亩'],
+        asks: [
+          '{we}希望部署土壤墒情、气象、虫情等物联监测设备，结合模型实现精准水肥和病虫害预警',
+          '{we}拟建设农业生产管理平台，实现农事记录、农资管理和产量预测一体化',
+        ],
+        goals: [
+          '化肥农药使用量减少{10|15|20}%以上',
+          '亩均产量提升{5|8|10}%',
+          '病虫害预警准确率达到{85|90}%以上',
+          '人工巡查成本降低{30|40|50}%',
+        ],
+        offers: [
+          '提供气象站、土壤墒情和虫情测报一体化监测终端，适应山地丘陵复杂地形',
+          '基于作物生长模型给出水肥灌溉处方，已服务种植面积{2-30}万亩',
+        ],
       },
       {
         name: '无人机植保',
@@ -169,7 +219,10 @@ export const SECTOR_TEMPLATES: readonly SectorTemplate[] = [
     ],
   },
   {
-    sector: 'logistics', enterpriseSited: true, budgetScale: 1, related: ['transport', 'commerce', 'manufacturing'],
+    sector: 'logistics',
+    enterpriseSited: true,
+    budgetScale: 1,
+    related: ['transport', 'commerce', 'manufacturing'],
     clients: ['重庆{d}物流有限公司', '重庆市{district}港务物流集团有限公司', '重庆{d}医药物流有限公司'],
     scenes: [
       {
@@ -208,7 +261,10 @@ export const SECTOR_TEMPLATES: readonly SectorTemplate[] = [
     ],
   },
   {
-    sector: 'finance', enterpriseSited: true, budgetScale: 1.3, related: ['commerce', 'public_safety', 'city'],
+    sector: 'finance',
+    enterpriseSited: true,
+    budgetScale: 1.3,
+    related: ['commerce', 'public_safety', 'city'],
     clients: ['重庆{d}农村商业银行', '重庆市{district}融资担保集团有限公司', '重庆{d}小额贷款有限公司'],
     scenes: [
       {
@@ -247,7 +303,10 @@ export const SECTOR_TEMPLATES: readonly SectorTemplate[] = [
     ],
   },
   {
-    sector: 'commerce', enterpriseSited: true, budgetScale: 0.6, related: ['consumption', 'culture_tourism', 'logistics'],
+    sector: 'commerce',
+    enterpriseSited: true,
+    budgetScale: 0.6,
+    related: ['consumption', 'culture_tourism', 'logistics'],
     clients: ['重庆{d}会展有限公司', '重庆市{district}商务委员会', '重庆{d}商贸集团有限公司'],
     scenes: [
       {
@@ -286,7 +345,10 @@ export const SECTOR_TEMPLATES: readonly SectorTemplate[] = [
     ],
   },
   {
-    sector: 'home', enterpriseSited: true, budgetScale: 0.6, related: ['consumption', 'elderly_care', 'community'],
+    sector: 'home',
+    enterpriseSited: true,
+    budgetScale: 0.6,
+    related: ['consumption', 'elderly_care', 'community'],
     clients: ['重庆{d}家居有限公司', '重庆市{district}住房和城乡建设委员会', '重庆{d}电器有限公司'],
     scenes: [
       {
@@ -325,7 +387,10 @@ export const SECTOR_TEMPLATES: readonly SectorTemplate[] = [
     ],
   },
   {
-    sector: 'consumption', enterpriseSited: true, budgetScale: 0.6, related: ['commerce', 'culture_tourism', 'home'],
+    sector: 'consumption',
+    enterpriseSited: true,
+    budgetScale: 0.6,
+    related: ['commerce', 'culture_tourism', 'home'],
     clients: ['重庆{d}商业管理有限公司', '重庆市{district}商务委员会', '重庆{d}连锁超市有限公司'],
     scenes: [
       {
@@ -375,7 +440,10 @@ export const SECTOR_TEMPLATES: readonly SectorTemplate[] = [
     ],
   },
   {
-    sector: 'transport', enterpriseSited: true, budgetScale: 1.5, related: ['traffic', 'logistics', 'major_events_projects'],
+    sector: 'transport',
+    enterpriseSited: true,
+    budgetScale: 1.5,
+    related: ['traffic', 'logistics', 'major_events_projects'],
     clients: ['重庆{d}公共交通集团有限公司', '重庆市{district}交通运输委员会', '重庆{d}港务有限公司'],
     scenes: [
       {
@@ -414,7 +482,10 @@ export const SECTOR_TEMPLATES: readonly SectorTemplate[] = [
     ],
   },
   {
-    sector: 'energy', enterpriseSited: true, budgetScale: 1.4, related: ['manufacturing', 'environment', 'city'],
+    sector: 'energy',
+    enterpriseSited: true,
+    budgetScale: 1.4,
+    related: ['manufacturing', 'environment', 'city'],
     clients: ['国网重庆市电力公司{district}供电分公司', '重庆{d}能源投资集团有限公司', '重庆{d}燃气有限公司'],
     scenes: [
       {
@@ -464,7 +535,10 @@ export const SECTOR_TEMPLATES: readonly SectorTemplate[] = [
     ],
   },
   {
-    sector: 'city', enterpriseSited: false, budgetScale: 2, related: ['traffic', 'public_safety', 'community'],
+    sector: 'city',
+    enterpriseSited: false,
+    budgetScale: 2,
+    related: ['traffic', 'public_safety', 'community'],
     clients: ['重庆市{district}城市管理局', '重庆市{district}大数据应用发展管理局', '重庆市{district}人民政府'],
     scenes: [
       {
@@ -514,7 +588,10 @@ export const SECTOR_TEMPLATES: readonly SectorTemplate[] = [
     ],
   },
   {
-    sector: 'traffic', enterpriseSited: false, budgetScale: 1.6, related: ['city', 'transport', 'public_safety'],
+    sector: 'traffic',
+    enterpriseSited: false,
+    budgetScale: 1.6,
+    related: ['city', 'transport', 'public_safety'],
     clients: ['重庆市公安局{district}分局', '重庆市{district}交通运输委员会', '重庆{d}停车管理有限公司'],
     scenes: [
       {
@@ -553,7 +630,10 @@ export const SECTOR_TEMPLATES: readonly SectorTemplate[] = [
     ],
   },
   {
-    sector: 'environment', enterpriseSited: false, budgetScale: 1, related: ['city', 'energy', 'rural'],
+    sector: 'environment',
+    enterpriseSited: false,
+    budgetScale: 1,
+    related: ['city', 'energy', 'rural'],
     clients: ['重庆市{district}生态环境局', '重庆{d}水务集团有限公司', '重庆市{district}水利局'],
     scenes: [
       {
@@ -592,7 +672,10 @@ export const SECTOR_TEMPLATES: readonly SectorTemplate[] = [
     ],
   },
   {
-    sector: 'public_safety', enterpriseSited: false, budgetScale: 1.3, related: ['city', 'traffic', 'community'],
+    sector: 'public_safety',
+    enterpriseSited: false,
+    budgetScale: 1.3,
+    related: ['city', 'traffic', 'community'],
     clients: ['重庆市公安局{district}分局', '重庆市{district}应急管理局', '重庆市{district}消防救援支队'],
     scenes: [
       {
@@ -642,7 +725,10 @@ export const SECTOR_TEMPLATES: readonly SectorTemplate[] = [
     ],
   },
   {
-    sector: 'community', enterpriseSited: false, budgetScale: 0.6, related: ['elderly_care', 'city', 'home'],
+    sector: 'community',
+    enterpriseSited: false,
+    budgetScale: 0.6,
+    related: ['elderly_care', 'city', 'home'],
     clients: ['重庆市{district}民政局', '重庆{d}物业服务有限公司', '重庆市{district}住房和城乡建设委员会'],
     scenes: [
       {
@@ -681,7 +767,10 @@ export const SECTOR_TEMPLATES: readonly SectorTemplate[] = [
     ],
   },
   {
-    sector: 'healthcare', enterpriseSited: false, budgetScale: 1.2, related: ['elderly_care', 'science', 'public_safety'],
+    sector: 'healthcare',
+    enterpriseSited: false,
+    budgetScale: 1.2,
+    related: ['elderly_care', 'science', 'public_safety'],
     clients: ['重庆市{district}人民医院', '重庆市{district}中医院', '重庆市{district}卫生健康委员会'],
     scenes: [
       {
@@ -742,7 +831,10 @@ export const SECTOR_TEMPLATES: readonly SectorTemplate[] = [
     ],
   },
   {
-    sector: 'education', enterpriseSited: false, budgetScale: 0.6, related: ['science', 'culture_tourism', 'community'],
+    sector: 'education',
+    enterpriseSited: false,
+    budgetScale: 0.6,
+    related: ['science', 'culture_tourism', 'community'],
     clients: ['重庆市{district}教育委员会', '重庆市{district}实验中学', '重庆{d}职业技术学院'],
     scenes: [
       {
@@ -792,7 +884,10 @@ export const SECTOR_TEMPLATES: readonly SectorTemplate[] = [
     ],
   },
   {
-    sector: 'elderly_care', enterpriseSited: false, budgetScale: 0.5, related: ['healthcare', 'community', 'home'],
+    sector: 'elderly_care',
+    enterpriseSited: false,
+    budgetScale: 0.5,
+    related: ['healthcare', 'community', 'home'],
     clients: ['重庆市{district}民政局', '重庆{d}养老服务有限公司', '重庆市{district}{中心|综合}养老服务中心'],
     scenes: [
       {
@@ -831,7 +926,10 @@ export const SECTOR_TEMPLATES: readonly SectorTemplate[] = [
     ],
   },
   {
-    sector: 'rural', enterpriseSited: false, budgetScale: 0.5, related: ['agriculture', 'city', 'culture_tourism'],
+    sector: 'rural',
+    enterpriseSited: false,
+    budgetScale: 0.5,
+    related: ['agriculture', 'city', 'culture_tourism'],
     clients: ['重庆市{district}农业农村委员会', '重庆市{district}人民政府', '重庆市{district}规划和自然资源局'],
     scenes: [
       {
@@ -870,7 +968,10 @@ export const SECTOR_TEMPLATES: readonly SectorTemplate[] = [
     ],
   },
   {
-    sector: 'culture_tourism', enterpriseSited: false, budgetScale: 0.8, related: ['consumption', 'education', 'major_events_projects'],
+    sector: 'culture_tourism',
+    enterpriseSited: false,
+    budgetScale: 0.8,
+    related: ['consumption', 'education', 'major_events_projects'],
     clients: ['重庆市{district}文化和旅游发展委员会', '重庆{d}旅游投资集团有限公司', '重庆{d}博物馆'],
     scenes: [
       {
@@ -909,7 +1010,10 @@ export const SECTOR_TEMPLATES: readonly SectorTemplate[] = [
     ],
   },
   {
-    sector: 'science', enterpriseSited: false, budgetScale: 2, related: ['healthcare', 'agriculture', 'manufacturing'],
+    sector: 'science',
+    enterpriseSited: false,
+    budgetScale: 2,
+    related: ['healthcare', 'agriculture', 'manufacturing'],
     clients: ['重庆{d}生物医药研究院', '重庆市{district}科学技术局', '重庆{d}新材料科技有限公司'],
     scenes: [
       {
@@ -970,7 +1074,10 @@ export const SECTOR_TEMPLATES: readonly SectorTemplate[] = [
     ],
   },
   {
-    sector: 'major_events_projects', enterpriseSited: false, budgetScale: 2, related: ['transport', 'public_safety', 'city'],
+    sector: 'major_events_projects',
+    enterpriseSited: false,
+    budgetScale: 2,
+    related: ['transport', 'public_safety', 'city'],
     clients: ['重庆{d}建工集团有限公司', '重庆市{district}住房和城乡建设委员会', '重庆{d}轨道交通集团有限公司'],
     scenes: [
       {

@@ -56,11 +56,36 @@ describe('verifyChain', () => {
   });
 
   it.each([
-    ['data', (e: AuditEntry) => { e.data = { seq: 999 }; }],
-    ['actorLabel', (e: AuditEntry) => { e.actorLabel = '他人'; }],
-    ['toState', (e: AuditEntry) => { e.toState = 'selected'; }],
-    ['at', (e: AuditEntry) => { e.at = '2020-01-01T00:00:00.000Z'; }],
-    ['actorUserId', (e: AuditEntry) => { e.actorUserId = 'intruder'; }],
+    [
+      'data',
+      (e: AuditEntry) => {
+        e.data = { seq: 999 };
+      },
+    ],
+    [
+      'actorLabel',
+      (e: AuditEntry) => {
+        e.actorLabel = '他人';
+      },
+    ],
+    [
+      'toState',
+      (e: AuditEntry) => {
+        e.toState = 'selected';
+      },
+    ],
+    [
+      'at',
+      (e: AuditEntry) => {
+        e.at = '2020-01-01T00:00:00.000Z';
+      },
+    ],
+    [
+      'actorUserId',
+      (e: AuditEntry) => {
+        e.actorUserId = 'intruder';
+      },
+    ],
   ])('notices an edit to %s', (_field, edit) => {
     const chain = clone(buildChain(5));
     edit(chain[2]!);
@@ -84,7 +109,9 @@ describe('verifyChain', () => {
   it('reports a deleted and renumbered entry as prev_hash_mismatch', () => {
     const chain = clone(buildChain(7));
     const rest = [...chain.slice(0, 3), ...chain.slice(4)];
-    rest.forEach((e, i) => { e.seq = i + 1; });
+    rest.forEach((e, i) => {
+      e.seq = i + 1;
+    });
     expect(verifyChain(rest)).toEqual({ ok: false, checked: 3, firstBad: { seq: 4, expectedSeq: 4, problem: 'prev_hash_mismatch' } });
   });
 
@@ -115,7 +142,9 @@ describe('verifyChain', () => {
 
   it('works on any iterable', () => {
     const chain = buildChain(3);
-    function* gen() { yield* chain; }
+    function* gen() {
+      yield* chain;
+    }
     expect(verifyChain(gen())).toEqual({ ok: true, checked: 3 });
   });
 });

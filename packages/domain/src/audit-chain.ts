@@ -30,15 +30,25 @@ export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
 }
 
 export function auditHash(prevHash: string, content: AuditContent): string {
   const c: AuditContent = {
-    seq: content.seq, at: content.at, actorUserId: content.actorUserId, actorLabel: content.actorLabel,
-    action: content.action, entityType: content.entityType, entityId: content.entityId,
-    fromState: content.fromState, toState: content.toState, reason: content.reason, data: content.data ?? null,
+    seq: content.seq,
+    at: content.at,
+    actorUserId: content.actorUserId,
+    actorLabel: content.actorLabel,
+    action: content.action,
+    entityType: content.entityType,
+    entityId: content.entityId,
+    fromState: content.fromState,
+    toState: content.toState,
+    reason: content.reason,
+    data: content.data ?? null,
   };
   return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(c)).digest('hex');
 }

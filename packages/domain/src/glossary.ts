@@ -3,27 +3,61 @@ import type { CallState, OrganizationState, ReviewAssignmentState, SubmissionSta
 import type { ListType, OrganizationKind, Role } from './roles.js';
 
 export const ROLE_LABELS: Record<Role, string> = {
-  operator: '运营方', reviewer: '评审专家', broker: '技术经理人', org_admin: '机构管理员', org_member: '机构成员',
+  operator: '运营方',
+  reviewer: '评审专家',
+  broker: '技术经理人',
+  org_admin: '机构管理员',
+  org_member: '机构成员',
 };
 export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, string> = {
-  government: '政府部门', soe: '国有企业', private_enterprise: '民营企业', ai_company: '人工智能企业',
-  university: '高等院校', research_institute: '科研院所', new_rd_institution: '新型研发机构',
-  hospital: '医院', school: '中小学校', industrial_park: '产业园区', service_agency: '科技服务机构',
+  government: '政府部门',
+  soe: '国有企业',
+  private_enterprise: '民营企业',
+  ai_company: '人工智能企业',
+  university: '高等院校',
+  research_institute: '科研院所',
+  new_rd_institution: '新型研发机构',
+  hospital: '医院',
+  school: '中小学校',
+  industrial_park: '产业园区',
+  service_agency: '科技服务机构',
 };
 export const ORGANIZATION_STATE_LABELS: Record<OrganizationState, string> = {
-  pending: '待审核', approved: '已通过', rejected: '未通过',
+  pending: '待审核',
+  approved: '已通过',
+  rejected: '未通过',
 };
 export const LIST_TYPE_LABELS: Record<ListType, string> = { scenario_need: '场景需求', capability: '场景能力' };
 export const CALL_STATE_LABELS: Record<CallState, string> = {
-  draft: '草稿', scheduled: '待开放', open: '征集中', closed: '已截止', reviewing: '评审中',
-  results_published: '结果已发布', cancelled: '已取消',
+  draft: '草稿',
+  scheduled: '待开放',
+  open: '征集中',
+  closed: '已截止',
+  reviewing: '评审中',
+  results_published: '结果已发布',
+  cancelled: '已取消',
 };
 export const SUBMISSION_STATE_LABELS: Record<SubmissionState, string> = {
-  draft: '草稿', submitted: '已提交', in_review: '评审中', selected: '已入选', rejected: '未入选',
-  returned_for_revision: '退回修改', published: '已发布', matching: '对接中', awarded: '已揭榜',
-  in_delivery: '实施中', accepted: '已验收', benchmark_case: '标杆案例', withdrawn: '已撤回', expired: '已过期', merged: '已合并',
+  draft: '草稿',
+  submitted: '已提交',
+  in_review: '评审中',
+  selected: '已入选',
+  rejected: '未入选',
+  returned_for_revision: '退回修改',
+  published: '已发布',
+  matching: '对接中',
+  awarded: '已揭榜',
+  in_delivery: '实施中',
+  accepted: '已验收',
+  benchmark_case: '标杆案例',
+  withdrawn: '已撤回',
+  expired: '已过期',
+  merged: '已合并',
 };
 export const REVIEW_ASSIGNMENT_STATE_LABELS: Record<ReviewAssignmentState, string> = {
-  assigned: '待评分', submitted: '已提交', conflict_declared: '已回避', withdrawn: '已撤销',
+  assigned: '待评分',
+  submitted: '已提交',
+  conflict_declared: '已回避',
+  withdrawn: '已撤销',
 };
 export const OPENNESS_LABELS = { none: '不开放', on_request: '按需开放', open: '开放' } as const;

@@ -1,10 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.js';
 import {
-  APPLICATION_STATES, applicationMachine, CALL_STATES, callAcceptsDrafts, callAcceptsImportsByOperator, callMachine,
-  CHALLENGE_STATES, challengeMachine, DEAL_STATES, dealMachine, isCallEditable, isCallInReview, isCallVisibleToOrganisations,
-  isSubmissionEditable, ORGANIZATION_STATES, organizationMachine, REVIEW_ASSIGNMENT_STATES, reviewAssignmentMachine,
-  SUBMISSION_STATES, submissionMachine,
+  APPLICATION_STATES,
+  applicationMachine,
+  CALL_STATES,
+  callAcceptsDrafts,
+  callAcceptsImportsByOperator,
+  callMachine,
+  CHALLENGE_STATES,
+  challengeMachine,
+  DEAL_STATES,
+  dealMachine,
+  isCallEditable,
+  isCallInReview,
+  isCallVisibleToOrganisations,
+  isSubmissionEditable,
+  ORGANIZATION_STATES,
+  organizationMachine,
+  REVIEW_ASSIGNMENT_STATES,
+  reviewAssignmentMachine,
+  SUBMISSION_STATES,
+  submissionMachine,
 } from './lifecycles.js';
 import { REVIEW_ASSIGNMENT_STATE_LABELS } from './glossary.js';
 import { allowedActions, decide, type Actor, type Machine } from './state-machine.js';
@@ -154,7 +170,11 @@ describe.each(MACHINES)('%s machine', (_name, machine, states) => {
 
 describe('lifecycle specifics', () => {
   it('reasons are required for rejections, returns, cancellations, terminations and declines', () => {
-    const required = (m: Machine<string, string>) => m.transitions.filter((t) => t.reasonRequired).map((t) => t.action).sort();
+    const required = (m: Machine<string, string>) =>
+      m.transitions
+        .filter((t) => t.reasonRequired)
+        .map((t) => t.action)
+        .sort();
     expect(required(organizationMachine)).toEqual(['reject']);
     expect(required(callMachine)).toEqual(['cancel']);
     expect(required(submissionMachine)).toEqual(['merge', 'reject', 'return_for_revision']);
@@ -166,22 +186,33 @@ describe('lifecycle specifics', () => {
 
   it('walks a scenario need from draft to benchmark case', () => {
     const path: Array<[string, Actor]> = [
-      ['submit', 'owner'], ['start_review', 'operator'], ['select', 'operator'], ['publish', 'system'],
-      ['start_matching', 'broker'], ['award', 'operator'], ['start_delivery', 'owner'], ['accept', 'operator'],
+      ['submit', 'owner'],
+      ['start_review', 'operator'],
+      ['select', 'operator'],
+      ['publish', 'system'],
+      ['start_matching', 'broker'],
+      ['award', 'operator'],
+      ['start_delivery', 'owner'],
+      ['accept', 'operator'],
       ['promote_benchmark', 'operator'],
     ];
     let state = 'draft';
-    for (const [action, actor] of path) state = decide(submissionMachine, { from: state as never, action: action as never, actors: [actor] }).to;
+    for (const [action, actor] of path)
+      state = decide(submissionMachine, { from: state as never, action: action as never, actors: [actor] }).to;
     expect(state).toBe('benchmark_case');
   });
 
   it('lets only the clock expire a submission, from the open states only', () => {
     for (const s of ['draft', 'submitted', 'in_review', 'returned_for_revision', 'selected', 'published', 'matching'] as const) {
       expect(decide(submissionMachine, { from: s, action: 'expire', actors: ['system'] }).to).toBe('expired');
-      expect(domainErrorOf(() => decide(submissionMachine, { from: s, action: 'expire', actors: ['operator', 'owner'] })).code).toBe('FORBIDDEN');
+      expect(domainErrorOf(() => decide(submissionMachine, { from: s, action: 'expire', actors: ['operator', 'owner'] })).code).toBe(
+        'FORBIDDEN',
+      );
     }
     for (const s of ['rejected', 'awarded', 'in_delivery', 'accepted', 'benchmark_case', 'withdrawn', 'expired'] as const) {
-      expect(domainErrorOf(() => decide(submissionMachine, { from: s, action: 'expire', actors: ['system'] })).code).toBe('ILLEGAL_TRANSITION');
+      expect(domainErrorOf(() => decide(submissionMachine, { from: s, action: 'expire', actors: ['system'] })).code).toBe(
+        'ILLEGAL_TRANSITION',
+      );
     }
   });
 
@@ -194,8 +225,12 @@ describe('lifecycle specifics', () => {
   it('opens a call by hand or by the clock, from draft or scheduled', () => {
     expect(decide(callMachine, { from: 'scheduled', action: 'open', actors: ['system'] }).to).toBe('open');
     expect(decide(callMachine, { from: 'draft', action: 'open', actors: ['operator'] }).to).toBe('open');
-    expect(domainErrorOf(() => decide(callMachine, { from: 'open', action: 'cancel', actors: ['operator'], reason: '测试' })).code).toBe('ILLEGAL_TRANSITION');
-    expect(domainErrorOf(() => decide(callMachine, { from: 'results_published', action: 'open', actors: ['operator'] })).code).toBe('ILLEGAL_TRANSITION');
+    expect(domainErrorOf(() => decide(callMachine, { from: 'open', action: 'cancel', actors: ['operator'], reason: '测试' })).code).toBe(
+      'ILLEGAL_TRANSITION',
+    );
+    expect(domainErrorOf(() => decide(callMachine, { from: 'results_published', action: 'open', actors: ['operator'] })).code).toBe(
+      'ILLEGAL_TRANSITION',
+    );
   });
 
   it('ends deals only in signed or declined', () => {
@@ -217,7 +252,9 @@ describe('lifecycle specifics', () => {
     expect(allowedActions(reviewAssignmentMachine, 'submitted', ACTORS)).toEqual(['reopen']);
     expect(allowedActions(reviewAssignmentMachine, 'conflict_declared', ACTORS)).toEqual([]);
     expect(allowedActions(reviewAssignmentMachine, 'withdrawn', ACTORS)).toEqual([]);
-    expect(domainErrorOf(() => decide(reviewAssignmentMachine, { from: 'submitted', action: 'withdraw', actors: ['operator'] })).code).toBe('ILLEGAL_TRANSITION');
+    expect(domainErrorOf(() => decide(reviewAssignmentMachine, { from: 'submitted', action: 'withdraw', actors: ['operator'] })).code).toBe(
+      'ILLEGAL_TRANSITION',
+    );
   });
 
   it('labels every review assignment state in Chinese', () => {

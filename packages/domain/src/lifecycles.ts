@@ -38,7 +38,10 @@ export const callMachine = defineMachine({
  * convenience: two lists that happen to hold the same states stay apart when they mean
  * different things.
  */
-const inStates = <S extends string>(states: readonly S[]) => (status: string): status is S => (states as readonly string[]).includes(status);
+const inStates =
+  <S extends string>(states: readonly S[]) =>
+  (status: string): status is S =>
+    (states as readonly string[]).includes(status);
 const fromStatesOf = (action: (typeof callMachine.transitions)[number]['action']) =>
   callMachine.transitions.find((t) => t.action === action)!.from;
 
@@ -59,8 +62,21 @@ export const isCallInReview = (status: string): status is 'reviewing' => status 
 
 /** Scenario needs and capabilities share the collection part of the lifecycle. */
 export const SUBMISSION_STATES = [
-  'draft', 'submitted', 'in_review', 'selected', 'rejected', 'returned_for_revision', 'published',
-  'matching', 'awarded', 'in_delivery', 'accepted', 'benchmark_case', 'withdrawn', 'expired', 'merged',
+  'draft',
+  'submitted',
+  'in_review',
+  'selected',
+  'rejected',
+  'returned_for_revision',
+  'published',
+  'matching',
+  'awarded',
+  'in_delivery',
+  'accepted',
+  'benchmark_case',
+  'withdrawn',
+  'expired',
+  'merged',
 ] as const;
 export type SubmissionState = (typeof SUBMISSION_STATES)[number];
 /** The owner may change the content (fields and attachments) only before it is submitted or after it is returned. */
@@ -75,7 +91,13 @@ export const submissionMachine = defineMachine({
     { action: 'submit', from: ['draft'], to: 'submitted', by: ['owner'] },
     { action: 'resubmit', from: ['returned_for_revision'], to: 'submitted', by: ['owner'] },
     { action: 'withdraw', from: ['draft', 'submitted', 'returned_for_revision'], to: 'withdrawn', by: ['owner'] },
-    { action: 'return_for_revision', from: ['submitted', 'in_review'], to: 'returned_for_revision', by: ['operator'], reasonRequired: true },
+    {
+      action: 'return_for_revision',
+      from: ['submitted', 'in_review'],
+      to: 'returned_for_revision',
+      by: ['operator'],
+      reasonRequired: true,
+    },
     { action: 'start_review', from: ['submitted'], to: 'in_review', by: ['operator', 'system'] },
     { action: 'select', from: ['in_review'], to: 'selected', by: ['operator'] },
     { action: 'reject', from: ['in_review', 'submitted'], to: 'rejected', by: ['operator'], reasonRequired: true },
@@ -87,7 +109,13 @@ export const submissionMachine = defineMachine({
     { action: 'promote_benchmark', from: ['accepted'], to: 'benchmark_case', by: ['operator'] },
     { action: 'expire', from: OPEN_SUBMISSION_STATES, to: 'expired', by: ['system'] },
     // A near-duplicate of another item, folded into it by the operator before publication.
-    { action: 'merge', from: ['submitted', 'in_review', 'returned_for_revision', 'selected'], to: 'merged', by: ['operator'], reasonRequired: true },
+    {
+      action: 'merge',
+      from: ['submitted', 'in_review', 'returned_for_revision', 'selected'],
+      to: 'merged',
+      by: ['operator'],
+      reasonRequired: true,
+    },
   ],
 });
 
@@ -102,7 +130,13 @@ export const challengeMachine = defineMachine({
     { action: 'award', from: ['under_review'], to: 'awarded', by: ['operator'] },
     { action: 'start_milestones', from: ['awarded'], to: 'in_milestones', by: ['operator', 'owner'] },
     { action: 'complete', from: ['in_milestones'], to: 'completed', by: ['operator'] },
-    { action: 'terminate', from: ['open', 'closed', 'under_review', 'awarded', 'in_milestones'], to: 'terminated', by: ['operator'], reasonRequired: true },
+    {
+      action: 'terminate',
+      from: ['open', 'closed', 'under_review', 'awarded', 'in_milestones'],
+      to: 'terminated',
+      by: ['operator'],
+      reasonRequired: true,
+    },
   ],
 });
 
@@ -127,7 +161,13 @@ export const dealMachine = defineMachine({
     { action: 'schedule_meeting', from: ['intent'], to: 'meeting', by: ['broker', 'operator'] },
     { action: 'negotiate', from: ['meeting'], to: 'negotiating', by: ['broker', 'owner'] },
     { action: 'sign', from: ['negotiating'], to: 'signed', by: ['broker', 'operator'] },
-    { action: 'decline', from: ['suggested', 'intent', 'meeting', 'negotiating'], to: 'declined', by: ['owner', 'broker'], reasonRequired: true },
+    {
+      action: 'decline',
+      from: ['suggested', 'intent', 'meeting', 'negotiating'],
+      to: 'declined',
+      by: ['owner', 'broker'],
+      reasonRequired: true,
+    },
   ],
 });
 

@@ -2,7 +2,14 @@
 import type { SubmissionState } from './lifecycles.js';
 
 /** States in which an item is public: it sits in a published batch. */
-export const PUBLISHED_STATES: readonly SubmissionState[] = ['published', 'matching', 'awarded', 'in_delivery', 'accepted', 'benchmark_case'];
+export const PUBLISHED_STATES: readonly SubmissionState[] = [
+  'published',
+  'matching',
+  'awarded',
+  'in_delivery',
+  'accepted',
+  'benchmark_case',
+];
 export const isPublishedState = (s: string) => (PUBLISHED_STATES as readonly string[]).includes(s);
 
 /** Budget bands in 万元 (each includes its upper bound), by the upper end of the stated range (the lower end when only it is given). */
@@ -14,7 +21,14 @@ export const BUDGET_BANDS = [
   { code: 'over1000', label: '1000万元以上', max: Infinity },
 ] as const;
 export type BudgetBand = (typeof BUDGET_BANDS)[number]['code'] | 'unknown';
-export const BUDGET_BAND_CODES = ['upto50', '50to200', '200to500', '500to1000', 'over1000', 'unknown'] as const satisfies readonly BudgetBand[];
+export const BUDGET_BAND_CODES = [
+  'upto50',
+  '50to200',
+  '200to500',
+  '500to1000',
+  'over1000',
+  'unknown',
+] as const satisfies readonly BudgetBand[];
 
 export function budgetBand(min: number | null | undefined, max: number | null | undefined): BudgetBand {
   const v = max ?? min;

@@ -20,7 +20,6 @@ const SCORED_LENGTH = 40;
 /** Words an attacker of this platform would try first. */
 const PLATFORM_WORDS = ['scenebridge', 'changjingqiao', 'admin', 'administrator', 'woaini', 'zhongguo'];
 
-
 let estimator: ZxcvbnFactory | undefined;
 const zxcvbn = () => (estimator ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs }));
 
@@ -38,7 +37,8 @@ export function passwordProblem(password: string, email?: string): string | null
   if (shape) return shape;
   const emailProblem = passwordEmailProblem(password, email);
   if (emailProblem) return emailProblem;
-  if (zxcvbn().check(password.slice(0, SCORED_LENGTH), [...emailWords(email), ...PLATFORM_WORDS]).score < MIN_SCORE) return PASSWORD_MESSAGES.guessable;
+  if (zxcvbn().check(password.slice(0, SCORED_LENGTH), [...emailWords(email), ...PLATFORM_WORDS]).score < MIN_SCORE)
+    return PASSWORD_MESSAGES.guessable;
   return null;
 }
 

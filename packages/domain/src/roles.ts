@@ -2,8 +2,17 @@ export const ROLES = ['operator', 'reviewer', 'broker', 'org_admin', 'org_member
 export type Role = (typeof ROLES)[number];
 
 export const ORGANIZATION_KINDS = [
-  'government', 'soe', 'private_enterprise', 'ai_company', 'university', 'research_institute',
-  'new_rd_institution', 'hospital', 'school', 'industrial_park', 'service_agency',
+  'government',
+  'soe',
+  'private_enterprise',
+  'ai_company',
+  'university',
+  'research_institute',
+  'new_rd_institution',
+  'hospital',
+  'school',
+  'industrial_park',
+  'service_agency',
 ] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 

@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import {
-  callInputSchema, capabilityDraftSchema, capabilitySchema, creditCodeSchema, draftSchemaFor, emailSchema, newUserSchema,
-  organizationRegistrationSchema, passwordSchema, phoneSchema, regionCodeSchema, reviewSchemeSchema, scenarioNeedDraftSchema,
-  scenarioNeedSchema, submissionSchemaFor,
+  callInputSchema,
+  capabilityDraftSchema,
+  capabilitySchema,
+  creditCodeSchema,
+  draftSchemaFor,
+  emailSchema,
+  newUserSchema,
+  organizationRegistrationSchema,
+  passwordSchema,
+  phoneSchema,
+  regionCodeSchema,
+  reviewSchemeSchema,
+  scenarioNeedDraftSchema,
+  scenarioNeedSchema,
+  submissionSchemaFor,
 } from './schemas.js';
 
 /** The Chinese messages of a failed parse, keyed by path ("" for the root). */
-function messages(result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }): Record<string, string[]> {
+function messages(result: {
+  success: boolean;
+  error?: { issues: Array<{ path: PropertyKey[]; message: string }> };
+}): Record<string, string[]> {
   expect(result.success).toBe(false);
   const out: Record<string, string[]> = {};
   for (const i of result.error?.issues ?? []) (out[i.path.map(String).join('.')] ??= []).push(i.message);
@@ -89,12 +104,18 @@ describe('creditCodeSchema and regionCodeSchema', () => {
 });
 
 describe('phoneSchema', () => {
-  it.each(['13812345678', '19912345678', '023-63891234', '02363891234', '0512-67201561', '010-12345678', '023-63891234-801', ' 13812345678 '])(
-    'accepts %s',
-    (p) => {
-      expect(phoneSchema.safeParse(p).success).toBe(true);
-    },
-  );
+  it.each([
+    '13812345678',
+    '19912345678',
+    '023-63891234',
+    '02363891234',
+    '0512-67201561',
+    '010-12345678',
+    '023-63891234-801',
+    ' 13812345678 ',
+  ])('accepts %s', (p) => {
+    expect(phoneSchema.safeParse(p).success).toBe(true);
+  });
 
   it.each(['12812345678', '1381234567', '138123456789', '+8613812345678', '138 1234 5678', '023-123456', '63891234', 'abc', ''])(
     'refuses %s',
@@ -110,7 +131,8 @@ describe('emailSchema and passwordSchema', () => {
   });
 
   it('refuses malformed e-mail addresses', () => {
-    for (const e of ['admin', 'admin@', '@example.cn', 'a b@example.cn', 'admin@example']) expect(emailSchema.safeParse(e).success).toBe(false);
+    for (const e of ['admin', 'admin@', '@example.cn', 'a b@example.cn', 'admin@example'])
+      expect(emailSchema.safeParse(e).success).toBe(false);
   });
 
   it('accepts an e-mail address with surrounding spaces, as pasted from a spreadsheet', () => {
@@ -144,7 +166,11 @@ describe('newUserSchema', () => {
 const scheme = (weights: number[], keys = ['urgency', 'demonstration', 'feasibility', 'openness']) => ({
   reviewersPerItem: 3,
   blind: false,
-  criteria: weights.map((weight, i) => ({ key: keys[i] ?? `c${i}`, name: ['需求迫切性', '示范带动性', '技术可行性', '开放条件'][i] ?? `指标${i}`, weight })),
+  criteria: weights.map((weight, i) => ({
+    key: keys[i] ?? `c${i}`,
+    name: ['需求迫切性', '示范带动性', '技术可行性', '开放条件'][i] ?? `指标${i}`,
+    weight,
+  })),
 });
 const call = () => ({
   title: '2026年第一批人工智能应用场景机会清单征集',
@@ -178,7 +204,9 @@ describe('callInputSchema and reviewSchemeSchema', () => {
   });
 
   it('wants the close after the open, both with a time-zone offset', () => {
-    expect(messages(callInputSchema.safeParse({ ...call(), closesAt: '2026-03-01T09:00:00+08:00' })).closesAt).toEqual(['截止时间须晚于开始时间']);
+    expect(messages(callInputSchema.safeParse({ ...call(), closesAt: '2026-03-01T09:00:00+08:00' })).closesAt).toEqual([
+      '截止时间须晚于开始时间',
+    ]);
     // 09:00 in Shanghai is 01:00 UTC: a close at 02:00Z is later even though the hour reads smaller.
     expect(callInputSchema.safeParse({ ...call(), closesAt: '2026-03-01T02:00:00Z' }).success).toBe(true);
     expect(messages(callInputSchema.safeParse({ ...call(), opensAt: '2026-03-01T09:00:00' })).opensAt).toEqual(['开始时间格式不正确']);
@@ -214,7 +242,9 @@ describe('scenarioNeedSchema', () => {
   });
 
   it('refuses a budget minimum above the maximum, on budgetMax', () => {
-    expect(messages(scenarioNeedSchema.safeParse({ ...need(), budgetMin: 200, budgetMax: 100 }))).toEqual({ budgetMax: ['预算下限不能高于上限'] });
+    expect(messages(scenarioNeedSchema.safeParse({ ...need(), budgetMin: 200, budgetMax: 100 }))).toEqual({
+      budgetMax: ['预算下限不能高于上限'],
+    });
   });
 
   it('accepts equal, one-sided or no budget bounds', () => {
@@ -233,14 +263,18 @@ describe('scenarioNeedSchema', () => {
     expect(messages(scenarioNeedSchema.safeParse({ ...need(), techFields: [] })).techFields).toEqual(['至少选择一个技术领域']);
     const six = ['nlp', 'speech', 'robotics', 'blockchain', 'iot_sensing', 'digital_twin'];
     expect(messages(scenarioNeedSchema.safeParse({ ...need(), techFields: six })).techFields).toEqual(['技术领域最多5个']);
-    expect(messages(scenarioNeedSchema.safeParse({ ...need(), techFields: ['quantum'] }))['techFields.0']).toEqual(['请选择有效的技术领域']);
+    expect(messages(scenarioNeedSchema.safeParse({ ...need(), techFields: ['quantum'] }))['techFields.0']).toEqual([
+      '请选择有效的技术领域',
+    ]);
     expect(messages(scenarioNeedSchema.safeParse({ ...need(), sector: '制造' })).sector).toEqual(['请选择有效的所属领域']);
   });
 
   it('counts Chinese characters for text lengths', () => {
     expect(messages(scenarioNeedSchema.safeParse({ ...need(), description: '字'.repeat(19) })).description).toEqual(['场景描述至少20个字']);
     expect(scenarioNeedSchema.safeParse({ ...need(), description: '字'.repeat(20) }).success).toBe(true);
-    expect(messages(scenarioNeedSchema.safeParse({ ...need(), expectedOutcome: '  提升效率  ' })).expectedOutcome).toEqual(['预期成效至少10个字']);
+    expect(messages(scenarioNeedSchema.safeParse({ ...need(), expectedOutcome: '  提升效率  ' })).expectedOutcome).toEqual([
+      '预期成效至少10个字',
+    ]);
   });
 
   it('checks the contact phone and openness values', () => {
@@ -275,13 +309,19 @@ describe('capabilitySchema', () => {
 
   it('wants TRL 1–9 as an integer', () => {
     for (const trl of [1, 9]) expect(capabilitySchema.safeParse({ ...capability(), maturityTrl: trl }).success).toBe(true);
-    for (const trl of [0, 10]) expect(messages(capabilitySchema.safeParse({ ...capability(), maturityTrl: trl })).maturityTrl).toEqual(['技术成熟度为1–9级']);
+    for (const trl of [0, 10])
+      expect(messages(capabilitySchema.safeParse({ ...capability(), maturityTrl: trl })).maturityTrl).toEqual(['技术成熟度为1–9级']);
     expect(capabilitySchema.safeParse({ ...capability(), maturityTrl: 6.5 }).success).toBe(false);
   });
 
   it('wants one to five sectors served and valid reference cases', () => {
     expect(messages(capabilitySchema.safeParse({ ...capability(), sectors: [] })).sectors).toEqual(['至少选择一个服务领域']);
-    const good = { title: '渝北区某工厂质检项目', client: '重庆某汽车零部件有限公司', year: 2024, summary: '部署质检一体机12台，缺陷检出率99.2%。' };
+    const good = {
+      title: '渝北区某工厂质检项目',
+      client: '重庆某汽车零部件有限公司',
+      year: 2024,
+      summary: '部署质检一体机12台，缺陷检出率99.2%。',
+    };
     expect(capabilitySchema.safeParse({ ...capability(), referenceCases: [good] }).success).toBe(true);
     expect(capabilitySchema.safeParse({ ...capability(), referenceCases: [{ ...good, year: 1980 }] }).success).toBe(false);
     expect(capabilitySchema.safeParse({ ...capability(), referenceCases: [{ ...good, summary: '太短' }] }).success).toBe(false);

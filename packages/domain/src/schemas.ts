@@ -3,8 +3,18 @@ import { z } from 'zod';
 z.config(z.locales.zhCN());
 import { checkCreditCode, CREDIT_CODE_MESSAGES } from './credit-code.js';
 import {
-  CRITERION_KEY_PATTERN, EMAIL_MESSAGE, NUMBER_RANGES, PHONE_MESSAGE, PHONE_PATTERN, PICK_LIMITS, pickTooFew, pickTooMany, TEXT_LIMITS, TEXT_MAX,
-  textTooLong, textTooShort,
+  CRITERION_KEY_PATTERN,
+  EMAIL_MESSAGE,
+  NUMBER_RANGES,
+  PHONE_MESSAGE,
+  PHONE_PATTERN,
+  PICK_LIMITS,
+  pickTooFew,
+  pickTooMany,
+  TEXT_LIMITS,
+  TEXT_MAX,
+  textTooLong,
+  textTooShort,
 } from './field-rules.js';
 import { passwordEmailProblem, passwordProblem } from './password.js';
 import { isKnownRegion } from './regions.js';
@@ -14,7 +24,11 @@ import { SECTOR_CODES, TECH_FIELD_CODES } from './taxonomy.js';
 
 /** A one-line name or title, as shown to other users: no hidden direction or zero-width characters. */
 const text = ([min, max]: readonly [number, number], label: string) =>
-  z.string().trim().min(min, textTooShort(label, min)).max(max, textTooLong(label, max))
+  z
+    .string()
+    .trim()
+    .min(min, textTooShort(label, min))
+    .max(max, textTooLong(label, max))
     .refine((v) => !hasHiddenFormatCharacters(v), `${label}含有不可见字符或文字方向控制符，请删除后重试`);
 
 export const creditCodeSchema = z
@@ -27,10 +41,7 @@ export const creditCodeSchema = z
   });
 
 export const regionCodeSchema = z.string().trim().refine(isKnownRegion, '行政区划代码不在GB/T 2260目录中');
-export const phoneSchema = z
-  .string()
-  .trim()
-  .regex(PHONE_PATTERN, PHONE_MESSAGE);
+export const phoneSchema = z.string().trim().regex(PHONE_PATTERN, PHONE_MESSAGE);
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email(EMAIL_MESSAGE));
 /** The rules that need no email; the email part is checked where the email is known (withEmailCheck). */
 export const passwordSchema = z.string().superRefine((p, ctx) => {
@@ -61,11 +72,13 @@ export const organizationRegistrationSchema = z.object({
   address: z.string().trim().max(TEXT_MAX.address).optional(),
   contactName: text(TEXT_LIMITS.personName, '联系人'),
   contactPhone: phoneSchema,
-  admin: withEmailCheck(z.object({
-    email: emailSchema,
-    displayName: text(TEXT_LIMITS.personName, '姓名'),
-    password: passwordSchema,
-  })),
+  admin: withEmailCheck(
+    z.object({
+      email: emailSchema,
+      displayName: text(TEXT_LIMITS.personName, '姓名'),
+      password: passwordSchema,
+    }),
+  ),
 });
 export type OrganizationRegistration = z.infer<typeof organizationRegistrationSchema>;
 
@@ -74,12 +87,14 @@ export { PASSWORD_MAX, PASSWORD_MESSAGES, PASSWORD_MIN, passwordEmailProblem, pa
 export const loginSchema = z.object({ email: emailSchema, password: z.string().min(1).max(128) });
 export const changePasswordSchema = z.object({ currentPassword: z.string().min(1).max(128), newPassword: passwordSchema });
 
-export const newUserSchema = withEmailCheck(z.object({
-  email: emailSchema,
-  displayName: text(TEXT_LIMITS.personName, '姓名'),
-  password: passwordSchema,
-  roles: z.array(z.enum(ROLES)).min(1, '至少选择一个角色'),
-}));
+export const newUserSchema = withEmailCheck(
+  z.object({
+    email: emailSchema,
+    displayName: text(TEXT_LIMITS.personName, '姓名'),
+    password: passwordSchema,
+    roles: z.array(z.enum(ROLES)).min(1, '至少选择一个角色'),
+  }),
+);
 
 export const criterionSchema = z.object({
   key: z.string().regex(CRITERION_KEY_PATTERN, '评审指标代码应为小写英文'),

@@ -6,7 +6,11 @@ describe('formula neutralisation', () => {
   it.each([
     ["=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"],
     ['=HYPERLINK("http://evil.example","点击")', '\'=HYPERLINK("http://evil.example","点击")'],
-    ['+1+1', "'+1+1"], ['-2+3', "'-2+3"], ['@SUM(A1)', "'@SUM(A1)"], ['\t=1', "'\t=1"], ['\r=1', "'\r=1"],
+    ['+1+1', "'+1+1"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', "'\r=1"],
   ])('%j becomes text', (input, expected) => {
     expect(neutraliseFormula(input)).toBe(expected);
   });
@@ -21,11 +25,13 @@ describe('formula neutralisation', () => {
   });
 
   it('no neutralised text starts a formula, and nothing else changes', () => {
-    fc.assert(fc.property(fc.string(), (s) => {
-      const out = neutraliseFormula(s);
-      expect(/^[=+\-@\t\r]/.test(out)).toBe(false);
-      expect(out === s || out === `'${s}`).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const out = neutraliseFormula(s);
+        expect(/^[=+\-@\t\r]/.test(out)).toBe(false);
+        expect(out === s || out === `'${s}`).toBe(true);
+      }),
+    );
   });
 
   it('CSV fields are neutralised inside their quotes, numbers are not', () => {

@@ -35,12 +35,11 @@ export function decide<S extends string, A extends string>(
   }
   const t = candidates.find((c) => c.from.includes(input.from));
   if (!t) {
-    throw new DomainError(
-      'ILLEGAL_TRANSITION',
-      `当前状态（${input.from}）不允许执行该操作（${input.action}）`,
-      409,
-      { machine: m.name, from: input.from, action: input.action },
-    );
+    throw new DomainError('ILLEGAL_TRANSITION', `当前状态（${input.from}）不允许执行该操作（${input.action}）`, 409, {
+      machine: m.name,
+      from: input.from,
+      action: input.action,
+    });
   }
   if (!t.by.some((a) => input.actors.includes(a))) {
     throw new DomainError('FORBIDDEN', '无权执行此操作', 403, { machine: m.name, action: input.action });
@@ -51,10 +50,6 @@ export function decide<S extends string, A extends string>(
   return t;
 }
 
-export function allowedActions<S extends string, A extends string>(
-  m: Machine<S, A>,
-  from: S,
-  actors: readonly Actor[],
-): A[] {
+export function allowedActions<S extends string, A extends string>(m: Machine<S, A>, from: S, actors: readonly Actor[]): A[] {
   return m.transitions.filter((t) => t.from.includes(from) && t.by.some((a) => actors.includes(a))).map((t) => t.action);
 }

@@ -3,8 +3,12 @@ import { organizationRegistrationSchema, scenarioNeedDraftSchema } from './schem
 import { hasHiddenFormatCharacters, withoutHiddenFormatCharacters } from './text-safety.js';
 
 const registration = () => ({
-  name: '重庆智视科技有限公司', creditCode: '91350100M000100Y43', kind: 'ai_company', regionCode: '500112',
-  contactName: '张伟', contactPhone: '023-63891234',
+  name: '重庆智视科技有限公司',
+  creditCode: '91350100M000100Y43',
+  kind: 'ai_company',
+  regionCode: '500112',
+  contactName: '张伟',
+  contactPhone: '023-63891234',
   admin: { email: 'admin@zhishi.example.cn', displayName: '张伟', password: 'Demo2026pass' },
 });
 
@@ -25,7 +29,10 @@ describe('hidden format characters in names', () => {
   });
 
   it('person names and titles are checked the same way; ordinary Chinese, full-width and emoji pass', () => {
-    const r = organizationRegistrationSchema.safeParse({ ...registration(), admin: { ...registration().admin, displayName: '张\u202E伟' } });
+    const r = organizationRegistrationSchema.safeParse({
+      ...registration(),
+      admin: { ...registration().admin, displayName: '张\u202E伟' },
+    });
     expect(r.error?.issues[0]?.path).toEqual(['admin', 'displayName']);
     expect(scenarioNeedDraftSchema.safeParse({ title: '视觉质检\u200B场景' }).success).toBe(false);
     expect(scenarioNeedDraftSchema.safeParse({ title: '“5G＋工业互联网”视觉质检（一期）🚀' }).success).toBe(true);

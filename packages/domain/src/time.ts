@@ -2,8 +2,13 @@
 export const PLATFORM_TIME_ZONE = 'Asia/Shanghai';
 
 const formatter = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: PLATFORM_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
-  hour: '2-digit', minute: '2-digit', hour12: false,
+  timeZone: PLATFORM_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
 });
 
 export function formatShanghai(at: Date): string {

@@ -9,7 +9,8 @@
  */
 import { readFileSync } from 'node:fs';
 
-const LEAD = /^(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[一二三四五六七八九十]{1,3}是)\s*([^。；！？:：]{2,40}?)\s*[。；！？:：]/;
+const LEAD =
+  /^(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[一二三四五六七八九十]{1,3}是)\s*([^。；！？:：]{2,40}?)\s*[。；！？:：]/;
 
 const lines = readFileSync(0, 'utf8').split('\n');
 const out: string[] = [];
@@ -17,11 +18,20 @@ let lastLead = '';
 let lastSource = '';
 let leadHeading = '';
 for (const [i, line] of lines.entries()) {
-  if (i === 0 || !line) { out.push(line); continue; }
+  if (i === 0 || !line) {
+    out.push(line);
+    continue;
+  }
   const [id, source, title, text] = line.split('\t');
-  if (source !== lastSource || title !== leadHeading) { lastLead = ''; lastSource = source!; }
+  if (source !== lastSource || title !== leadHeading) {
+    lastLead = '';
+    lastSource = source!;
+  }
   const m = LEAD.exec(text ?? '');
-  if (m) { lastLead = m[1]!.slice(0, 30); leadHeading = title!; }
+  if (m) {
+    lastLead = m[1]!.slice(0, 30);
+    leadHeading = title!;
+  }
   out.push([id, source, lastLead || title, text].join('\t'));
 }
 process.stdout.write(out.join('\n'));

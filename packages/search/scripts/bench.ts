@@ -11,14 +11,29 @@ import { SearchEngine, type SearchDocument } from '@scenebridge/search/engine';
 import { defaultSegmenter } from '@scenebridge/search/segment';
 
 const args = process.argv.slice(2);
-const opt = (n: string, d: string) => { const i = args.indexOf(n); return i >= 0 && args[i + 1] ? args[i + 1]! : d; };
+const opt = (n: string, d: string) => {
+  const i = args.indexOf(n);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : d;
+};
 const N = Number(opt('--docs', '100000'));
 const seedsDir = opt('--seeds', resolve(new URL('.', import.meta.url).pathname, '../../../../shared/seeds'));
 
 const rng = new demo.Rng('search-bench');
-const sentences = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).flatMap((f) =>
-  readFileSync(join(seedsDir, f), 'utf8').split(/[。\n]/).map((s) => s.trim()).filter((s) => s.length >= 12 && s.length <= 200));
-const ds = demo.generateDemoDataset({ seed: 'search-bench', needs: 3000, capabilities: 1500, organizations: 200, now: new Date('2026-01-01T00:00:00Z') });
+const sentences = readdirSync(seedsDir)
+  .filter((f) => f.endsWith('.txt'))
+  .flatMap((f) =>
+    readFileSync(join(seedsDir, f), 'utf8')
+      .split(/[。\n]/)
+      .map((s) => s.trim())
+      .filter((s) => s.length >= 12 && s.length <= 200),
+  );
+const ds = demo.generateDemoDataset({
+  seed: 'search-bench',
+  needs: 3000,
+  capabilities: 1500,
+  organizations: 200,
+  now: new Date('2026-01-01T00:00:00Z'),
+});
 const base = [
   ...ds.needs.map((n) => ({ title: n.title, text: n.description, sector: n.sector })),
   ...ds.capabilities.map((c) => ({ title: c.title, text: c.description, sector: c.sectors?.[0] ?? 'manufacturing' })),
@@ -43,11 +58,18 @@ for (let i = 0; i < 200; i++) {
   queries.push(Array.from({ length: rng.int(2, 5) }, () => rng.pick(words)).join(' '));
 }
 
-function pct(xs: number[], p: number) { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]!; }
+function pct(xs: number[], p: number) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+}
 function timeQueries(run: (q: string) => unknown) {
   for (const q of queries.slice(0, 20)) run(q);
   const t: number[] = [];
-  for (const q of queries) { const s = performance.now(); run(q); t.push(performance.now() - s); }
+  for (const q of queries) {
+    const s = performance.now();
+    run(q);
+    t.push(performance.now() - s);
+  }
   return { p50: pct(t, 0.5), p95: pct(t, 0.95), p99: pct(t, 0.99) };
 }
 const mb = () => process.memoryUsage().rss / 2 ** 20;
@@ -57,8 +79,13 @@ let chars = 0;
 for (const d of docs) chars += (d.title?.length ?? 0) + (d.text?.length ?? 0);
 {
   const t = performance.now();
-  for (const d of docs) { seg.jieba.cutForSearch(d.title ?? '', true); seg.jieba.cutForSearch(d.text ?? '', true); }
-  console.log(`corpus: ${N} docs, ${(chars / N).toFixed(0)} chars on average; jieba cutForSearch alone takes ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  for (const d of docs) {
+    seg.jieba.cutForSearch(d.title ?? '', true);
+    seg.jieba.cutForSearch(d.text ?? '', true);
+  }
+  console.log(
+    `corpus: ${N} docs, ${(chars / N).toFixed(0)} chars on average; jieba cutForSearch alone takes ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
 }
 global.gc?.();
 let m0 = mb();
@@ -77,7 +104,13 @@ if (args.includes('--minisearch')) {
   const { default: MiniSearch } = await import('minisearch');
   m0 = mb();
   t0 = performance.now();
-  const ms = new MiniSearch({ fields: ['title', 'text'], storeFields: [], tokenize: (s: string) => seg.words(s), processTerm: (t: string) => t, searchOptions: { boost: { title: 2 } } });
+  const ms = new MiniSearch({
+    fields: ['title', 'text'],
+    storeFields: [],
+    tokenize: (s: string) => seg.words(s),
+    processTerm: (t: string) => t,
+    searchOptions: { boost: { title: 2 } },
+  });
   ms.addAll(docs.map((d) => ({ id: d.id, title: d.title, text: d.text })));
   console.log(`minisearch: built in ${((performance.now() - t0) / 1000).toFixed(1)} s, +${(mb() - m0).toFixed(0)} MB RSS`);
   const r = timeQueries((q) => ms.search(q).slice(0, 20));

@@ -13,8 +13,13 @@ const args = process.argv.slice(2);
 const i = args.indexOf('--seeds');
 const dir = i >= 0 ? args[i + 1]! : resolve(new URL('.', import.meta.url).pathname, '../../../../shared/seeds');
 const out = ['id\tsource\ttitle\ttext'];
-for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
-  const lines = readFileSync(join(dir, f), 'utf8').split('\n').map((l) => l.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim()).filter(Boolean);
+for (const f of readdirSync(dir)
+  .filter((x) => x.endsWith('.txt'))
+  .sort()) {
+  const lines = readFileSync(join(dir, f), 'utf8')
+    .split('\n')
+    .map((l) => l.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
   let n = 0;
   let title = '';
   let carry = '';
@@ -29,7 +34,10 @@ for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
     const parts: string[] = [];
     let cur = '';
     for (const s of text.split(/(?<=[。；！？])/)) {
-      if (cur.length + s.length > 600 && cur) { parts.push(cur); cur = ''; }
+      if (cur.length + s.length > 600 && cur) {
+        parts.push(cur);
+        cur = '';
+      }
       cur += s;
     }
     if (cur) parts.push(cur);

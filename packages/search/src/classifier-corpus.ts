@@ -9,7 +9,11 @@
  */
 import type { SectorCode, TechFieldCode } from '@scenebridge/domain';
 
-const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 export const SECTOR_CORPUS: Record<SectorCode, readonly string[]> = {
   manufacturing: lines(`

@@ -21,7 +21,12 @@ describe('Classifier', () => {
 
   it('suggests the sector from the title alone most of the time', () => {
     const pred = needs.map((n) => c.suggestSectors(n.title)[0]!.code);
-    expect(sectorScores(needs.map((n) => n.sector), pred).accuracy).toBeGreaterThan(0.75);
+    expect(
+      sectorScores(
+        needs.map((n) => n.sector),
+        pred,
+      ).accuracy,
+    ).toBeGreaterThan(0.75);
   });
 
   it('returns the top suggestions with confidences, best first', () => {
@@ -48,13 +53,18 @@ describe('Classifier', () => {
   });
 
   it('reads long published-style items past their list context', () => {
-    const item = '“5G+智慧电厂”应用。在火电机组部署5G专网，实现巡检数据实时回传、设备状态在线监测和厂区人员定位，入选年度5G应用典型案例。本批次共发布案例30个。';
+    const item =
+      '“5G+智慧电厂”应用。在火电机组部署5G专网，实现巡检数据实时回传、设备状态在线监测和厂区人员定位，入选年度5G应用典型案例。本批次共发布案例30个。';
     expect(c.suggestSectors(item)[0]!.code).toBe('energy');
     expect(c.suggestSectors('一种富硒茶叶种植用土壤改良剂及其制备方法。专利权人拟以普通许可方式实施。')[0]!.code).toBe('agriculture');
   });
 
   it('suggests technology fields the text names, and none for bare scenario names', () => {
-    const codes = (t: string) => c.suggestTechFields(t).map((x) => x.code).sort();
+    const codes = (t: string) =>
+      c
+        .suggestTechFields(t)
+        .map((x) => x.code)
+        .sort();
     expect(codes('基于机器视觉的锂电池极片缺陷检测')).toEqual(['computer_vision']);
     expect(codes('无人机巡检与5G专网回传')).toEqual(['drones_low_altitude', 'networks_5g']);
     expect(codes('行业大模型智能体在政务问答中的应用')).toContain('foundation_models');

@@ -4,15 +4,40 @@ import { SearchEngine, type SearchDocument } from './engine.js';
 import { SynonymTable } from './synonyms.js';
 
 const docs: SearchDocument<{ sector: string }>[] = [
-  { id: 'qc', title: '汽车零部件表面缺陷机器视觉检测', text: '目前主要依靠人工目检，漏检、误检时有发生，希望引入在线智能检测系统。', fields: { sector: 'manufacturing' } },
-  { id: 'ai-policy', title: '关于加快场景创新的指导意见', text: '以人工智能高水平应用促进经济高质量发展，鼓励通过揭榜挂帅方式促进场景供需对接。', fields: { sector: 'city' } },
-  { id: 'xr', title: '文博数字化沉浸式体验', text: '利用AR/VR技术打造沉浸式展陈，支持VR头显与大屏多终端。', fields: { sector: 'culture_tourism' } },
+  {
+    id: 'qc',
+    title: '汽车零部件表面缺陷机器视觉检测',
+    text: '目前主要依靠人工目检，漏检、误检时有发生，希望引入在线智能检测系统。',
+    fields: { sector: 'manufacturing' },
+  },
+  {
+    id: 'ai-policy',
+    title: '关于加快场景创新的指导意见',
+    text: '以人工智能高水平应用促进经济高质量发展，鼓励通过揭榜挂帅方式促进场景供需对接。',
+    fields: { sector: 'city' },
+  },
+  {
+    id: 'xr',
+    title: '文博数字化沉浸式体验',
+    text: '利用AR/VR技术打造沉浸式展陈，支持VR头显与大屏多终端。',
+    fields: { sector: 'culture_tourism' },
+  },
   { id: 'vr-only', title: '虚拟仿真实训基地', text: '建设VR实训中心，实现高危实训项目沉浸式教学。', fields: { sector: 'education' } },
   { id: 'trl', title: '成果转化项目', text: '技术成熟度达到TRL7，已完成中试验证。', fields: { sector: 'science' } },
   { id: 'fund', title: '加快经费拨付进度', text: '项目任务书签订后 30 日内，将经费拨付至项目承担单位。', fields: { sector: 'science' } },
-  { id: 'car', title: '智能网联新能源汽车', text: '力争到 2025 年全市智能网联新能源汽车产量达到 100 万辆。', fields: { sector: 'manufacturing' } },
+  {
+    id: 'car',
+    title: '智能网联新能源汽车',
+    text: '力争到 2025 年全市智能网联新能源汽车产量达到 100 万辆。',
+    fields: { sector: 'manufacturing' },
+  },
   { id: 'elder', title: '居家智能监测', text: '为老年人家庭部署非接触式监测设备，实现跌倒自动报警。', fields: { sector: 'elderly_care' } },
-  { id: 'noise1', title: '绿色智能家电下乡', text: '鼓励家电生产和流通企业开发适应农村市场特点的绿色智能家电产品。', fields: { sector: 'home' } },
+  {
+    id: 'noise1',
+    title: '绿色智能家电下乡',
+    text: '鼓励家电生产和流通企业开发适应农村市场特点的绿色智能家电产品。',
+    fields: { sector: 'home' },
+  },
   { id: 'noise2', title: '智慧停车', text: '建设全域停车数据平台，实现泊位感知、共享预约和无感支付。', fields: { sector: 'traffic' } },
 ];
 
@@ -116,7 +141,9 @@ describe('SearchEngine', () => {
     const seg = t.segmenter;
     const lens = ['储能 储能 光伏', '光伏 电站 建设 运营', '电站 建设'].map((s) => seg.words(s).length);
     const avg = lens.reduce((x, y) => x + y, 0) / 3;
-    const k1 = 1.2, b = 0.75, N = 3;
+    const k1 = 1.2,
+      b = 0.75,
+      N = 3;
     const idf = (df: number) => Math.log(1 + (N - df + 0.5) / (df + 0.5));
     const part = (tf: number, len: number, df: number) => {
       const x = tf / (1 - b + (b * len) / avg);
@@ -188,7 +215,11 @@ describe('SearchEngine hit-set cuts', () => {
     { id: 'weak', title: '园区管理平台', text: '平台支持设备检测数据接入。' },
     { id: 'stray', title: '实验仪器视频监控', text: '实验室安全管理。' },
     // Unrelated listings, so that the characters of the typo below are rare enough to be indexed.
-    ...['智慧停车诱导', '农田灌溉调度', '医院门诊导诊', '社区养老服务', '河道水质监测', '城市照明节能'].map((title, i) => ({ id: `other${i}`, title, text: `${title}平台建设。` })),
+    ...['智慧停车诱导', '农田灌溉调度', '医院门诊导诊', '社区养老服务', '河道水质监测', '城市照明节能'].map((title, i) => ({
+      id: `other${i}`,
+      title,
+      text: `${title}平台建设。`,
+    })),
   ]);
 
   it('preferWordMatches drops character-only matches when some document matches a word', () => {
@@ -199,7 +230,12 @@ describe('SearchEngine hit-set cuts', () => {
 
   it('preferWordMatches falls back to near misses when no word matches', () => {
     // 缺限检侧: a typo of 缺陷检测, no word of it is indexed.
-    expect(t.queryTerms('缺限检侧').filter((q) => q.source !== 'bigram').every((q) => !t.idfOf(q.term))).toBe(true);
+    expect(
+      t
+        .queryTerms('缺限检侧')
+        .filter((q) => q.source !== 'bigram')
+        .every((q) => !t.idfOf(q.term)),
+    ).toBe(true);
     expect(t.search('缺限检侧', { limit: 10, preferWordMatches: true }).map((h) => h.id)).toContain('vision');
   });
 
@@ -215,34 +251,56 @@ describe('SearchEngine hit-set cuts', () => {
 describe('SearchEngine word-first scoring', () => {
   // Short texts from a small vocabulary, so that words, bigrams and single characters overlap
   // in every way between documents and queries.
-  const PIECES = ['机器视觉', '缺陷检测', '视觉', '检测', '巡检机器人', '机器人', '智能客服', '客服', '养老', '社区养老服务', '猪场', '生猪养殖', '冷链物流', '物流', '平台'];
+  const PIECES = [
+    '机器视觉',
+    '缺陷检测',
+    '视觉',
+    '检测',
+    '巡检机器人',
+    '机器人',
+    '智能客服',
+    '客服',
+    '养老',
+    '社区养老服务',
+    '猪场',
+    '生猪养殖',
+    '冷链物流',
+    '物流',
+    '平台',
+  ];
   const arbDoc = fc.record({
     title: fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 3 }).map((x) => x.join('')),
     text: fc.array(fc.constantFrom(...PIECES), { maxLength: 6 }).map((x) => x.join('，')),
   });
 
   it('gives the same hits with the same scores (to the last bit) as scoring every term for every document', () => {
-    fc.assert(fc.property(
-      fc.array(arbDoc, { minLength: 1, maxLength: 30 }), fc.array(fc.constantFrom(...PIECES, '机器视党', '猪', '收'), { minLength: 1, maxLength: 3 }),
-      fc.constantFrom(0, 0.15, 0.5), fc.array(fc.nat(40), { maxLength: 5 }), fc.boolean(),
-      (corpus, words, share, removed, nearMiss) => {
-        const e = new SearchEngine({ synonyms: null });
-        e.addAll(corpus.map((d, i) => ({ id: `d${i}`, ...d })));
-        for (const r of removed) e.remove(`d${r}`);
-        const q = words.join(' ');
-        const got = e.search(q, { limit: 1000, preferWordMatches: true, minRelativeScore: share, minBigramCoverage: 0.5, nearMiss });
-        // The definition: every hit of an uncut search, then the word preference and the relative cut.
-        const all = e.search(q, { limit: 1000, minBigramCoverage: 0.5, nearMiss });
-        const byWord = all.filter((h) => h.matchedTerms.length + h.matchedSynonyms.length > 0);
-        const pool = byWord.length > 0 ? byWord : all;
-        const best = Math.max(0, ...pool.map((h) => h.score));
-        const want = share > 0 ? pool.filter((h) => h.score >= best * share) : pool;
-        expect(got.every((h) => h.score > 0)).toBe(true);
-        expect(got.map((h) => [h.id, h.score])).toEqual(want.map((h) => [h.id, h.score]));
-        // A search leaves nothing behind in the engine's buffers for the next one.
-        const again = e.search(q, { limit: 1000, preferWordMatches: true, minRelativeScore: share, minBigramCoverage: 0.5, nearMiss });
-        expect(again.map((h) => [h.id, h.score])).toEqual(got.map((h) => [h.id, h.score]));
-      },
-    ), { numRuns: 200 });
+    fc.assert(
+      fc.property(
+        fc.array(arbDoc, { minLength: 1, maxLength: 30 }),
+        fc.array(fc.constantFrom(...PIECES, '机器视党', '猪', '收'), { minLength: 1, maxLength: 3 }),
+        fc.constantFrom(0, 0.15, 0.5),
+        fc.array(fc.nat(40), { maxLength: 5 }),
+        fc.boolean(),
+        (corpus, words, share, removed, nearMiss) => {
+          const e = new SearchEngine({ synonyms: null });
+          e.addAll(corpus.map((d, i) => ({ id: `d${i}`, ...d })));
+          for (const r of removed) e.remove(`d${r}`);
+          const q = words.join(' ');
+          const got = e.search(q, { limit: 1000, preferWordMatches: true, minRelativeScore: share, minBigramCoverage: 0.5, nearMiss });
+          // The definition: every hit of an uncut search, then the word preference and the relative cut.
+          const all = e.search(q, { limit: 1000, minBigramCoverage: 0.5, nearMiss });
+          const byWord = all.filter((h) => h.matchedTerms.length + h.matchedSynonyms.length > 0);
+          const pool = byWord.length > 0 ? byWord : all;
+          const best = Math.max(0, ...pool.map((h) => h.score));
+          const want = share > 0 ? pool.filter((h) => h.score >= best * share) : pool;
+          expect(got.every((h) => h.score > 0)).toBe(true);
+          expect(got.map((h) => [h.id, h.score])).toEqual(want.map((h) => [h.id, h.score]));
+          // A search leaves nothing behind in the engine's buffers for the next one.
+          const again = e.search(q, { limit: 1000, preferWordMatches: true, minRelativeScore: share, minBigramCoverage: 0.5, nearMiss });
+          expect(again.map((h) => [h.id, h.score])).toEqual(got.map((h) => [h.id, h.score]));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -130,7 +130,10 @@ function forEachBigram(norm: string, fn: (c1: number, c2: number) => void): void
   let i = 0;
   while (i < n) {
     const c = norm.charCodeAt(i);
-    if (!isHanCode(c)) { i++; continue; }
+    if (!isHanCode(c)) {
+      i++;
+      continue;
+    }
     let j = i + 1;
     while (j < n && isHanCode(norm.charCodeAt(j))) j++;
     for (let k = i; k + 1 < j; k++) fn(norm.charCodeAt(k), norm.charCodeAt(k + 1));
@@ -154,9 +157,17 @@ class Postings {
   push(doc: number, a: number, b: number): void {
     if (this.n === this.docs.length) {
       const cap = this.n * 2;
-      const d = new Int32Array(cap); d.set(this.docs); this.docs = d;
-      const x = new Uint8Array(cap); x.set(this.tfA); this.tfA = x;
-      if (this.tfB) { const y = new Uint8Array(cap); y.set(this.tfB); this.tfB = y; }
+      const d = new Int32Array(cap);
+      d.set(this.docs);
+      this.docs = d;
+      const x = new Uint8Array(cap);
+      x.set(this.tfA);
+      this.tfA = x;
+      if (this.tfB) {
+        const y = new Uint8Array(cap);
+        y.set(this.tfB);
+        this.tfB = y;
+      }
     }
     this.docs[this.n] = doc;
     this.tfA[this.n] = a > TF_MAX ? TF_MAX : a;
@@ -181,12 +192,14 @@ class Postings {
     if (this.tfB) this.tfB = this.tfB.slice(0, this.n);
   }
   has(doc: number): boolean {
-    let lo = 0, hi = this.n - 1;
+    let lo = 0,
+      hi = this.n - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const v = this.docs[mid]!;
       if (v === doc) return true;
-      if (v < doc) lo = mid + 1; else hi = mid - 1;
+      if (v < doc) lo = mid + 1;
+      else hi = mid - 1;
     }
     return false;
   }
@@ -195,7 +208,11 @@ class Postings {
 class GrowF32 {
   a = new Float32Array(16);
   set(i: number, v: number) {
-    if (i >= this.a.length) { const x = new Float32Array(Math.max(i + 1, this.a.length * 2)); x.set(this.a); this.a = x; }
+    if (i >= this.a.length) {
+      const x = new Float32Array(Math.max(i + 1, this.a.length * 2));
+      x.set(this.a);
+      this.a = x;
+    }
     this.a[i] = v;
   }
 }
@@ -270,7 +287,11 @@ export class SearchEngine<F = Record<string, unknown>> {
     this.ids.push(doc.id);
     this.fields.push(doc.fields);
     this.byId.set(doc.id, d);
-    if (d >= this.alive.length) { const x = new Uint8Array(this.alive.length * 2); x.set(this.alive); this.alive = x; }
+    if (d >= this.alive.length) {
+      const x = new Uint8Array(this.alive.length * 2);
+      x.set(this.alive);
+      this.alive = x;
+    }
     this.alive[d] = 1;
 
     const title = normalizeText(doc.title ?? '');
@@ -350,13 +371,19 @@ export class SearchEngine<F = Record<string, unknown>> {
     let i = 0;
     while (i < n) {
       const c = norm.charCodeAt(i);
-      if (!isHanCode(c)) { i++; continue; }
+      if (!isHanCode(c)) {
+        i++;
+        continue;
+      }
       let j = i + 1;
       while (j < n && isHanCode(norm.charCodeAt(j))) j++;
       for (let k = i; k < j; k++) {
         const ci = norm.charCodeAt(k) - HAN_LO;
         let p = this.chars[ci];
-        if (!p) { p = new Postings(false); this.chars[ci] = p; }
+        if (!p) {
+          p = new Postings(false);
+          this.chars[ci] = p;
+        }
         p.count(d, false, times);
         counted += times;
       }
@@ -379,7 +406,10 @@ export class SearchEngine<F = Record<string, unknown>> {
       this.bigrams[i] = m;
     }
     let p = m.get(c2);
-    if (!p && create) { p = new Postings(false); m.set(c2, p); }
+    if (!p && create) {
+      p = new Postings(false);
+      m.set(c2, p);
+    }
     return p;
   }
 
@@ -388,13 +418,22 @@ export class SearchEngine<F = Record<string, unknown>> {
     for (const m of this.bigrams) if (m) for (const [k, p] of m) yield [() => m.delete(k), p];
     for (let i = 0; i < this.chars.length; i++) {
       const p = this.chars[i];
-      if (p) yield [() => { this.chars[i] = undefined; }, p];
+      if (p)
+        yield [
+          () => {
+            this.chars[i] = undefined;
+          },
+          p,
+        ];
     }
   }
 
   private postings(map: Map<string, Postings>, term: string, twoFields: boolean): Postings {
     let p = map.get(term);
-    if (!p) { p = new Postings(twoFields); map.set(term, p); }
+    if (!p) {
+      p = new Postings(twoFields);
+      map.set(term, p);
+    }
     return p;
   }
 
@@ -407,11 +446,14 @@ export class SearchEngine<F = Record<string, unknown>> {
     const avgG = this.live ? this.sumG / this.live : 0;
     if (this.nG.length < n) {
       const cap = Math.max(n, this.nG.length * 2, 16);
-      this.nTB = new Float32Array(2 * cap); this.nG = new Float32Array(cap);
+      this.nTB = new Float32Array(2 * cap);
+      this.nG = new Float32Array(cap);
       this.acc = new Float64Array(cap);
       this.hitCount = new Uint32Array(cap);
     }
-    const lT = this.lenT.a, lB = this.lenB.a, lG = this.lenG.a;
+    const lT = this.lenT.a,
+      lB = this.lenB.a,
+      lG = this.lenG.a;
     for (let d = 0; d < n; d++) {
       this.nTB[2 * d] = this.titleBoost / (1 - b + (avgT > 0 ? (b * lT[d]!) / avgT : 0));
       this.nTB[2 * d + 1] = 1 / (1 - b + (avgB > 0 ? (b * lB[d]!) / avgB : 0));
@@ -435,7 +477,8 @@ export class SearchEngine<F = Record<string, unknown>> {
       for (const e of this.synonyms.expand(norm, latinTokens(norm), toks.words)) {
         for (const t of this.segmenter.phraseTokens(e.term)) {
           const prev = out.get(t);
-          if (!prev || (prev.source === 'synonym' && prev.weight < e.weight)) out.set(t, { term: t, weight: e.weight, source: 'synonym', from: e.from });
+          if (!prev || (prev.source === 'synonym' && prev.weight < e.weight))
+            out.set(t, { term: t, weight: e.weight, source: 'synonym', from: e.from });
         }
       }
     }
@@ -489,7 +532,8 @@ export class SearchEngine<F = Record<string, unknown>> {
 
   /** Keeps the hits (gathered with their scores) scoring at least `share` of the best. */
   private relativeCut(count: number, share: number): { docs: Int32Array; scores: Float64Array; count: number } {
-    const docs = this.touched, scores = this.hitScores;
+    const docs = this.touched,
+      scores = this.hitScores;
     if (share <= 0) return { docs, scores, count };
     let best = 0;
     for (let i = 0; i < count; i++) if (scores[i]! > best) best = scores[i]!;
@@ -511,7 +555,8 @@ export class SearchEngine<F = Record<string, unknown>> {
     const { filter, collect } = opts;
     const { docs, scores } = m;
     for (let i = 0; i < m.count; i++) {
-      const d = docs[i]!, s = scores[i]!;
+      const d = docs[i]!,
+        s = scores[i]!;
       if (!collect && s <= top.threshold) continue;
       if (filter && !filter({ id: this.ids[d]!, fields: this.fields[d], doc: d })) continue;
       collect?.({ id: this.ids[d]!, score: s, fields: this.fields[d] });
@@ -574,9 +619,11 @@ export class SearchEngine<F = Record<string, unknown>> {
       // Single characters are not counted as matched bigrams (coverage and matchedBigrams).
       const hitStep = q.term.length === 1 && q.source === 'bigram' ? 0 : 1;
       const c = this.termFactor(q, p);
-      const docs = p.docs, tfA = p.tfA;
+      const docs = p.docs,
+        tfA = p.tfA;
       if (p.tfB) {
-        const tfB = p.tfB, nTB = this.nTB;
+        const tfB = p.tfB,
+          nTB = this.nTB;
         for (let i = 0; i < p.n; i++) {
           const d = docs[i]!;
           if (!alive[d]) continue;
@@ -620,9 +667,12 @@ export class SearchEngine<F = Record<string, unknown>> {
       const p = this.postingsOf(q);
       if (!p || p.n === 0) continue;
       const c = this.termFactor(q, p);
-      const docs = p.docs, tfA = p.tfA, nG = this.nG;
+      const docs = p.docs,
+        tfA = p.tfA,
+        nG = this.nG;
       if (p.tfB) {
-        const tfB = p.tfB, nTB = this.nTB;
+        const tfB = p.tfB,
+          nTB = this.nTB;
         for (let i = 0; i < p.n; i++) {
           const d = docs[i]!;
           if (!alive[d]) continue;
@@ -642,10 +692,19 @@ export class SearchEngine<F = Record<string, unknown>> {
         let lo = 0;
         for (let j = 0; j < candidates.length && lo < p.n; j++) {
           const d = candidates[j]!;
-          let step = 1, hi = lo;
-          while (hi < p.n && docs[hi]! < d) { lo = hi + 1; hi += step; step <<= 1; }
+          let step = 1,
+            hi = lo;
+          while (hi < p.n && docs[hi]! < d) {
+            lo = hi + 1;
+            hi += step;
+            step <<= 1;
+          }
           if (hi >= p.n) hi = p.n - 1;
-          while (lo < hi) { const mid = (lo + hi) >> 1; if (docs[mid]! < d) lo = mid + 1; else hi = mid; }
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (docs[mid]! < d) lo = mid + 1;
+            else hi = mid;
+          }
           if (lo >= p.n || docs[lo] !== d) continue;
           const x = tfA[lo]! * nG[d]!;
           acc[d] = acc[d]! + (c * x) / (k1 + x);
@@ -712,7 +771,9 @@ export class SearchEngine<F = Record<string, unknown>> {
    * compacting the survivors into the result buffers and clearing the accumulators.
    */
   private cut(terms: QueryTerm[], count: number, opts: MatchOptions): { docs: Int32Array; scores: Float64Array; count: number } {
-    const acc = this.acc, hits = this.hitCount, touched = this.touched;
+    const acc = this.acc,
+      hits = this.hitCount,
+      touched = this.touched;
     const scores = this.scoresBuffer();
     const queryBigrams = terms.filter((t) => t.source === 'bigram' && t.term.length === 2).length;
     // With no coverage asked for, every document the query touched is a hit (single shared
@@ -723,7 +784,8 @@ export class SearchEngine<F = Record<string, unknown>> {
     let wordsOnly = false;
     let cutoff = -Infinity;
     if (opts.preferWordMatches || opts.minRelativeScore) {
-      let best = 0, bestWord = 0;
+      let best = 0,
+        bestWord = 0;
       for (let i = 0; i < count; i++) {
         const d = touched[i]!;
         const h = hits[d]!;
@@ -785,10 +847,14 @@ export class SearchEngine<F = Record<string, unknown>> {
 
   /** Index statistics, for logs and benchmarks. */
   stats() {
-    let wordPostings = 0, bigramPostings = 0;
+    let wordPostings = 0,
+      bigramPostings = 0;
     for (const p of this.words.values()) wordPostings += p.n;
     let bigramTerms = 0;
-    for (const [, p] of this.allBigramPostings()) { bigramPostings += p.n; bigramTerms++; }
+    for (const [, p] of this.allBigramPostings()) {
+      bigramPostings += p.n;
+      bigramTerms++;
+    }
     return { documents: this.live, removedPending: this.dead, wordTerms: this.words.size, bigramTerms, wordPostings, bigramPostings };
   }
 }

@@ -75,7 +75,8 @@ export class TopK {
    */
   drain(): { docs: Int32Array; scores: Float64Array } {
     const n = this.n;
-    const docs = new Int32Array(n), scores = new Float64Array(n);
+    const docs = new Int32Array(n),
+      scores = new Float64Array(n);
     for (let i = n - 1; i >= 0; i--) {
       docs[i] = this.docs[0]!;
       scores[i] = this.scores[0]!;

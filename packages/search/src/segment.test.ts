@@ -13,7 +13,9 @@ describe('Segmenter with the domain dictionary', () => {
     expect(b).toContain('场景创新');
     expect(b).toContain('人工智能');
     // shared/seeds/003: the Chongqing "AI+" plan.
-    const c = seg.cut('围绕脑机接口、具身智能、智能芯片、行业大模型等领域开展关键核心技术攻关，加强AI与智能网联汽车、智能制造、低空经济等领域技术协同创新');
+    const c = seg.cut(
+      '围绕脑机接口、具身智能、智能芯片、行业大模型等领域开展关键核心技术攻关，加强AI与智能网联汽车、智能制造、低空经济等领域技术协同创新',
+    );
     for (const t of ['脑机接口', '具身智能', '低空经济', '智能网联汽车']) expect(c).toContain(t);
     expect(seg.cut('深化大数据、人工智能、5G、工业互联网、数字孪生等新一代信息技术应用')).toContain('数字孪生');
   });

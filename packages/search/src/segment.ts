@@ -39,8 +39,47 @@ export function parseDictionary(text: string): DictTerm[] {
  * 万元 → 万, so a query for `20亿` finds `20亿元`.
  */
 const UNITS = [
-  '亿元', '万元', '千瓦时', '平方米', '平方公里', '公里', '千瓦', '兆瓦', '小时', '分钟', '工作日', '周岁',
-  '亿', '万', '元', '年', '月', '日', '天', '周', '岁', '%', '个', '家', '项', '人', '名', '台', '套', '辆', '所', '倍', '亩', '吨', '件', '次', '条', '座', '张', '户', '期',
+  '亿元',
+  '万元',
+  '千瓦时',
+  '平方米',
+  '平方公里',
+  '公里',
+  '千瓦',
+  '兆瓦',
+  '小时',
+  '分钟',
+  '工作日',
+  '周岁',
+  '亿',
+  '万',
+  '元',
+  '年',
+  '月',
+  '日',
+  '天',
+  '周',
+  '岁',
+  '%',
+  '个',
+  '家',
+  '项',
+  '人',
+  '名',
+  '台',
+  '套',
+  '辆',
+  '所',
+  '倍',
+  '亩',
+  '吨',
+  '件',
+  '次',
+  '条',
+  '座',
+  '张',
+  '户',
+  '期',
 ];
 const UNIT_FOLD: Record<string, string> = { 亿元: '亿', 万元: '万' };
 const LATIN_NUM = /[a-z0-9]+(?:[.\-+/&][a-z0-9]+)*/g;
@@ -79,7 +118,10 @@ export function charBigrams(norm: string): string[] {
   const n = norm.length;
   let i = 0;
   while (i < n) {
-    if (!isHanCode(norm.charCodeAt(i))) { i++; continue; }
+    if (!isHanCode(norm.charCodeAt(i))) {
+      i++;
+      continue;
+    }
     let j = i + 1;
     while (j < n && isHanCode(norm.charCodeAt(j))) j++;
     if (j - i === 1) out.push(norm[i]!);
@@ -212,7 +254,11 @@ export class Segmenter {
     const norm = normalizeText(text);
     const out = this.jieba.cut(norm, true).filter((t) => hasHan(t) && !isStopWord(t));
     const have = new Set(out);
-    for (const t of this.scanTermsIn(norm)) if (!have.has(t)) { out.push(t); have.add(t); }
+    for (const t of this.scanTermsIn(norm))
+      if (!have.has(t)) {
+        out.push(t);
+        have.add(t);
+      }
     if (/[a-z0-9]/.test(norm)) out.push(...latinTokens(norm));
     return out;
   }

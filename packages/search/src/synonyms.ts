@@ -5,8 +5,14 @@
  */
 import { normalizeText } from './normalize.js';
 import {
-  KIND_WEIGHT, ONE_WAY, ONE_WAY_WEIGHT, SYNONYM_GROUPS, taxonomyGroups,
-  type OneWaySpec, type SynonymGroupSpec, type SynonymKind,
+  KIND_WEIGHT,
+  ONE_WAY,
+  ONE_WAY_WEIGHT,
+  SYNONYM_GROUPS,
+  taxonomyGroups,
+  type OneWaySpec,
+  type SynonymGroupSpec,
+  type SynonymKind,
 } from './synonym-data.js';
 
 export interface Expansion {
@@ -17,7 +23,10 @@ export interface Expansion {
   from: string;
 }
 
-interface Edge { to: string; weight: number }
+interface Edge {
+  to: string;
+  weight: number;
+}
 
 const LATIN_KEY = /^[a-z0-9][a-z0-9 .\-+/&]*$/;
 
@@ -93,7 +102,11 @@ export class SynonymTable {
     for (let len = Math.min(this.maxKeyLen, chars.length); len >= 2; len--) {
       for (let i = 0; i + len <= chars.length; i++) {
         let free = true;
-        for (let k = i; k < i + len; k++) if (taken[k]) { free = false; break; }
+        for (let k = i; k < i + len; k++)
+          if (taken[k]) {
+            free = false;
+            break;
+          }
         if (!free) continue;
         const cand = chars.slice(i, i + len).join('');
         if (!this.hanKeys.has(cand)) continue;

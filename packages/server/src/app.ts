@@ -10,9 +10,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { DomainError } from '@scenebridge/domain';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  hasZodFastifySchemaValidationErrors, jsonSchemaTransform, validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Services } from '@scenebridge/app/context';
 import { sendError } from './http.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -31,9 +29,10 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     // Only behind a known proxy: otherwise X-Forwarded-For would let a client pick its own rate-limit key.
     trustProxy: services.config.trustProxy,
     // A path Fastify cannot decode (bad UTF-8 such as %ED%A0%80) never reaches a hook: answer it in our shape.
-    frameworkErrors: (error, _request, reply) => (error.code === 'FST_ERR_BAD_URL'
-      ? sendError(reply, 400, INVALID_CHARACTERS, INVALID_CHARACTERS_MESSAGE)
-      : sendError(reply, 400, 'BAD_REQUEST', '请求格式不正确')),
+    frameworkErrors: (error, _request, reply) =>
+      error.code === 'FST_ERR_BAD_URL'
+        ? sendError(reply, 400, INVALID_CHARACTERS, INVALID_CHARACTERS_MESSAGE)
+        : sendError(reply, 400, 'BAD_REQUEST', '请求格式不正确'),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(contractSerializer);
@@ -41,8 +40,17 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'SceneBridge 场景桥 API', version: '1.0.0', description: 'AI应用场景创新与技术转移平台接口。错误以 {"error":{"code","message","details"}} 返回，code 为稳定的英文代码。' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' } } },
+      info: {
+        title: 'SceneBridge 场景桥 API',
+        version: '1.0.0',
+        description: 'AI应用场景创新与技术转移平台接口。错误以 {"error":{"code","message","details"}} 返回，code 为稳定的英文代码。',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });

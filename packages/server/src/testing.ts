@@ -6,11 +6,24 @@ import { randomBytes } from 'node:crypto';
 import type { Role } from '@scenebridge/domain';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { AppConfig } from '@scenebridge/app/config';
-import { createTestContext as createAppTestContext, type AppTestContext, makeOrganization, makeUser, TEST_PASSWORD } from '@scenebridge/app/testing';
+import {
+  createTestContext as createAppTestContext,
+  type AppTestContext,
+  makeOrganization,
+  makeUser,
+  TEST_PASSWORD,
+} from '@scenebridge/app/testing';
 import { buildApp } from './app.js';
 
 export {
-  callInput, makeCall, makeOrganization, makeUser, randomCreditCode, scenarioNeedData, TEST_PASSWORD, tinyPng,
+  callInput,
+  makeCall,
+  makeOrganization,
+  makeUser,
+  randomCreditCode,
+  scenarioNeedData,
+  TEST_PASSWORD,
+  tinyPng,
 } from '@scenebridge/app/testing';
 
 export interface TestContext extends AppTestContext {
@@ -21,12 +34,24 @@ export async function createTestContext(opts: { now?: Date; config?: Partial<App
   const base = await createAppTestContext(opts);
   const app = await buildApp(base.services);
   await app.ready();
-  return { ...base, app, close: async () => { await app.close(); await base.close(); } };
+  return {
+    ...base,
+    app,
+    close: async () => {
+      await app.close();
+      await base.close();
+    },
+  };
 }
 
 /** A logged-in HTTP client over inject: keeps the cookie and sends the CSRF token. */
 export interface Client {
-  request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, extra?: { headers?: Record<string, string>; payload?: Buffer }): Promise<LightMyRequestResponse>;
+  request(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+    extra?: { headers?: Record<string, string>; payload?: Buffer },
+  ): Promise<LightMyRequestResponse>;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
@@ -42,15 +67,19 @@ export function anonymous(app: FastifyInstance): Client {
 function clientWith(app: FastifyInstance, cookie?: string, csrfToken?: string): Client {
   const request: Client['request'] = (method, url, body, extra) =>
     app.inject({
-      method, url,
+      method,
+      url,
       headers: {
-        ...(cookie ? { cookie } : {}), ...(csrfToken && method !== 'GET' ? { 'x-csrf-token': csrfToken } : {}),
+        ...(cookie ? { cookie } : {}),
+        ...(csrfToken && method !== 'GET' ? { 'x-csrf-token': csrfToken } : {}),
         ...(extra?.headers ?? {}),
       },
       ...(extra?.payload ? { payload: extra.payload } : body === undefined ? {} : { payload: body as object }),
     });
   return {
-    request, cookie, csrfToken,
+    request,
+    cookie,
+    csrfToken,
     get: (url) => request('GET', url),
     post: (url, body) => request('POST', url, body ?? {}),
     patch: (url, body) => request('PATCH', url, body ?? {}),
@@ -82,8 +111,11 @@ export async function platformUser(ctx: TestContext, roles: Role[] = ['operator'
 export function uploadFile(client: Client, url: string, content: Buffer, filename = 'import.xlsx') {
   const boundary = '----sbupload' + randomBytes(8).toString('hex');
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    content, Buffer.from(`\r\n--${boundary}--\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return client.request('POST', url, undefined, { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
 }

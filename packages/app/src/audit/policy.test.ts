@@ -4,10 +4,25 @@ import type { Actor } from '../context.js';
 import { AUDIT_TRAIL, auditPolicy } from './policy.js';
 
 const actor = (roles: Actor['roles']): Actor => ({
-  userId: 'u', email: 'u@x.cn', displayName: 'U', roles, organizationId: 'o', organizationName: 'O', organizationStatus: 'approved',
-  organizationKind: 'private_enterprise', sessionId: 's', csrfToken: 't',
+  userId: 'u',
+  email: 'u@x.cn',
+  displayName: 'U',
+  roles,
+  organizationId: 'o',
+  organizationName: 'O',
+  organizationStatus: 'approved',
+  organizationKind: 'private_enterprise',
+  sessionId: 's',
+  csrfToken: 't',
 });
-const answer = (f: () => void) => { try { f(); return 'allowed'; } catch (e) { return (e as DomainError).status; } };
+const answer = (f: () => void) => {
+  try {
+    f();
+    return 'allowed';
+  } catch (e) {
+    return (e as DomainError).status;
+  }
+};
 
 describe('auditPolicy', () => {
   it('lets operators alone read and verify the trail; everyone else gets 403, not 404', () => {

@@ -6,8 +6,16 @@ import { hashPassword, verifyPassword } from './password.js';
 import { recordRefusal } from './refusal.js';
 import { passwordChangeScope } from './throttle.js';
 
-export async function changePassword({ services, actor, currentPassword, newPassword }: {
-  services: Services; actor: Actor; currentPassword: string; newPassword: string;
+export async function changePassword({
+  services,
+  actor,
+  currentPassword,
+  newPassword,
+}: {
+  services: Services;
+  actor: Actor;
+  currentPassword: string;
+  newPassword: string;
 }) {
   const problem = passwordProblem(newPassword, actor.email);
   if (problem) throw new DomainError('VALIDATION_FAILED', problem, 400, [{ path: 'newPassword', message: problem }]);
@@ -17,15 +25,25 @@ export async function changePassword({ services, actor, currentPassword, newPass
   const claim = await claimAuthAttempt(services.db, user.id, [scope], services.now());
   if (!claim.claimed) {
     await recordRefusal(services, actor, user, scope.scope, {
-      action: 'auth.password_change_throttled', entityType: 'user', entityId: user.id, data: { nextAttemptAt: claim.nextAttemptAt.toISOString() },
+      action: 'auth.password_change_throttled',
+      entityType: 'user',
+      entityId: user.id,
+      data: { nextAttemptAt: claim.nextAttemptAt.toISOString() },
     });
     const seconds = Math.max(1, Math.ceil((claim.nextAttemptAt.getTime() - services.now().getTime()) / 1000));
-    throw new DomainError('PASSWORD_CHANGE_THROTTLED', `当前密码输错次数过多，请${waitText(seconds)}后再试`, 429, { retryAfterSeconds: seconds });
+    throw new DomainError('PASSWORD_CHANGE_THROTTLED', `当前密码输错次数过多，请${waitText(seconds)}后再试`, 429, {
+      retryAfterSeconds: seconds,
+    });
   }
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-    await inTransaction(services, actor, (_tx, events) => events.record({
-      action: 'auth.password_change_failed', entityType: 'user', entityId: user.id, data: { attempts: claim.attempts[scope.scope] },
-    }));
+    await inTransaction(services, actor, (_tx, events) =>
+      events.record({
+        action: 'auth.password_change_failed',
+        entityType: 'user',
+        entityId: user.id,
+        data: { attempts: claim.attempts[scope.scope] },
+      }),
+    );
     throw new DomainError('WRONG_PASSWORD', '当前密码不正确', 400);
   }
   if (currentPassword === newPassword) throw new DomainError('PASSWORD_UNCHANGED', '新密码不能与当前密码相同', 400);

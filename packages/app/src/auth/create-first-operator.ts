@@ -41,8 +41,12 @@ export function generatePassword(email: string): string {
 export async function createFirstOperator({ services, input }: { services: Services; input: FirstOperatorInput }) {
   const password = generatePassword(input.email);
   const parsed = organizationRegistrationSchema.safeParse({
-    name: input.organizationName, creditCode: input.creditCode, kind: 'government', regionCode: input.regionCode,
-    contactName: input.displayName, contactPhone: input.contactPhone,
+    name: input.organizationName,
+    creditCode: input.creditCode,
+    kind: 'government',
+    regionCode: input.regionCode,
+    contactName: input.displayName,
+    contactPhone: input.contactPhone,
     admin: { email: input.email, displayName: input.displayName, password },
   });
   if (!parsed.success) {
@@ -53,17 +57,33 @@ export async function createFirstOperator({ services, input }: { services: Servi
   if ((await countActiveOperators(services.db)) > 0) {
     throw new DomainError('OPERATOR_EXISTS', '平台已有运营方账号，请由现有运营方在系统中添加用户', 409);
   }
-  if (await findOrganizationByCreditCode(services.db, v.creditCode)) throw new DomainError('CREDIT_CODE_TAKEN', '该统一社会信用代码已注册', 409);
+  if (await findOrganizationByCreditCode(services.db, v.creditCode))
+    throw new DomainError('CREDIT_CODE_TAKEN', '该统一社会信用代码已注册', 409);
   if (await findUserByEmail(services.db, v.admin.email)) throw new DomainError('EMAIL_TAKEN', '该邮箱已注册', 409);
   const passwordHash = await hashPassword(password);
   return inTransaction(services, null, async (tx, events) => {
     const org = await insertOrganization(tx, {
-      name: v.name, creditCode: v.creditCode, kind: v.kind, regionCode: v.regionCode, contactName: v.contactName,
-      contactPhone: v.contactPhone, status: 'approved', isPlatformOperator: true,
+      name: v.name,
+      creditCode: v.creditCode,
+      kind: v.kind,
+      regionCode: v.regionCode,
+      contactName: v.contactName,
+      contactPhone: v.contactPhone,
+      status: 'approved',
+      isPlatformOperator: true,
     });
-    const user = await insertUser(tx, { organizationId: org.id, email: v.admin.email, displayName: v.admin.displayName, passwordHash, roles: ['operator'] });
+    const user = await insertUser(tx, {
+      organizationId: org.id,
+      email: v.admin.email,
+      displayName: v.admin.displayName,
+      passwordHash,
+      roles: ['operator'],
+    });
     await events.record({
-      action: 'operator.bootstrapped', entityType: 'user', entityId: user.id, reason: 'first operator created from the shell',
+      action: 'operator.bootstrapped',
+      entityType: 'user',
+      entityId: user.id,
+      reason: 'first operator created from the shell',
       data: { organizationId: org.id, organizationName: org.name, email: user.email },
     });
     return { organization: org, user, password };

@@ -16,12 +16,24 @@ const invalid = () => new DomainError('INVALID_CREDENTIALS', '邮箱或密码不
 
 /** Whoever tries to sign in has no session yet: the audit names them 'anonymous'. */
 const anonymousEvent = (action: string, user: UserRow, data: Record<string, unknown>): DomainEvent => ({
-  action, entityType: 'user', entityId: user.id, data: { email: user.email, ...data }, actedBy: { userId: null, label: 'anonymous' },
+  action,
+  entityType: 'user',
+  entityId: user.id,
+  data: { email: user.email, ...data },
+  actedBy: { userId: null, label: 'anonymous' },
 });
 
 /** `clientIp` is the HTTP client's address; callers in this process (benchmarks, scripts) share one counter. */
-export async function login({ services, email, password, clientIp = 'in-process' }: {
-  services: Services; email: string; password: string; clientIp?: string;
+export async function login({
+  services,
+  email,
+  password,
+  clientIp = 'in-process',
+}: {
+  services: Services;
+  email: string;
+  password: string;
+  clientIp?: string;
 }) {
   const { db, config } = services;
   const now = services.now();
@@ -35,26 +47,51 @@ export async function login({ services, email, password, clientIp = 'in-process'
   const claim = await claimAuthAttempt(db, user.id, scopes, now);
   if (!claim.claimed) {
     await burnPasswordCheck(password);
-    await recordRefusal(services, null, user, claim.scope, anonymousEvent('auth.login_throttled', user, {
-      scope: claim.scope, nextAttemptAt: claim.nextAttemptAt.toISOString(),
-    }));
+    await recordRefusal(
+      services,
+      null,
+      user,
+      claim.scope,
+      anonymousEvent('auth.login_throttled', user, {
+        scope: claim.scope,
+        nextAttemptAt: claim.nextAttemptAt.toISOString(),
+      }),
+    );
     throw invalid();
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
     const client = scopes[0]!.scope;
-    await inTransaction(services, null, (_tx, events) => events.record(anonymousEvent('auth.login_failed', user, {
-      scope: client, attempts: claim.attempts[client], accountAttempts: claim.attempts['login:*'],
-    })));
+    await inTransaction(services, null, (_tx, events) =>
+      events.record(
+        anonymousEvent('auth.login_failed', user, {
+          scope: client,
+          attempts: claim.attempts[client],
+          accountAttempts: claim.attempts['login:*'],
+        }),
+      ),
+    );
     throw invalid();
   }
   const token = newToken();
   const csrfToken = newToken();
   await inTransaction(services, null, async (tx, events) => {
-    await resetAuthAttempts(tx, user.id, scopes.map((s) => s.scope));
-    await insertSession(tx, { id: sessionIdOf(token), userId: user.id, csrfToken, expiresAt: new Date(now.getTime() + config.sessionTtlMs) });
+    await resetAuthAttempts(
+      tx,
+      user.id,
+      scopes.map((s) => s.scope),
+    );
+    await insertSession(tx, {
+      id: sessionIdOf(token),
+      userId: user.id,
+      csrfToken,
+      expiresAt: new Date(now.getTime() + config.sessionTtlMs),
+    });
     // The session is only being made: the user acts, named as every signed-in actor is.
     await events.record({
-      action: 'auth.login', entityType: 'user', entityId: user.id, actedBy: { userId: user.id, label: `${user.displayName} <${user.email}>` },
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+      actedBy: { userId: user.id, label: `${user.displayName} <${user.email}>` },
     });
   });
   const actor = await resolveSession({ services, token });

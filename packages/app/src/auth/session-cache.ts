@@ -71,7 +71,9 @@ export class SessionCache {
       this.entries.delete(oldest);
     }
     this.entries.set(actor.sessionId, {
-      actor: freezeActor(actor), sessionExpiresAt: sessionExpiresAt.getTime(), cachedUntil: this.clock() + this.options.ttlMs,
+      actor: freezeActor(actor),
+      sessionExpiresAt: sessionExpiresAt.getTime(),
+      cachedUntil: this.clock() + this.options.ttlMs,
     });
   }
 
@@ -90,9 +92,16 @@ function freezeActor(actor: Actor): Actor {
 /** The session row as the actor the use cases take. */
 export function actorFromSession(row: NonNullable<Awaited<ReturnType<typeof findLiveSession>>>): Actor {
   return {
-    userId: row.user.id, email: row.user.email, displayName: row.user.displayName, roles: row.user.roles as Role[],
-    organizationId: row.organization.id, organizationName: row.organization.name, organizationStatus: row.organization.status,
-    organizationKind: row.organization.kind, sessionId: row.session.id, csrfToken: row.session.csrfToken,
+    userId: row.user.id,
+    email: row.user.email,
+    displayName: row.user.displayName,
+    roles: row.user.roles as Role[],
+    organizationId: row.organization.id,
+    organizationName: row.organization.name,
+    organizationStatus: row.organization.status,
+    organizationKind: row.organization.kind,
+    sessionId: row.session.id,
+    csrfToken: row.session.csrfToken,
   };
 }
 

@@ -43,12 +43,20 @@ type ThrottleConfig = Pick<AppConfig, 'lockAfterFailures' | 'lockMinutes'>;
 
 export function loginScopes(config: ThrottleConfig, ip: string): AttemptScope[] {
   return [
-    { scope: `login:${clientNetwork(ip)}`, delays: backoffDelays(config.lockAfterFailures, config.lockMinutes * 60), forgetAfterSeconds: FORGET_AFTER_SECONDS },
+    {
+      scope: `login:${clientNetwork(ip)}`,
+      delays: backoffDelays(config.lockAfterFailures, config.lockMinutes * 60),
+      forgetAfterSeconds: FORGET_AFTER_SECONDS,
+    },
     { scope: 'login:*', delays: backoffDelays(ACCOUNT_FREE_ATTEMPTS, ACCOUNT_CAP_SECONDS), forgetAfterSeconds: FORGET_AFTER_SECONDS },
   ];
 }
 
 /** The session holder is the only caller, so one counter per user. */
 export function passwordChangeScope(config: ThrottleConfig): AttemptScope {
-  return { scope: 'password', delays: backoffDelays(config.lockAfterFailures, config.lockMinutes * 60), forgetAfterSeconds: FORGET_AFTER_SECONDS };
+  return {
+    scope: 'password',
+    delays: backoffDelays(config.lockAfterFailures, config.lockMinutes * 60),
+    forgetAfterSeconds: FORGET_AFTER_SECONDS,
+  };
 }

@@ -6,9 +6,20 @@ import { callMachineActors } from './policy.js';
 
 /** One move of a call, by an operator or (actor null) by the clock. */
 export async function applyCallTransition(
-  tx: Transaction, events: TransactionEvents, actor: Actor | null, call: CallRow, action: string, reason: string | undefined, now: Date,
+  tx: Transaction,
+  events: TransactionEvents,
+  actor: Actor | null,
+  call: CallRow,
+  action: string,
+  reason: string | undefined,
+  now: Date,
 ) {
-  const t = decide(callMachine, { from: call.status as CallState, action: action as never, actors: callMachineActors(actor, call), reason });
+  const t = decide(callMachine, {
+    from: call.status as CallState,
+    action: action as never,
+    actors: callMachineActors(actor, call),
+    reason,
+  });
   const patch: Partial<CallRow> = {};
   if (t.action === 'open') {
     if (call.closesAt <= now) throw new DomainError('CALL_WINDOW_PASSED', '截止时间已过，无法开放，请先修改征集时间', 409);
@@ -21,12 +32,22 @@ export async function applyCallTransition(
   if (t.action === 'start_review') {
     // Everything submitted enters review with the call; each item's move is its own audit event.
     const entering = await moveSubmissionsOfCall(tx, call.id, 'submitted', 'in_review');
-    await events.record(...entering.map((s) => ({
-      action: 'submission.start_review', entityType: 'submission', entityId: s.id, fromState: 'submitted', toState: 'in_review',
-    })));
+    await events.record(
+      ...entering.map((s) => ({
+        action: 'submission.start_review',
+        entityType: 'submission',
+        entityId: s.id,
+        fromState: 'submitted',
+        toState: 'in_review',
+      })),
+    );
   }
   await events.record({
-    action: `call.${action}`, entityType: 'call', entityId: call.id, fromState: call.status, toState: t.to,
+    action: `call.${action}`,
+    entityType: 'call',
+    entityId: call.id,
+    fromState: call.status,
+    toState: t.to,
     reason: reason?.trim() || (actor ? null : 'clock'),
     data: Object.keys(patch).length ? { opensAt: final.opensAt.toISOString(), closesAt: final.closesAt.toISOString() } : undefined,
   });

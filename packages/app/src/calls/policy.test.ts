@@ -4,14 +4,27 @@ import type { Actor } from '../context.js';
 import { callMachineActors, callPolicy, callsPolicy, visibleCallStatuses } from './policy.js';
 
 const actor = (roles: Actor['roles'], organizationId = 'platform'): Actor => ({
-  userId: 'u', email: 'u@x.cn', displayName: 'U', roles, organizationId, organizationName: 'O', organizationStatus: 'approved',
-  organizationKind: 'private_enterprise', sessionId: 's', csrfToken: 't',
+  userId: 'u',
+  email: 'u@x.cn',
+  displayName: 'U',
+  roles,
+  organizationId,
+  organizationName: 'O',
+  organizationStatus: 'approved',
+  organizationKind: 'private_enterprise',
+  sessionId: 's',
+  csrfToken: 't',
 });
 const operator = actor(['operator']);
 const others = [null, actor(['org_admin'], 'A'), actor(['org_member'], 'A'), actor(['reviewer']), actor(['broker'])];
 
 const outcome = (f: () => unknown) => {
-  try { f(); return 'allowed'; } catch (e) { return `${(e as DomainError).status}:${(e as DomainError).code}`; }
+  try {
+    f();
+    return 'allowed';
+  } catch (e) {
+    return `${(e as DomainError).status}:${(e as DomainError).code}`;
+  }
 };
 
 describe('callPolicy', () => {

@@ -6,10 +6,18 @@ import { acceptingSubmissions } from './rules.js';
 
 export function presentCall(call: CallRow & { submissionCount?: number }, actor: Actor | null, now: Date) {
   return {
-    id: call.id, title: call.title, listType: call.listType, description: call.description,
-    opensAt: call.opensAt.toISOString(), closesAt: call.closesAt.toISOString(), status: call.status,
-    statusReason: call.statusReason, reviewScheme: call.reviewScheme, submissionCount: call.submissionCount ?? 0,
-    createdAt: call.createdAt.toISOString(), acceptingSubmissions: acceptingSubmissions(call, now),
+    id: call.id,
+    title: call.title,
+    listType: call.listType,
+    description: call.description,
+    opensAt: call.opensAt.toISOString(),
+    closesAt: call.closesAt.toISOString(),
+    status: call.status,
+    statusReason: call.statusReason,
+    reviewScheme: call.reviewScheme,
+    submissionCount: call.submissionCount ?? 0,
+    createdAt: call.createdAt.toISOString(),
+    acceptingSubmissions: acceptingSubmissions(call, now),
     allowedActions: callPolicy.allow(actor, 'transition', call) ? allowedActions(callMachine, call.status as CallState, ['operator']) : [],
   };
 }

@@ -5,8 +5,18 @@ import { inTransaction } from '../shared/index.js';
 import { applyCallTransition } from './apply-call-transition.js';
 import { callPolicy, callsPolicy } from './policy.js';
 
-export async function transitionCall({ services, actor, id, action, reason }: {
-  services: Services; actor: Actor | null; id: string; action: string; reason?: string;
+export async function transitionCall({
+  services,
+  actor,
+  id,
+  action,
+  reason,
+}: {
+  services: Services;
+  actor: Actor | null;
+  id: string;
+  action: string;
+  reason?: string;
 }) {
   callsPolicy.authorize(actor, 'manage', null);
   return inTransaction(services, actor, async (tx, events) => {

@@ -4,7 +4,17 @@ import type { Actor, Services } from '../context.js';
 import { inTransaction } from '../shared/index.js';
 import { callPolicy, callsPolicy } from './policy.js';
 
-export async function updateCallDetails({ services, actor, id, input }: { services: Services; actor: Actor | null; id: string; input: CallInput }) {
+export async function updateCallDetails({
+  services,
+  actor,
+  id,
+  input,
+}: {
+  services: Services;
+  actor: Actor | null;
+  id: string;
+  input: CallInput;
+}) {
   callsPolicy.authorize(actor, 'manage', null);
   return inTransaction(services, actor, async (tx, events) => {
     const call = await findCall(tx, id, { forUpdate: true });
@@ -16,8 +26,12 @@ export async function updateCallDetails({ services, actor, id, input }: { servic
       throw new DomainError('CALL_NOT_EDITABLE', '已有填报的征集不能更改清单类型', 409);
     }
     const updated = await updateCall(tx, id, {
-      title: input.title, listType: input.listType, description: input.description,
-      opensAt: new Date(input.opensAt), closesAt: new Date(input.closesAt), reviewScheme: input.reviewScheme,
+      title: input.title,
+      listType: input.listType,
+      description: input.description,
+      opensAt: new Date(input.opensAt),
+      closesAt: new Date(input.closesAt),
+      reviewScheme: input.reviewScheme,
     });
     await events.record({ action: 'call.updated', entityType: 'call', entityId: id, data: input });
     return updated!;

@@ -1,5 +1,10 @@
 import {
-  analyze, findCall, findExistingFingerprints, findOrganizationsByCreditCodes, insertSubmissionsSkippingDuplicates, type NewSubmission,
+  analyze,
+  findCall,
+  findExistingFingerprints,
+  findOrganizationsByCreditCodes,
+  insertSubmissionsSkippingDuplicates,
+  type NewSubmission,
 } from '@scenebridge/db';
 import { callAcceptsImportsByOperator, DomainError, notFound, type ListType } from '@scenebridge/domain';
 import type { Actor, Services } from '../context.js';
@@ -37,50 +42,120 @@ async function checkCaller(services: Services, actor: Actor | null, callId: stri
  * Each row has a fingerprint (owner + normalised title), so importing a file again skips
  * what is already in and creates nothing new.
  */
-export async function importSubmissions({ services, actor, callId, file, mode, skipInvalid }: {
-  services: Services; actor: Actor | null; callId: string; file: Buffer; mode: 'dry_run' | 'commit'; skipInvalid: boolean;
+export async function importSubmissions({
+  services,
+  actor,
+  callId,
+  file,
+  mode,
+  skipInvalid,
+}: {
+  services: Services;
+  actor: Actor | null;
+  callId: string;
+  file: Buffer;
+  mode: 'dry_run' | 'commit';
+  skipInvalid: boolean;
 }): Promise<ImportReport> {
   const { me, call } = await checkCaller(services, actor, callId);
   const listType = call.listType as ListType;
   const parsed = await parseWorkbook(file, listType);
   const errors: RowError[] = [...parsed.errors];
-  const owners = new Map((await findOrganizationsByCreditCodes(services.db, [...new Set(parsed.rows.map((r) => r.ownerCreditCode))])).map((o) => [o.creditCode, o]));
+  const owners = new Map(
+    (await findOrganizationsByCreditCodes(services.db, [...new Set(parsed.rows.map((r) => r.ownerCreditCode))])).map((o) => [
+      o.creditCode,
+      o,
+    ]),
+  );
   const ownerColumn = '机构统一社会信用代码';
   const valid: (Row & { organizationId: string })[] = [];
   for (const r of parsed.rows as Row[]) {
     const org = owners.get(r.ownerCreditCode);
-    if (!org) errors.push({ row: r.row, column: ownerColumn, code: 'UNKNOWN_ORGANIZATION' as RowError['code'], message: '该统一社会信用代码的机构尚未在平台注册' });
-    else if (org.status !== 'approved') errors.push({ row: r.row, column: ownerColumn, code: 'ORGANIZATION_NOT_APPROVED' as RowError['code'], message: '该机构尚未通过审核' });
-    else if (!mayImportFor(me, org.id)) errors.push({ row: r.row, column: ownerColumn, code: 'OWNER_NOT_ALLOWED' as RowError['code'], message: '机构管理员只能导入本机构的填报' });
+    if (!org)
+      errors.push({
+        row: r.row,
+        column: ownerColumn,
+        code: 'UNKNOWN_ORGANIZATION' as RowError['code'],
+        message: '该统一社会信用代码的机构尚未在平台注册',
+      });
+    else if (org.status !== 'approved')
+      errors.push({
+        row: r.row,
+        column: ownerColumn,
+        code: 'ORGANIZATION_NOT_APPROVED' as RowError['code'],
+        message: '该机构尚未通过审核',
+      });
+    else if (!mayImportFor(me, org.id))
+      errors.push({
+        row: r.row,
+        column: ownerColumn,
+        code: 'OWNER_NOT_ALLOWED' as RowError['code'],
+        message: '机构管理员只能导入本机构的填报',
+      });
     else valid.push({ ...r, organizationId: org.id });
   }
   errors.sort((a, b) => a.row - b.row);
-  const existing = await findExistingFingerprints(services.db, valid.map((r) => r.fingerprint));
+  const existing = await findExistingFingerprints(
+    services.db,
+    valid.map((r) => r.fingerprint),
+  );
   const fresh = valid.filter((r) => !existing.has(r.fingerprint));
   const report: ImportReport = {
-    mode, listType, totalRows: parsed.totalRows, validRows: valid.length, duplicates: valid.length - fresh.length,
-    created: 0, committed: false, errors,
+    mode,
+    listType,
+    totalRows: parsed.totalRows,
+    validRows: valid.length,
+    duplicates: valid.length - fresh.length,
+    created: 0,
+    committed: false,
+    errors,
   };
   if (mode === 'dry_run') return report;
   if (errors.length > 0 && !skipInvalid) {
-    throw new DomainError('IMPORT_HAS_ERRORS', `有${new Set(errors.map((e) => e.row)).size}行存在错误，未导入任何数据。请修改后重试，或选择跳过错误行`, 422, report);
+    throw new DomainError(
+      'IMPORT_HAS_ERRORS',
+      `有${new Set(errors.map((e) => e.row)).size}行存在错误，未导入任何数据。请修改后重试，或选择跳过错误行`,
+      422,
+      report,
+    );
   }
   const now = services.now();
   const created = await inTransaction(services, me, async (tx, events) => {
     const rows: NewSubmission[] = fresh.map((r) => ({
-      callId, organizationId: r.organizationId, listType, status: 'submitted', data: r.data, ...denormalise(r.data),
-      title: r.data.title, importFingerprint: r.fingerprint, createdBy: me.userId, submittedAt: now,
+      callId,
+      organizationId: r.organizationId,
+      listType,
+      status: 'submitted',
+      data: r.data,
+      ...denormalise(r.data),
+      title: r.data.title,
+      importFingerprint: r.fingerprint,
+      createdBy: me.userId,
+      submittedAt: now,
     }));
     const inserted = await insertSubmissionsSkippingDuplicates(tx, rows);
     const batchId = `${callId}:${now.toISOString()}`;
     await events.record(
       ...inserted.map((s) => ({
-        action: 'submission.imported', entityType: 'submission', entityId: s.id, toState: 'submitted', at: now,
+        action: 'submission.imported',
+        entityType: 'submission',
+        entityId: s.id,
+        toState: 'submitted',
+        at: now,
         data: { callId, importBatch: batchId },
       })),
       {
-        action: 'import.committed', entityType: 'call', entityId: callId, at: now,
-        data: { importBatch: batchId, totalRows: parsed.totalRows, created: inserted.length, duplicates: valid.length - inserted.length, skippedErrorRows: new Set(errors.map((e) => e.row)).size },
+        action: 'import.committed',
+        entityType: 'call',
+        entityId: callId,
+        at: now,
+        data: {
+          importBatch: batchId,
+          totalRows: parsed.totalRows,
+          created: inserted.length,
+          duplicates: valid.length - inserted.length,
+          skippedErrorRows: new Set(errors.map((e) => e.row)).size,
+        },
       },
     );
     return inserted.length;

@@ -4,10 +4,25 @@ import type { Actor } from '../context.js';
 import { authorizeImporter, importPolicy, mayImport, mayImportFor, mayImportOutsideWindow } from './policy.js';
 
 const actor = (roles: Actor['roles'], organizationStatus = 'approved'): Actor => ({
-  userId: 'u', email: 'u@x.cn', displayName: 'U', roles, organizationId: 'org-a', organizationName: 'O', organizationStatus,
-  organizationKind: 'private_enterprise', sessionId: 's', csrfToken: 't',
+  userId: 'u',
+  email: 'u@x.cn',
+  displayName: 'U',
+  roles,
+  organizationId: 'org-a',
+  organizationName: 'O',
+  organizationStatus,
+  organizationKind: 'private_enterprise',
+  sessionId: 's',
+  csrfToken: 't',
 });
-const codeOf = (f: () => unknown) => { try { f(); return 'allowed'; } catch (e) { return `${(e as DomainError).status}:${(e as DomainError).code}`; } };
+const codeOf = (f: () => unknown) => {
+  try {
+    f();
+    return 'allowed';
+  } catch (e) {
+    return `${(e as DomainError).status}:${(e as DomainError).code}`;
+  }
+};
 const open = { status: 'open' };
 const draft = { status: 'draft' };
 

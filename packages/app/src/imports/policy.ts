@@ -16,7 +16,8 @@ export const organizationMayImport = (a: Actor | null): boolean => isOperator(a)
 /** Operators key in paper forms after the window closes; organisations follow the window like any submission. */
 export const mayImportOutsideWindow = (a: Actor | null): boolean => isOperator(a);
 /** A row's owner: any organisation for an operator, only their own for an admin. */
-export const mayImportFor = (a: Actor | null, organizationId: string): boolean => isOperator(a) || (!!a && a.organizationId === organizationId);
+export const mayImportFor = (a: Actor | null, organizationId: string): boolean =>
+  isOperator(a) || (!!a && a.organizationId === organizationId);
 
 type ImportTarget = Pick<CallRow, 'status'>;
 /** A call not yet (or no longer) shown to organisations does not exist for them. */

@@ -20,8 +20,11 @@ export function appJobs(services: Services, log: { warn(obj: unknown, msg?: stri
     { name: 'subscriptions.scan', intervalMs: every, run: (s) => scanSubscriptions(s, matcher) },
     {
       // Its messages have their own leases, so a run outliving this one only duplicates claims, not mail.
-      name: 'outbox.deliver', intervalMs: every, leaseMs: services.config.outboxLeaseMs,
-      run: () => outbox.run(), close: () => outbox.close(),
+      name: 'outbox.deliver',
+      intervalMs: every,
+      leaseMs: services.config.outboxLeaseMs,
+      run: () => outbox.run(),
+      close: () => outbox.close(),
     },
     { name: 'digests.send', intervalMs: SLOW_JOB_INTERVAL_MS, run: (s) => sendDigests(s) },
     { name: 'reviews.remind-overdue', intervalMs: SLOW_JOB_INTERVAL_MS, run: (s) => remindOverdueReviews(s) },

@@ -10,7 +10,9 @@ const LEASE = 120_000;
 
 function deferred() {
   let resolve!: () => void;
-  const promise = new Promise<void>((r) => { resolve = r; });
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
   return { promise, resolve };
 }
 
@@ -31,7 +33,9 @@ function countingJob(name: string, o: { hold?: Promise<void>; fail?: (n: number)
     runs: 0,
     started: started.promise,
     def: {
-      name, intervalMs: INTERVAL, leaseMs: LEASE,
+      name,
+      intervalMs: INTERVAL,
+      leaseMs: LEASE,
       run: async () => {
         job.runs++;
         started.resolve();
@@ -76,13 +80,18 @@ describe('job registry', () => {
     now = new Date(Math.floor(Date.now() / 1000) * 1000);
     ctx.setNow(now);
   });
-  const later = (ms: number) => { now = new Date(now.getTime() + ms); ctx.setNow(now); };
+  const later = (ms: number) => {
+    now = new Date(now.getTime() + ms);
+    ctx.setNow(now);
+  };
 
   it('runs a job once when two processes tick it at the same moment, and again after its interval', async () => {
     const name = jobName();
     const release = deferred();
     // Should both runs start (the bug this guards against), the second lets them finish.
-    const bothRan = () => { if (a.runs + b.runs === 2) release.resolve(); };
+    const bothRan = () => {
+      if (a.runs + b.runs === 2) release.resolve();
+    };
     const a = countingJob(name, { hold: release.promise, onRun: bothRan });
     const b = countingJob(name, { hold: release.promise, onRun: bothRan });
     const ra = createJobRunner(one, [a.def], recordingLog().log);
@@ -139,7 +148,13 @@ describe('job registry', () => {
     const runner = createJobRunner(one, [failing.def, healthy.def], log);
 
     expect(await runner.tick()).toEqual({ [failing.def.name]: 'failed', [healthy.def.name]: 'ran' });
-    expect(await row(failing.def.name)).toMatchObject({ lastError: 'run 1 failed', leasedBy: null, leasedUntil: null, lastFinishedAt: now, runCount: 1 });
+    expect(await row(failing.def.name)).toMatchObject({
+      lastError: 'run 1 failed',
+      leasedBy: null,
+      leasedUntil: null,
+      lastFinishedAt: now,
+      runCount: 1,
+    });
     expect(lines).toContainEqual({ level: 'error', msg: `job ${failing.def.name} failed` });
 
     later(INTERVAL);
@@ -151,7 +166,12 @@ describe('job registry', () => {
   it('does not start a job again in the same process while its run is still going, even past its lease', async () => {
     const release = deferred();
     // A second run (the bug this guards against) lets both finish rather than hang.
-    const slow = countingJob(jobName(), { hold: release.promise, onRun: () => { if (slow.runs === 2) release.resolve(); } });
+    const slow = countingJob(jobName(), {
+      hold: release.promise,
+      onRun: () => {
+        if (slow.runs === 2) release.resolve();
+      },
+    });
     const runner = createJobRunner(one, [slow.def], recordingLog().log);
     const first = runner.tick();
     await slow.started;

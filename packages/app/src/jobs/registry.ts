@@ -87,7 +87,9 @@ export function createJobRunner(services: Services, jobs: JobDefinition[], log: 
       stopped = true;
       for (const t of timers) clearInterval(t);
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>((r) => { timer = setTimeout(r, waitMs); });
+      const timeout = new Promise<void>((r) => {
+        timer = setTimeout(r, waitMs);
+      });
       await Promise.race([Promise.allSettled([...running.values()]), timeout]);
       clearTimeout(timer);
       for (const job of jobs) job.close?.();
@@ -100,7 +102,10 @@ async function leasedRun(services: Services, job: JobDefinition, holder: string,
   const now = services.now();
   try {
     const claimed = await claimJobLease(services.db, {
-      name: job.name, holder, now, leaseMs: job.leaseMs ?? DEFAULT_LEASE_MS,
+      name: job.name,
+      holder,
+      now,
+      leaseMs: job.leaseMs ?? DEFAULT_LEASE_MS,
       dueIfStartedBefore: new Date(now.getTime() - job.intervalMs * (1 - EARLY_TICK_FRACTION)),
     });
     if (!claimed) return 'skipped';

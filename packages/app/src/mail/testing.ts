@@ -16,15 +16,20 @@ export interface TestSmtpServer {
   close(): Promise<void>;
 }
 
-export async function startTestSmtpServer(opts: {
-  /** Called for each message; return an SMTP code (e.g. 451) to refuse it, or null to accept. */
-  refuse?: (n: number) => number | null;
-} = {}): Promise<TestSmtpServer> {
+export async function startTestSmtpServer(
+  opts: {
+    /** Called for each message; return an SMTP code (e.g. 451) to refuse it, or null to accept. */
+    refuse?: (n: number) => number | null;
+  } = {},
+): Promise<TestSmtpServer> {
   const accepted: Buffer[] = [];
   let seen = 0;
   const state = { refused: 0 };
   const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['AUTH', 'STARTTLS'], logger: false, banner: 'scenebridge test',
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    banner: 'scenebridge test',
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
@@ -45,7 +50,9 @@ export async function startTestSmtpServer(opts: {
   return {
     url: `smtp://127.0.0.1:${port}`,
     accepted,
-    get refused() { return state.refused; },
+    get refused() {
+      return state.refused;
+    },
     parsed: () => Promise.all(accepted.map((m) => simpleParser(m))),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

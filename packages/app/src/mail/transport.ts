@@ -25,11 +25,22 @@ export interface MailSender {
 export function smtpSender(url: string, opts: { timeoutMs?: number } = {}): MailSender {
   const timeout = opts.timeoutMs ?? 60_000;
   const transport = nodemailer.createTransport({
-    url, connectionTimeout: Math.min(timeout, 30_000), greetingTimeout: Math.min(timeout, 30_000), socketTimeout: timeout,
+    url,
+    connectionTimeout: Math.min(timeout, 30_000),
+    greetingTimeout: Math.min(timeout, 30_000),
+    socketTimeout: timeout,
   } as Parameters<typeof nodemailer.createTransport>[0]);
   return {
     async send(m) {
-      await transport.sendMail({ from: m.from, to: m.to, subject: m.subject, text: m.text, html: m.html, messageId: m.messageId, headers: m.headers });
+      await transport.sendMail({
+        from: m.from,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        html: m.html,
+        messageId: m.messageId,
+        headers: m.headers,
+      });
     },
     close: () => transport.close(),
   };

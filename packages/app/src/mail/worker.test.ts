@@ -14,7 +14,11 @@ const LEASE = 5 * 60_000;
 let userId: string;
 let userEmail: string;
 const senders: MailSender[] = [];
-const sender = (url: string) => { const s = smtpSender(url); senders.push(s); return s; };
+const sender = (url: string) => {
+  const s = smtpSender(url);
+  senders.push(s);
+  return s;
+};
 
 beforeAll(async () => {
   ctx = await createTestContext({ now: t0, config: { outboxLeaseMs: LEASE, outboxMaxAttempts: 4 } });
@@ -23,7 +27,9 @@ beforeAll(async () => {
   userId = u.id;
   userEmail = u.email;
 });
-afterAll(async () => { await ctx?.close(); });
+afterAll(async () => {
+  await ctx?.close();
+});
 beforeEach(async () => {
   ctx.setNow(t0);
   await ctx.services.db.delete(schema.outbox);
@@ -36,10 +42,18 @@ afterEach(async () => {
 
 const later = (ms: number) => new Date(t0.getTime() + ms);
 async function queue(n: number, tag: string) {
-  await notifyUsers(ctx.services.db, Array.from({ length: n }, (_, i) => ({
-    userId, kind: 'test.mail', title: `测试邮件${tag}第${i + 1}封`, body: '这是一封测试邮件。', link: `/submissions/${i}`,
-    dedupeKey: `mailtest:${tag}:${i}`, email: true,
-  })));
+  await notifyUsers(
+    ctx.services.db,
+    Array.from({ length: n }, (_, i) => ({
+      userId,
+      kind: 'test.mail',
+      title: `测试邮件${tag}第${i + 1}封`,
+      body: '这是一封测试邮件。',
+      link: `/submissions/${i}`,
+      dedupeKey: `mailtest:${tag}:${i}`,
+      email: true,
+    })),
+  );
 }
 const deliver = (s: MailSender, workerId = 'w') => deliverOutbox({ services: ctx.services, sender: s, workerId });
 
@@ -66,7 +80,11 @@ describe('outbox delivery over a real SMTP server', () => {
     expect(mail!.to).toMatchObject({ text: userEmail });
     expect(mail!.text).toContain('http://localhost:3000/submissions/0');
     expect(mail!.html).toContain('href="http://localhost:3000/submissions/0"');
-    expect(await findOutboxByDedupeKey(ctx.services.db, 'notification:mailtest:crash:0')).toMatchObject({ status: 'sent', attempts: 2, lockedBy: 'B' });
+    expect(await findOutboxByDedupeKey(ctx.services.db, 'notification:mailtest:crash:0')).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+      lockedBy: 'B',
+    });
   });
 
   it('two workers running at once deliver every message exactly once', async () => {
@@ -99,7 +117,11 @@ describe('outbox delivery over a real SMTP server', () => {
     expect(await deliver(s)).toEqual({ sent: 1, retried: 0, dead: 0 });
     expect(smtp.refused).toBe(2);
     expect(smtp.accepted).toHaveLength(1);
-    expect(await findOutboxByDedupeKey(ctx.services.db, 'notification:mailtest:busy:0')).toMatchObject({ status: 'sent', attempts: 3, lastError: null });
+    expect(await findOutboxByDedupeKey(ctx.services.db, 'notification:mailtest:busy:0')).toMatchObject({
+      status: 'sent',
+      attempts: 3,
+      lastError: null,
+    });
   });
 
   it('a permanent refusal (550) is dead at once; repeated temporary failures end dead after the last attempt', async () => {
@@ -146,7 +168,13 @@ describe('outbox delivery over a real SMTP server', () => {
     smtp = await startTestSmtpServer();
     await queue(1, 'window');
     const real = sender(smtp.url);
-    const dying: MailSender = { send: async (m) => { await real.send(m); throw new Error('process killed after the server accepted'); }, close: () => {} };
+    const dying: MailSender = {
+      send: async (m) => {
+        await real.send(m);
+        throw new Error('process killed after the server accepted');
+      },
+      close: () => {},
+    };
     await deliver(dying, 'A');
     ctx.setNow(later(retryDelayMs(1)));
     expect((await deliver(real, 'B')).sent).toBe(1);
@@ -163,6 +191,9 @@ describe('outbox delivery over a real SMTP server', () => {
     expect(await job.run()).toBeNull();
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('SMTP_URL');
-    expect(await findOutboxByDedupeKey(ctx.services.db, 'notification:mailtest:nosmtp:0')).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(await findOutboxByDedupeKey(ctx.services.db, 'notification:mailtest:nosmtp:0')).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+    });
   });
 });

@@ -22,7 +22,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import {
-  claimOutbox, markOutboxFailed, markOutboxSent, NOTIFICATION_EMAIL, type NotificationEmailPayload, type OutboxRow,
+  claimOutbox,
+  markOutboxFailed,
+  markOutboxSent,
+  NOTIFICATION_EMAIL,
+  type NotificationEmailPayload,
+  type OutboxRow,
 } from '@scenebridge/db';
 import type { Services } from '../context.js';
 import { renderNotificationEmail, type RenderedEmail } from './templates.js';
@@ -75,8 +80,13 @@ export function composeMail(row: OutboxRow, services: Services): OutgoingMail {
   }
   if (!rendered.to) throw new PermanentError('outbox row has no recipient');
   return {
-    from: mailFrom, to: rendered.to, subject: rendered.subject, text: rendered.text, html: rendered.html,
-    headers: rendered.headers, messageId: messageIdOf(row, mailFrom),
+    from: mailFrom,
+    to: rendered.to,
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+    headers: rendered.headers,
+    messageId: messageIdOf(row, mailFrom),
   };
 }
 
@@ -92,8 +102,18 @@ function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
  * Sends due outbox rows one at a time until none is left or `max` were handled. One row per
  * claim keeps each lease covering exactly one send.
  */
-export async function deliverOutbox({ services, sender, workerId, max = 100, log }: {
-  services: Services; sender: MailSender; workerId: string; max?: number; log?: Logger;
+export async function deliverOutbox({
+  services,
+  sender,
+  workerId,
+  max = 100,
+  log,
+}: {
+  services: Services;
+  sender: MailSender;
+  workerId: string;
+  max?: number;
+  log?: Logger;
 }): Promise<DeliveryReport> {
   const { outboxLeaseMs, outboxMaxAttempts } = services.config;
   const report: DeliveryReport = { sent: 0, retried: 0, dead: 0 };
@@ -105,7 +125,10 @@ export async function deliverOutbox({ services, sender, workerId, max = 100, log
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);
       const final = e instanceof PermanentError || isPermanentFailure(e) || row.attempts >= outboxMaxAttempts;
-      await markOutboxFailed(services.db, row.id, workerId, { error, retryAt: final ? null : new Date(services.now().getTime() + retryDelayMs(row.attempts)) });
+      await markOutboxFailed(services.db, row.id, workerId, {
+        error,
+        retryAt: final ? null : new Date(services.now().getTime() + retryDelayMs(row.attempts)),
+      });
       if (final) report.dead++;
       else report.retried++;
       log?.warn({ outboxId: row.id, attempts: row.attempts, error, final }, final ? 'email given up' : 'email failed, will retry');

@@ -6,8 +6,20 @@ import { inTransaction } from '../shared/index.js';
 import { authorizeMatching } from './policy.js';
 
 /** Operators' and brokers' pins and exclusions of match results (and undoing them), audited. */
-export async function decideMatch({ services, actor, sourceId, targetId, decision, reason }: {
-  services: Services; actor: Actor; sourceId: string; targetId: string; decision: 'pin' | 'exclude' | 'clear'; reason: string;
+export async function decideMatch({
+  services,
+  actor,
+  sourceId,
+  targetId,
+  decision,
+  reason,
+}: {
+  services: Services;
+  actor: Actor;
+  sourceId: string;
+  targetId: string;
+  decision: 'pin' | 'exclude' | 'clear';
+  reason: string;
 }) {
   authorizeMatching(actor, 'curate');
   const source = (await loadVisibleListing(services, actor, sourceId)).row;
@@ -18,7 +30,10 @@ export async function decideMatch({ services, actor, sourceId, targetId, decisio
       const removed = await deleteMatchDecision(tx, sourceId, targetId);
       if (!removed) throw notFound('匹配处理记录');
       await events.record({
-        action: 'match.decision_cleared', entityType: 'submission', entityId: sourceId, reason,
+        action: 'match.decision_cleared',
+        entityType: 'submission',
+        entityId: sourceId,
+        reason,
         data: { targetId, was: removed.decision, wasReason: removed.reason },
       });
       return { sourceId, targetId, decision: null };

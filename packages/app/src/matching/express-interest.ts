@@ -18,8 +18,18 @@ export interface InterestExpressed {
   message: string | null;
 }
 
-export async function expressInterest({ services, actor, needId, capabilityId, message }: {
-  services: Services; actor: Actor; needId: string; capabilityId: string; message?: string;
+export async function expressInterest({
+  services,
+  actor,
+  needId,
+  capabilityId,
+  message,
+}: {
+  services: Services;
+  actor: Actor;
+  needId: string;
+  capabilityId: string;
+  message?: string;
 }) {
   authorizeExpressingInterest(actor);
   const need = (await loadVisibleListing(services, actor, needId)).row;
@@ -36,7 +46,12 @@ export async function expressInterest({ services, actor, needId, capabilityId, m
 
   return inTransaction(services, actor, async (tx, events) => {
     const { row, created } = await insertInterest(tx, {
-      needId, capabilityId, fromOrganizationId: own, fromSide, message: message ?? null, createdBy: actor.userId,
+      needId,
+      capabilityId,
+      fromOrganizationId: own,
+      fromSide,
+      message: message ?? null,
+      createdBy: actor.userId,
     });
     if (!created) return { interest: row, created };
     const data: InterestExpressed = { needId, capabilityId, fromSide, fromOrganizationId: own, message: message ?? null };

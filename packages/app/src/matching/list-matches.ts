@@ -33,9 +33,16 @@ export async function matchesFor({ services, actor, id, limit = 20 }: { services
     source: id,
     items: [...pinned, ...rest].slice(0, Math.max(limit, pinned.length)),
     // Only those who curate see what was excluded and why (so they can undo it).
-    excluded: curator ? decisions.filter((d) => d.decision.decision === 'exclude').map((d) => ({
-      id: d.decision.targetId, title: engine.fieldsOf(d.decision.targetId)?.title ?? null,
-      reason: d.decision.reason, by: d.decidedByName, at: d.decision.decidedAt.toISOString(),
-    })) : [],
+    excluded: curator
+      ? decisions
+          .filter((d) => d.decision.decision === 'exclude')
+          .map((d) => ({
+            id: d.decision.targetId,
+            title: engine.fieldsOf(d.decision.targetId)?.title ?? null,
+            reason: d.decision.reason,
+            by: d.decidedByName,
+            at: d.decision.decidedAt.toISOString(),
+          }))
+      : [],
   };
 }

@@ -1,13 +1,35 @@
 import type { Role } from '@scenebridge/domain';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../context.js';
-import { authorizeExpressingInterest, authorizeMatching, interestPolicy, listingInterestsPolicy, MATCHING, matchingPolicy } from './policy.js';
+import {
+  authorizeExpressingInterest,
+  authorizeMatching,
+  interestPolicy,
+  listingInterestsPolicy,
+  MATCHING,
+  matchingPolicy,
+} from './policy.js';
 
 const actor = (roles: Role[], organizationId = 'a', organizationStatus = 'approved'): Actor => ({
-  userId: 'u', email: 'u@x.cn', displayName: 'U', roles, organizationId, organizationName: 'O', organizationStatus,
-  organizationKind: 'private_enterprise', sessionId: 's', csrfToken: 't',
+  userId: 'u',
+  email: 'u@x.cn',
+  displayName: 'U',
+  roles,
+  organizationId,
+  organizationName: 'O',
+  organizationStatus,
+  organizationKind: 'private_enterprise',
+  sessionId: 's',
+  csrfToken: 't',
 });
-const codeOf = (f: () => void) => { try { f(); return 'allowed'; } catch (e) { return (e as { code: string }).code; } };
+const codeOf = (f: () => void) => {
+  try {
+    f();
+    return 'allowed';
+  } catch (e) {
+    return (e as { code: string }).code;
+  }
+};
 
 const need = (organizationId: string, status = 'published') => ({ status, organizationId });
 const capability = need;
@@ -39,8 +61,12 @@ describe('interestPolicy', () => {
   });
 
   it('sees a pair only when both listings are visible', () => {
-    expect(interestPolicy.allow(actor(['org_admin'], 'b'), 'view', { need: need('a'), capability: capability('c', 'submitted') })).toBe(false);
-    expect(interestPolicy.allow(actor(['org_admin'], 'c'), 'view', { need: need('a'), capability: capability('c', 'submitted') })).toBe(true);
+    expect(interestPolicy.allow(actor(['org_admin'], 'b'), 'view', { need: need('a'), capability: capability('c', 'submitted') })).toBe(
+      false,
+    );
+    expect(interestPolicy.allow(actor(['org_admin'], 'c'), 'view', { need: need('a'), capability: capability('c', 'submitted') })).toBe(
+      true,
+    );
   });
 });
 

@@ -44,7 +44,10 @@ export function authorizeExpressingInterest(actor: Actor): void {
 }
 
 /** A need and a capability an interest is about. */
-export interface InterestPair { need: ListingResource; capability: ListingResource }
+export interface InterestPair {
+  need: ListingResource;
+  capability: ListingResource;
+}
 
 export const interestPolicy = definePolicy<InterestPair, 'express'>('意向', {
   view: (a, p) => listingPolicy.allow(a, 'view', p.need) && listingPolicy.allow(a, 'view', p.capability),

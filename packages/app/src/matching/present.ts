@@ -3,8 +3,13 @@ import type { interestsOn } from '@scenebridge/db';
 export function presentInterest(r: Awaited<ReturnType<typeof interestsOn>>[number]) {
   const i = r.interest;
   return {
-    id: i.id, needId: i.needId, capabilityId: i.capabilityId, fromSide: i.fromSide,
-    organization: { id: i.fromOrganizationId, name: r.organizationName }, by: r.userName,
-    message: i.message, createdAt: i.createdAt.toISOString(),
+    id: i.id,
+    needId: i.needId,
+    capabilityId: i.capabilityId,
+    fromSide: i.fromSide,
+    organization: { id: i.fromOrganizationId, name: r.organizationName },
+    by: r.userName,
+    message: i.message,
+    createdAt: i.createdAt.toISOString(),
   };
 }

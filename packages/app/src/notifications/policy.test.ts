@@ -4,10 +4,25 @@ import type { Actor } from '../context.js';
 import { notificationPolicy, recipientOf } from './policy.js';
 
 const actor = (userId: string, roles: Actor['roles']): Actor => ({
-  userId, email: 'u@x.cn', displayName: 'U', roles, organizationId: 'o', organizationName: 'O', organizationStatus: 'approved',
-  organizationKind: 'private_enterprise', sessionId: 's', csrfToken: 't',
+  userId,
+  email: 'u@x.cn',
+  displayName: 'U',
+  roles,
+  organizationId: 'o',
+  organizationName: 'O',
+  organizationStatus: 'approved',
+  organizationKind: 'private_enterprise',
+  sessionId: 's',
+  csrfToken: 't',
 });
-const answer = (f: () => void) => { try { f(); return 'allowed'; } catch (e) { return (e as DomainError).status; } };
+const answer = (f: () => void) => {
+  try {
+    f();
+    return 'allowed';
+  } catch (e) {
+    return (e as DomainError).status;
+  }
+};
 
 describe('notificationPolicy', () => {
   it('lets the addressee alone see and mark a notification; for anyone else, operators too, it does not exist', () => {

@@ -7,8 +7,15 @@ import { mayGrantRoles, organizationPolicy } from './policy.js';
 import { emailTaken, translateUniqueViolation } from './unique.js';
 import { findVisibleOrganization } from './visible.js';
 
-export async function createUserInOrganization({ services, actor, id, input }: {
-  services: Services; actor: Actor | null; id: string;
+export async function createUserInOrganization({
+  services,
+  actor,
+  id,
+  input,
+}: {
+  services: Services;
+  actor: Actor | null;
+  id: string;
   input: { email: string; displayName: string; password: string; roles: Role[] };
 }) {
   const org = await findVisibleOrganization(services.db, actor, id);
@@ -18,8 +25,19 @@ export async function createUserInOrganization({ services, actor, id, input }: {
   const passwordHash = await hashPassword(input.password);
   try {
     return await inTransaction(services, actor, async (tx, events) => {
-      const user = await insertUser(tx, { organizationId: id, email: input.email, displayName: input.displayName, passwordHash, roles: input.roles });
-      await events.record({ action: 'user.created', entityType: 'user', entityId: user.id, data: { organizationId: id, email: user.email, roles: input.roles } });
+      const user = await insertUser(tx, {
+        organizationId: id,
+        email: input.email,
+        displayName: input.displayName,
+        passwordHash,
+        roles: input.roles,
+      });
+      await events.record({
+        action: 'user.created',
+        entityType: 'user',
+        entityId: user.id,
+        data: { organizationId: id, email: user.email, roles: input.roles },
+      });
       return user;
     });
   } catch (e) {

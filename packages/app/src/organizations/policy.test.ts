@@ -4,8 +4,16 @@ import type { Actor } from '../context.js';
 import { lifecycleActors, mayGrantRoles, organizationDirectoryPolicy, organizationPolicy } from './policy.js';
 
 const actor = (organizationId: string, roles: Actor['roles']): Actor => ({
-  userId: 'u', email: 'u@x.cn', displayName: 'U', roles, organizationId, organizationName: 'O', organizationStatus: 'approved',
-  organizationKind: 'private_enterprise', sessionId: 's', csrfToken: 't',
+  userId: 'u',
+  email: 'u@x.cn',
+  displayName: 'U',
+  roles,
+  organizationId,
+  organizationName: 'O',
+  organizationStatus: 'approved',
+  organizationKind: 'private_enterprise',
+  sessionId: 's',
+  csrfToken: 't',
 });
 const orgA = { id: 'a' };
 const operator = actor('platform', ['operator']);
@@ -14,17 +22,31 @@ const memberA = actor('a', ['org_member']);
 const adminB = actor('b', ['org_admin']);
 const reviewer = actor('platform', ['reviewer']);
 
-const answer = (f: () => void) => { try { f(); return 'allowed'; } catch (e) { return (e as DomainError).status; } };
+const answer = (f: () => void) => {
+  try {
+    f();
+    return 'allowed';
+  } catch (e) {
+    return (e as DomainError).status;
+  }
+};
 
 describe('organizationPolicy', () => {
   it('shows an organisation to the operator and its own users only', () => {
-    expect([operator, adminA, memberA, adminB, reviewer, null].map((a) => organizationPolicy.allow(a, 'view', orgA)))
-      .toEqual([true, true, true, false, false, false]);
+    expect([operator, adminA, memberA, adminB, reviewer, null].map((a) => organizationPolicy.allow(a, 'view', orgA))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('lets the operator and the organisation’s admins manage its users; a member is refused, others are told it is missing', () => {
-    expect([operator, adminA, memberA, adminB, reviewer].map((a) => answer(() => organizationPolicy.authorize(a, 'manageUsers', orgA))))
-      .toEqual(['allowed', 'allowed', 403, 404, 404]);
+    expect(
+      [operator, adminA, memberA, adminB, reviewer].map((a) => answer(() => organizationPolicy.authorize(a, 'manageUsers', orgA))),
+    ).toEqual(['allowed', 'allowed', 403, 404, 404]);
   });
 
   it('gives platform roles only through the operator', () => {
@@ -44,7 +66,11 @@ describe('organizationPolicy', () => {
 
 describe('organizationDirectoryPolicy', () => {
   it('lists all organisations for the operator; everyone else gets 403, not 404', () => {
-    expect([operator, adminA, reviewer, null].map((a) => answer(() => organizationDirectoryPolicy.authorize(a, 'list', null))))
-      .toEqual(['allowed', 403, 403, 403]);
+    expect([operator, adminA, reviewer, null].map((a) => answer(() => organizationDirectoryPolicy.authorize(a, 'list', null)))).toEqual([
+      'allowed',
+      403,
+      403,
+      403,
+    ]);
   });
 });

@@ -14,14 +14,27 @@ export async function registerOrganization({ services, input }: { services: Serv
   try {
     return await inTransaction(services, null, async (tx, events) => {
       const org = await insertOrganization(tx, {
-        name: input.name, creditCode: input.creditCode, kind: input.kind, regionCode: input.regionCode,
-        address: input.address ?? null, contactName: input.contactName, contactPhone: input.contactPhone, status: 'pending',
+        name: input.name,
+        creditCode: input.creditCode,
+        kind: input.kind,
+        regionCode: input.regionCode,
+        address: input.address ?? null,
+        contactName: input.contactName,
+        contactPhone: input.contactPhone,
+        status: 'pending',
       });
       const user = await insertUser(tx, {
-        organizationId: org.id, email: input.admin.email, displayName: input.admin.displayName, passwordHash, roles: ['org_admin'],
+        organizationId: org.id,
+        email: input.admin.email,
+        displayName: input.admin.displayName,
+        passwordHash,
+        roles: ['org_admin'],
       });
       await events.record({
-        action: 'organization.registered', entityType: 'organization', entityId: org.id, toState: 'pending',
+        action: 'organization.registered',
+        entityType: 'organization',
+        entityId: org.id,
+        toState: 'pending',
         data: { name: org.name, creditCode: org.creditCode, adminUserId: user.id, adminEmail: user.email },
       });
       return { organization: org, user };

@@ -12,8 +12,18 @@ export interface EntryCorrection {
 }
 
 /** A published entry never changes: the correction is its next version, with an erratum note. */
-export async function correctEntry({ services, actor, batchId, seq, correction }: {
-  services: Services; actor: Actor | null; batchId: string; seq: number; correction: EntryCorrection;
+export async function correctEntry({
+  services,
+  actor,
+  batchId,
+  seq,
+  correction,
+}: {
+  services: Services;
+  actor: Actor | null;
+  batchId: string;
+  seq: number;
+  correction: EntryCorrection;
 }) {
   publicationPolicy.authorize(actor, 'correct', PUBLISHED_LISTS);
   if (!correction.erratum.trim()) throw new DomainError('REASON_REQUIRED', '请填写勘误说明', 400);
@@ -23,13 +33,21 @@ export async function correctEntry({ services, actor, batchId, seq, correction }
     await retireEntryVersion(tx, current.id);
     const { id: _id, createdAt: _c, ...rest } = current;
     const next = {
-      ...rest, version: current.version + 1, isCurrent: true, erratum: correction.erratum.trim(), createdBy: actor!.userId,
-      name: correction.name?.trim() || current.name, description: correction.description?.trim() || current.description,
+      ...rest,
+      version: current.version + 1,
+      isCurrent: true,
+      erratum: correction.erratum.trim(),
+      createdBy: actor!.userId,
+      name: correction.name?.trim() || current.name,
+      description: correction.description?.trim() || current.description,
       contact: correction.contact === undefined ? current.contact : correction.contact,
     };
     await insertBatchEntries(tx, [next]);
     await events.record({
-      action: 'batch.entry_corrected', entityType: 'batch', entityId: batchId, reason: next.erratum,
+      action: 'batch.entry_corrected',
+      entityType: 'batch',
+      entityId: batchId,
+      reason: next.erratum,
       data: { seq, fromVersion: current.version, toVersion: next.version },
     });
     events.announce('publication.changed', {});

@@ -4,8 +4,16 @@ import type { Actor } from '../context.js';
 import { PUBLISHED_LISTS, publicationPolicy } from './policy.js';
 
 const actor = (roles: Actor['roles']): Actor => ({
-  userId: 'u', email: 'u@x.cn', displayName: 'U', roles, organizationId: 'o', organizationName: 'O', organizationStatus: 'approved',
-  organizationKind: 'platform', sessionId: 's', csrfToken: 't',
+  userId: 'u',
+  email: 'u@x.cn',
+  displayName: 'U',
+  roles,
+  organizationId: 'o',
+  organizationName: 'O',
+  organizationStatus: 'approved',
+  organizationKind: 'platform',
+  sessionId: 's',
+  csrfToken: 't',
 });
 
 const codeOf = (f: () => void) => {

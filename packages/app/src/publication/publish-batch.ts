@@ -1,6 +1,15 @@
 import {
-  batchNumberTaken, findCall, findOrganization, insertBatch, insertBatchEntries, listAssignmentsOfCall, listSubmissionsOfCallInStates,
-  lockSubmissionsWithOwners, moveSubmissions, nextBatchNumber, type SubmissionRow,
+  batchNumberTaken,
+  findCall,
+  findOrganization,
+  insertBatch,
+  insertBatchEntries,
+  listAssignmentsOfCall,
+  listSubmissionsOfCallInStates,
+  lockSubmissionsWithOwners,
+  moveSubmissions,
+  nextBatchNumber,
+  type SubmissionRow,
 } from '@scenebridge/db';
 import { decide, DomainError, notFound, rankItems, submissionMachine } from '@scenebridge/domain';
 import type { Actor, Services } from '../context.js';
@@ -21,9 +30,19 @@ function snapshot(s: SubmissionRow, org: { name: string; creditCode: string }) {
   const d = s.data as Record<string, unknown>;
   const sectors = Array.isArray(d.sectors) ? (d.sectors as string[]) : [];
   return {
-    submissionId: s.id, listType: s.listType, name: s.title, issuer: org.name, issuerCreditCode: org.creditCode,
-    sector: (typeof d.sector === 'string' ? d.sector : sectors[0]) ?? 'science', techFields: s.techFields, regionCode: s.regionCode,
-    description: String(d.description ?? ''), contact: publishedContact(d), budgetMin: s.budgetMin, budgetMax: s.budgetMax, maturityTrl: s.maturityTrl,
+    submissionId: s.id,
+    listType: s.listType,
+    name: s.title,
+    issuer: org.name,
+    issuerCreditCode: org.creditCode,
+    sector: (typeof d.sector === 'string' ? d.sector : sectors[0]) ?? 'science',
+    techFields: s.techFields,
+    regionCode: s.regionCode,
+    description: String(d.description ?? ''),
+    contact: publishedContact(d),
+    budgetMin: s.budgetMin,
+    budgetMax: s.budgetMax,
+    maturityTrl: s.maturityTrl,
   };
 }
 
@@ -33,15 +52,28 @@ function snapshot(s: SubmissionRow, org: { name: string; creditCode: string }) {
  * events commit together or not at all. The call stays in review (a call may publish
  * several batches); the operator closes it with the call's `publish_results`.
  */
-export async function publishBatch({ services, actor, callId, title, number, issuer }: {
-  services: Services; actor: Actor | null; callId: string; title?: string; number?: number; issuer?: string;
+export async function publishBatch({
+  services,
+  actor,
+  callId,
+  title,
+  number,
+  issuer,
+}: {
+  services: Services;
+  actor: Actor | null;
+  callId: string;
+  title?: string;
+  number?: number;
+  issuer?: string;
 }) {
   publicationPolicy.authorize(actor, 'publish', PUBLISHED_LISTS);
   const now = services.now();
   return inTransaction(services, actor, async (tx, events) => {
     const call = await findCall(tx, callId, { forUpdate: true });
     if (!call) throw notFound('征集');
-    if (call.status !== 'reviewing' && call.status !== 'results_published') throw new DomainError('CALL_NOT_REVIEWING', '征集尚未完成评审，不能发布', 409);
+    if (call.status !== 'reviewing' && call.status !== 'results_published')
+      throw new DomainError('CALL_NOT_REVIEWING', '征集尚未完成评审，不能发布', 409);
     const selected = await listSubmissionsOfCallInStates(tx, callId, ['selected']);
     if (selected.length === 0) throw new DomainError('NOTHING_SELECTED', '没有已入选的项目可发布', 409);
     const scores = new Map<string, number[]>();
@@ -52,29 +84,55 @@ export async function publishBatch({ services, actor, callId, title, number, iss
     const year = shanghaiYear(now);
     const listType = call.listType as keyof typeof LIST_NAMES;
     const n = number ?? (await nextBatchNumber(tx, listType, year));
-    if (await batchNumberTaken(tx, listType, year, n)) throw new DomainError('BATCH_NUMBER_TAKEN', `${year}年第${n}批已发布，请使用其他批次号`, 409);
+    if (await batchNumberTaken(tx, listType, year, n))
+      throw new DomainError('BATCH_NUMBER_TAKEN', `${year}年第${n}批已发布，请使用其他批次号`, 409);
     const operatorOrg = await findOrganization(tx, actor!.organizationId);
     const batch = await insertBatch(tx, {
-      callId, listType, year, number: n, title: title?.trim() || `${year}年第${n}批${LIST_NAMES[listType]}`,
-      issuer: issuer?.trim() || operatorOrg?.name || '运营方', entryCount: order.length, publishedAt: now, publishedBy: actor!.userId,
+      callId,
+      listType,
+      year,
+      number: n,
+      title: title?.trim() || `${year}年第${n}批${LIST_NAMES[listType]}`,
+      issuer: issuer?.trim() || operatorOrg?.name || '运营方',
+      entryCount: order.length,
+      publishedAt: now,
+      publishedBy: actor!.userId,
     });
     // Set-based: one locking read with the owners, one insert of the entries, one status move.
     const locked = new Map((await lockSubmissionsWithOwners(tx, order)).map((r) => [r.submission.id, r]));
-    await insertBatchEntries(tx, order.map((id, i) => {
-      const r = locked.get(id)!;
-      return {
-        batchId: batch.id, seq: i + 1, version: 1, isCurrent: true, publishedAt: now, createdBy: actor!.userId,
-        ...snapshot(r.submission, { name: r.organizationName, creditCode: r.organizationCreditCode }),
-      };
-    }));
+    await insertBatchEntries(
+      tx,
+      order.map((id, i) => {
+        const r = locked.get(id)!;
+        return {
+          batchId: batch.id,
+          seq: i + 1,
+          version: 1,
+          isCurrent: true,
+          publishedAt: now,
+          createdBy: actor!.userId,
+          ...snapshot(r.submission, { name: r.organizationName, creditCode: r.organizationCreditCode }),
+        };
+      }),
+    );
     const t = decide(submissionMachine, { from: 'selected', action: 'publish', actors: ['operator'] });
     const moved = await moveSubmissions(tx, order, 'selected', t.to);
     if (moved.length !== order.length) throw new DomainError('CONFLICT', '项目状态已变化，请重试', 409);
     await events.record(
       ...order.map((id, i) => ({
-        action: 'submission.publish', entityType: 'submission', entityId: id, fromState: 'selected', toState: 'published', data: { batchId: batch.id, seq: i + 1 },
+        action: 'submission.publish',
+        entityType: 'submission',
+        entityId: id,
+        fromState: 'selected',
+        toState: 'published',
+        data: { batchId: batch.id, seq: i + 1 },
       })),
-      { action: 'batch.published', entityType: 'batch', entityId: batch.id, data: { callId, title: batch.title, number: n, year, entries: order.length } },
+      {
+        action: 'batch.published',
+        entityType: 'batch',
+        entityId: batch.id,
+        data: { callId, title: batch.title, number: n, year, entries: order.length },
+      },
     );
     events.announce('publication.changed', {});
     return batch;

@@ -6,19 +6,41 @@ export const correctedAt = (e: BatchEntryRow): string | null => (e.version > 1 ?
 
 export function toPublishedEntry(e: BatchEntryRow): PublishedEntry {
   return {
-    seq: e.seq, version: e.version, submissionId: e.submissionId, name: e.name, issuer: e.issuer, issuerCreditCode: e.issuerCreditCode,
-    sector: e.sector, techFields: e.techFields, regionCode: e.regionCode, description: e.description, contact: e.contact,
-    erratum: e.erratum, correctedAt: correctedAt(e), budgetMin: e.budgetMin, budgetMax: e.budgetMax, maturityTrl: e.maturityTrl,
+    seq: e.seq,
+    version: e.version,
+    submissionId: e.submissionId,
+    name: e.name,
+    issuer: e.issuer,
+    issuerCreditCode: e.issuerCreditCode,
+    sector: e.sector,
+    techFields: e.techFields,
+    regionCode: e.regionCode,
+    description: e.description,
+    contact: e.contact,
+    erratum: e.erratum,
+    correctedAt: correctedAt(e),
+    budgetMin: e.budgetMin,
+    budgetMax: e.budgetMax,
+    maturityTrl: e.maturityTrl,
   };
 }
 
 export function toPublishedBatch(
-  batch: BatchRow, call: { title: string; opensAt: Date; closesAt: Date }, current: BatchEntryRow[],
+  batch: BatchRow,
+  call: { title: string; opensAt: Date; closesAt: Date },
+  current: BatchEntryRow[],
 ): PublishedBatch {
   return {
-    id: batch.id, title: batch.title, number: batch.number, year: batch.year, listType: batch.listType as PublishedListType,
-    issuer: batch.issuer, publishedAt: batch.publishedAt.toISOString(), callTitle: call.title,
-    callOpensAt: call.opensAt.toISOString(), callClosesAt: call.closesAt.toISOString(),
+    id: batch.id,
+    title: batch.title,
+    number: batch.number,
+    year: batch.year,
+    listType: batch.listType as PublishedListType,
+    issuer: batch.issuer,
+    publishedAt: batch.publishedAt.toISOString(),
+    callTitle: call.title,
+    callOpensAt: call.opensAt.toISOString(),
+    callClosesAt: call.closesAt.toISOString(),
     entries: current.map(toPublishedEntry),
   };
 }

@@ -4,7 +4,12 @@
  */
 import { listingTexts } from '@scenebridge/db';
 import {
-  capabilityFields, LIST_TYPES, scenarioNeedFields, SUBMISSION_STATE_LABELS, type ListType, type SubmissionState,
+  capabilityFields,
+  LIST_TYPES,
+  scenarioNeedFields,
+  SUBMISSION_STATE_LABELS,
+  type ListType,
+  type SubmissionState,
 } from '@scenebridge/domain';
 import { candidateQuery, findNearDuplicates, ProfileCache, vaguenessHints, type Listing } from '@scenebridge/search';
 import { z } from 'zod';
@@ -34,17 +39,19 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 const unfinished = (issue: z.core.$ZodIssue, data: unknown) =>
   UNFINISHED.has(issue.code) || (issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined);
 
-export const qualityCheckBody = z.object({
-  listType: z.enum(LIST_TYPES),
-  data: z.record(z.string(), z.unknown()),
-  /** The item being edited, left out of its own duplicates. */
-  submissionId: z.uuid().optional(),
-}).superRefine((body, ctx) => {
-  const parsed = DRAFT_FIELD_RULES[body.listType].safeParse(body.data);
-  for (const issue of parsed.error?.issues ?? []) {
-    if (!unfinished(issue, body.data)) ctx.addIssue({ code: 'custom', path: ['data', ...issue.path], message: issue.message });
-  }
-});
+export const qualityCheckBody = z
+  .object({
+    listType: z.enum(LIST_TYPES),
+    data: z.record(z.string(), z.unknown()),
+    /** The item being edited, left out of its own duplicates. */
+    submissionId: z.uuid().optional(),
+  })
+  .superRefine((body, ctx) => {
+    const parsed = DRAFT_FIELD_RULES[body.listType].safeParse(body.data);
+    for (const issue of parsed.error?.issues ?? []) {
+      if (!unfinished(issue, body.data)) ctx.addIssue({ code: 'custom', path: ['data', ...issue.path], message: issue.message });
+    }
+  });
 
 /**
  * Another organisation's unpublished item is a competitor's filing. Its status, score and shared
@@ -82,7 +89,10 @@ function analysedDraft(listType: ListType, data: Record<string, unknown>): Recor
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(DRAFT_FIELD_RULES[listType].shape)) if (data[key] !== undefined) out[key] = trimmed(data[key]);
   if (Array.isArray(out.referenceCases)) {
-    out.referenceCases = (out.referenceCases as Array<Record<string, unknown>>).map((c) => ({ title: trimmed(c.title), summary: trimmed(c.summary) }));
+    out.referenceCases = (out.referenceCases as Array<Record<string, unknown>>).map((c) => ({
+      title: trimmed(c.title),
+      summary: trimmed(c.summary),
+    }));
   }
   return out;
 }
@@ -91,7 +101,15 @@ function draftListing(data: Record<string, unknown>): Listing {
   return { title: str(data.title), text: [str(data.description), str(data.expectedOutcome)].filter(Boolean).join('\n') };
 }
 
-export async function checkQuality({ services, actor, input }: { services: Services; actor: Actor; input: z.infer<typeof qualityCheckBody> }) {
+export async function checkQuality({
+  services,
+  actor,
+  input,
+}: {
+  services: Services;
+  actor: Actor;
+  input: z.infer<typeof qualityCheckBody>;
+}) {
   authorizeQuality(actor, 'checkDraft');
   const data = analysedDraft(input.listType, input.data);
   const hints = vaguenessHints(input.listType, data as never);
@@ -113,15 +131,26 @@ export async function checkQuality({ services, actor, input }: { services: Servi
   };
   // All of them, so that hidden items never take a visible one's place in the list.
   const found = findNearDuplicates(engine, item, {
-    textOf, filter, excludeIds: input.submissionId ? [input.submissionId] : [], limit: 50, profiles: profileCacheOf(services),
+    textOf,
+    filter,
+    excludeIds: input.submissionId ? [input.submissionId] : [],
+    limit: 50,
+    profiles: profileCacheOf(services),
   });
   const visible = found.map((d) => ({ d, f: engine.fieldsOf(d.id)! })).filter(({ f }) => listingPolicy.allow(actor, 'view', f));
-  const hiddenCopy = found.some((d) => d.similarity >= HIDDEN_REPORT_SIMILARITY && !listingPolicy.allow(actor, 'view', engine.fieldsOf(d.id)!));
+  const hiddenCopy = found.some(
+    (d) => d.similarity >= HIDDEN_REPORT_SIMILARITY && !listingPolicy.allow(actor, 'view', engine.fieldsOf(d.id)!),
+  );
   const shown = visible.slice(0, MAX_VISIBLE_DUPLICATES).map(({ d, f }) => ({
-    id: d.id, visible: true as const, similarity: Math.round(d.similarity * 100) / 100,
-    title: f.title, organizationName: f.organizationName,
-    status: f.status, statusLabel: SUBMISSION_STATE_LABELS[f.status as SubmissionState] ?? f.status,
-    batchTitle: f.batchTitle, sharedTerms: d.reasons.sharedTerms.slice(0, 8),
+    id: d.id,
+    visible: true as const,
+    similarity: Math.round(d.similarity * 100) / 100,
+    title: f.title,
+    organizationName: f.organizationName,
+    status: f.status,
+    statusLabel: SUBMISSION_STATE_LABELS[f.status as SubmissionState] ?? f.status,
+    batchTitle: f.batchTitle,
+    sharedTerms: d.reasons.sharedTerms.slice(0, 8),
     mine: ownsListing(actor, f),
   }));
   return { duplicates: hiddenCopy ? [...shown, { visible: false as const }] : shown, hints };

@@ -26,23 +26,38 @@ export async function mergeDuplicates({ services, actor, input }: { services: Se
     const byId = new Map(rows.map((r) => [r.submission.id, r]));
     const keep = byId.get(input.keepId);
     if (!keep || keep.submission.status === 'draft') throw notFound('保留的条目');
-    if (!COMPARABLE.has(keep.submission.status)) throw new DomainError('INVALID_MERGE', '保留的条目已撤回、驳回或合并，不能作为合并目标', 409);
+    if (!COMPARABLE.has(keep.submission.status))
+      throw new DomainError('INVALID_MERGE', '保留的条目已撤回、驳回或合并，不能作为合并目标', 409);
     const happened: DomainEvent[] = [];
     const merged: string[] = [];
     for (const id of ids.slice(1)) {
       const r = byId.get(id);
       if (!r || r.submission.status === 'draft') throw notFound('要合并的条目');
       if (r.submission.listType !== keep.submission.listType) throw new DomainError('INVALID_MERGE', '只能合并同一类清单的条目', 400);
-      const t = decide(submissionMachine, { from: r.submission.status as SubmissionState, action: 'merge', actors: ['operator'], reason: input.reason });
+      const t = decide(submissionMachine, {
+        from: r.submission.status as SubmissionState,
+        action: 'merge',
+        actors: ['operator'],
+        reason: input.reason,
+      });
       happened.push({
-        action: 'submission.merge', entityType: 'submission', entityId: id, fromState: r.submission.status, toState: t.to,
-        reason: input.reason, data: { mergedIntoId: input.keepId },
+        action: 'submission.merge',
+        entityType: 'submission',
+        entityId: id,
+        fromState: r.submission.status,
+        toState: t.to,
+        reason: input.reason,
+        data: { mergedIntoId: input.keepId },
       });
       merged.push(id);
     }
     await markMerged(tx, merged, input.keepId, input.reason);
     happened.push({
-      action: 'submission.merged_in', entityType: 'submission', entityId: input.keepId, reason: input.reason, data: { mergedIds: merged },
+      action: 'submission.merged_in',
+      entityType: 'submission',
+      entityId: input.keepId,
+      reason: input.reason,
+      data: { mergedIds: merged },
     });
     await events.record(...happened);
     return { keptId: input.keepId, merged };

@@ -4,10 +4,25 @@ import type { Actor } from '../context.js';
 import { authorizeQuality, QUALITY, qualityPolicy } from './policy.js';
 
 const actor = (roles: Role[], organizationStatus = 'approved'): Actor => ({
-  userId: 'u', email: 'u@x.cn', displayName: 'U', roles, organizationId: 'a', organizationName: 'O', organizationStatus,
-  organizationKind: 'private_enterprise', sessionId: 's', csrfToken: 't',
+  userId: 'u',
+  email: 'u@x.cn',
+  displayName: 'U',
+  roles,
+  organizationId: 'a',
+  organizationName: 'O',
+  organizationStatus,
+  organizationKind: 'private_enterprise',
+  sessionId: 's',
+  csrfToken: 't',
 });
-const codeOf = (f: () => void) => { try { f(); return 'allowed'; } catch (e) { return (e as { code: string }).code; } };
+const codeOf = (f: () => void) => {
+  try {
+    f();
+    return 'allowed';
+  } catch (e) {
+    return (e as { code: string }).code;
+  }
+};
 
 describe('qualityPolicy', () => {
   it('checks drafts for users of approved organisations only, telling the others why (ORGANIZATION_NOT_APPROVED)', () => {

@@ -4,8 +4,20 @@ import type { Actor, Services } from '../context.js';
 import { inTransaction } from '../shared/index.js';
 import { ACTIVE, reviewingCall } from './rules.js';
 
-export async function assignReviewerManually({ services, actor, callId, submissionId, reviewerUserId, dueAt }: {
-  services: Services; actor: Actor | null; callId: string; submissionId: string; reviewerUserId: string; dueAt?: string;
+export async function assignReviewerManually({
+  services,
+  actor,
+  callId,
+  submissionId,
+  reviewerUserId,
+  dueAt,
+}: {
+  services: Services;
+  actor: Actor | null;
+  callId: string;
+  submissionId: string;
+  reviewerUserId: string;
+  dueAt?: string;
 }) {
   await reviewingCall(services, actor, callId);
   return inTransaction(services, actor, async (tx, events) => {
@@ -23,8 +35,15 @@ export async function assignReviewerManually({ services, actor, callId, submissi
       existing.filter(ACTIVE).map((a) => ({ itemId: a.submissionId, reviewerId: a.reviewerUserId })),
     );
     if (!check.ok) throw new DomainError(check.code, check.message, 409);
-    const [row] = await insertAssignments(tx, [{ callId, submissionId, reviewerUserId, status: 'assigned', assignedBy: actor!.userId, dueAt: dueAt ? new Date(dueAt) : null }]);
-    await events.record({ action: 'review.assigned_manually', entityType: 'submission', entityId: submissionId, data: { assignmentId: row!.id, reviewerUserId } });
+    const [row] = await insertAssignments(tx, [
+      { callId, submissionId, reviewerUserId, status: 'assigned', assignedBy: actor!.userId, dueAt: dueAt ? new Date(dueAt) : null },
+    ]);
+    await events.record({
+      action: 'review.assigned_manually',
+      entityType: 'submission',
+      entityId: submissionId,
+      data: { assignmentId: row!.id, reviewerUserId },
+    });
     return row!;
   });
 }

@@ -5,8 +5,20 @@ import { inTransaction, type DomainEvent } from '../shared/index.js';
 import { authorizeReview } from './policy.js';
 
 /** Select or reject many items at once: all of them move, or none. */
-export async function decideSelection({ services, actor, callId, submissionIds, action, reason }: {
-  services: Services; actor: Actor | null; callId: string; submissionIds: string[]; action: 'select' | 'reject'; reason?: string;
+export async function decideSelection({
+  services,
+  actor,
+  callId,
+  submissionIds,
+  action,
+  reason,
+}: {
+  services: Services;
+  actor: Actor | null;
+  callId: string;
+  submissionIds: string[];
+  action: 'select' | 'reject';
+  reason?: string;
 }) {
   authorizeReview(actor, 'select');
   return inTransaction(services, actor, async (tx, events) => {
@@ -19,7 +31,14 @@ export async function decideSelection({ services, actor, callId, submissionIds, 
       if (!(await updateSubmission(tx, id, s.status, { status: t.to, statusReason: reason?.trim() || null }))) {
         throw new DomainError('CONFLICT', '项目状态已变化，请刷新后重试', 409);
       }
-      moved.push({ action: `submission.${action}`, entityType: 'submission', entityId: id, fromState: s.status, toState: t.to, reason: reason?.trim() || null });
+      moved.push({
+        action: `submission.${action}`,
+        entityType: 'submission',
+        entityId: id,
+        fromState: s.status,
+        toState: t.to,
+        reason: reason?.trim() || null,
+      });
     }
     await events.record(...moved);
     return { moved: moved.length };

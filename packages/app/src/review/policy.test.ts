@@ -4,8 +4,16 @@ import type { Actor } from '../context.js';
 import { assignmentPolicy, authorizeReview, REVIEW_PROCESS, reviewPolicy, type ReviewAction } from './policy.js';
 
 const actor = (roles: Actor['roles'], userId = 'u1'): Actor => ({
-  userId, email: `${userId}@x.cn`, displayName: 'U', roles, organizationId: 'o', organizationName: 'O', organizationStatus: 'approved',
-  organizationKind: 'platform', sessionId: 's', csrfToken: 't',
+  userId,
+  email: `${userId}@x.cn`,
+  displayName: 'U',
+  roles,
+  organizationId: 'o',
+  organizationName: 'O',
+  organizationStatus: 'approved',
+  organizationKind: 'platform',
+  sessionId: 's',
+  csrfToken: 't',
 });
 const operator = actor(['operator']);
 const reviewer = actor(['reviewer']);

@@ -13,11 +13,18 @@ export async function remindOverdueReviews(services: Services, now: Date = servi
   const overdue = await listOverdueAssignments(services.db, now);
   if (overdue.length === 0) return { overdue: 0 };
   const day = shanghaiDate(now);
-  await notifyUsers(services.db, overdue.map((a) => ({
-    userId: a.reviewerUserId, kind: 'review.overdue', title: `评审任务已逾期：${a.submissionTitle}`,
-    body: `「${a.callTitle}」中的评审任务已于${formatShanghai(a.dueAt!)}到期，请尽快完成评分；如存在利益冲突，请声明回避。`,
-    link: `/reviews/${a.id}`, data: { assignmentId: a.id, callId: a.callId, submissionId: a.submissionId, dueAt: a.dueAt },
-    dedupeKey: `review.overdue:${a.id}:${day}`, email: true,
-  })));
+  await notifyUsers(
+    services.db,
+    overdue.map((a) => ({
+      userId: a.reviewerUserId,
+      kind: 'review.overdue',
+      title: `评审任务已逾期：${a.submissionTitle}`,
+      body: `「${a.callTitle}」中的评审任务已于${formatShanghai(a.dueAt!)}到期，请尽快完成评分；如存在利益冲突，请声明回避。`,
+      link: `/reviews/${a.id}`,
+      data: { assignmentId: a.id, callId: a.callId, submissionId: a.submissionId, dueAt: a.dueAt },
+      dedupeKey: `review.overdue:${a.id}:${day}`,
+      email: true,
+    })),
+  );
   return { overdue: overdue.length };
 }

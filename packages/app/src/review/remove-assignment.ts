@@ -12,6 +12,11 @@ export async function removeAssignment({ services, actor, id }: { services: Serv
     if (!a) throw notFound('评审任务');
     decideAssignment(a, 'withdraw', ['operator']);
     await deleteAssignment(tx, id);
-    await events.record({ action: 'review.unassigned', entityType: 'submission', entityId: a.submissionId, data: { assignmentId: id, reviewerUserId: a.reviewerUserId } });
+    await events.record({
+      action: 'review.unassigned',
+      entityType: 'submission',
+      entityId: a.submissionId,
+      data: { assignmentId: id, reviewerUserId: a.reviewerUserId },
+    });
   });
 }

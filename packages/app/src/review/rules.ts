@@ -1,8 +1,16 @@
 /** What the review use cases share: the assignment machine's refusals and the assignment sets. */
 import { findAssignment, findCall, type AssignmentRow, type CallRow } from '@scenebridge/db';
 import {
-  allowedActions, decide, DomainError, isCallInReview, notFound, REVIEW_ASSIGNMENT_STATE_LABELS, reviewAssignmentMachine,
-  type Actor as MachineActor, type ReviewAssignmentAction, type ReviewAssignmentState,
+  allowedActions,
+  decide,
+  DomainError,
+  isCallInReview,
+  notFound,
+  REVIEW_ASSIGNMENT_STATE_LABELS,
+  reviewAssignmentMachine,
+  type Actor as MachineActor,
+  type ReviewAssignmentAction,
+  type ReviewAssignmentState,
 } from '@scenebridge/domain';
 import type { Actor, Services } from '../context.js';
 import { assignmentPolicy, authorizeReview } from './policy.js';
@@ -38,7 +46,12 @@ export async function reviewingCall(services: Services, actor: Actor | null, cal
 }
 
 /** The caller's own assignment: the role first (403), then the assignment (404 if not theirs). */
-export async function myAssignment(services: Services, actor: Actor | null, id: string, action: 'view' | 'score' | 'declareConflict' = 'view') {
+export async function myAssignment(
+  services: Services,
+  actor: Actor | null,
+  id: string,
+  action: 'view' | 'score' | 'declareConflict' = 'view',
+) {
   authorizeReview(actor, 'score');
   const a = await findAssignment(services.db, id);
   if (!a) throw notFound(assignmentPolicy.label);

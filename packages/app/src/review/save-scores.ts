@@ -4,8 +4,20 @@ import type { Actor, Services } from '../context.js';
 import { inTransaction } from '../shared/index.js';
 import { decideAssignment, myAssignment } from './rules.js';
 
-export async function saveScores({ services, actor, id, scores, comments, submit }: {
-  services: Services; actor: Actor | null; id: string; scores: Record<string, number>; comments: Record<string, string>; submit: boolean;
+export async function saveScores({
+  services,
+  actor,
+  id,
+  scores,
+  comments,
+  submit,
+}: {
+  services: Services;
+  actor: Actor | null;
+  id: string;
+  scores: Record<string, number>;
+  comments: Record<string, string>;
+  submit: boolean;
 }) {
   await myAssignment(services, actor, id, 'score');
   return inTransaction(services, actor, async (tx, events) => {
@@ -20,10 +32,19 @@ export async function saveScores({ services, actor, id, scores, comments, submit
     if (unknown.length) throw new DomainError('UNKNOWN_CRITERION', `未知的评审指标：${unknown.join('、')}`, 400);
     const total = submit ? weightedScore(criteria, scores) : null;
     const updated = await updateAssignment(tx, id, a.status, {
-      scores, comments, weightedScore: total, status: t.to, submittedAt: submit ? services.now() : null,
+      scores,
+      comments,
+      weightedScore: total,
+      status: t.to,
+      submittedAt: submit ? services.now() : null,
     });
     if (submit) {
-      await events.record({ action: 'review.scored', entityType: 'submission', entityId: a.submissionId, data: { assignmentId: id, scores, weightedScore: total } });
+      await events.record({
+        action: 'review.scored',
+        entityType: 'submission',
+        entityId: a.submissionId,
+        data: { assignmentId: id, scores, weightedScore: total },
+      });
     }
     return updated!;
   });

@@ -4,7 +4,15 @@ import type { Actor, Services } from '../context.js';
 import { inTransaction } from '../shared/index.js';
 import { authorizeReview } from './policy.js';
 
-export async function withdrawRelation({ services, actor, organizationId }: { services: Services; actor: Actor | null; organizationId: string }) {
+export async function withdrawRelation({
+  services,
+  actor,
+  organizationId,
+}: {
+  services: Services;
+  actor: Actor | null;
+  organizationId: string;
+}) {
   authorizeReview(actor, 'declareRelation');
   await inTransaction(services, actor, async (tx, events) => {
     // Only the caller's own declaration can be deleted: another reviewer's does not exist for them.

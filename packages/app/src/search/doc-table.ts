@@ -77,7 +77,11 @@ export class DocTable {
         for (let fi = 0; fi < table.length; fi++) {
           for (const v of table[fi]!) {
             const code = this.codeOf(fi, v);
-            if (at === this.codes.length) { const c = new Int32Array(at * 2); c.set(this.codes); this.codes = c; }
+            if (at === this.codes.length) {
+              const c = new Int32Array(at * 2);
+              c.set(this.codes);
+              this.codes = c;
+            }
             this.codes[at++] = code;
             const bytes = this.valueArrays.get(code);
             if (bytes) bytes[d] = 1;
@@ -104,7 +108,8 @@ export class DocTable {
     const own = ownId === null ? -1 : (this.organizationCodes.get(ownId) ?? -1);
     const mine = own === -1 ? others : statuses.filter((status) => sees({ status, organizationId: ownId! }));
     if (mine.length === statuses.length && others.length === statuses.length) return () => true;
-    const seen = this.statusSet(others), organization = this.organization;
+    const seen = this.statusSet(others),
+      organization = this.organization;
     if (mine.length === statuses.length) return (d) => seen[d] === 1 || organization[d] === own;
     if (mine.length === others.length && mine.every((s, i) => s === others[i])) return (d) => seen[d] === 1;
     const seenOwn = this.statusSet(mine);
@@ -123,7 +128,8 @@ export class DocTable {
 
   /** Adds 1 to counts[code] for each code of document d whose facet `counted` says yes to. */
   countCodes(d: number, counts: Int32Array, counted: Uint8Array): void {
-    const codes = this.codes, facetOf = this.facetOf;
+    const codes = this.codes,
+      facetOf = this.facetOf;
     for (let j = this.offsets[d]!, end = this.offsets[d + 1]!; j < end; j++) {
       const c = codes[j]!;
       if (counted[facetOf[c]!]) counts[c] = counts[c]! + 1;
@@ -157,9 +163,14 @@ export class DocTable {
     if (bytes) return bytes;
     if (this.valueArrays.size >= MAX_VALUE_ARRAYS) this.valueArrays.clear();
     bytes = new Uint8Array(this.status.length);
-    const codes = this.codes, offsets = this.offsets;
+    const codes = this.codes,
+      offsets = this.offsets;
     for (let d = 0; d < this.upTo; d++) {
-      for (let j = offsets[d]!, end = offsets[d + 1]!; j < end; j++) if (codes[j] === code) { bytes[d] = 1; break; }
+      for (let j = offsets[d]!, end = offsets[d + 1]!; j < end; j++)
+        if (codes[j] === code) {
+          bytes[d] = 1;
+          break;
+        }
     }
     this.valueArrays.set(code, bytes);
     return bytes;
@@ -179,27 +190,40 @@ export class DocTable {
 
   private statusCode(status: string): number {
     let code = this.statusCodes.get(status);
-    if (code === undefined) { code = this.statusValues.length; this.statusCodes.set(status, code); this.statusValues.push(status); }
+    if (code === undefined) {
+      code = this.statusValues.length;
+      this.statusCodes.set(status, code);
+      this.statusValues.push(status);
+    }
     return code;
   }
 
   private organizationCode(id: string): number {
     let code = this.organizationCodes.get(id);
-    if (code === undefined) { code = this.organizationCodes.size; this.organizationCodes.set(id, code); }
+    if (code === undefined) {
+      code = this.organizationCodes.size;
+      this.organizationCodes.set(id, code);
+    }
     return code;
   }
 
   private grow(slots: number): void {
     const cap = Math.max(slots, this.status.length * 2, 1024);
     const widen = <T extends Uint8Array | Uint16Array | Int32Array | Float64Array>(a: T, make: (n: number) => T, extra = 0): T => {
-      const b = make(cap + extra); b.set(a); return b;
+      const b = make(cap + extra);
+      b.set(a);
+      return b;
     };
     this.status = widen(this.status, (n) => new Uint16Array(n));
     this.organization = widen(this.organization, (n) => new Int32Array(n));
     this.newest = widen(this.newest, (n) => new Float64Array(n));
     this.deadline = widen(this.deadline, (n) => new Float64Array(n));
     this.offsets = widen(this.offsets, (n) => new Int32Array(n), 1);
-    for (const [code, bytes] of this.valueArrays) this.valueArrays.set(code, widen(bytes, (n) => new Uint8Array(n)));
+    for (const [code, bytes] of this.valueArrays)
+      this.valueArrays.set(
+        code,
+        widen(bytes, (n) => new Uint8Array(n)),
+      );
     for (const set of this.statusSets.values()) set.bytes = widen(set.bytes, (n) => new Uint8Array(n));
   }
 }
@@ -209,7 +233,10 @@ const tables = new WeakMap<SearchEngine<ListingFields>, DocTable>();
 /** The engine's table, brought up to date. */
 export function docTableOf(engine: SearchEngine<ListingFields>): DocTable {
   let t = tables.get(engine);
-  if (!t) { t = new DocTable(engine); tables.set(engine, t); }
+  if (!t) {
+    t = new DocTable(engine);
+    tables.set(engine, t);
+  }
   t.sync();
   return t;
 }

@@ -2,14 +2,17 @@
  * Marks query terms in a title or a snippet. Returned as parts ({text, hit}) rather than HTML,
  * so no client ever has to trust markup built from user text.
  */
-export interface TextPart { text: string; hit: boolean }
+export interface TextPart {
+  text: string;
+  hit: boolean;
+}
 
 /** Terms longest first, lower-cased; single Latin letters and lone characters are left out. */
 export function highlightTerms(terms: Iterable<string>): string[] {
   const out = new Set<string>();
   for (const t of terms) {
     const v = t.trim().toLowerCase();
-    if (v.length >= 2 || /[\u3400-\u9fff]/.test(v) && v.length >= 2) out.add(v);
+    if (v.length >= 2 || (/[\u3400-\u9fff]/.test(v) && v.length >= 2)) out.add(v);
   }
   return [...out].sort((a, b) => b.length - a.length);
 }
@@ -24,8 +27,15 @@ function hitRanges(text: string, terms: readonly string[]): Array<[number, numbe
       const i = lower.indexOf(t, from);
       if (i < 0) break;
       let free = true;
-      for (let k = i; k < i + t.length; k++) if (taken[k]) { free = false; break; }
-      if (free) { ranges.push([i, i + t.length]); taken.fill(1, i, i + t.length); }
+      for (let k = i; k < i + t.length; k++)
+        if (taken[k]) {
+          free = false;
+          break;
+        }
+      if (free) {
+        ranges.push([i, i + t.length]);
+        taken.fill(1, i, i + t.length);
+      }
       from = i + 1;
     }
   }
@@ -49,11 +59,15 @@ export function snippet(text: string, terms: readonly string[], length = 120): T
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= length) return markTerms(flat, terms);
   const ranges = hitRanges(flat, terms);
-  let best = 0, bestCount = -1;
+  let best = 0,
+    bestCount = -1;
   for (const [s] of ranges) {
     const start = Math.max(0, s - 20);
     const count = ranges.filter(([a, b]) => a >= start && b <= start + length).length;
-    if (count > bestCount) { best = start; bestCount = count; }
+    if (count > bestCount) {
+      best = start;
+      bestCount = count;
+    }
   }
   const back = flat.lastIndexOf('。', best);
   const start = back >= 0 && best - back < 30 ? back + 1 : best;

@@ -5,7 +5,15 @@
  * watermark are read again, so nothing committed late is missed (migration 0007).
  */
 import {
-  indexProbe, listingTexts, snapshotXmin, listingsChangedSince, listSearchSynonyms, listSearchTerms, vocabularyVersion, type Database, type ListingRow,
+  indexProbe,
+  listingTexts,
+  snapshotXmin,
+  listingsChangedSince,
+  listSearchSynonyms,
+  listSearchTerms,
+  vocabularyVersion,
+  type Database,
+  type ListingRow,
 } from '@scenebridge/db';
 import { Segmenter, SearchEngine, defaultSynonyms, type SynonymTable } from '@scenebridge/search';
 import type { ListType } from '@scenebridge/domain';
@@ -42,11 +50,25 @@ export function isIndexable(r: Pick<ListingRow, 'status' | 'submittedAt'>): bool
 
 export function toFields(r: ListingRow): ListingFields {
   return {
-    listType: r.listType as ListType, status: r.status, organizationId: r.organizationId, organizationName: r.organizationName,
-    title: r.title, sector: r.sector, sectors: r.sectors, techFields: r.techFields, regionCode: r.regionCode,
-    budgetMin: r.budgetMin, budgetMax: r.budgetMax, maturityTrl: r.maturityTrl, contactPublic: r.contactPublic,
-    createdAt: r.createdAt.getTime(), submittedAt: r.submittedAt?.getTime() ?? null, deadline: r.deadline?.getTime() ?? null,
-    batchId: r.batchId, batchTitle: r.batchTitle, publishedAt: r.publishedAt?.getTime() ?? null,
+    listType: r.listType as ListType,
+    status: r.status,
+    organizationId: r.organizationId,
+    organizationName: r.organizationName,
+    title: r.title,
+    sector: r.sector,
+    sectors: r.sectors,
+    techFields: r.techFields,
+    regionCode: r.regionCode,
+    budgetMin: r.budgetMin,
+    budgetMax: r.budgetMax,
+    maturityTrl: r.maturityTrl,
+    contactPublic: r.contactPublic,
+    createdAt: r.createdAt.getTime(),
+    submittedAt: r.submittedAt?.getTime() ?? null,
+    deadline: r.deadline?.getTime() ?? null,
+    batchId: r.batchId,
+    batchTitle: r.batchTitle,
+    publishedAt: r.publishedAt?.getTime() ?? null,
   };
 }
 
@@ -92,7 +114,10 @@ export class TextCache {
   constructor(private readonly max = 5000) {}
   get(id: string) {
     const v = this.map.get(id);
-    if (v) { this.map.delete(id); this.map.set(id, v); }
+    if (v) {
+      this.map.delete(id);
+      this.map.set(id, v);
+    }
     return v;
   }
   set(id: string, v: { title: string; text: string }) {
@@ -100,13 +125,18 @@ export class TextCache {
     this.map.set(id, v);
     if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
   }
-  delete(id: string) { this.map.delete(id); }
+  delete(id: string) {
+    this.map.delete(id);
+  }
 }
 
 function apply(engine: SearchEngine<ListingFields>, rows: ListingRow[], texts?: TextCache): void {
   for (const r of rows) {
     texts?.delete(r.id);
-    if (!isIndexable(r)) { engine.remove(r.id); continue; }
+    if (!isIndexable(r)) {
+      engine.remove(r.id);
+      continue;
+    }
     engine.add({ id: r.id, title: r.title, text: `${r.description}\n${r.extraText}`, fields: toFields(r) });
   }
 }
@@ -152,10 +182,14 @@ export async function textsOf(db: Database, state: IndexState, ids: string[]): P
   const missing: string[] = [];
   for (const id of ids) {
     const t = state.texts.get(id);
-    if (t) out.set(id, t); else missing.push(id);
+    if (t) out.set(id, t);
+    else missing.push(id);
   }
   if (missing.length) {
-    for (const [id, t] of await listingTexts(db, missing)) { state.texts.set(id, t); out.set(id, t); }
+    for (const [id, t] of await listingTexts(db, missing)) {
+      state.texts.set(id, t);
+      out.set(id, t);
+    }
   }
   return out;
 }

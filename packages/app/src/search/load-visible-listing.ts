@@ -15,12 +15,23 @@ export async function loadVisibleListing(services: Services, actor: Actor | null
 }
 
 /** Shared with get-listing.ts, which reads the detail row instead (not in the index). */
-export async function visibleOrNotFound<R extends ListingRow>(services: Services, actor: Actor | null, id: string, row: R | undefined): Promise<R> {
+export async function visibleOrNotFound<R extends ListingRow>(
+  services: Services,
+  actor: Actor | null,
+  id: string,
+  row: R | undefined,
+): Promise<R> {
   if (!row || !isIndexable(row)) throw notFound(listingPolicy.label);
   if (listingPolicy.allow(actor, 'view', row)) return row;
   const party = actor?.organizationId ?? null;
-  const linked = party !== null && listingPolicy.allow(actor, 'view', { ...row, interestPartyId: party })
-    && await hasInterestLink(services.db, id, party);
-  listingPolicy.authorize(actor, 'view', { status: row.status, organizationId: row.organizationId, interestPartyId: linked ? party : null });
+  const linked =
+    party !== null &&
+    listingPolicy.allow(actor, 'view', { ...row, interestPartyId: party }) &&
+    (await hasInterestLink(services.db, id, party));
+  listingPolicy.authorize(actor, 'view', {
+    status: row.status,
+    organizationId: row.organizationId,
+    interestPartyId: linked ? party : null,
+  });
   return row;
 }

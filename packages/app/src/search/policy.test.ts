@@ -5,8 +5,16 @@ import type { Actor } from '../context.js';
 import { listingPolicy, ownsListing, viewerOf, viewerSees } from './policy.js';
 
 const actor = (roles: Role[], organizationId = 'a'): Actor => ({
-  userId: 'u', email: 'u@x.cn', displayName: 'U', roles, organizationId, organizationName: 'O', organizationStatus: 'approved',
-  organizationKind: 'private_enterprise', sessionId: 's', csrfToken: 't',
+  userId: 'u',
+  email: 'u@x.cn',
+  displayName: 'U',
+  roles,
+  organizationId,
+  organizationName: 'O',
+  organizationStatus: 'approved',
+  organizationKind: 'private_enterprise',
+  sessionId: 's',
+  csrfToken: 't',
 });
 
 const submitted = { status: 'submitted', organizationId: 'a' };
@@ -14,7 +22,8 @@ const published = { status: 'published', organizationId: 'a' };
 
 describe('listingPolicy', () => {
   it('shows published listings to everyone, anonymous callers included', () => {
-    for (const who of [null, actor(['org_member'], 'b'), actor(['reviewer'], 'b')]) expect(listingPolicy.allow(who, 'view', published)).toBe(true);
+    for (const who of [null, actor(['org_member'], 'b'), actor(['reviewer'], 'b')])
+      expect(listingPolicy.allow(who, 'view', published)).toBe(true);
   });
 
   it('shows an unpublished listing to its own organisation, operators and brokers, and to no one else (404)', () => {
@@ -26,7 +35,9 @@ describe('listingPolicy', () => {
     expect(listingPolicy.allow(null, 'view', submitted)).toBe(false);
     // A reviewer is no user of the organisation it belongs to, for listings.
     expect(listingPolicy.allow(actor(['reviewer']), 'view', submitted)).toBe(false);
-    expect(() => listingPolicy.authorize(actor(['org_admin'], 'b'), 'view', submitted)).toThrow(expect.objectContaining({ code: 'NOT_FOUND', message: '条目不存在或无权访问' }));
+    expect(() => listingPolicy.authorize(actor(['org_admin'], 'b'), 'view', submitted)).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND', message: '条目不存在或无权访问' }),
+    );
   });
 
   it('shows an unpublished listing to a user of an organisation on the other side of an interest naming it', () => {
@@ -43,14 +54,23 @@ describe('listingPolicy', () => {
     expect(ownsListing(actor(['org_admin'], 'b'), { ...published, interestPartyId: 'b' })).toBe(false);
   });
 
-  it('reads a listing owner only as the caller\'s organisation or another one, which is what the doc table relies on', () => {
-    const arbActor = fc.option(fc.record({ roles: fc.subarray([...ROLES]), org: fc.constantFrom('a', 'b') }).map((c) => actor(c.roles, c.org)), { nil: null });
-    fc.assert(fc.property(arbActor, fc.constantFrom(...SUBMISSION_STATES), fc.constantFrom('a', 'b', 'c', 'd'), (who, status, owner) => {
-      const viewer = viewerOf(who);
-      const other = ['c', 'd'].find((o) => o !== owner)!;
-      const asOther = who && owner === who.organizationId ? owner : other;
-      expect(listingPolicy.allow(who, 'view', { status, organizationId: owner })).toBe(listingPolicy.allow(who, 'view', { status, organizationId: asOther }));
-      expect(viewerSees(viewer, { status, organizationId: owner })).toBe(listingPolicy.allow(who, 'view', { status, organizationId: owner }));
-    }));
+  it("reads a listing owner only as the caller's organisation or another one, which is what the doc table relies on", () => {
+    const arbActor = fc.option(
+      fc.record({ roles: fc.subarray([...ROLES]), org: fc.constantFrom('a', 'b') }).map((c) => actor(c.roles, c.org)),
+      { nil: null },
+    );
+    fc.assert(
+      fc.property(arbActor, fc.constantFrom(...SUBMISSION_STATES), fc.constantFrom('a', 'b', 'c', 'd'), (who, status, owner) => {
+        const viewer = viewerOf(who);
+        const other = ['c', 'd'].find((o) => o !== owner)!;
+        const asOther = who && owner === who.organizationId ? owner : other;
+        expect(listingPolicy.allow(who, 'view', { status, organizationId: owner })).toBe(
+          listingPolicy.allow(who, 'view', { status, organizationId: asOther }),
+        );
+        expect(viewerSees(viewer, { status, organizationId: owner })).toBe(
+          listingPolicy.allow(who, 'view', { status, organizationId: owner }),
+        );
+      }),
+    );
   });
 });

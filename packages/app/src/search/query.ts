@@ -44,14 +44,23 @@ export interface SearchOutcome {
  * by id, so that the order never depends on document numbers.
  */
 function inOrder(
-  selected: { docs: Int32Array; scores: Float64Array }, order: SortOrder, scored: boolean, table: DocTable, engine: SearchEngine<ListingFields>,
+  selected: { docs: Int32Array; scores: Float64Array },
+  order: SortOrder,
+  scored: boolean,
+  table: DocTable,
+  engine: SearchEngine<ListingFields>,
 ): { docs: Int32Array; scores: Float64Array } {
   const { docs, scores } = selected;
   const n = docs.length;
-  const byId = (a: number, b: number) => { const x = engine.idAt(a), y = engine.idAt(b); return x < y ? -1 : x > y ? 1 : 0; };
+  const byId = (a: number, b: number) => {
+    const x = engine.idAt(a),
+      y = engine.idAt(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
   const byNewest = (a: number, b: number) => table.newestKey(b) - table.newestKey(a) || byId(a, b);
   const byDeadline = (a: number, b: number) => {
-    const x = table.deadlineKey(a), y = table.deadlineKey(b);
+    const x = table.deadlineKey(a),
+      y = table.deadlineKey(b);
     return x === y ? byNewest(a, b) : x < y ? -1 : 1;
   };
   if (scored && order !== 'relevance') {
@@ -105,12 +114,20 @@ function failedFilter(d: number, filterBytes: ReadonlyArray<readonly Uint8Array[
 }
 
 export function runSearch(
-  engine: SearchEngine<ListingFields>, viewer: Viewer, q: string, filters: SearchFilters, order: SortOrder, window = 10_000,
+  engine: SearchEngine<ListingFields>,
+  viewer: Viewer,
+  q: string,
+  filters: SearchFilters,
+  order: SortOrder,
+  window = 10_000,
   queryWindow = QUERY_WINDOW,
 ): SearchOutcome {
   const table = docTableOf(engine);
-  const active = FACETS.filter((f) => (filters[f]?.length ?? 0) > 0)
-    .map((f) => ({ facet: f, index: FACET_INDEX[f], wanted: new Set<string>(filters[f]!) }));
+  const active = FACETS.filter((f) => (filters[f]?.length ?? 0) > 0).map((f) => ({
+    facet: f,
+    index: FACET_INDEX[f],
+    wanted: new Set<string>(filters[f]!),
+  }));
   const visible = table.visibility(viewer);
   const filterBytes = active.map((a) => table.valuesOf(a.index, a.wanted));
   // Facet counts by value code. A listing passing every filter counts toward every facet (in a
@@ -126,7 +143,11 @@ export function runSearch(
   let capped = false;
 
   if (query) {
-    const m = engine.matches(query, { minBigramCoverage: MIN_BIGRAM_COVERAGE, minRelativeScore: RELATIVE_SCORE_CUTOFF, preferWordMatches: true });
+    const m = engine.matches(query, {
+      minBigramCoverage: MIN_BIGRAM_COVERAGE,
+      minRelativeScore: RELATIVE_SCORE_CUTOFF,
+      preferWordMatches: true,
+    });
     // One pass feeds every top-k: tops[0] takes hits passing every filter (the result set), and
     // tops[i + 1] those passing every filter but active[i]'s (that facet's counts).
     const tops = [new TopK(queryWindow), ...active.map(() => new TopK(queryWindow))];
@@ -138,11 +159,15 @@ export function runSearch(
       if (!visible(d)) continue;
       const failed = failedFilter(d, filterBytes);
       if (failed === -2) continue;
-      if (failed === -1) { for (let t = 0; t < tops.length; t++) tops[t]!.push(s, d); } else tops[failed + 1]!.push(s, d);
+      if (failed === -1) {
+        for (let t = 0; t < tops.length; t++) tops[t]!.push(s, d);
+      } else tops[failed + 1]!.push(s, d);
       floor = tops[0]!.threshold;
       for (let t = 1; t < tops.length; t++) floor = Math.min(floor, tops[t]!.threshold);
     }
-    active.forEach((_, i) => { for (const d of tops[i + 1]!.unorderedDocs()) table.countCodes(d, counts, onlyFacet[i]!); });
+    active.forEach((_, i) => {
+      for (const d of tops[i + 1]!.unorderedDocs()) table.countCodes(d, counts, onlyFacet[i]!);
+    });
     selected = tops[0]!.drain();
     total = selected.docs.length;
     capped = total === queryWindow;
@@ -170,15 +195,21 @@ export function runSearch(
   const batchTitles = new Map<string, string>();
   for (let c = 0; c < counts.length; c++) {
     if (counts[c] === 0) continue;
-    const fi = table.facetOf[c]!, value = table.valueOf[c]!;
+    const fi = table.facetOf[c]!,
+      value = table.valueOf[c]!;
     lists[fi]!.push({ value, count: counts[c]! });
     const title = FACETS[fi] === 'batch' ? table.batchTitles.get(value) : undefined;
     if (title) batchTitles.set(value, title);
   }
-  const facets = Object.fromEntries(FACETS.map((f, i) => [f, lists[i]!
-    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))])) as SearchOutcome['facets'];
+  const facets = Object.fromEntries(
+    FACETS.map((f, i) => [f, lists[i]!.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))]),
+  ) as SearchOutcome['facets'];
   return {
-    ids: idsOf(engine, docs), scores: query ? scores : new Float64Array(docs.length),
-    total, capped, facets, batchTitles,
+    ids: idsOf(engine, docs),
+    scores: query ? scores : new Float64Array(docs.length),
+    total,
+    capped,
+    facets,
+    batchTitles,
   };
 }

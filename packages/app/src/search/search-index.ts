@@ -20,16 +20,27 @@ export class SearchIndex {
   /** The index, up to date with every transaction committed before this call. */
   async current(): Promise<IndexState> {
     if (!this.state) {
-      this.building ??= buildIndex(this.db).then((s) => (this.state = s)).finally(() => { this.building = null; });
+      this.building ??= buildIndex(this.db)
+        .then((s) => (this.state = s))
+        .finally(() => {
+          this.building = null;
+        });
       return this.building;
     }
     if (!this.inflight) {
-      this.inflight = this.catchUpOnce().finally(() => { this.inflight = null; });
+      this.inflight = this.catchUpOnce().finally(() => {
+        this.inflight = null;
+      });
       return this.inflight;
     }
     // A catch-up is running, but it may have read before this caller's own write committed:
     // wait for one more, shared by everyone who arrives meanwhile.
-    this.queued ??= this.inflight.catch(() => undefined).then(() => { this.queued = null; return this.current(); });
+    this.queued ??= this.inflight
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = null;
+        return this.current();
+      });
     return this.queued;
   }
 
@@ -46,8 +57,13 @@ export class SearchIndex {
   /** Rebuilds with the new vocabulary while searches go on against the old index. */
   rebuildAside(): Promise<void> {
     this.rebuilding ??= buildIndex(this.db)
-      .then(async (fresh) => { await catchUp(this.db, fresh); this.state = fresh; })
-      .finally(() => { this.rebuilding = null; });
+      .then(async (fresh) => {
+        await catchUp(this.db, fresh);
+        this.state = fresh;
+      })
+      .finally(() => {
+        this.rebuilding = null;
+      });
     return this.rebuilding;
   }
 

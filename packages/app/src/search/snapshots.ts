@@ -14,7 +14,10 @@ export interface Snapshot<T> {
 
 export class SnapshotStore<T> {
   private readonly map = new Map<string, Snapshot<T>>();
-  constructor(private readonly ttlMs = 10 * 60_000, private readonly max = 500) {}
+  constructor(
+    private readonly ttlMs = 10 * 60_000,
+    private readonly max = 500,
+  ) {}
 
   put(ownerKey: string, items: T, now = Date.now()): string {
     const token = randomBytes(12).toString('base64url');
@@ -27,7 +30,10 @@ export class SnapshotStore<T> {
   get(token: string, ownerKey: string, now = Date.now()): T | undefined {
     const s = this.map.get(token);
     if (!s) return undefined;
-    if (now - s.createdAt > this.ttlMs) { this.map.delete(token); return undefined; }
+    if (now - s.createdAt > this.ttlMs) {
+      this.map.delete(token);
+      return undefined;
+    }
     return s.ownerKey === ownerKey ? s.items : undefined;
   }
 }

@@ -15,9 +15,16 @@ async function operatorActor(services: Services): Promise<Actor> {
   const user = (await findUserByEmail(services.db, demo.DEMO_OPERATOR_EMAIL))!;
   const org = (await findOrganization(services.db, user.organizationId))!;
   return {
-    userId: user.id, email: user.email, displayName: user.displayName, roles: user.roles as Actor['roles'],
-    organizationId: org.id, organizationName: org.name, organizationStatus: org.status, organizationKind: org.kind,
-    sessionId: 'demo-seed', csrfToken: 'demo-seed',
+    userId: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    roles: user.roles as Actor['roles'],
+    organizationId: org.id,
+    organizationName: org.name,
+    organizationStatus: org.status,
+    organizationKind: org.kind,
+    sessionId: 'demo-seed',
+    csrfToken: 'demo-seed',
   };
 }
 
@@ -33,9 +40,20 @@ export async function publishDemoCalls(services: Services, callIds: string[]): P
     const items = await listSubmissionsOfCallInStates(services.db, callId, ['selected']);
     if (items.length === 0) continue;
     const submittedAt = new Date(services.now().getTime() - 170 * 86_400_000);
-    await insertAssignments(services.db, items.flatMap((s, i) => reviewers.map((reviewerUserId, r) => ({
-      callId, submissionId: s.id, reviewerUserId, status: 'submitted', weightedScore: scoreOf(i, r), submittedAt, dueAt: submittedAt,
-    }))));
+    await insertAssignments(
+      services.db,
+      items.flatMap((s, i) =>
+        reviewers.map((reviewerUserId, r) => ({
+          callId,
+          submissionId: s.id,
+          reviewerUserId,
+          status: 'submitted',
+          weightedScore: scoreOf(i, r),
+          submittedAt,
+          dueAt: submittedAt,
+        })),
+      ),
+    );
     const batch = await publishBatch({ services, actor, callId });
     published += batch.entryCount;
   }

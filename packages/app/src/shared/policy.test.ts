@@ -4,8 +4,16 @@ import type { Actor } from '../context.js';
 import { definePolicy } from './policy.js';
 
 const actor = (organizationId: string, roles: Actor['roles'] = ['org_admin']): Actor => ({
-  userId: 'u', email: 'u@x.cn', displayName: 'U', roles, organizationId, organizationName: 'O', organizationStatus: 'approved',
-  organizationKind: 'private_enterprise', sessionId: 's', csrfToken: 't',
+  userId: 'u',
+  email: 'u@x.cn',
+  displayName: 'U',
+  roles,
+  organizationId,
+  organizationName: 'O',
+  organizationStatus: 'approved',
+  organizationKind: 'private_enterprise',
+  sessionId: 's',
+  csrfToken: 't',
 });
 
 const notes = definePolicy<{ owner: string; locked: boolean }, 'edit'>('笔记', {
@@ -13,7 +21,14 @@ const notes = definePolicy<{ owner: string; locked: boolean }, 'edit'>('笔记',
   edit: (a, r) => !!a && a.organizationId === r.owner && !r.locked,
 });
 
-const codeOf = (f: () => void) => { try { f(); return 'allowed'; } catch (e) { return (e as DomainError).code; } };
+const codeOf = (f: () => void) => {
+  try {
+    f();
+    return 'allowed';
+  } catch (e) {
+    return (e as DomainError).code;
+  }
+};
 
 describe('definePolicy', () => {
   it('answers 404 to whoever may not see the resource and 403 to whoever may see it but not act', () => {

@@ -10,9 +10,14 @@ import { subscribe, type Subscriber } from './transaction.js';
 
 /** Every recorded event is one entry of the audit chain, in the order recorded. */
 export const auditTrail: Subscriber = async (events, { tx, actor }) => {
-  await appendAuditEvents(tx, events.map(({ actedBy, ...e }) => ({
-    actorUserId: actedBy ? actedBy.userId : actor?.userId ?? null, actorLabel: actedBy?.label ?? actorLabel(actor), ...e,
-  })));
+  await appendAuditEvents(
+    tx,
+    events.map(({ actedBy, ...e }) => ({
+      actorUserId: actedBy ? actedBy.userId : (actor?.userId ?? null),
+      actorLabel: actedBy?.label ?? actorLabel(actor),
+      ...e,
+    })),
+  );
 };
 
 let registered = false;

@@ -68,7 +68,9 @@ export class TransactionEvents {
 
 /** One transaction of a use case, with its recorder. */
 export async function inTransaction<T>(
-  services: Services, actor: Actor | null, work: (tx: Transaction, events: TransactionEvents) => Promise<T>,
+  services: Services,
+  actor: Actor | null,
+  work: (tx: Transaction, events: TransactionEvents) => Promise<T>,
 ): Promise<T> {
   let recorder: TransactionEvents | undefined;
   const result = await services.db.transaction(async (tx) => {

@@ -6,8 +6,18 @@ import { inTransaction } from '../shared/index.js';
 import { attachmentTarget } from './attachment-target.js';
 import { MAX_PER_SUBMISSION, safeFilename, sniffUpload } from './uploads.js';
 
-export async function addAttachment({ services, actor, submissionId, filename, content }: {
-  services: Services; actor: Actor | null; submissionId: string; filename: string; content: Buffer;
+export async function addAttachment({
+  services,
+  actor,
+  submissionId,
+  filename,
+  content,
+}: {
+  services: Services;
+  actor: Actor | null;
+  submissionId: string;
+  filename: string;
+  content: Buffer;
 }) {
   await attachmentTarget(services, actor, submissionId);
   if (content.length === 0) throw new DomainError('EMPTY_FILE', '文件为空', 400);
@@ -25,11 +35,18 @@ export async function addAttachment({ services, actor, submissionId, filename, c
       throw new DomainError('TOO_MANY_ATTACHMENTS', `每项填报最多${MAX_PER_SUBMISSION}个附件`, 409);
     }
     const meta = await insertAttachment(tx, {
-      submissionId, filename: safeFilename(filename, type.ext), mediaType: type.mediaType, size: content.length,
-      sha256, content, createdBy: actor!.userId,
+      submissionId,
+      filename: safeFilename(filename, type.ext),
+      mediaType: type.mediaType,
+      size: content.length,
+      sha256,
+      content,
+      createdBy: actor!.userId,
     });
     await events.record({
-      action: 'attachment.added', entityType: 'submission', entityId: submissionId,
+      action: 'attachment.added',
+      entityType: 'submission',
+      entityId: submissionId,
       data: { attachmentId: meta.id, filename: meta.filename, sha256, size: meta.size },
     });
     return meta;

@@ -1,4 +1,11 @@
-import { findActiveAssignmentFor, findAttachmentMeta, findCall, findSubmission, listAttachments, readAttachmentContent } from '@scenebridge/db';
+import {
+  findActiveAssignmentFor,
+  findAttachmentMeta,
+  findCall,
+  findSubmission,
+  listAttachments,
+  readAttachmentContent,
+} from '@scenebridge/db';
 import { notFound, type ReviewScheme } from '@scenebridge/domain';
 import type { Actor, Services } from '../context.js';
 import { attachmentPolicy, submissionPolicy } from './policy.js';

@@ -2,13 +2,26 @@ import { DomainError } from '@scenebridge/domain';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../context.js';
 import {
-  attachmentPolicy, authorizeDrafting, authorizeSubmission, machineActorsFor, submissionListScope, submissionPolicy,
+  attachmentPolicy,
+  authorizeDrafting,
+  authorizeSubmission,
+  machineActorsFor,
+  submissionListScope,
+  submissionPolicy,
   type SubmissionAccess,
 } from './policy.js';
 
 const actor = (roles: Actor['roles'], organizationId = 'platform', organizationStatus = 'approved'): Actor => ({
-  userId: 'u', email: 'u@x.cn', displayName: 'U', roles, organizationId, organizationName: 'O', organizationStatus,
-  organizationKind: 'private_enterprise', sessionId: 's', csrfToken: 't',
+  userId: 'u',
+  email: 'u@x.cn',
+  displayName: 'U',
+  roles,
+  organizationId,
+  organizationName: 'O',
+  organizationStatus,
+  organizationKind: 'private_enterprise',
+  sessionId: 's',
+  csrfToken: 't',
 });
 const member = actor(['org_member'], 'A');
 const outsider = actor(['org_admin'], 'B');
@@ -20,7 +33,12 @@ const draft: SubmissionAccess = { organizationId: 'A', submittedAt: null };
 const submitted: SubmissionAccess = { organizationId: 'A', submittedAt: new Date('2026-01-01') };
 
 const outcome = (f: () => unknown) => {
-  try { f(); return 'allowed'; } catch (e) { return `${(e as DomainError).status}:${(e as DomainError).code}:${(e as DomainError).message}`; }
+  try {
+    f();
+    return 'allowed';
+  } catch (e) {
+    return `${(e as DomainError).status}:${(e as DomainError).code}:${(e as DomainError).message}`;
+  }
 };
 
 describe('submissionPolicy', () => {
@@ -31,7 +49,7 @@ describe('submissionPolicy', () => {
     for (const a of [outsider, reviewer, broker, null]) expect(sees(a)).toEqual([false, false]);
   });
 
-  it('hides from whoever may not see it (404) and refuses the operator with the web\'s message (403)', () => {
+  it("hides from whoever may not see it (404) and refuses the operator with the web's message (403)", () => {
     expect(outcome(() => authorizeSubmission(member, 'update', draft))).toBe('allowed');
     expect(outcome(() => authorizeSubmission(member, 'manageAttachments', submitted))).toBe('allowed');
     expect(outcome(() => authorizeSubmission(outsider, 'update', submitted))).toBe('404:NOT_FOUND:填报不存在或无权访问');
@@ -49,15 +67,24 @@ describe('submissionPolicy', () => {
 
   it('lets only users of approved organisations start a draft, telling the two refusals apart', () => {
     expect(authorizeDrafting(member)).toBe(member);
-    expect(outcome(() => authorizeDrafting(actor(['org_admin'], 'C', 'pending')))).toBe('403:ORGANIZATION_NOT_APPROVED:机构尚未通过审核，暂不能填报');
-    for (const a of [operator, reviewer, broker, null]) expect(outcome(() => authorizeDrafting(a))).toBe('403:FORBIDDEN:只有机构用户可以填报');
+    expect(outcome(() => authorizeDrafting(actor(['org_admin'], 'C', 'pending')))).toBe(
+      '403:ORGANIZATION_NOT_APPROVED:机构尚未通过审核，暂不能填报',
+    );
+    for (const a of [operator, reviewer, broker, null])
+      expect(outcome(() => authorizeDrafting(a))).toBe('403:FORBIDDEN:只有机构用户可以填报');
   });
 
   it('filters lists by the view rule: the scope matches exactly the records the caller may view', () => {
-    const records: SubmissionAccess[] = [draft, submitted, { organizationId: 'B', submittedAt: null }, { organizationId: 'B', submittedAt: new Date() }];
+    const records: SubmissionAccess[] = [
+      draft,
+      submitted,
+      { organizationId: 'B', submittedAt: null },
+      { organizationId: 'B', submittedAt: new Date() },
+    ];
     for (const a of [member, outsider, operator]) {
       const scope = submissionListScope(a);
-      const inScope = (s: SubmissionAccess) => ('onlySubmitted' in scope ? s.submittedAt !== null : s.organizationId === scope.organizationId);
+      const inScope = (s: SubmissionAccess) =>
+        'onlySubmitted' in scope ? s.submittedAt !== null : s.organizationId === scope.organizationId;
       expect(records.map(inScope)).toEqual(records.map((s) => submissionPolicy.allow(a, 'view', s)));
     }
     for (const a of [reviewer, broker, null]) expect(outcome(() => submissionListScope(a))).toBe('403:FORBIDDEN:无权执行此操作');

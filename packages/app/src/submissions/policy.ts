@@ -19,7 +19,8 @@ import { definePolicy, type Rule } from '../shared/index.js';
 export type SubmissionAccess = { organizationId: string; submittedAt: Date | null };
 
 /** A user of the organisation that submits it. */
-export const ownsSubmission: Rule<Pick<SubmissionAccess, 'organizationId'>> = (a, s) => isOrgUser(a) && a!.organizationId === s.organizationId;
+export const ownsSubmission: Rule<Pick<SubmissionAccess, 'organizationId'>> = (a, s) =>
+  isOrgUser(a) && a!.organizationId === s.organizationId;
 /** Operators see an item once it has been submitted (not drafts, not drafts withdrawn unsent). */
 export const operatorSeesSubmission: Rule<SubmissionAccess> = (a, s) => isOperator(a) && s.submittedAt !== null;
 export const canViewSubmission: Rule<SubmissionAccess> = (a, s) => ownsSubmission(a, s) || operatorSeesSubmission(a, s);

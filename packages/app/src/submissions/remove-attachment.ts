@@ -12,7 +12,9 @@ export async function removeAttachment({ services, actor, id }: { services: Serv
   await inTransaction(services, actor, async (tx, events) => {
     await deleteAttachment(tx, id);
     await events.record({
-      action: 'attachment.removed', entityType: 'submission', entityId: meta.submissionId,
+      action: 'attachment.removed',
+      entityType: 'submission',
+      entityId: meta.submissionId,
       data: { attachmentId: id, filename: meta.filename, sha256: meta.sha256 },
     });
   });

@@ -3,11 +3,25 @@ import { DomainError } from '@scenebridge/domain';
 import type { z } from 'zod';
 
 /** Transitions people take through the API; the rest belong to the system or to batch publication. */
-export const USER_ACTIONS: string[] = ['submit', 'resubmit', 'withdraw', 'return_for_revision', 'select', 'reject', 'award', 'start_delivery', 'accept'];
+export const USER_ACTIONS: string[] = [
+  'submit',
+  'resubmit',
+  'withdraw',
+  'return_for_revision',
+  'select',
+  'reject',
+  'award',
+  'start_delivery',
+  'accept',
+];
 
 export function validationError(error: z.ZodError): DomainError {
-  return new DomainError('VALIDATION_FAILED', error.issues[0]?.message ?? '填写内容有误', 400,
-    error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  return new DomainError(
+    'VALIDATION_FAILED',
+    error.issues[0]?.message ?? '填写内容有误',
+    400,
+    error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+  );
 }
 
 /** Fields copied out of `data` into columns, for filters and (later) facets. */
@@ -19,6 +33,8 @@ export function denormalise(data: Record<string, unknown>): Partial<NewSubmissio
     sector: typeof data.sector === 'string' ? data.sector : (sectors[0] ?? null),
     techFields: Array.isArray(data.techFields) ? (data.techFields as string[]) : [],
     regionCode: typeof data.regionCode === 'string' ? data.regionCode : null,
-    budgetMin: num(data.budgetMin), budgetMax: num(data.budgetMax), maturityTrl: num(data.maturityTrl),
+    budgetMin: num(data.budgetMin),
+    budgetMax: num(data.budgetMax),
+    maturityTrl: num(data.maturityTrl),
   };
 }

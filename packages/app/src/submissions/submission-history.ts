@@ -8,5 +8,12 @@ export async function submissionHistory({ services, actor, id }: { services: Ser
   if (!row) throw notFound(submissionPolicy.label);
   submissionPolicy.authorize(actor, 'view', row.submission);
   const { items } = await listAuditEvents(services.db, { entityType: 'submission', entityId: id, limit: 500, offset: 0, ascending: true });
-  return items.map((e) => ({ at: e.at.toISOString(), actorLabel: e.actorLabel, action: e.action, fromState: e.fromState, toState: e.toState, reason: e.reason }));
+  return items.map((e) => ({
+    at: e.at.toISOString(),
+    actorLabel: e.actorLabel,
+    action: e.action,
+    fromState: e.fromState,
+    toState: e.toState,
+    reason: e.reason,
+  }));
 }

@@ -5,8 +5,16 @@ import { inTransaction } from '../shared/index.js';
 import { authorizeSubmission, submissionPolicy } from './policy.js';
 import { denormalise, validationError } from './rules.js';
 
-export async function updateSubmissionDraft({ services, actor, id, data }: {
-  services: Services; actor: Actor | null; id: string; data: unknown;
+export async function updateSubmissionDraft({
+  services,
+  actor,
+  id,
+  data,
+}: {
+  services: Services;
+  actor: Actor | null;
+  id: string;
+  data: unknown;
 }) {
   return inTransaction(services, actor, async (tx, events) => {
     const row = await findSubmission(tx, id, { forUpdate: true });

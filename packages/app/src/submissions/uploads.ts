@@ -47,7 +47,12 @@ async function guarded<T>(check: () => T | Promise<T>): Promise<T | null> {
 /** Keeps the user's name for display, minus paths, control and invisible characters, with the true extension. */
 export function safeFilename(name: string, ext: string): string {
   // Bidi overrides and zero-width characters: names are shown to other users ("invoice\u202Efdp.exe").
-  const base = withoutHiddenFormatCharacters(name).split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').trim().slice(0, 120);
+  const base = withoutHiddenFormatCharacters(name)
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
+    .trim()
+    .slice(0, 120);
   const stem = base.replace(/\.[^.]*$/, '') || '附件';
   return `${stem}.${ext}`;
 }

@@ -8,8 +8,14 @@ import { presentSubscription } from './present.js';
 import { checkQuery } from './query.js';
 import { MAX_SUBSCRIPTIONS_PER_USER, type createSubscriptionBody } from './schemas.js';
 
-export async function createSubscription({ services, actor, input }: {
-  services: Services; actor: Actor | null; input: z.infer<typeof createSubscriptionBody>;
+export async function createSubscription({
+  services,
+  actor,
+  input,
+}: {
+  services: Services;
+  actor: Actor | null;
+  input: z.infer<typeof createSubscriptionBody>;
 }) {
   const me = authorizeSubscriber(actor);
   return inTransaction(services, me, async (tx, events) => {
@@ -18,10 +24,22 @@ export async function createSubscription({ services, actor, input }: {
     }
     const query = await checkQuery(tx, me, input.kind, input.query);
     const row = await insertSubscription(tx, {
-      userId: me.userId, organizationId: me.organizationId, kind: input.kind, name: input.name, query,
-      frequency: input.frequency, emailEnabled: input.emailEnabled, createdAt: services.now(),
+      userId: me.userId,
+      organizationId: me.organizationId,
+      kind: input.kind,
+      name: input.name,
+      query,
+      frequency: input.frequency,
+      emailEnabled: input.emailEnabled,
+      createdAt: services.now(),
     });
-    await events.record({ action: 'subscription.created', entityType: 'subscription', entityId: row.id, toState: 'active', data: { kind: row.kind, name: row.name, frequency: row.frequency } });
+    await events.record({
+      action: 'subscription.created',
+      entityType: 'subscription',
+      entityId: row.id,
+      toState: 'active',
+      data: { kind: row.kind, name: row.name, frequency: row.frequency },
+    });
     return presentSubscription(row);
   });
 }

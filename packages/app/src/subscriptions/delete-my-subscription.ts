@@ -9,6 +9,12 @@ export async function deleteMySubscription({ services, actor, id }: { services: 
   await inTransaction(services, me, async (tx, events) => {
     const row = await loadSubscription(tx, me, id, 'delete', true);
     await deleteSubscription(tx, id);
-    await events.record({ action: 'subscription.deleted', entityType: 'subscription', entityId: id, fromState: row.unsubscribedAt ? 'unsubscribed' : 'active', data: { kind: row.kind, name: row.name } });
+    await events.record({
+      action: 'subscription.deleted',
+      entityType: 'subscription',
+      entityId: id,
+      fromState: row.unsubscribedAt ? 'unsubscribed' : 'active',
+      data: { kind: row.kind, name: row.name },
+    });
   });
 }

@@ -3,8 +3,18 @@ import type { Actor, Services } from '../context.js';
 import { loadSubscription } from './own-subscription.js';
 import { authorizeSubscriber } from './policy.js';
 
-export async function mySubscriptionHits({ services, actor, id, page, pageSize }: {
-  services: Services; actor: Actor | null; id: string; page: number; pageSize: number;
+export async function mySubscriptionHits({
+  services,
+  actor,
+  id,
+  page,
+  pageSize,
+}: {
+  services: Services;
+  actor: Actor | null;
+  id: string;
+  page: number;
+  pageSize: number;
 }) {
   const me = authorizeSubscriber(actor);
   await loadSubscription(services.db, me, id, 'listHits');

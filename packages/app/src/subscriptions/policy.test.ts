@@ -5,10 +5,25 @@ import { signUnsubscribe } from '../mail/index.js';
 import { authorizeEmailLink, authorizeSubscriber, maySubscribe, subscriptionPolicy } from './policy.js';
 
 const actor = (roles: Actor['roles'], organizationStatus = 'approved', userId = 'u1'): Actor => ({
-  userId, email: `${userId}@x.cn`, displayName: userId, roles, organizationId: 'org', organizationName: 'O', organizationStatus,
-  organizationKind: 'private_enterprise', sessionId: 's', csrfToken: 't',
+  userId,
+  email: `${userId}@x.cn`,
+  displayName: userId,
+  roles,
+  organizationId: 'org',
+  organizationName: 'O',
+  organizationStatus,
+  organizationKind: 'private_enterprise',
+  sessionId: 's',
+  csrfToken: 't',
 });
-const codeOf = (f: () => unknown) => { try { f(); return 'allowed'; } catch (e) { return `${(e as DomainError).status}:${(e as DomainError).code}`; } };
+const codeOf = (f: () => unknown) => {
+  try {
+    f();
+    return 'allowed';
+  } catch (e) {
+    return `${(e as DomainError).status}:${(e as DomainError).code}`;
+  }
+};
 
 describe('subscription policy', () => {
   it('lets users of approved organisations subscribe, role first, then standing', () => {
@@ -36,7 +51,9 @@ describe('subscription policy', () => {
     const secret = Buffer.alloc(32, 7);
     const id = '00000000-0000-4000-8000-000000000001';
     expect(codeOf(() => authorizeEmailLink(secret, id, signUnsubscribe(secret, id)))).toBe('allowed');
-    expect(codeOf(() => authorizeEmailLink(secret, id, signUnsubscribe(secret, '00000000-0000-4000-8000-000000000002')))).toBe('403:UNSUBSCRIBE_LINK_INVALID');
+    expect(codeOf(() => authorizeEmailLink(secret, id, signUnsubscribe(secret, '00000000-0000-4000-8000-000000000002')))).toBe(
+      '403:UNSUBSCRIBE_LINK_INVALID',
+    );
     expect(codeOf(() => authorizeEmailLink(secret, id, 'x'))).toBe('403:UNSUBSCRIBE_LINK_INVALID');
   });
 });

@@ -6,8 +6,19 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  currentXmin, getSetting, insertHits, listActiveSubscriptions, listPublishedSince, lockActiveSubscriptions, lockSetting,
-  notifyUsers, putSetting, submissionsOfOrganization, type NotifyItem, type PublishedCandidate, type SubscriptionRow,
+  currentXmin,
+  getSetting,
+  insertHits,
+  listActiveSubscriptions,
+  listPublishedSince,
+  lockActiveSubscriptions,
+  lockSetting,
+  notifyUsers,
+  putSetting,
+  submissionsOfOrganization,
+  type NotifyItem,
+  type PublishedCandidate,
+  type SubscriptionRow,
 } from '@scenebridge/db';
 import type { Services } from '../context.js';
 import type { MatchProfileQuery, SavedSearchQuery } from './schemas.js';
@@ -35,10 +46,19 @@ const WATERMARK = 'subscriptions.scan_watermark';
  * two scans (the oldest running transaction anywhere on the server holds it back), so it cannot
  * tell a scan that another one finished meanwhile.
  */
-interface Watermark { xid: string; scannedAt?: string; scans?: number }
+interface Watermark {
+  xid: string;
+  scannedAt?: string;
+  scans?: number;
+}
 const OPPOSITE: Record<string, string> = { scenario_need: 'capability', capability: 'scenario_need' };
 
-async function matchOne(services: Services, matcher: SubscriptionMatcher, sub: SubscriptionRow, candidates: PublishedCandidate[]): Promise<ScoredItem[]> {
+async function matchOne(
+  services: Services,
+  matcher: SubscriptionMatcher,
+  sub: SubscriptionRow,
+  candidates: PublishedCandidate[],
+): Promise<ScoredItem[]> {
   // Only items first published after the subscription began, and never the subscriber's own.
   let pool = candidates.filter((c) => c.organizationId !== sub.organizationId && c.firstPublishedAt >= sub.createdAt);
   let found: ScoredItem[];
@@ -47,12 +67,19 @@ async function matchOne(services: Services, matcher: SubscriptionMatcher, sub: S
     const wanted = new Set(own.map((o) => OPPOSITE[o.listType]));
     pool = pool.filter((c) => wanted.has(c.listType));
     if (own.length === 0 || pool.length === 0) return [];
-    found = await matcher.matchProfile(sub.organizationId, own.map((o) => o.id), pool.map((c) => c.id));
+    found = await matcher.matchProfile(
+      sub.organizationId,
+      own.map((o) => o.id),
+      pool.map((c) => c.id),
+    );
   } else {
     const query = sub.query as SavedSearchQuery;
     if (query.listType) pool = pool.filter((c) => c.listType === query.listType);
     if (pool.length === 0) return [];
-    found = await matcher.matchSavedSearch(query, pool.map((c) => c.id));
+    found = await matcher.matchSavedSearch(
+      query,
+      pool.map((c) => c.id),
+    );
   }
   const allowed = new Set(pool.map((c) => c.id));
   return found.filter((f) => allowed.has(f.id) && f.score > 0);
@@ -60,17 +87,29 @@ async function matchOne(services: Services, matcher: SubscriptionMatcher, sub: S
 
 function hitsNotification(sub: SubscriptionRow, items: PublishedCandidate[]): NotifyItem {
   const ids = items.map((i) => i.id).sort();
-  const titles = items.slice(0, 3).map((i) => `「${i.title}」`).join('、');
+  const titles = items
+    .slice(0, 3)
+    .map((i) => `「${i.title}」`)
+    .join('、');
   return {
-    userId: sub.userId, kind: 'subscription.hits', title: `订阅「${sub.name}」有${items.length}项新发布的匹配项目`,
+    userId: sub.userId,
+    kind: 'subscription.hits',
+    title: `订阅「${sub.name}」有${items.length}项新发布的匹配项目`,
     body: items.length > 3 ? `${titles}等${items.length}项` : titles,
-    link: `/subscriptions/${sub.id}`, data: { subscriptionId: sub.id, submissionIds: ids },
+    link: `/subscriptions/${sub.id}`,
+    data: { subscriptionId: sub.id, submissionIds: ids },
     // The same new hits always give the same key, so a retried scan notifies once.
     dedupeKey: `subscription.hits:${sub.id}:${createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 24)}`,
   };
 }
 
-export interface ScanReport { candidates: number; subscriptions: number; hits: number; notified: number; skipped: boolean }
+export interface ScanReport {
+  candidates: number;
+  subscriptions: number;
+  hits: number;
+  notified: number;
+  skipped: boolean;
+}
 
 /**
  * Reads items published since the watermark, asks the matcher about each active subscription
@@ -103,9 +142,20 @@ export async function scanSubscriptions(services: Services, matcher: Subscriptio
     const live = await lockActiveSubscriptions(tx, [...found.keys()]);
     const notes: NotifyItem[] = [];
     for (const sub of live) {
-      const fresh = await insertHits(tx, sub.id, found.get(sub.id)!.map((h) => ({ submissionId: h.id, score: h.score })), now);
+      const fresh = await insertHits(
+        tx,
+        sub.id,
+        found.get(sub.id)!.map((h) => ({ submissionId: h.id, score: h.score })),
+        now,
+      );
       report.hits += fresh.length;
-      if (fresh.length) notes.push(hitsNotification(sub, fresh.map((id) => byId.get(id)!)));
+      if (fresh.length)
+        notes.push(
+          hitsNotification(
+            sub,
+            fresh.map((id) => byId.get(id)!),
+          ),
+        );
     }
     await notifyUsers(tx, notes);
     report.notified = notes.length;
@@ -113,4 +163,3 @@ export async function scanSubscriptions(services: Services, matcher: Subscriptio
     return report;
   });
 }
-

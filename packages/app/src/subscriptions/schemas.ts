@@ -6,18 +6,23 @@ export const MAX_SUBSCRIPTIONS_PER_USER = 20;
 export const SUBSCRIPTION_KINDS = ['saved_search', 'match_profile'] as const;
 export const DIGEST_FREQUENCIES = ['daily', 'weekly'] as const;
 
-export const savedSearchQuerySchema = z.object({
-  q: z.string().trim().min(1, '关键词不能为空').max(100, '关键词不能超过100个字').optional(),
-  listType: z.enum(LIST_TYPES).optional(),
-  sector: sectorSchema.optional(),
-  techFields: z.array(techFieldSchema).min(1).max(5, '技术领域最多5个').optional(),
-  regionCode: regionCodeSchema.optional(),
-}).strict().refine((q) => Object.values(q).some((v) => v !== undefined), '请至少填写一个订阅条件');
+export const savedSearchQuerySchema = z
+  .object({
+    q: z.string().trim().min(1, '关键词不能为空').max(100, '关键词不能超过100个字').optional(),
+    listType: z.enum(LIST_TYPES).optional(),
+    sector: sectorSchema.optional(),
+    techFields: z.array(techFieldSchema).min(1).max(5, '技术领域最多5个').optional(),
+    regionCode: regionCodeSchema.optional(),
+  })
+  .strict()
+  .refine((q) => Object.values(q).some((v) => v !== undefined), '请至少填写一个订阅条件');
 export type SavedSearchQuery = z.infer<typeof savedSearchQuerySchema>;
 
-export const matchProfileQuerySchema = z.object({
-  submissionIds: z.array(z.uuid('编号格式不正确')).min(1, '请至少选择一项本机构的需求或能力').max(20, '最多选择20项'),
-}).strict();
+export const matchProfileQuerySchema = z
+  .object({
+    submissionIds: z.array(z.uuid('编号格式不正确')).min(1, '请至少选择一项本机构的需求或能力').max(20, '最多选择20项'),
+  })
+  .strict();
 export type MatchProfileQuery = z.infer<typeof matchProfileQuerySchema>;
 
 const name = z.string().trim().min(1, '请填写订阅名称').max(60, '订阅名称不能超过60个字');

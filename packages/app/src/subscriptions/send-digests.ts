@@ -4,11 +4,23 @@
  * two processes at once.
  */
 import {
-  enqueueOutbox, findSubscription, listHits, listSubscriptionsWithPendingHits, markHitsDigested, updateSubscription,
+  enqueueOutbox,
+  findSubscription,
+  listHits,
+  listSubscriptionsWithPendingHits,
+  markHitsDigested,
+  updateSubscription,
   type SubscriptionRow,
 } from '@scenebridge/db';
 import type { Services } from '../context.js';
-import { DIGEST_EMAIL, renderDigest, signUnsubscribe, unsubscribeSecret, unsubscribeUrl, type PrerenderedEmailPayload } from '../mail/index.js';
+import {
+  DIGEST_EMAIL,
+  renderDigest,
+  signUnsubscribe,
+  unsubscribeSecret,
+  unsubscribeUrl,
+  type PrerenderedEmailPayload,
+} from '../mail/index.js';
 
 const DAY_MS = 86_400_000;
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
@@ -45,13 +57,22 @@ export async function sendDigests(services: Services, now: Date = services.now()
       if (total === 0) return;
       if (sub.emailEnabled && !c.userDisabled) {
         const rendered = renderDigest({
-          subscriptionName: sub.name, frequency: sub.frequency === 'weekly' ? 'weekly' : 'daily', items, total, baseUrl: base,
-          manageUrl: `${base}/subscriptions/${sub.id}`, unsubscribeUrl: unsubscribeUrl(base, sub.id, signUnsubscribe(secret, sub.id)),
+          subscriptionName: sub.name,
+          frequency: sub.frequency === 'weekly' ? 'weekly' : 'daily',
+          items,
+          total,
+          baseUrl: base,
+          manageUrl: `${base}/subscriptions/${sub.id}`,
+          unsubscribeUrl: unsubscribeUrl(base, sub.id, signUnsubscribe(secret, sub.id)),
         });
-        const queued = await enqueueOutbox(tx, [{
-          kind: DIGEST_EMAIL, dedupeKey: `digest:${sub.id}:${shanghaiDate(now)}`, availableAt: now,
-          payload: { to: c.email, ...rendered } satisfies PrerenderedEmailPayload,
-        }]);
+        const queued = await enqueueOutbox(tx, [
+          {
+            kind: DIGEST_EMAIL,
+            dedupeKey: `digest:${sub.id}:${shanghaiDate(now)}`,
+            availableAt: now,
+            payload: { to: c.email, ...rendered } satisfies PrerenderedEmailPayload,
+          },
+        ]);
         if (queued.length === 0) return;
         out.queued++;
       } else {

@@ -9,8 +9,16 @@ import { authorizeEmailLink } from './policy.js';
  * alone, never by a session. A wrong token is refused before anything is read, so the answer
  * says nothing about whether the subscription exists.
  */
-export async function setSubscribedWithToken({ services, subscriptionId, token, subscribed }: {
-  services: Services; subscriptionId: string; token: string; subscribed: boolean;
+export async function setSubscribedWithToken({
+  services,
+  subscriptionId,
+  token,
+  subscribed,
+}: {
+  services: Services;
+  subscriptionId: string;
+  token: string;
+  subscribed: boolean;
 }): Promise<{ name: string | null; changed: boolean }> {
   authorizeEmailLink(await unsubscribeSecret(services.db), subscriptionId, token);
   return inTransaction(services, null, async (tx, events) => {
@@ -23,8 +31,12 @@ export async function setSubscribedWithToken({ services, subscriptionId, token, 
     await events.record({
       // The subscriber acts through the link; the label says how, for the inspector.
       actedBy: { userId: row.userId, label: `${user ? `${user.displayName} <${user.email}>` : row.userId}（邮件退订链接）` },
-      action: subscribed ? 'subscription.resubscribed' : 'subscription.unsubscribed', entityType: 'subscription', entityId: row.id,
-      fromState: subscribed ? 'unsubscribed' : 'active', toState: subscribed ? 'active' : 'unsubscribed', data: { via: 'email_link' },
+      action: subscribed ? 'subscription.resubscribed' : 'subscription.unsubscribed',
+      entityType: 'subscription',
+      entityId: row.id,
+      fromState: subscribed ? 'unsubscribed' : 'active',
+      toState: subscribed ? 'active' : 'unsubscribed',
+      data: { via: 'email_link' },
     });
     return { name: row.name, changed: true };
   });

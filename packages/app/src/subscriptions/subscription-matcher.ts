@@ -13,7 +13,13 @@ import type { ListingFields } from '../search/index.js';
 export const PROFILE_MATCH_THRESHOLD = 50;
 const MIN_BIGRAM_COVERAGE = 0.5;
 
-interface SavedQuery { q?: string; listType?: string; sector?: string; techFields?: string[]; regionCode?: string }
+interface SavedQuery {
+  q?: string;
+  listType?: string;
+  sector?: string;
+  techFields?: string[];
+  regionCode?: string;
+}
 
 function passes(f: ListingFields, q: SavedQuery): boolean {
   if (q.listType && f.listType !== q.listType) return false;
@@ -29,14 +35,20 @@ export function searchMatcher(services: Services): SubscriptionMatcher {
       const { engine } = await services.search.current();
       const wanted = new Set(submissionIds);
       if (!query.q) {
-        return submissionIds.filter((id) => { const f = engine.fieldsOf(id); return !!f && passes(f, query); }).map((id) => ({ id, score: 1 }));
+        return submissionIds
+          .filter((id) => {
+            const f = engine.fieldsOf(id);
+            return !!f && passes(f, query);
+          })
+          .map((id) => ({ id, score: 1 }));
       }
       // A digest must be precise: every space-separated part of the query has to match (through
       // its words or their synonyms), unlike the search page, which ranks partial matches too.
       let scores: Map<string, number> | null = null;
       for (const part of query.q.split(/\s+/).filter(Boolean)) {
         const hits = engine.search(part, {
-          limit: Math.max(1, submissionIds.length), minBigramCoverage: MIN_BIGRAM_COVERAGE,
+          limit: Math.max(1, submissionIds.length),
+          minBigramCoverage: MIN_BIGRAM_COVERAGE,
           filter: (d) => wanted.has(d.id) && !!d.fields && passes(d.fields, query),
         });
         const next = new Map<string, number>();

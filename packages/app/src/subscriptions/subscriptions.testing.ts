@@ -11,7 +11,8 @@ import type { Services } from '../context.js';
 import type { SubscriptionMatcher } from './scan-subscriptions.js';
 
 export function testMatcher(services: Services): SubscriptionMatcher & { calls: number } {
-  const load = (ids: string[]) => ids.length ? services.db.select().from(schema.submissions).where(inArray(schema.submissions.id, ids)) : Promise.resolve([]);
+  const load = (ids: string[]) =>
+    ids.length ? services.db.select().from(schema.submissions).where(inArray(schema.submissions.id, ids)) : Promise.resolve([]);
   const sectorsOf = (r: typeof schema.submissions.$inferSelect) => {
     const d = r.data as { sectors?: string[]; sector?: string };
     return new Set(d.sectors ?? (d.sector ? [d.sector] : []));
@@ -20,10 +21,15 @@ export function testMatcher(services: Services): SubscriptionMatcher & { calls: 
     calls: 0,
     async matchSavedSearch(q: Parameters<SubscriptionMatcher['matchSavedSearch']>[0], ids: string[]) {
       m.calls++;
-      return (await load(ids)).filter((r) =>
-        (!q.q || r.title.includes(q.q)) && (!q.sector || sectorsOf(r).has(q.sector))
-        && (!q.techFields || q.techFields.some((t) => r.techFields.includes(t))) && (!q.regionCode || r.regionCode === q.regionCode),
-      ).map((r) => ({ id: r.id, score: 1 }));
+      return (await load(ids))
+        .filter(
+          (r) =>
+            (!q.q || r.title.includes(q.q)) &&
+            (!q.sector || sectorsOf(r).has(q.sector)) &&
+            (!q.techFields || q.techFields.some((t) => r.techFields.includes(t))) &&
+            (!q.regionCode || r.regionCode === q.regionCode),
+        )
+        .map((r) => ({ id: r.id, score: 1 }));
     },
     async matchProfile(_org: string, own: string[], candidates: string[]) {
       m.calls++;

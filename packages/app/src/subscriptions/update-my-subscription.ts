@@ -9,8 +9,16 @@ import { checkQuery } from './query.js';
 import type { updateSubscriptionBody } from './schemas.js';
 
 /** Renames, retimes, changes the query, or unsubscribes and subscribes again (only the last two are audited). */
-export async function updateMySubscription({ services, actor, id, patch }: {
-  services: Services; actor: Actor | null; id: string; patch: z.infer<typeof updateSubscriptionBody>;
+export async function updateMySubscription({
+  services,
+  actor,
+  id,
+  patch,
+}: {
+  services: Services;
+  actor: Actor | null;
+  id: string;
+  patch: z.infer<typeof updateSubscriptionBody>;
 }) {
   const me = authorizeSubscriber(actor);
   return inTransaction(services, me, async (tx, events) => {
@@ -27,8 +35,12 @@ export async function updateMySubscription({ services, actor, id, patch }: {
     });
     if (toggled !== null) {
       await events.record({
-        action: toggled ? 'subscription.resubscribed' : 'subscription.unsubscribed', entityType: 'subscription', entityId: id,
-        fromState: toggled ? 'unsubscribed' : 'active', toState: toggled ? 'active' : 'unsubscribed', data: { via: 'app' },
+        action: toggled ? 'subscription.resubscribed' : 'subscription.unsubscribed',
+        entityType: 'subscription',
+        entityId: id,
+        fromState: toggled ? 'unsubscribed' : 'active',
+        toState: toggled ? 'active' : 'unsubscribed',
+        data: { via: 'app' },
       });
     }
     return presentSubscription(updated!, (await listHits(tx, id, { pendingOnly: true, limit: 1, offset: 0 })).total);

@@ -2,7 +2,13 @@ import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildZip, docxBomb, repeatedDeflate, xlsxBomb } from './testing.js';
 import {
-  inflateEntry, listZipEntries, OFFICE_LIMITS, verifyZip, verifyZipStreaming, ZipRejectedError, type ZipLimits,
+  inflateEntry,
+  listZipEntries,
+  OFFICE_LIMITS,
+  verifyZip,
+  verifyZipStreaming,
+  ZipRejectedError,
+  type ZipLimits,
 } from './zip-guard.js';
 
 function rejection(fn: () => unknown): ZipRejectedError {
@@ -16,7 +22,10 @@ function rejection(fn: () => unknown): ZipRejectedError {
 }
 
 async function asyncRejection(p: Promise<unknown>): Promise<ZipRejectedError> {
-  const e = await p.then(() => undefined, (err: unknown) => err);
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(ZipRejectedError);
   return e as ZipRejectedError;
 }
@@ -31,8 +40,14 @@ const text = (n: number, seed = 1) => {
 
 describe('listZipEntries: limits from the central directory, before inflating', () => {
   it('accepts an archive within the limits and lists its entries', () => {
-    const zip = buildZip([{ name: 'a.xml', data: text(900) }, { name: 'dir/b.xml', data: text(500, 2) }]);
-    expect(listZipEntries(zip, small).map((e) => [e.name, e.size])).toEqual([['a.xml', 900], ['dir/b.xml', 500]]);
+    const zip = buildZip([
+      { name: 'a.xml', data: text(900) },
+      { name: 'dir/b.xml', data: text(500, 2) },
+    ]);
+    expect(listZipEntries(zip, small).map((e) => [e.name, e.size])).toEqual([
+      ['a.xml', 900],
+      ['dir/b.xml', 500],
+    ]);
     expect(verifyZip(zip, small)).toHaveLength(2);
   });
 
@@ -40,7 +55,13 @@ describe('listZipEntries: limits from the central directory, before inflating', 
     const cases: [ReturnType<typeof buildZip>, string][] = [
       [buildZip(['a', 'b', 'c', 'd'].map((name) => ({ name, data: 'x' }))), 'too_many_entries'],
       [buildZip([{ name: 'big', data: text(1001) }]), 'entry_too_large'],
-      [buildZip([{ name: 'a', data: text(900) }, { name: 'b', data: text(700, 3) }]), 'total_too_large'],
+      [
+        buildZip([
+          { name: 'a', data: text(900) },
+          { name: 'b', data: text(700, 3) },
+        ]),
+        'total_too_large',
+      ],
       [buildZip([{ name: 'zeros', data: Buffer.alloc(999) }]), 'ratio_too_high'],
     ];
     for (const [zip, reason] of cases) {
@@ -79,7 +100,16 @@ describe('listZipEntries: limits from the central directory, before inflating', 
     expect(rejection(() => listZipEntries(bzip2)).reason).toBe('unsupported_method');
     for (const name of ['../evil.xml', '/etc/passwd', 'a\\b.xml', 'C:/x.xml', 'a/./b'])
       expect(rejection(() => listZipEntries(buildZip([{ name, data: 'x' }]))).reason).toBe('bad_path');
-    expect(rejection(() => listZipEntries(buildZip([{ name: 'a', data: 'x' }, { name: 'a', data: 'y' }]))).reason).toBe('duplicate_name');
+    expect(
+      rejection(() =>
+        listZipEntries(
+          buildZip([
+            { name: 'a', data: 'x' },
+            { name: 'a', data: 'y' },
+          ]),
+        ),
+      ).reason,
+    ).toBe('duplicate_name');
     for (const bad of [Buffer.alloc(0), Buffer.from('PK\x03\x04 not really a zip'), zip.subarray(0, zip.length - 5)]) {
       const e = rejection(() => listZipEntries(bad));
       expect(e.code).toBe('INVALID_ARCHIVE');

@@ -46,14 +46,34 @@ export interface ZipEntry {
 }
 
 export type ZipRejection =
-  | 'not_zip' | 'zip64' | 'multi_disk' | 'bad_directory' | 'encrypted' | 'unsupported_method' | 'bad_path'
-  | 'duplicate_name' | 'too_many_entries' | 'entry_too_large' | 'total_too_large' | 'ratio_too_high' | 'size_mismatch';
+  | 'not_zip'
+  | 'zip64'
+  | 'multi_disk'
+  | 'bad_directory'
+  | 'encrypted'
+  | 'unsupported_method'
+  | 'bad_path'
+  | 'duplicate_name'
+  | 'too_many_entries'
+  | 'entry_too_large'
+  | 'total_too_large'
+  | 'ratio_too_high'
+  | 'size_mismatch';
 
-const TOO_LARGE: ReadonlySet<ZipRejection> = new Set(['too_many_entries', 'entry_too_large', 'total_too_large', 'ratio_too_high', 'size_mismatch']);
+const TOO_LARGE: ReadonlySet<ZipRejection> = new Set([
+  'too_many_entries',
+  'entry_too_large',
+  'total_too_large',
+  'ratio_too_high',
+  'size_mismatch',
+]);
 
 /** ARCHIVE_TOO_LARGE (413) for what would expand too far; INVALID_ARCHIVE (400) for the rest. */
 export class ZipRejectedError extends DomainError {
-  constructor(readonly reason: ZipRejection, entry?: string) {
+  constructor(
+    readonly reason: ZipRejection,
+    entry?: string,
+  ) {
     const tooLarge = TOO_LARGE.has(reason);
     super(
       tooLarge ? 'ARCHIVE_TOO_LARGE' : 'INVALID_ARCHIVE',
@@ -82,8 +102,13 @@ function findEnd(buf: Buffer): number {
 
 function checkPath(name: string) {
   // Paths are never extracted to disk here, but a later consumer might; and Office never writes these.
-  const bad = name === '' || name.length > 1024 || /[\\\0]/.test(name) || name.startsWith('/') || /^[a-z]:/i.test(name)
-    || name.split('/').some((s) => s === '..' || s === '.');
+  const bad =
+    name === '' ||
+    name.length > 1024 ||
+    /[\\\0]/.test(name) ||
+    name.startsWith('/') ||
+    /^[a-z]:/i.test(name) ||
+    name.split('/').some((s) => s === '..' || s === '.');
   if (bad) throw new ZipRejectedError('bad_path', name.slice(0, 200));
 }
 
@@ -95,9 +120,12 @@ export function listZipEntries(buf: Buffer, limits: ZipLimits = OFFICE_LIMITS): 
   if (buf.length < 22) throw new ZipRejectedError('not_zip');
   const end = findEnd(buf);
   if (end >= 20 && buf.readUInt32LE(end - 20) === ZIP64_LOCATOR) throw new ZipRejectedError('zip64');
-  const disk = buf.readUInt16LE(end + 4), cdDisk = buf.readUInt16LE(end + 6);
-  const onDisk = buf.readUInt16LE(end + 8), count = buf.readUInt16LE(end + 10);
-  const cdSize = buf.readUInt32LE(end + 12), cdOffset = buf.readUInt32LE(end + 16);
+  const disk = buf.readUInt16LE(end + 4),
+    cdDisk = buf.readUInt16LE(end + 6);
+  const onDisk = buf.readUInt16LE(end + 8),
+    count = buf.readUInt16LE(end + 10);
+  const cdSize = buf.readUInt32LE(end + 12),
+    cdOffset = buf.readUInt32LE(end + 16);
   if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw new ZipRejectedError('zip64');
   if (disk !== 0 || cdDisk !== 0 || onDisk !== count) throw new ZipRejectedError('multi_disk');
   if (count > limits.maxEntries) throw new ZipRejectedError('too_many_entries');
@@ -109,10 +137,16 @@ export function listZipEntries(buf: Buffer, limits: ZipLimits = OFFICE_LIMITS): 
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
     if (p + 46 > end || buf.readUInt32LE(p) !== CENTRAL) throw new ZipRejectedError('bad_directory');
-    const flags = buf.readUInt16LE(p + 8), method = buf.readUInt16LE(p + 10), crc = buf.readUInt32LE(p + 16);
-    const compressedSize = buf.readUInt32LE(p + 20), size = buf.readUInt32LE(p + 24);
-    const nameLen = buf.readUInt16LE(p + 28), extraLen = buf.readUInt16LE(p + 30), commentLen = buf.readUInt16LE(p + 32);
-    const startDisk = buf.readUInt16LE(p + 34), localOffset = buf.readUInt32LE(p + 42);
+    const flags = buf.readUInt16LE(p + 8),
+      method = buf.readUInt16LE(p + 10),
+      crc = buf.readUInt32LE(p + 16);
+    const compressedSize = buf.readUInt32LE(p + 20),
+      size = buf.readUInt32LE(p + 24);
+    const nameLen = buf.readUInt16LE(p + 28),
+      extraLen = buf.readUInt16LE(p + 30),
+      commentLen = buf.readUInt16LE(p + 32);
+    const startDisk = buf.readUInt16LE(p + 34),
+      localOffset = buf.readUInt32LE(p + 42);
     const next = p + 46 + nameLen + extraLen + commentLen;
     if (next > end) throw new ZipRejectedError('bad_directory');
     const name = buf.toString(flags & 0x800 ? 'utf8' : 'latin1', p + 46, p + 46 + nameLen);

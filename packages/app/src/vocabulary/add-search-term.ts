@@ -12,7 +12,15 @@ import { inTransaction } from '../shared/index.js';
 import { authorizeVocabulary } from './policy.js';
 import type { searchTermInput } from './schemas.js';
 
-export async function addSearchTerm({ services, actor, input }: { services: Services; actor: Actor; input: z.infer<typeof searchTermInput> }) {
+export async function addSearchTerm({
+  services,
+  actor,
+  input,
+}: {
+  services: Services;
+  actor: Actor;
+  input: z.infer<typeof searchTermInput>;
+}) {
   authorizeVocabulary(actor, 'add');
   const word = normalizeText(input.term).replace(/\s+/g, '');
   const row = await inTransaction(services, actor, async (tx, events) => {

@@ -6,7 +6,11 @@ export async function listSynonyms({ services, actor }: { services: Services; ac
   authorizeVocabulary(actor, 'list');
   return {
     items: (await listSearchSynonyms(services.db)).map((r) => ({
-      id: r.synonym.id, kind: r.synonym.kind, terms: r.synonym.terms, note: r.synonym.note, createdBy: r.createdByName,
+      id: r.synonym.id,
+      kind: r.synonym.kind,
+      terms: r.synonym.terms,
+      note: r.synonym.note,
+      createdBy: r.createdByName,
       createdAt: r.synonym.createdAt.toISOString(),
     })),
   };

@@ -6,7 +6,11 @@ export async function listTerms({ services, actor }: { services: Services; actor
   authorizeVocabulary(actor, 'list');
   return {
     items: (await listSearchTerms(services.db)).map((r) => ({
-      id: r.term.id, term: r.term.term, note: r.term.note, createdBy: r.createdByName, createdAt: r.term.createdAt.toISOString(),
+      id: r.term.id,
+      term: r.term.term,
+      note: r.term.note,
+      createdBy: r.createdByName,
+      createdAt: r.term.createdAt.toISOString(),
     })),
   };
 }

@@ -4,10 +4,26 @@ import type { Actor } from '../context.js';
 import { authorizeVocabulary, VOCABULARY, vocabularyPolicy } from './policy.js';
 
 const actor = (roles: Actor['roles']): Actor => ({
-  userId: 'u', email: 'u@x.cn', displayName: 'U', roles, organizationId: 'org', organizationName: 'O', organizationStatus: 'approved',
-  organizationKind: 'private_enterprise', sessionId: 's', csrfToken: 't',
+  userId: 'u',
+  email: 'u@x.cn',
+  displayName: 'U',
+  roles,
+  organizationId: 'org',
+  organizationName: 'O',
+  organizationStatus: 'approved',
+  organizationKind: 'private_enterprise',
+  sessionId: 's',
+  csrfToken: 't',
 });
-const errorOf = (f: () => unknown) => { try { f(); return 'allowed'; } catch (e) { const d = e as DomainError; return `${d.status}:${d.code}:${d.message}`; } };
+const errorOf = (f: () => unknown) => {
+  try {
+    f();
+    return 'allowed';
+  } catch (e) {
+    const d = e as DomainError;
+    return `${d.status}:${d.code}:${d.message}`;
+  }
+};
 
 describe('vocabulary policy', () => {
   it('lets operators list, add and remove', () => {

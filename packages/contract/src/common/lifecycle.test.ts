@@ -1,4 +1,11 @@
-import { callMachine, organizationMachine, reviewAssignmentMachine, submissionMachine, SUBMISSION_STATES, CALL_STATES } from '@scenebridge/domain';
+import {
+  callMachine,
+  organizationMachine,
+  reviewAssignmentMachine,
+  submissionMachine,
+  SUBMISSION_STATES,
+  CALL_STATES,
+} from '@scenebridge/domain';
 import { CALL_STATE_LABELS } from '@scenebridge/contract/calls/labels';
 import { callLifecycle, isCallEditable } from '@scenebridge/contract/calls/lifecycle';
 import { organizationLifecycle } from '@scenebridge/contract/organizations/lifecycle';

@@ -5,7 +5,21 @@
  * what only the server can check (a guessable password, a known region) stays on the server.
  */
 export {
-  CRITERION_KEY_PATTERN, EMAIL_MESSAGE, NUMBER_RANGES, PASSWORD_MAX, PASSWORD_MESSAGES, PASSWORD_MIN, passwordShapeProblem,
-  PHONE_MESSAGE, PHONE_PATTERN, PICK_LIMITS, pickTooFew, pickTooMany, TEXT_LIMITS, TEXT_MAX, textTooLong, textTooShort,
+  CRITERION_KEY_PATTERN,
+  EMAIL_MESSAGE,
+  NUMBER_RANGES,
+  PASSWORD_MAX,
+  PASSWORD_MESSAGES,
+  PASSWORD_MIN,
+  passwordShapeProblem,
+  PHONE_MESSAGE,
+  PHONE_PATTERN,
+  PICK_LIMITS,
+  pickTooFew,
+  pickTooMany,
+  TEXT_LIMITS,
+  TEXT_MAX,
+  textTooLong,
+  textTooShort,
 } from '@scenebridge/domain/field-rules';
 export { checkCreditCode, CREDIT_CODE_MESSAGES } from '@scenebridge/domain/credit-code';

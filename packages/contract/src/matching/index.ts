@@ -7,7 +7,12 @@ export { MATCH_PART_KEYS, type MatchPartKey };
 
 /** One part of a score: `points` = weight × fit, and the parts add up to the score. */
 export const matchPart = z.object({
-  key: z.enum(MATCH_PART_KEYS), label: z.string(), weight: z.number(), fit: z.number(), points: z.number(), share: z.number(),
+  key: z.enum(MATCH_PART_KEYS),
+  label: z.string(),
+  weight: z.number(),
+  fit: z.number(),
+  points: z.number(),
+  share: z.number(),
   detail: z.string(),
 });
 export type MatchPart = z.infer<typeof matchPart>;
@@ -15,14 +20,24 @@ export type MatchPart = z.infer<typeof matchPart>;
 const organizationRef = z.object({ id: z.string(), name: z.string() });
 
 export const matchItem = z.object({
-  id: z.string(), listType: z.enum(LIST_TYPES), title: z.string(), status: z.string(), organization: organizationRef,
-  score: z.number(), sharedTerms: z.array(z.string()), parts: z.array(matchPart),
+  id: z.string(),
+  listType: z.enum(LIST_TYPES),
+  title: z.string(),
+  status: z.string(),
+  organization: organizationRef,
+  score: z.number(),
+  sharedTerms: z.array(z.string()),
+  parts: z.array(matchPart),
   pinned: z.object({ reason: z.string(), by: z.string().nullable(), at: isoDateTime }).nullable(),
 });
 export type MatchItem = z.infer<typeof matchItem>;
 
 export const excludedMatch = z.object({
-  id: z.string(), title: z.string().nullable(), reason: z.string(), by: z.string().nullable(), at: isoDateTime,
+  id: z.string(),
+  title: z.string().nullable(),
+  reason: z.string(),
+  by: z.string().nullable(),
+  at: isoDateTime,
 });
 export type ExcludedMatch = z.infer<typeof excludedMatch>;
 
@@ -31,8 +46,14 @@ export const matches = z.object({ source: z.string(), items: z.array(matchItem),
 export type Matches = z.infer<typeof matches>;
 
 export const interest = z.object({
-  id: z.string(), needId: z.string(), capabilityId: z.string(), fromSide: z.enum(['need', 'capability']),
-  organization: organizationRef, by: z.string().nullable(), message: z.string().nullable(), createdAt: isoDateTime,
+  id: z.string(),
+  needId: z.string(),
+  capabilityId: z.string(),
+  fromSide: z.enum(['need', 'capability']),
+  organization: organizationRef,
+  by: z.string().nullable(),
+  message: z.string().nullable(),
+  createdAt: isoDateTime,
 });
 export type Interest = z.infer<typeof interest>;
 /** GET /listings/:id/interests */
@@ -45,7 +66,10 @@ export type InterestReceipt = z.infer<typeof interestReceipt>;
 
 /** POST /match-decisions: after `clear`, decision is null and there is no reason or time. */
 export const matchDecision = z.object({
-  sourceId: z.string(), targetId: z.string(), decision: z.enum(['pin', 'exclude']).nullable(),
-  reason: z.string().optional(), decidedAt: isoDateTime.optional(),
+  sourceId: z.string(),
+  targetId: z.string(),
+  decision: z.enum(['pin', 'exclude']).nullable(),
+  reason: z.string().optional(),
+  decidedAt: isoDateTime.optional(),
 });
 export type MatchDecision = z.infer<typeof matchDecision>;

@@ -18,7 +18,11 @@ export type Notification = z.infer<typeof notification>;
 
 /** A page of notifications, with the number unread over all of them. */
 export const notificationPage = z.object({
-  items: z.array(notification), total: z.number().int(), unread: z.number().int(), page: z.number().int(), pageSize: z.number().int(),
+  items: z.array(notification),
+  total: z.number().int(),
+  unread: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
 });
 export type NotificationPage = z.infer<typeof notificationPage>;
 

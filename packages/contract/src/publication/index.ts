@@ -5,8 +5,15 @@ import { isoDateTime, pageOf } from '../common/index.js';
 
 /** POST /calls/:id/batches (201); items of GET /public/batches. */
 export const batch = z.object({
-  id: z.string(), callId: z.string(), listType: z.enum(LIST_TYPES), year: z.number().int(), number: z.number().int(),
-  title: z.string(), issuer: z.string(), entryCount: z.number().int(), publishedAt: isoDateTime,
+  id: z.string(),
+  callId: z.string(),
+  listType: z.enum(LIST_TYPES),
+  year: z.number().int(),
+  number: z.number().int(),
+  title: z.string(),
+  issuer: z.string(),
+  entryCount: z.number().int(),
+  publishedAt: isoDateTime,
 });
 export type Batch = z.infer<typeof batch>;
 /** GET /public/batches */
@@ -15,16 +22,29 @@ export type BatchPage = z.infer<typeof batchPage>;
 
 /** One version of a published entry; POST /batches/:id/entries/:seq/corrections answers the new one. */
 export const batchEntry = z.object({
-  id: z.string(), batchId: z.string(),
+  id: z.string(),
+  batchId: z.string(),
   /** Only in lists across batches (GET /public/entries, GET /public/entries/:id). */
   batchTitle: z.string().optional(),
-  seq: z.number().int(), version: z.number().int(), isCurrent: z.boolean(), submissionId: z.string(), listType: z.enum(LIST_TYPES),
-  name: z.string(), issuer: z.string(), sector: z.string(), techFields: z.array(z.string()), regionCode: z.string().nullable(),
+  seq: z.number().int(),
+  version: z.number().int(),
+  isCurrent: z.boolean(),
+  submissionId: z.string(),
+  listType: z.enum(LIST_TYPES),
+  name: z.string(),
+  issuer: z.string(),
+  sector: z.string(),
+  techFields: z.array(z.string()),
+  regionCode: z.string().nullable(),
   description: z.string(),
   /** null: 通过平台联系 */
   contact: z.string().nullable(),
-  budgetMin: z.number().nullable(), budgetMax: z.number().nullable(), maturityTrl: z.number().int().nullable(),
-  erratum: z.string().nullable(), publishedAt: isoDateTime, correctedAt: isoDateTime.nullable(),
+  budgetMin: z.number().nullable(),
+  budgetMax: z.number().nullable(),
+  maturityTrl: z.number().int().nullable(),
+  erratum: z.string().nullable(),
+  publishedAt: isoDateTime,
+  correctedAt: isoDateTime.nullable(),
 });
 export type BatchEntry = z.infer<typeof batchEntry>;
 /** GET /public/entries */
@@ -41,7 +61,12 @@ export type EntryDetail = z.infer<typeof entryDetail>;
 
 /** An item of GET /public/benchmark-cases (who promoted it is not public). */
 export const benchmarkCase = z.object({
-  id: z.string(), submissionId: z.string(), title: z.string(), issuer: z.string(), sector: z.string(), resultsText: z.string(),
+  id: z.string(),
+  submissionId: z.string(),
+  title: z.string(),
+  issuer: z.string(),
+  sector: z.string(),
+  resultsText: z.string(),
   promotedAt: isoDateTime,
 });
 export type BenchmarkCase = z.infer<typeof benchmarkCase>;

@@ -4,8 +4,15 @@ import { z } from 'zod';
 
 /** An item the caller may see: its own organisation's, a published one, or any (operators, brokers). */
 export const visibleDuplicate = z.object({
-  visible: z.literal(true), id: z.string(), similarity: z.number(), title: z.string(), organizationName: z.string(),
-  status: z.string(), statusLabel: z.string(), batchTitle: z.string().nullable(), sharedTerms: z.array(z.string()),
+  visible: z.literal(true),
+  id: z.string(),
+  similarity: z.number(),
+  title: z.string(),
+  organizationName: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  batchTitle: z.string().nullable(),
+  sharedTerms: z.array(z.string()),
   /** The caller's own organisation's item. */
   mine: z.boolean(),
 });
@@ -27,16 +34,22 @@ export const qualityReport = z.object({ duplicates: z.array(duplicateCandidate),
 export type QualityReport = z.infer<typeof qualityReport>;
 
 export const duplicateClusterItem = z.object({
-  id: z.string(), title: z.string(), organization: z.object({ id: z.string(), name: z.string() }), status: z.string(),
+  id: z.string(),
+  title: z.string(),
+  organization: z.object({ id: z.string(), name: z.string() }),
+  status: z.string(),
   /** Its state allows merging it into another item. */
   mergeable: z.boolean(),
-  regionName: z.string().nullable(), submittedAt: z.string().nullable(),
+  regionName: z.string().nullable(),
+  submittedAt: z.string().nullable(),
 });
 export type DuplicateClusterItem = z.infer<typeof duplicateClusterItem>;
 
 export const duplicateCluster = z.object({
   /** The representative item's id. */
-  id: z.string(), maxSimilarity: z.number(), items: z.array(duplicateClusterItem),
+  id: z.string(),
+  maxSimilarity: z.number(),
+  items: z.array(duplicateClusterItem),
   pairs: z.array(z.object({ a: z.string(), b: z.string(), similarity: z.number(), sharedTerms: z.array(z.string()) })),
 });
 export type DuplicateCluster = z.infer<typeof duplicateCluster>;

@@ -21,21 +21,22 @@ export const matchProfileQuery = z.object({ submissionIds: z.array(z.string()) }
 export type MatchProfileQuery = z.infer<typeof matchProfileQuery>;
 
 /** One kind of subscription; keys in the order the server sends them. */
-const subscriptionOf = <K extends (typeof SUBSCRIPTION_KINDS)[number], Q extends z.ZodType>(kind: K, query: Q) => z.object({
-  id: z.string(),
-  kind: z.literal(kind),
-  name: z.string(),
-  query,
-  frequency: z.enum(DIGEST_FREQUENCIES),
-  emailEnabled: z.boolean(),
-  /** false once unsubscribed (in the app or by the email link). */
-  active: z.boolean(),
-  createdAt: isoDateTime,
-  unsubscribedAt: isoDateTime.nullable(),
-  lastDigestAt: isoDateTime.nullable(),
-  /** Hits not yet sent in a digest. */
-  pendingHits: z.number().int(),
-});
+const subscriptionOf = <K extends (typeof SUBSCRIPTION_KINDS)[number], Q extends z.ZodType>(kind: K, query: Q) =>
+  z.object({
+    id: z.string(),
+    kind: z.literal(kind),
+    name: z.string(),
+    query,
+    frequency: z.enum(DIGEST_FREQUENCIES),
+    emailEnabled: z.boolean(),
+    /** false once unsubscribed (in the app or by the email link). */
+    active: z.boolean(),
+    createdAt: isoDateTime,
+    unsubscribedAt: isoDateTime.nullable(),
+    lastDigestAt: isoDateTime.nullable(),
+    /** Hits not yet sent in a digest. */
+    pendingHits: z.number().int(),
+  });
 
 export const subscription = z.discriminatedUnion('kind', [
   subscriptionOf('saved_search', savedSearchQuery),

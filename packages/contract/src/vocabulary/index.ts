@@ -15,7 +15,11 @@ export type DictionaryTermList = z.infer<typeof dictionaryTermList>;
 
 /** POST /search/synonyms (201). */
 export const synonymGroup = z.object({
-  id: z.string(), kind: z.enum(SYNONYM_KINDS), terms: z.array(z.string()), note: z.string().nullable(), createdAt: isoDateTime,
+  id: z.string(),
+  kind: z.enum(SYNONYM_KINDS),
+  terms: z.array(z.string()),
+  note: z.string().nullable(),
+  createdAt: isoDateTime,
 });
 export type SynonymGroup = z.infer<typeof synonymGroup>;
 /** GET /search/synonyms */

@@ -33,9 +33,17 @@ export async function appendAuditEvents(tx: Transaction, events: NewAuditEvent[]
     // Normalise through JSON so what is hashed is exactly what jsonb gives back.
     const data = e.data === undefined ? null : (JSON.parse(JSON.stringify(e.data)) as unknown);
     const content = {
-      seq, at: at.toISOString(), actorUserId: e.actorUserId, actorLabel: e.actorLabel, action: e.action,
-      entityType: e.entityType, entityId: e.entityId, fromState: e.fromState ?? null, toState: e.toState ?? null,
-      reason: e.reason ?? null, data,
+      seq,
+      at: at.toISOString(),
+      actorUserId: e.actorUserId,
+      actorLabel: e.actorLabel,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      fromState: e.fromState ?? null,
+      toState: e.toState ?? null,
+      reason: e.reason ?? null,
+      data,
     };
     const hash = auditHash(prevHash, content);
     rows.push({ ...content, at, prevHash, hash });
@@ -47,9 +55,19 @@ export async function appendAuditEvents(tx: Transaction, events: NewAuditEvent[]
     // Bulk appends (imports, publication) travel as one JSON parameter per chunk.
     for (let i = 0; i < rows.length; i += 2000) {
       const chunk = rows.slice(i, i + 2000).map((r) => ({
-        seq: r.seq, at: r.at!.toISOString(), actor_user_id: r.actorUserId ?? null, actor_label: r.actorLabel, action: r.action,
-        entity_type: r.entityType, entity_id: r.entityId, from_state: r.fromState ?? null, to_state: r.toState ?? null,
-        reason: r.reason ?? null, data: r.data ?? null, prev_hash: r.prevHash, hash: r.hash,
+        seq: r.seq,
+        at: r.at!.toISOString(),
+        actor_user_id: r.actorUserId ?? null,
+        actor_label: r.actorLabel,
+        action: r.action,
+        entity_type: r.entityType,
+        entity_id: r.entityId,
+        from_state: r.fromState ?? null,
+        to_state: r.toState ?? null,
+        reason: r.reason ?? null,
+        data: r.data ?? null,
+        prev_hash: r.prevHash,
+        hash: r.hash,
       }));
       await tx.execute(sql`
         insert into audit_events (seq, at, actor_user_id, actor_label, action, entity_type, entity_id, from_state, to_state, reason, data, prev_hash, hash)
@@ -64,9 +82,19 @@ export async function appendAuditEvents(tx: Transaction, events: NewAuditEvent[]
 type AuditRow = typeof auditEvents.$inferSelect;
 export function toAuditEntry(r: AuditRow): AuditEntry {
   return {
-    seq: r.seq, at: r.at.toISOString(), actorUserId: r.actorUserId, actorLabel: r.actorLabel, action: r.action,
-    entityType: r.entityType, entityId: r.entityId, fromState: r.fromState, toState: r.toState, reason: r.reason,
-    data: r.data ?? null, prevHash: r.prevHash, hash: r.hash,
+    seq: r.seq,
+    at: r.at.toISOString(),
+    actorUserId: r.actorUserId,
+    actorLabel: r.actorLabel,
+    action: r.action,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    fromState: r.fromState,
+    toState: r.toState,
+    reason: r.reason,
+    data: r.data ?? null,
+    prevHash: r.prevHash,
+    hash: r.hash,
   };
 }
 
@@ -96,8 +124,13 @@ export async function listAuditEvents(
   if (q.entityId) conds.push(eq(auditEvents.entityId, q.entityId));
   const where = conds.length ? and(...conds) : undefined;
   const [items, [c]] = await Promise.all([
-    db.select().from(auditEvents).where(where)
-      .orderBy(q.ascending ? asc(auditEvents.seq) : desc(auditEvents.seq)).limit(q.limit).offset(q.offset),
+    db
+      .select()
+      .from(auditEvents)
+      .where(where)
+      .orderBy(q.ascending ? asc(auditEvents.seq) : desc(auditEvents.seq))
+      .limit(q.limit)
+      .offset(q.offset),
     db.select({ n: count() }).from(auditEvents).where(where),
   ]);
   return { items, total: c?.n ?? 0 };

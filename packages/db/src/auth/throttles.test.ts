@@ -6,15 +6,25 @@ import { createTestDatabase } from '../testing.js';
 
 describe('forgetting idle login counters', () => {
   let handle: DatabaseHandle;
-  beforeAll(async () => { handle = await createTestDatabase(); });
-  afterAll(async () => { await handle?.close(); });
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
 
   it('removes counters idle since the cut-off and keeps the recent ones', async () => {
     const org = await insertOrganization(handle.db, {
-      name: '节流测试机构', creditCode: '91500112MA5U000001', kind: 'private_enterprise', regionCode: '500112',
-      contactName: '张三', contactPhone: '13800138000', status: 'approved',
+      name: '节流测试机构',
+      creditCode: '91500112MA5U000001',
+      kind: 'private_enterprise',
+      regionCode: '500112',
+      contactName: '张三',
+      contactPhone: '13800138000',
+      status: 'approved',
     });
-    const user = (email: string) => insertUser(handle.db, { organizationId: org.id, email, displayName: '张三', passwordHash: 'x', roles: ['org_admin'] });
+    const user = (email: string) =>
+      insertUser(handle.db, { organizationId: org.id, email, displayName: '张三', passwordHash: 'x', roles: ['org_admin'] });
     const [old, recent] = [await user('old@test.example.cn'), await user('recent@test.example.cn')];
     const scope = { scope: 'login:*', delays: [0, 2], forgetAfterSeconds: 86_400 };
     const t0 = new Date('2026-12-01T00:00:00Z');

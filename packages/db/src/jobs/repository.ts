@@ -22,7 +22,8 @@ export interface JobClaim {
  */
 export async function claimJobLease(db: Executor, c: JobClaim): Promise<JobRunRow | undefined> {
   const until = new Date(c.now.getTime() + c.leaseMs);
-  const [row] = await db.insert(jobRuns)
+  const [row] = await db
+    .insert(jobRuns)
     .values({ name: c.name, leasedBy: c.holder, leasedUntil: until, lastStartedAt: c.now, runCount: 1 })
     .onConflictDoUpdate({
       target: jobRuns.name,
@@ -41,9 +42,11 @@ export async function claimJobLease(db: Executor, c: JobClaim): Promise<JobRunRo
  * False means it ran out and another process took the job over: the caller logs it.
  */
 export async function releaseJobLease(
-  db: Executor, o: { name: string; holder: string; now: Date; error: string | null },
+  db: Executor,
+  o: { name: string; holder: string; now: Date; error: string | null },
 ): Promise<boolean> {
-  const rows = await db.update(jobRuns)
+  const rows = await db
+    .update(jobRuns)
     .set({ leasedBy: null, leasedUntil: null, lastFinishedAt: o.now, lastError: o.error?.slice(0, 2000) ?? null })
     .where(and(eq(jobRuns.name, o.name), eq(jobRuns.leasedBy, o.holder)))
     .returning({ name: jobRuns.name });

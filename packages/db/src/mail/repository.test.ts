@@ -5,13 +5,23 @@ import { outbox } from '../schema.js';
 import { createTestDatabase } from '../testing.js';
 
 let h: DatabaseHandle;
-beforeAll(async () => { h = await createTestDatabase(); });
-afterAll(async () => { await h?.close(); });
-beforeEach(async () => { await h.db.delete(outbox); });
+beforeAll(async () => {
+  h = await createTestDatabase();
+});
+afterAll(async () => {
+  await h?.close();
+});
+beforeEach(async () => {
+  await h.db.delete(outbox);
+});
 
 const t0 = new Date('2026-05-01T00:00:00Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
-const queue = (keys: string[]) => enqueueOutbox(h.db, keys.map((k) => ({ kind: 'test', dedupeKey: k, payload: { k }, availableAt: t0 })));
+const queue = (keys: string[]) =>
+  enqueueOutbox(
+    h.db,
+    keys.map((k) => ({ kind: 'test', dedupeKey: k, payload: { k }, availableAt: t0 })),
+  );
 
 describe('outbox repository', () => {
   it('queues a dedupe key once', async () => {
@@ -21,7 +31,9 @@ describe('outbox repository', () => {
 
   it('claims disjoint rows under concurrency and holds them until the lease runs out', async () => {
     await queue(Array.from({ length: 30 }, (_, i) => `m${i}`));
-    const claims = await Promise.all(['w1', 'w2', 'w3'].map((w) => h.db.transaction((tx) => claimOutbox(tx, { workerId: w, now: t0, leaseMs: 60_000, limit: 7 }))));
+    const claims = await Promise.all(
+      ['w1', 'w2', 'w3'].map((w) => h.db.transaction((tx) => claimOutbox(tx, { workerId: w, now: t0, leaseMs: 60_000, limit: 7 }))),
+    );
     const ids = claims.flat().map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(21);

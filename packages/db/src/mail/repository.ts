@@ -14,8 +14,16 @@ export interface NewOutboxMessage {
 /** Queues messages in the caller's transaction; returns the ids of those that were new. */
 export async function enqueueOutbox(db: Executor, rows: NewOutboxMessage[]): Promise<string[]> {
   if (rows.length === 0) return [];
-  const out = await db.insert(outbox)
-    .values(rows.map((r) => ({ kind: r.kind, dedupeKey: r.dedupeKey, payload: r.payload, ...(r.availableAt ? { availableAt: r.availableAt } : {}) })))
+  const out = await db
+    .insert(outbox)
+    .values(
+      rows.map((r) => ({
+        kind: r.kind,
+        dedupeKey: r.dedupeKey,
+        payload: r.payload,
+        ...(r.availableAt ? { availableAt: r.availableAt } : {}),
+      })),
+    )
     .onConflictDoNothing({ target: outbox.dedupeKey })
     .returning({ id: outbox.id });
   return out.map((r) => r.id);
@@ -29,19 +37,23 @@ export async function enqueueOutbox(db: Executor, rows: NewOutboxMessage[]): Pro
  * a message that crashes its worker every time still ends 'dead' instead of looping forever.
  */
 export async function claimOutbox(db: Executor, o: { workerId: string; now: Date; leaseMs: number; limit: number }): Promise<OutboxRow[]> {
-  const due = db.select({ id: outbox.id }).from(outbox)
-    .where(and(
-      eq(outbox.status, 'pending'), lte(outbox.availableAt, o.now),
-      or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, o.now)),
-    ))
+  const due = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(
+      and(eq(outbox.status, 'pending'), lte(outbox.availableAt, o.now), or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, o.now))),
+    )
     .orderBy(asc(outbox.availableAt), asc(outbox.id))
     .limit(o.limit)
     .for('update', { skipLocked: true });
-  return db.update(outbox)
-    .set({ lockedBy: o.workerId, lockedUntil: new Date(o.now.getTime() + o.leaseMs), attempts: sql`${outbox.attempts} + 1` })
-    // The status is checked again: a row marked sent between the subquery and the update is skipped.
-    .where(and(inArray(outbox.id, due), eq(outbox.status, 'pending')))
-    .returning();
+  return (
+    db
+      .update(outbox)
+      .set({ lockedBy: o.workerId, lockedUntil: new Date(o.now.getTime() + o.leaseMs), attempts: sql`${outbox.attempts} + 1` })
+      // The status is checked again: a row marked sent between the subquery and the update is skipped.
+      .where(and(inArray(outbox.id, due), eq(outbox.status, 'pending')))
+      .returning()
+  );
 }
 
 /**
@@ -50,7 +62,8 @@ export async function claimOutbox(db: Executor, o: { workerId: string; now: Date
  * may then go out twice.
  */
 export async function markOutboxSent(db: Executor, id: string, workerId: string, now: Date): Promise<boolean> {
-  const rows = await db.update(outbox)
+  const rows = await db
+    .update(outbox)
     .set({ status: 'sent', sentAt: now, lockedUntil: null, lastError: null })
     .where(and(eq(outbox.id, id), eq(outbox.lockedBy, workerId), eq(outbox.status, 'pending')))
     .returning({ id: outbox.id });
@@ -59,12 +72,18 @@ export async function markOutboxSent(db: Executor, id: string, workerId: string,
 
 /** A failed attempt: back to pending from `retryAt`, or 'dead' (never tried again). */
 export async function markOutboxFailed(
-  db: Executor, id: string, workerId: string, o: { error: string; retryAt: Date | null },
+  db: Executor,
+  id: string,
+  workerId: string,
+  o: { error: string; retryAt: Date | null },
 ): Promise<boolean> {
-  const rows = await db.update(outbox)
-    .set(o.retryAt
-      ? { status: 'pending', availableAt: o.retryAt, lockedUntil: null, lockedBy: null, lastError: o.error.slice(0, 2000) }
-      : { status: 'dead', lockedUntil: null, lastError: o.error.slice(0, 2000) })
+  const rows = await db
+    .update(outbox)
+    .set(
+      o.retryAt
+        ? { status: 'pending', availableAt: o.retryAt, lockedUntil: null, lockedBy: null, lastError: o.error.slice(0, 2000) }
+        : { status: 'dead', lockedUntil: null, lastError: o.error.slice(0, 2000) },
+    )
     .where(and(eq(outbox.id, id), eq(outbox.lockedBy, workerId), eq(outbox.status, 'pending')))
     .returning({ id: outbox.id });
   return rows.length === 1;
@@ -76,7 +95,10 @@ export async function findOutboxByDedupeKey(db: Executor, dedupeKey: string): Pr
 }
 
 export async function listOutbox(db: Executor, q: { status?: string; kind?: string; limit?: number } = {}): Promise<OutboxRow[]> {
-  return db.select().from(outbox)
+  return db
+    .select()
+    .from(outbox)
     .where(and(q.status ? eq(outbox.status, q.status) : undefined, q.kind ? eq(outbox.kind, q.kind) : undefined))
-    .orderBy(asc(outbox.createdAt), asc(outbox.id)).limit(q.limit ?? 1000);
+    .orderBy(asc(outbox.createdAt), asc(outbox.id))
+    .limit(q.limit ?? 1000);
 }

@@ -8,18 +8,31 @@ import { getOrCreateSecret, lockSetting, putSetting } from '../settings/reposito
 import { createTestDatabase } from '../testing.js';
 
 let h: DatabaseHandle;
-beforeAll(async () => { h = await createTestDatabase(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await createTestDatabase();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 async function user(opts: { disabled?: boolean } = {}) {
   const tag = randomBytes(4).toString('hex');
   const org = await insertOrganization(h.db, {
-    name: `通知测试机构${tag}`, creditCode: `TEST${tag}`, kind: 'ai_company', regionCode: '500112',
-    contactName: '张三', contactPhone: '13800138000', status: 'approved',
+    name: `通知测试机构${tag}`,
+    creditCode: `TEST${tag}`,
+    kind: 'ai_company',
+    regionCode: '500112',
+    contactName: '张三',
+    contactPhone: '13800138000',
+    status: 'approved',
   });
   return insertUser(h.db, {
-    organizationId: org.id, email: `n${tag}@test.example.cn`, displayName: '通知测试', passwordHash: 'x',
-    roles: ['org_member'], disabled: opts.disabled ?? false,
+    organizationId: org.id,
+    email: `n${tag}@test.example.cn`,
+    displayName: '通知测试',
+    passwordHash: 'x',
+    roles: ['org_member'],
+    disabled: opts.disabled ?? false,
   });
 }
 
@@ -42,10 +55,12 @@ describe('notifyUsers', () => {
 
   it('rolls back with the caller’s transaction: no notification, no email', async () => {
     const u = await user();
-    await expect(h.db.transaction(async (tx) => {
-      await notifyUsers(tx, [{ userId: u.id, kind: 'test.rollback', title: '回滚', dedupeKey: `rb:${u.id}`, email: true }]);
-      throw new Error('use case failed');
-    })).rejects.toThrow('use case failed');
+    await expect(
+      h.db.transaction(async (tx) => {
+        await notifyUsers(tx, [{ userId: u.id, kind: 'test.rollback', title: '回滚', dedupeKey: `rb:${u.id}`, email: true }]);
+        throw new Error('use case failed');
+      }),
+    ).rejects.toThrow('use case failed');
     expect((await listNotifications(h.db, u.id, { limit: 10, offset: 0 })).total).toBe(0);
     expect((await listOutbox(h.db)).some((m) => m.dedupeKey === `notification:rb:${u.id}`)).toBe(false);
   });
@@ -54,7 +69,8 @@ describe('notifyUsers', () => {
     const u = await user();
     const off = await user({ disabled: true });
     await notifyUsers(h.db, [
-      { userId: u.id, kind: 'test.plain', title: '一' }, { userId: u.id, kind: 'test.plain', title: '二', email: true },
+      { userId: u.id, kind: 'test.plain', title: '一' },
+      { userId: u.id, kind: 'test.plain', title: '二', email: true },
       { userId: off.id, kind: 'test.plain', title: '三', email: true },
     ]);
     expect((await listNotifications(h.db, u.id, { limit: 10, offset: 0 })).total).toBe(2);
@@ -66,7 +82,10 @@ describe('notifyUsers', () => {
   it('marks one or all read, only the user’s own', async () => {
     const u = await user();
     const other = await user();
-    await notifyUsers(h.db, [1, 2, 3].map((i) => ({ userId: u.id, kind: 'test.read', title: `第${i}条` })));
+    await notifyUsers(
+      h.db,
+      [1, 2, 3].map((i) => ({ userId: u.id, kind: 'test.read', title: `第${i}条` })),
+    );
     const { items } = await listNotifications(h.db, u.id, { limit: 10, offset: 0 });
     const at = new Date('2026-03-01T02:00:00Z');
     expect(await markNotificationRead(h.db, other.id, items[0]!.id, at)).toBe(false);

@@ -42,24 +42,50 @@ export async function notifyUsers(db: Executor, items: NotifyItem[]): Promise<vo
   if (items.length === 0) return;
   // Ids are chosen here so the rows that were really inserted can be told apart from the skipped ones.
   const rows = items.map((i) => ({
-    id: randomUUID(), userId: i.userId, kind: i.kind, title: i.title, body: i.body ?? null, link: i.link ?? null,
-    data: i.data === undefined ? null : i.data, dedupeKey: i.dedupeKey ?? null, email: i.email === true,
+    id: randomUUID(),
+    userId: i.userId,
+    kind: i.kind,
+    title: i.title,
+    body: i.body ?? null,
+    link: i.link ?? null,
+    data: i.data === undefined ? null : i.data,
+    dedupeKey: i.dedupeKey ?? null,
+    email: i.email === true,
   }));
   await db.transaction(async (tx) => {
-    const inserted = new Set((await tx.insert(notifications)
-      .values(rows.map(({ email: _email, ...r }) => r))
-      .onConflictDoNothing({ target: notifications.dedupeKey })
-      .returning({ id: notifications.id })).map((r) => r.id));
+    const inserted = new Set(
+      (
+        await tx
+          .insert(notifications)
+          .values(rows.map(({ email: _email, ...r }) => r))
+          .onConflictDoNothing({ target: notifications.dedupeKey })
+          .returning({ id: notifications.id })
+      ).map((r) => r.id),
+    );
     const emailed = rows.filter((r) => r.email && inserted.has(r.id));
     if (emailed.length === 0) return;
-    const recipients = await tx.select({ id: users.id, email: users.email }).from(users)
+    const recipients = await tx
+      .select({ id: users.id, email: users.email })
+      .from(users)
       .where(and(inArray(users.id, [...new Set(emailed.map((r) => r.userId))]), eq(users.disabled, false)));
     const address = new Map(recipients.map((u) => [u.id, u.email]));
-    await enqueueOutbox(tx, emailed.filter((r) => address.has(r.userId)).map((r) => ({
-      kind: NOTIFICATION_EMAIL,
-      dedupeKey: `notification:${r.dedupeKey ?? r.id}`,
-      payload: { to: address.get(r.userId)!, userId: r.userId, notificationId: r.id, title: r.title, body: r.body, link: r.link } satisfies NotificationEmailPayload,
-    })));
+    await enqueueOutbox(
+      tx,
+      emailed
+        .filter((r) => address.has(r.userId))
+        .map((r) => ({
+          kind: NOTIFICATION_EMAIL,
+          dedupeKey: `notification:${r.dedupeKey ?? r.id}`,
+          payload: {
+            to: address.get(r.userId)!,
+            userId: r.userId,
+            notificationId: r.id,
+            title: r.title,
+            body: r.body,
+            link: r.link,
+          } satisfies NotificationEmailPayload,
+        })),
+    );
   });
 }
 
@@ -67,23 +93,36 @@ export async function listNotifications(db: Executor, userId: string, q: { unrea
   const mine = eq(notifications.userId, userId);
   const where = q.unreadOnly ? and(mine, isNull(notifications.readAt)) : mine;
   const [items, [total], [unread]] = await Promise.all([
-    db.select().from(notifications).where(where).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(q.limit).offset(q.offset),
+    db
+      .select()
+      .from(notifications)
+      .where(where)
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(q.limit)
+      .offset(q.offset),
     db.select({ n: count() }).from(notifications).where(where),
-    db.select({ n: count() }).from(notifications).where(and(mine, isNull(notifications.readAt))),
+    db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(mine, isNull(notifications.readAt))),
   ]);
   return { items, total: total?.n ?? 0, unread: unread?.n ?? 0 };
 }
 
 /** False when the notification is not this user's (or does not exist). Reading twice keeps the first time. */
 export async function markNotificationRead(db: Executor, userId: string, id: string, at: Date): Promise<boolean> {
-  const rows = await db.update(notifications).set({ readAt: sql`coalesce(${notifications.readAt}, ${at.toISOString()}::timestamptz)` })
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: sql`coalesce(${notifications.readAt}, ${at.toISOString()}::timestamptz)` })
     .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
     .returning({ id: notifications.id });
   return rows.length === 1;
 }
 
 export async function markAllNotificationsRead(db: Executor, userId: string, at: Date): Promise<number> {
-  const rows = await db.update(notifications).set({ readAt: at })
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: at })
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
     .returning({ id: notifications.id });
   return rows.length;
@@ -94,17 +133,28 @@ export async function markAllNotificationsRead(db: Executor, userId: string, at:
  * what a reminder needs. Read by the reminder job (the dedupe key limits it to one a day).
  */
 export async function listOverdueAssignments(db: Executor, now: Date) {
-  return db.select({
-      id: reviewAssignments.id, reviewerUserId: reviewAssignments.reviewerUserId, dueAt: reviewAssignments.dueAt,
-      submissionId: reviewAssignments.submissionId, submissionTitle: submissions.title, callId: calls.id, callTitle: calls.title,
+  return db
+    .select({
+      id: reviewAssignments.id,
+      reviewerUserId: reviewAssignments.reviewerUserId,
+      dueAt: reviewAssignments.dueAt,
+      submissionId: reviewAssignments.submissionId,
+      submissionTitle: submissions.title,
+      callId: calls.id,
+      callTitle: calls.title,
     })
     .from(reviewAssignments)
     .innerJoin(users, eq(users.id, reviewAssignments.reviewerUserId))
     .innerJoin(submissions, eq(submissions.id, reviewAssignments.submissionId))
     .innerJoin(calls, eq(calls.id, reviewAssignments.callId))
-    .where(and(
-      eq(reviewAssignments.status, 'assigned'), lt(reviewAssignments.dueAt, now), eq(users.disabled, false),
-      eq(calls.status, 'reviewing'), eq(submissions.status, 'in_review'),
-    ))
+    .where(
+      and(
+        eq(reviewAssignments.status, 'assigned'),
+        lt(reviewAssignments.dueAt, now),
+        eq(users.disabled, false),
+        eq(calls.status, 'reviewing'),
+        eq(submissions.status, 'in_review'),
+      ),
+    )
     .orderBy(reviewAssignments.dueAt, reviewAssignments.id);
 }

@@ -27,9 +27,14 @@ export async function findOrganizationsByCreditCodes(db: Executor, codes: string
 }
 
 export async function updateOrganizationStatus(
-  db: Executor, id: string, from: string, to: string, reason: string | null,
+  db: Executor,
+  id: string,
+  from: string,
+  to: string,
+  reason: string | null,
 ): Promise<OrganizationRow | undefined> {
-  const [row] = await db.update(organizations)
+  const [row] = await db
+    .update(organizations)
     .set({ status: to, statusReason: reason, updatedAt: new Date() })
     .where(and(eq(organizations.id, id), eq(organizations.status, from)))
     .returning();
@@ -37,7 +42,8 @@ export async function updateOrganizationStatus(
 }
 
 export async function listOrganizations(
-  db: Executor, q: { status?: string; text?: string; limit: number; offset: number },
+  db: Executor,
+  q: { status?: string; text?: string; limit: number; offset: number },
 ): Promise<{ items: OrganizationRow[]; total: number }> {
   const conds: SQL[] = [];
   if (q.status) conds.push(eq(organizations.status, q.status));
@@ -47,7 +53,13 @@ export async function listOrganizations(
   }
   const where = conds.length ? and(...conds) : undefined;
   const [items, [c]] = await Promise.all([
-    db.select().from(organizations).where(where).orderBy(desc(organizations.createdAt), desc(organizations.id)).limit(q.limit).offset(q.offset),
+    db
+      .select()
+      .from(organizations)
+      .where(where)
+      .orderBy(desc(organizations.createdAt), desc(organizations.id))
+      .limit(q.limit)
+      .offset(q.offset),
     db.select({ n: count() }).from(organizations).where(where),
   ]);
   return { items, total: c?.n ?? 0 };
@@ -80,12 +92,15 @@ export interface AttemptScope {
   forgetAfterSeconds: number;
 }
 
-export type AttemptClaim =
-  | { claimed: true; attempts: Record<string, number> }
-  | { claimed: false; scope: string; nextAttemptAt: Date };
+export type AttemptClaim = { claimed: true; attempts: Record<string, number> } | { claimed: false; scope: string; nextAttemptAt: Date };
 
 class Refused extends Error {
-  constructor(readonly scope: string, readonly nextAttemptAt: Date) { super('refused'); }
+  constructor(
+    readonly scope: string,
+    readonly nextAttemptAt: Date,
+  ) {
+    super('refused');
+  }
 }
 
 const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
@@ -114,7 +129,8 @@ async function claimOne(tx: Executor, userId: string, s: AttemptScope, now: Date
   const forgetBefore = new Date(now.getTime() - s.forgetAfterSeconds * 1000);
   const n = sql`(case when ${t.lastAttemptAt} <= ${at(forgetBefore)} then 1 else ${t.attempts} + 1 end)`;
   const next = (k: SQL) => sql`${at(now)} + (${delays}::int[])[least(${k}, ${s.delays.length})] * interval '1 second'`;
-  const [row] = await tx.insert(t)
+  const [row] = await tx
+    .insert(t)
     .values({ userId, scope: s.scope, attempts: 1, nextAttemptAt: sql`${next(sql`1`)}`, lastAttemptAt: now })
     .onConflictDoUpdate({
       target: [t.userId, t.scope],
@@ -123,13 +139,17 @@ async function claimOne(tx: Executor, userId: string, s: AttemptScope, now: Date
     })
     .returning({ attempts: t.attempts });
   if (row) return row.attempts;
-  const [held] = await tx.select({ nextAttemptAt: t.nextAttemptAt }).from(t).where(and(eq(t.userId, userId), eq(t.scope, s.scope)));
+  const [held] = await tx
+    .select({ nextAttemptAt: t.nextAttemptAt })
+    .from(t)
+    .where(and(eq(t.userId, userId), eq(t.scope, s.scope)));
   throw new Refused(s.scope, held?.nextAttemptAt ?? now);
 }
 
 /** A successful check: the counters of these scopes start again. */
 export async function resetAuthAttempts(db: Executor, userId: string, scopes: readonly string[]): Promise<void> {
-  if (scopes.length > 0) await db.delete(authThrottles).where(and(eq(authThrottles.userId, userId), inArray(authThrottles.scope, [...scopes])));
+  if (scopes.length > 0)
+    await db.delete(authThrottles).where(and(eq(authThrottles.userId, userId), inArray(authThrottles.scope, [...scopes])));
 }
 
 /**
@@ -138,7 +158,9 @@ export async function resetAuthAttempts(db: Executor, userId: string, scopes: re
  */
 export async function noteAttemptRefused(db: Executor, userId: string, scope: string, now: Date): Promise<boolean> {
   const t = authThrottles;
-  const rows = await db.update(t).set({ refusalAuditedAt: now })
+  const rows = await db
+    .update(t)
+    .set({ refusalAuditedAt: now })
     .where(and(eq(t.userId, userId), eq(t.scope, scope), or(isNull(t.refusalAuditedAt), lt(t.refusalAuditedAt, t.lastAttemptAt))))
     .returning({ scope: t.scope });
   return rows.length > 0;
@@ -150,7 +172,10 @@ export async function noteAttemptRefused(db: Executor, userId: string, scope: st
  */
 export async function forgetIdleAuthAttempts(db: Executor, before: Date): Promise<number> {
   const t = authThrottles;
-  const rows = await db.delete(t).where(and(lt(t.lastAttemptAt, before), lt(t.nextAttemptAt, before))).returning({ scope: t.scope });
+  const rows = await db
+    .delete(t)
+    .where(and(lt(t.lastAttemptAt, before), lt(t.nextAttemptAt, before)))
+    .returning({ scope: t.scope });
   return rows.length;
 }
 

@@ -20,12 +20,18 @@ export async function findBatch(db: Executor, id: string): Promise<BatchRow | un
 }
 
 export async function batchNumberTaken(db: Executor, listType: string, year: number, number: number): Promise<boolean> {
-  const [row] = await db.select({ id: batches.id }).from(batches).where(and(eq(batches.listType, listType), eq(batches.year, year), eq(batches.number, number)));
+  const [row] = await db
+    .select({ id: batches.id })
+    .from(batches)
+    .where(and(eq(batches.listType, listType), eq(batches.year, year), eq(batches.number, number)));
   return !!row;
 }
 
 export async function nextBatchNumber(db: Executor, listType: string, year: number): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`coalesce(max(${batches.number}), 0)::int` }).from(batches).where(and(eq(batches.listType, listType), eq(batches.year, year)));
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(max(${batches.number}), 0)::int` })
+    .from(batches)
+    .where(and(eq(batches.listType, listType), eq(batches.year, year)));
   return (row?.n ?? 0) + 1;
 }
 
@@ -40,7 +46,9 @@ export async function listBatches(db: Executor, q: { listType?: string; limit: n
 
 /** Every version of a batch's entries, ordered by seq then version. */
 export async function listBatchEntries(db: Executor, batchId: string, opts: { currentOnly?: boolean } = {}): Promise<BatchEntryRow[]> {
-  return db.select().from(batchEntries)
+  return db
+    .select()
+    .from(batchEntries)
     .where(and(eq(batchEntries.batchId, batchId), opts.currentOnly ? eq(batchEntries.isCurrent, true) : undefined))
     .orderBy(batchEntries.seq, batchEntries.version);
 }
@@ -51,13 +59,20 @@ export async function findBatchEntry(db: Executor, id: string): Promise<BatchEnt
 }
 
 export async function findCurrentEntry(db: Executor, batchId: string, seq: number, opts: { forUpdate?: boolean } = {}) {
-  const q = db.select().from(batchEntries).where(and(eq(batchEntries.batchId, batchId), eq(batchEntries.seq, seq), eq(batchEntries.isCurrent, true)));
+  const q = db
+    .select()
+    .from(batchEntries)
+    .where(and(eq(batchEntries.batchId, batchId), eq(batchEntries.seq, seq), eq(batchEntries.isCurrent, true)));
   const [row] = opts.forUpdate ? await q.for('update') : await q;
   return row;
 }
 
 export async function entryVersions(db: Executor, batchId: string, seq: number): Promise<BatchEntryRow[]> {
-  return db.select().from(batchEntries).where(and(eq(batchEntries.batchId, batchId), eq(batchEntries.seq, seq))).orderBy(batchEntries.version);
+  return db
+    .select()
+    .from(batchEntries)
+    .where(and(eq(batchEntries.batchId, batchId), eq(batchEntries.seq, seq)))
+    .orderBy(batchEntries.version);
 }
 
 export async function retireEntryVersion(db: Executor, id: string): Promise<void> {
@@ -90,13 +105,25 @@ export async function listPublicEntries(db: Executor, q: PublicEntryQuery) {
   const where = and(...conds);
   // The page's ids first (narrow, index-ordered), then the full rows for just those ids: deep
   // pages then sort ids, not whole entries with their descriptions.
-  const ids = db.select({ id: batchEntries.id }).from(batchEntries).where(where)
-    .orderBy(desc(batchEntries.publishedAt), batchEntries.seq, batchEntries.id).limit(q.limit).offset(q.offset);
+  const ids = db
+    .select({ id: batchEntries.id })
+    .from(batchEntries)
+    .where(where)
+    .orderBy(desc(batchEntries.publishedAt), batchEntries.seq, batchEntries.id)
+    .limit(q.limit)
+    .offset(q.offset);
   const [pageIds, [c]] = await Promise.all([ids, db.select({ n: count() }).from(batchEntries).where(where)]);
   if (pageIds.length === 0) return { items: [], total: c?.n ?? 0 };
-  const rows = await db.select({ entry: batchEntries, batchTitle: batches.title }).from(batchEntries)
+  const rows = await db
+    .select({ entry: batchEntries, batchTitle: batches.title })
+    .from(batchEntries)
     .innerJoin(batches, eq(batches.id, batchEntries.batchId))
-    .where(inArray(batchEntries.id, pageIds.map((r) => r.id)))
+    .where(
+      inArray(
+        batchEntries.id,
+        pageIds.map((r) => r.id),
+      ),
+    )
     .orderBy(desc(batchEntries.publishedAt), batchEntries.seq, batchEntries.id);
   return { items: rows, total: c?.n ?? 0 };
 }

@@ -99,7 +99,10 @@ export async function snapshotXmin(db: Executor): Promise<string> {
  * because applying a listing twice gives the same index.
  */
 export async function listingsChangedSince(
-  db: Executor, sinceXid: string | null, limit: number, after?: { xid: string; id: string },
+  db: Executor,
+  sinceXid: string | null,
+  limit: number,
+  after?: { xid: string; id: string },
 ): Promise<ListingRow[]> {
   const conds = [sql`true`];
   if (sinceXid !== null) conds.push(sql`s.change_xid >= ${sinceXid}::xid8`);
@@ -110,7 +113,12 @@ export async function listingsChangedSince(
 
 export async function listingsByIds(db: Executor, ids: string[]): Promise<ListingRow[]> {
   if (ids.length === 0) return [];
-  const res = await db.execute(sql`${LISTING_SELECT} where s.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  const res = await db.execute(
+    sql`${LISTING_SELECT} where s.id in (${sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`,
+  );
   return rowsOf(res).map(toListing);
 }
 
@@ -121,10 +129,16 @@ export interface ListingDetailRow extends ListingRow {
 }
 
 export async function listingDetailById(db: Executor, id: string): Promise<ListingDetailRow | undefined> {
-  const res = await db.execute(sql`select ${LISTING_COLUMNS}, s.data as full_data, s.merged_into_id ${LISTING_FROM} where s.id = ${id}::uuid`);
+  const res = await db.execute(
+    sql`select ${LISTING_COLUMNS}, s.data as full_data, s.merged_into_id ${LISTING_FROM} where s.id = ${id}::uuid`,
+  );
   const r = rowsOf(res)[0];
   if (!r) return undefined;
-  return { ...toListing(r), data: (r.full_data as Record<string, unknown> | null) ?? {}, mergedIntoId: (r.merged_into_id as string | null) ?? null };
+  return {
+    ...toListing(r),
+    data: (r.full_data as Record<string, unknown> | null) ?? {},
+    mergedIntoId: (r.merged_into_id as string | null) ?? null,
+  };
 }
 
 /** Title and full text of some listings, for snippets, matching and duplicate checks. */
@@ -134,7 +148,10 @@ export async function listingTexts(db: Executor, ids: string[]): Promise<Map<str
   const res = await db.execute(sql`
     select s.id, s.title, s.data->>'description' as description, s.data->>'expectedOutcome' as expected_outcome,
       s.data->'referenceCases' as reference_cases
-    from submissions s where s.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    from submissions s where s.id in (${sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`);
   for (const r of rowsOf(res)) {
     const l = toListing({ ...r, created_at: new Date(0) });
     out.set(l.id, { title: l.title, text: `${l.description}\n${l.extraText}` });
@@ -146,14 +163,21 @@ export async function listingTexts(db: Executor, ids: string[]): Promise<Map<str
  * One round trip before a search: the current watermark, the vocabulary version, and whether
  * anything was written at or after `sinceXid` (only then are the rows read).
  */
-export async function indexProbe(db: Executor, sinceXid: string | null): Promise<{ xmin: string; vocabularyVersion: number; changed: boolean }> {
+export async function indexProbe(
+  db: Executor,
+  sinceXid: string | null,
+): Promise<{ xmin: string; vocabularyVersion: number; changed: boolean }> {
   const changed = sinceXid === null ? sql`true` : sql`exists (select 1 from submissions where change_xid >= ${sinceXid}::xid8)`;
   const res = await db.execute(sql`
     select pg_snapshot_xmin(pg_current_snapshot())::text as xmin,
       (select value from app_settings where key = ${VOCABULARY_VERSION_KEY}) as version,
       ${changed} as changed`);
   const r = rowsOf(res)[0]!;
-  return { xmin: String(r.xmin), vocabularyVersion: r.version === null || r.version === undefined ? 0 : Number(r.version), changed: r.changed === true || r.changed === 't' };
+  return {
+    xmin: String(r.xmin),
+    vocabularyVersion: r.version === null || r.version === undefined ? 0 : Number(r.version),
+    changed: r.changed === true || r.changed === 't',
+  };
 }
 
 // --- operator vocabulary ---------------------------------------------------------------------
@@ -178,8 +202,11 @@ export type SearchTermRow = typeof searchTerms.$inferSelect;
 export type SearchSynonymRow = typeof searchSynonyms.$inferSelect;
 
 export async function listSearchTerms(db: Executor) {
-  return db.select({ term: searchTerms, createdByName: users.displayName }).from(searchTerms)
-    .leftJoin(users, eq(users.id, searchTerms.createdBy)).orderBy(desc(searchTerms.createdAt), asc(searchTerms.term));
+  return db
+    .select({ term: searchTerms, createdByName: users.displayName })
+    .from(searchTerms)
+    .leftJoin(users, eq(users.id, searchTerms.createdBy))
+    .orderBy(desc(searchTerms.createdAt), asc(searchTerms.term));
 }
 
 export async function insertSearchTerm(db: Executor, row: typeof searchTerms.$inferInsert): Promise<SearchTermRow | undefined> {
@@ -193,8 +220,11 @@ export async function deleteSearchTerm(db: Executor, id: string): Promise<Search
 }
 
 export async function listSearchSynonyms(db: Executor) {
-  return db.select({ synonym: searchSynonyms, createdByName: users.displayName }).from(searchSynonyms)
-    .leftJoin(users, eq(users.id, searchSynonyms.createdBy)).orderBy(desc(searchSynonyms.createdAt));
+  return db
+    .select({ synonym: searchSynonyms, createdByName: users.displayName })
+    .from(searchSynonyms)
+    .leftJoin(users, eq(users.id, searchSynonyms.createdBy))
+    .orderBy(desc(searchSynonyms.createdAt));
 }
 
 export async function insertSearchSynonym(db: Executor, row: typeof searchSynonyms.$inferInsert): Promise<SearchSynonymRow> {
@@ -212,33 +242,54 @@ export async function deleteSearchSynonym(db: Executor, id: string): Promise<Sea
 export type MatchDecisionRow = typeof matchDecisions.$inferSelect;
 
 export async function matchDecisionsFor(db: Executor, sourceId: string) {
-  return db.select({ decision: matchDecisions, decidedByName: users.displayName }).from(matchDecisions)
-    .leftJoin(users, eq(users.id, matchDecisions.decidedBy)).where(eq(matchDecisions.sourceId, sourceId));
+  return db
+    .select({ decision: matchDecisions, decidedByName: users.displayName })
+    .from(matchDecisions)
+    .leftJoin(users, eq(users.id, matchDecisions.decidedBy))
+    .where(eq(matchDecisions.sourceId, sourceId));
 }
 
 /** One decision per pair: a new one replaces the old (the audit log keeps both). */
 export async function upsertMatchDecision(db: Executor, row: typeof matchDecisions.$inferInsert): Promise<MatchDecisionRow> {
-  const [r] = await db.insert(matchDecisions).values(row).onConflictDoUpdate({
-    target: [matchDecisions.sourceId, matchDecisions.targetId],
-    set: { decision: row.decision, reason: row.reason, decidedBy: row.decidedBy, decidedAt: sql`now()` },
-  }).returning();
+  const [r] = await db
+    .insert(matchDecisions)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [matchDecisions.sourceId, matchDecisions.targetId],
+      set: { decision: row.decision, reason: row.reason, decidedBy: row.decidedBy, decidedAt: sql`now()` },
+    })
+    .returning();
   return r!;
 }
 
 export async function deleteMatchDecision(db: Executor, sourceId: string, targetId: string): Promise<MatchDecisionRow | undefined> {
-  const [r] = await db.delete(matchDecisions).where(and(eq(matchDecisions.sourceId, sourceId), eq(matchDecisions.targetId, targetId))).returning();
+  const [r] = await db
+    .delete(matchDecisions)
+    .where(and(eq(matchDecisions.sourceId, sourceId), eq(matchDecisions.targetId, targetId)))
+    .returning();
   return r;
 }
 
 /** Enabled users of these organisations who act for them (org_admin or org_member). */
 export async function usersOfOrganizations(db: Executor, organizationIds: string[]) {
   if (organizationIds.length === 0) return [];
-  return db.select({ id: users.id, organizationId: users.organizationId, roles: users.roles }).from(users)
-    .where(and(inArray(users.organizationId, organizationIds), eq(users.disabled, false), sql`${users.roles} && array['org_admin', 'org_member']`));
+  return db
+    .select({ id: users.id, organizationId: users.organizationId, roles: users.roles })
+    .from(users)
+    .where(
+      and(
+        inArray(users.organizationId, organizationIds),
+        eq(users.disabled, false),
+        sql`${users.roles} && array['org_admin', 'org_member']`,
+      ),
+    );
 }
 
 export async function usersWithRole(db: Executor, role: string) {
-  return db.select({ id: users.id }).from(users).where(and(sql`${role} = any(${users.roles})`, eq(users.disabled, false)));
+  return db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(sql`${role} = any(${users.roles})`, eq(users.disabled, false)));
 }
 
 // --- interests (意向) --------------------------------------------------------------------------
@@ -249,14 +300,23 @@ export type InterestRow = typeof interests.$inferSelect;
 export async function insertInterest(db: Executor, row: typeof interests.$inferInsert): Promise<{ row: InterestRow; created: boolean }> {
   const [created] = await db.insert(interests).values(row).onConflictDoNothing().returning();
   if (created) return { row: created, created: true };
-  const [existing] = await db.select().from(interests).where(and(
-    eq(interests.needId, row.needId), eq(interests.capabilityId, row.capabilityId), eq(interests.fromOrganizationId, row.fromOrganizationId),
-  ));
+  const [existing] = await db
+    .select()
+    .from(interests)
+    .where(
+      and(
+        eq(interests.needId, row.needId),
+        eq(interests.capabilityId, row.capabilityId),
+        eq(interests.fromOrganizationId, row.fromOrganizationId),
+      ),
+    );
   return { row: existing!, created: false };
 }
 
 export async function interestsOn(db: Executor, submissionId: string) {
-  return db.select({ interest: interests, organizationName: organizations.name, userName: users.displayName }).from(interests)
+  return db
+    .select({ interest: interests, organizationName: organizations.name, userName: users.displayName })
+    .from(interests)
     .innerJoin(organizations, eq(organizations.id, interests.fromOrganizationId))
     .leftJoin(users, eq(users.id, interests.createdBy))
     .where(sql`${interests.needId} = ${submissionId} or ${interests.capabilityId} = ${submissionId}`)
@@ -267,7 +327,9 @@ export async function interestsOn(db: Executor, submissionId: string) {
 
 export async function markMerged(db: Executor, ids: string[], intoId: string, reason: string): Promise<void> {
   if (ids.length === 0) return;
-  await db.update(submissions).set({ status: 'merged', mergedIntoId: intoId, statusReason: reason, updatedAt: sql`now()` })
+  await db
+    .update(submissions)
+    .set({ status: 'merged', mergedIntoId: intoId, statusReason: reason, updatedAt: sql`now()` })
     .where(inArray(submissions.id, ids));
 }
 

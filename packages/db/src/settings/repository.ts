@@ -9,9 +9,13 @@ export async function getSetting<T>(db: Executor, key: string): Promise<T | unde
 }
 
 export async function putSetting(db: Executor, key: string, value: unknown): Promise<void> {
-  await db.insert(appSettings).values({ key, value }).onConflictDoUpdate({
-    target: appSettings.key, set: { value, updatedAt: sql`now()` },
-  });
+  await db
+    .insert(appSettings)
+    .values({ key, value })
+    .onConflictDoUpdate({
+      target: appSettings.key,
+      set: { value, updatedAt: sql`now()` },
+    });
 }
 
 /**
@@ -32,7 +36,10 @@ export async function lockSetting<T>(tx: Executor, key: string, initial: T): Pro
  */
 export async function getOrCreateSecret(db: Executor, key: string): Promise<Buffer> {
   const fresh = randomBytes(32).toString('base64');
-  await db.insert(appSettings).values({ key, value: { secret: fresh } }).onConflictDoNothing();
+  await db
+    .insert(appSettings)
+    .values({ key, value: { secret: fresh } })
+    .onConflictDoNothing();
   const value = await getSetting<{ secret?: unknown }>(db, key);
   if (typeof value?.secret !== 'string') throw new Error(`app_settings ${key} holds no secret`);
   const secret = Buffer.from(value.secret, 'base64');

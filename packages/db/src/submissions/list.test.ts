@@ -18,7 +18,13 @@ let serial = 0;
 async function org(name: string) {
   const code = `91500112MA${String(100000 + orgIds.length).padStart(7, '0')}X`;
   const row = await insertOrganization(handle.db, {
-    name, creditCode: code, kind: 'private_enterprise', regionCode: '500112', contactName: '张三', contactPhone: '13800138000', status: 'approved',
+    name,
+    creditCode: code,
+    kind: 'private_enterprise',
+    regionCode: '500112',
+    contactName: '张三',
+    contactPhone: '13800138000',
+    status: 'approved',
   });
   orgIds.push(row.id);
   return row.id;
@@ -30,8 +36,13 @@ async function add(n: number, opts: { organizationId: string; status?: string; l
   const rows = Array.from({ length: n }, () => {
     const i = serial++;
     return {
-      callId, organizationId: opts.organizationId, listType: opts.listType ?? 'scenario_need', status: opts.status ?? 'submitted',
-      title: `需求${i}`, data: { title: `需求${i}` }, createdAt: new Date(base + Math.floor(i / 3) * 2 * 60_000 + (i % 3 === 2 ? 60_000 : 0)),
+      callId,
+      organizationId: opts.organizationId,
+      listType: opts.listType ?? 'scenario_need',
+      status: opts.status ?? 'submitted',
+      title: `需求${i}`,
+      data: { title: `需求${i}` },
+      createdAt: new Date(base + Math.floor(i / 3) * 2 * 60_000 + (i % 3 === 2 ? 60_000 : 0)),
       submittedAt: opts.submitted === false ? null : new Date(base),
     };
   });
@@ -45,7 +56,9 @@ async function reference(q: Omit<SubmissionQuery, 'limit' | 'offset'>): Promise<
   if (q.onlySubmitted) conds.push(sql`submitted_at is not null`);
   if (q.statuses?.length) conds.push(sql`status = ${q.statuses[0]}`);
   if (q.listType) conds.push(sql`list_type = ${q.listType}`);
-  const res = await handle.db.execute(sql`select id from submissions where ${sql.join(conds, sql` and `)} order by created_at desc, id desc`);
+  const res = await handle.db.execute(
+    sql`select id from submissions where ${sql.join(conds, sql` and `)} order by created_at desc, id desc`,
+  );
   return (res as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
 }
 
@@ -56,17 +69,27 @@ async function expectEveryPage(q: Omit<SubmissionQuery, 'limit' | 'offset'>, lim
     for (let offset = 0; offset <= ids.length + limit; offset += limit) {
       const page = await listSubmissions(handle.db, { ...q, limit, offset });
       expect(page.total, `offset ${offset}`).toBe(ids.length);
-      expect(page.items.map((i) => i.id), `pass ${pass} offset ${offset}`).toEqual(ids.slice(offset, offset + limit));
+      expect(
+        page.items.map((i) => i.id),
+        `pass ${pass} offset ${offset}`,
+      ).toEqual(ids.slice(offset, offset + limit));
     }
   }
 }
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  callId = (await insertCall(handle.db, {
-    title: '征集', listType: 'scenario_need', description: '测试征集', opensAt: new Date(), closesAt: new Date(Date.now() + 86400_000),
-    status: 'open', reviewScheme: {},
-  })).id;
+  callId = (
+    await insertCall(handle.db, {
+      title: '征集',
+      listType: 'scenario_need',
+      description: '测试征集',
+      opensAt: new Date(),
+      closesAt: new Date(Date.now() + 86400_000),
+      status: 'open',
+      reviewScheme: {},
+    })
+  ).id;
   const a = await org('甲公司');
   const b = await org('乙公司');
   await add(31, { organizationId: a });
@@ -74,7 +97,9 @@ beforeAll(async () => {
   await add(9, { organizationId: a, status: 'returned_for_revision' });
   await add(4, { organizationId: a, status: 'draft', submitted: false });
 });
-afterAll(async () => { await handle?.close(); });
+afterAll(async () => {
+  await handle?.close();
+});
 
 describe('listSubmissions', () => {
   it('gives every page newest first (ties by id) with the exact total, from either end', async () => {
@@ -128,7 +153,8 @@ describe('listSubmissions', () => {
 
   it('keeps the total exact when another process writes (PostgreSQL server)', async (ctx) => {
     if (handle.kind !== 'postgres') return ctx.skip();
-    const [{ name }] = (await handle.db.execute(sql`select current_database() as name`) as unknown as { rows: { name: string }[] }).rows as [{ name: string }];
+    const [{ name }] = ((await handle.db.execute(sql`select current_database() as name`)) as unknown as { rows: { name: string }[] })
+      .rows as [{ name: string }];
     const url = new URL(process.env.DATABASE_URL!);
     url.pathname = `/${name}`;
     const other = await openDatabase({ url: url.toString(), migrate: false, poolSize: 2 });
@@ -151,9 +177,13 @@ describe('listSubmissions', () => {
     const q = { organizationId: orgIds[1], limit: 5, offset: 0 };
     const start = (await listSubmissions(handle.db, q)).total;
     let release!: () => void;
-    const held = new Promise<void>((r) => { release = r; });
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
     let inserted!: () => void;
-    const insertedP = new Promise<void>((r) => { inserted = r; });
+    const insertedP = new Promise<void>((r) => {
+      inserted = r;
+    });
     // A takes a transaction id first and holds it open …
     const slow = handle.db.transaction(async (tx) => {
       await tx.execute(sql`insert into submissions (call_id, organization_id, list_type, status, title, data, submitted_at)

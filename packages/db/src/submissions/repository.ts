@@ -11,30 +11,45 @@ export type AttachmentMeta = Omit<typeof attachments.$inferSelect, 'content'>;
 
 export async function insertSubmissions(db: Executor, rows: NewSubmission[]): Promise<SubmissionRow[]> {
   const out: SubmissionRow[] = [];
-  for (let i = 0; i < rows.length; i += 500) out.push(...(await db.insert(submissions).values(rows.slice(i, i + 500)).returning()));
+  for (let i = 0; i < rows.length; i += 500)
+    out.push(
+      ...(await db
+        .insert(submissions)
+        .values(rows.slice(i, i + 500))
+        .returning()),
+    );
   return out;
 }
 
 /** Locks the given submissions and reads them with their owner's name and credit code, in one query. */
 export async function lockSubmissionsWithOwners(db: Executor, ids: string[]) {
   if (ids.length === 0) return [];
-  return db.select({ submission: submissions, organizationName: organizations.name, organizationCreditCode: organizations.creditCode })
-    .from(submissions).innerJoin(organizations, eq(organizations.id, submissions.organizationId))
-    .where(inArray(submissions.id, ids)).for('update', { of: submissions });
+  return db
+    .select({ submission: submissions, organizationName: organizations.name, organizationCreditCode: organizations.creditCode })
+    .from(submissions)
+    .innerJoin(organizations, eq(organizations.id, submissions.organizationId))
+    .where(inArray(submissions.id, ids))
+    .for('update', { of: submissions });
 }
 
 /** Moves exactly these submissions from `from` to `to`; returns the ids that moved. */
 export async function moveSubmissions(db: Executor, ids: string[], from: string, to: string): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await db.update(submissions).set({ status: to, updatedAt: new Date(), version: sql`${submissions.version} + 1` })
-    .where(and(inArray(submissions.id, ids), eq(submissions.status, from))).returning({ id: submissions.id });
+  const rows = await db
+    .update(submissions)
+    .set({ status: to, updatedAt: new Date(), version: sql`${submissions.version} + 1` })
+    .where(and(inArray(submissions.id, ids), eq(submissions.status, from)))
+    .returning({ id: submissions.id });
   return rows.map((r) => r.id);
 }
 
 /** Moves every submission of a call in `from` to `to`; returns the moved rows. */
 export async function moveSubmissionsOfCall(db: Executor, callId: string, from: string, to: string): Promise<SubmissionRow[]> {
-  return db.update(submissions).set({ status: to, updatedAt: new Date(), version: sql`${submissions.version} + 1` })
-    .where(and(eq(submissions.callId, callId), eq(submissions.status, from))).returning();
+  return db
+    .update(submissions)
+    .set({ status: to, updatedAt: new Date(), version: sql`${submissions.version} + 1` })
+    .where(and(eq(submissions.callId, callId), eq(submissions.status, from)))
+    .returning();
 }
 
 /**
@@ -46,10 +61,20 @@ export async function insertSubmissionsSkippingDuplicates(db: Executor, rows: Ne
   const out: { id: string }[] = [];
   for (let i = 0; i < rows.length; i += 2000) {
     const chunk = rows.slice(i, i + 2000).map((r) => ({
-      call_id: r.callId, organization_id: r.organizationId, list_type: r.listType, status: r.status, title: r.title,
-      data: r.data, sector: r.sector ?? null, tech_fields: r.techFields ?? [], region_code: r.regionCode ?? null,
-      budget_min: r.budgetMin ?? null, budget_max: r.budgetMax ?? null, maturity_trl: r.maturityTrl ?? null,
-      import_fingerprint: r.importFingerprint ?? null, created_by: r.createdBy ?? null,
+      call_id: r.callId,
+      organization_id: r.organizationId,
+      list_type: r.listType,
+      status: r.status,
+      title: r.title,
+      data: r.data,
+      sector: r.sector ?? null,
+      tech_fields: r.techFields ?? [],
+      region_code: r.regionCode ?? null,
+      budget_min: r.budgetMin ?? null,
+      budget_max: r.budgetMax ?? null,
+      maturity_trl: r.maturityTrl ?? null,
+      import_fingerprint: r.importFingerprint ?? null,
+      created_by: r.createdBy ?? null,
       submitted_at: r.submittedAt instanceof Date ? r.submittedAt.toISOString() : null,
     }));
     const result = await db.execute(sql`
@@ -68,7 +93,8 @@ export async function insertSubmissionsSkippingDuplicates(db: Executor, rows: Ne
 }
 
 export async function findSubmission(db: Executor, id: string, opts: { forUpdate?: boolean } = {}) {
-  const q = db.select({ submission: submissions, organizationName: organizations.name, callTitle: calls.title })
+  const q = db
+    .select({ submission: submissions, organizationName: organizations.name, callTitle: calls.title })
     .from(submissions)
     .innerJoin(organizations, eq(organizations.id, submissions.organizationId))
     .innerJoin(calls, eq(calls.id, submissions.callId))
@@ -79,9 +105,13 @@ export async function findSubmission(db: Executor, id: string, opts: { forUpdate
 
 /** Optimistic: the update applies only to the state the use case decided on. */
 export async function updateSubmission(
-  db: Executor, id: string, expectedStatus: string, patch: Partial<NewSubmission>,
+  db: Executor,
+  id: string,
+  expectedStatus: string,
+  patch: Partial<NewSubmission>,
 ): Promise<SubmissionRow | undefined> {
-  const [row] = await db.update(submissions)
+  const [row] = await db
+    .update(submissions)
     .set({ ...patch, updatedAt: new Date(), version: sql`${submissions.version} + 1` })
     .where(and(eq(submissions.id, id), eq(submissions.status, expectedStatus)))
     .returning();
@@ -105,9 +135,14 @@ export interface SubmissionQuery {
  * every insert and update; submissions are never deleted). While it stays the same, no
  * submission has changed, so a total counted earlier still holds.
  */
-const submissionsVersion = sql<string | null>`(select v.change_xid::text from submissions v where v.change_xid is not null order by v.change_xid desc limit 1)`;
+const submissionsVersion = sql<
+  string | null
+>`(select v.change_xid::text from submissions v where v.change_xid is not null order by v.change_xid desc limit 1)`;
 
-interface CachedTotal { version: string | null; n: number }
+interface CachedTotal {
+  version: string | null;
+  n: number;
+}
 /** The list's statements for one filter shape, prepared once per database handle. */
 interface ListStatements {
   page: Prepared<PageRow>;
@@ -132,27 +167,71 @@ function listStateFor(db: Executor): ListState {
 const listItem = sql`json_build_array(${submissions.id}, ${submissions.callId}, ${calls.title}, ${submissions.listType}, ${submissions.status},
   ${submissions.statusReason}, ${submissions.title}, ${submissions.organizationId}, ${organizations.name}, ${submissions.sector},
   ${submissions.regionCode}, ${submissions.createdAt}, ${submissions.updatedAt}, ${submissions.submittedAt})`;
-type ListItemJson = [string, string, string, string, string, string | null, string, string, string, string | null, string | null, string, string, string | null];
+type ListItemJson = [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string | null,
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+  string,
+  string,
+  string | null,
+];
 export interface SubmissionListItem {
-  id: string; callId: string; callTitle: string; listType: string; status: string; statusReason: string | null; title: string;
-  organizationId: string; organizationName: string; sector: string | null; regionCode: string | null;
-  createdAt: Date; updatedAt: Date; submittedAt: Date | null;
+  id: string;
+  callId: string;
+  callTitle: string;
+  listType: string;
+  status: string;
+  statusReason: string | null;
+  title: string;
+  organizationId: string;
+  organizationName: string;
+  sector: string | null;
+  regionCode: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  submittedAt: Date | null;
 }
 function fromListItemJson(a: ListItemJson): SubmissionListItem {
   return {
-    id: a[0], callId: a[1], callTitle: a[2], listType: a[3], status: a[4], statusReason: a[5], title: a[6], organizationId: a[7],
-    organizationName: a[8], sector: a[9], regionCode: a[10], createdAt: new Date(a[11]), updatedAt: new Date(a[12]),
+    id: a[0],
+    callId: a[1],
+    callTitle: a[2],
+    listType: a[3],
+    status: a[4],
+    statusReason: a[5],
+    title: a[6],
+    organizationId: a[7],
+    organizationName: a[8],
+    sector: a[9],
+    regionCode: a[10],
+    createdAt: new Date(a[11]),
+    updatedAt: new Date(a[12]),
     submittedAt: a[13] === null ? null : new Date(a[13]),
   };
 }
 /** One page: its items as a JSON array (text) and the submissions version in the same snapshot. */
-interface PageRow { items: string; version: string | null }
+interface PageRow {
+  items: string;
+  version: string | null;
+}
 
 /** Which filters a query uses: one set of prepared statements per shape, values bound at run time. */
 function listShape(q: SubmissionQuery) {
   return {
-    organization: !!q.organizationId, onlySubmitted: !!q.onlySubmitted, call: !!q.callId,
-    statuses: q.statuses?.length ?? 0, listType: !!q.listType, text: !!q.text,
+    organization: !!q.organizationId,
+    onlySubmitted: !!q.onlySubmitted,
+    call: !!q.callId,
+    statuses: q.statuses?.length ?? 0,
+    listType: !!q.listType,
+    text: !!q.text,
   };
 }
 
@@ -177,19 +256,21 @@ function preparedOnPglite<T>(client: PGlite, qb: Buildable, fields: string[], ge
   const { sql: text, params } = qb.toSQL();
   const name = `sb_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
   let ready: Promise<unknown> | undefined;
-  const prepare = () => (ready ??= client.exec(`prepare ${name} as ${text}`).catch((e: { code?: string }) => {
-    if (e.code === '42P05') return; // already prepared on this database (same text, same name)
-    ready = undefined;
-    throw e;
-  }));
+  const prepare = () =>
+    (ready ??= client.exec(`prepare ${name} as ${text}`).catch((e: { code?: string }) => {
+      if (e.code === '42P05') return; // already prepared on this database (same text, same name)
+      ready = undefined;
+      throw e;
+    }));
   return {
     async execute(values) {
       const args = params.map((p) => literal(is(p, Placeholder) ? values[p.name] : p)).join(', ');
       const statement = args ? `execute ${name}(${args})` : `execute ${name}`;
       // One simple-protocol message; should EXECUTE fail, the implicit transaction undoes the SET.
-      const run = async () => generic
-        ? (await client.exec(`set plan_cache_mode = force_generic_plan; ${statement}; reset plan_cache_mode`, { rowMode: 'array' }))[1]!
-        : await client.query<unknown[]>(statement, [], { rowMode: 'array' });
+      const run = async () =>
+        generic
+          ? (await client.exec(`set plan_cache_mode = force_generic_plan; ${statement}; reset plan_cache_mode`, { rowMode: 'array' }))[1]!
+          : await client.query<unknown[]>(statement, [], { rowMode: 'array' });
       await prepare();
       let res;
       try {
@@ -222,24 +303,37 @@ function prepareList(db: Executor, shape: ReturnType<typeof listShape>): ListSta
   if (shape.organization) conds.push(eq(submissions.organizationId, p('organizationId')));
   if (shape.onlySubmitted) conds.push(isNotNull(submissions.submittedAt));
   if (shape.call) conds.push(eq(submissions.callId, p('callId')));
-  if (shape.statuses) conds.push(inArray(submissions.status, Array.from({ length: shape.statuses }, (_, i) => p(`status${i}`))));
+  if (shape.statuses)
+    conds.push(
+      inArray(
+        submissions.status,
+        Array.from({ length: shape.statuses }, (_, i) => p(`status${i}`)),
+      ),
+    );
   if (shape.listType) conds.push(eq(submissions.listType, p('listType')));
   if (shape.text) conds.push(or(ilike(submissions.title, p('like')), ilike(organizations.name, p('like')))!);
   const where = conds.length ? and(...conds) : undefined;
-  const name = (kind: string) => `submissions_list_${kind}_${createHash('sha256').update(JSON.stringify(shape)).digest('hex').slice(0, 16)}`;
+  const name = (kind: string) =>
+    `submissions_list_${kind}_${createHash('sha256').update(JSON.stringify(shape)).digest('hex').slice(0, 16)}`;
   // Ids first: the filter and OFFSET walk an index (the partial `submissions_submitted_list_idx`
   // for the operator's list), and only the page's own rows are read in full and joined.
   const page = (backwards: boolean) => {
     const order = backwards ? [asc(submissions.createdAt), asc(submissions.id)] : [desc(submissions.createdAt), desc(submissions.id)];
     const base = db.select({ id: submissions.id, createdAt: submissions.createdAt }).from(submissions);
     const ids = (shape.text ? base.innerJoin(organizations, eq(organizations.id, submissions.organizationId)) : base)
-      .where(where).orderBy(...order).limit(p('limit')).offset(p('offset')).as('p');
+      .where(where)
+      .orderBy(...order)
+      .limit(p('limit'))
+      .offset(p('offset'))
+      .as('p');
     // Aggregated into one value: PGlite and pg both pay per result row and column far more than
     // for one longer text value. The aggregate also returns the version for an empty page.
-    const qb = db.select({
+    const qb = db
+      .select({
         items: sql<string>`coalesce(json_agg(${listItem} order by ${ids.createdAt} desc, ${ids.id} desc), '[]')::text`,
         version: submissionsVersion,
-      }).from(ids)
+      })
+      .from(ids)
       .innerJoin(submissions, eq(submissions.id, ids.id))
       .innerJoin(organizations, eq(organizations.id, submissions.organizationId))
       .innerJoin(calls, eq(calls.id, submissions.callId));
@@ -251,13 +345,17 @@ function prepareList(db: Executor, shape: ReturnType<typeof listShape>): ListSta
   };
   // A separate count reads only an index; a window count would read every matching row in full.
   const countFields = {
-    n: count(), version: submissionsVersion,
+    n: count(),
+    version: submissionsVersion,
     settled: sql<boolean>`pg_snapshot_xmin(pg_current_snapshot()) > coalesce(${submissionsVersion}::xid8, '0'::xid8)`,
   };
   const countBase = db.select(countFields).from(submissions);
-  const counted = (shape.text ? countBase.innerJoin(organizations, eq(organizations.id, submissions.organizationId)) : countBase).where(where);
+  const counted = (shape.text ? countBase.innerJoin(organizations, eq(organizations.id, submissions.organizationId)) : countBase).where(
+    where,
+  );
   return {
-    page: page(false), pageBackwards: page(true),
+    page: page(false),
+    pageBackwards: page(true),
     count: prepared<{ n: number; version: string | null; settled: boolean }>(db, counted, name('count'), Object.keys(countFields)),
   };
 }
@@ -284,12 +382,23 @@ export async function listSubmissions(db: Executor, q: SubmissionQuery) {
   let statements = state.statements.get(shapeKey);
   if (!statements) state.statements.set(shapeKey, (statements = prepareList(db, shape)));
   const values: Record<string, unknown> = {
-    organizationId: q.organizationId, callId: q.callId, listType: q.listType,
+    organizationId: q.organizationId,
+    callId: q.callId,
+    listType: q.listType,
     like: q.text ? `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined,
   };
-  q.statuses?.forEach((s, i) => { values[`status${i}`] = s; });
+  q.statuses?.forEach((s, i) => {
+    values[`status${i}`] = s;
+  });
 
-  const key = JSON.stringify([q.organizationId ?? null, !!q.onlySubmitted, q.callId ?? null, q.statuses ?? null, q.listType ?? null, q.text ?? null]);
+  const key = JSON.stringify([
+    q.organizationId ?? null,
+    !!q.onlySubmitted,
+    q.callId ?? null,
+    q.statuses ?? null,
+    q.listType ?? null,
+    q.text ?? null,
+  ]);
   const readPage = (total: number | undefined) => {
     if (total !== undefined && q.offset > total / 2 && q.offset < total) {
       const limit = Math.min(q.limit, total - q.offset);
@@ -332,7 +441,9 @@ export async function findExistingFingerprints(db: Executor, fingerprints: strin
   const found = new Set<string>();
   for (let i = 0; i < fingerprints.length; i += 1000) {
     const chunk = fingerprints.slice(i, i + 1000);
-    const rows = await db.select({ f: submissions.importFingerprint }).from(submissions)
+    const rows = await db
+      .select({ f: submissions.importFingerprint })
+      .from(submissions)
       .where(inArray(submissions.importFingerprint, chunk));
     for (const r of rows) if (r.f) found.add(r.f);
   }
@@ -341,17 +452,27 @@ export async function findExistingFingerprints(db: Executor, fingerprints: strin
 
 export async function insertAttachment(db: Executor, a: typeof attachments.$inferInsert): Promise<AttachmentMeta> {
   const [row] = await db.insert(attachments).values(a).returning({
-    id: attachments.id, submissionId: attachments.submissionId, filename: attachments.filename,
-    mediaType: attachments.mediaType, size: attachments.size, sha256: attachments.sha256,
-    createdBy: attachments.createdBy, createdAt: attachments.createdAt,
+    id: attachments.id,
+    submissionId: attachments.submissionId,
+    filename: attachments.filename,
+    mediaType: attachments.mediaType,
+    size: attachments.size,
+    sha256: attachments.sha256,
+    createdBy: attachments.createdBy,
+    createdAt: attachments.createdAt,
   });
   return row!;
 }
 
 const attachmentMeta = {
-  id: attachments.id, submissionId: attachments.submissionId, filename: attachments.filename,
-  mediaType: attachments.mediaType, size: attachments.size, sha256: attachments.sha256,
-  createdBy: attachments.createdBy, createdAt: attachments.createdAt,
+  id: attachments.id,
+  submissionId: attachments.submissionId,
+  filename: attachments.filename,
+  mediaType: attachments.mediaType,
+  size: attachments.size,
+  sha256: attachments.sha256,
+  createdBy: attachments.createdBy,
+  createdAt: attachments.createdAt,
 };
 
 export async function listAttachments(db: Executor, submissionId: string): Promise<AttachmentMeta[]> {

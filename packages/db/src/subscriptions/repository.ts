@@ -20,11 +20,18 @@ export async function findSubscription(db: Executor, id: string, opts: { forUpda
 
 /** A user's subscriptions with the number of hits not yet in a digest. */
 export async function listSubscriptionsOfUser(db: Executor, userId: string) {
-  const pending = db.select({ subscriptionId: subscriptionHits.subscriptionId, n: count().as('n') }).from(subscriptionHits)
-    .where(isNull(subscriptionHits.digestedAt)).groupBy(subscriptionHits.subscriptionId).as('pending');
-  return db.select({ subscription: subscriptions, pendingHits: sql<number>`coalesce(${pending.n}, 0)::int` })
-    .from(subscriptions).leftJoin(pending, eq(pending.subscriptionId, subscriptions.id))
-    .where(eq(subscriptions.userId, userId)).orderBy(desc(subscriptions.createdAt), desc(subscriptions.id));
+  const pending = db
+    .select({ subscriptionId: subscriptionHits.subscriptionId, n: count().as('n') })
+    .from(subscriptionHits)
+    .where(isNull(subscriptionHits.digestedAt))
+    .groupBy(subscriptionHits.subscriptionId)
+    .as('pending');
+  return db
+    .select({ subscription: subscriptions, pendingHits: sql<number>`coalesce(${pending.n}, 0)::int` })
+    .from(subscriptions)
+    .leftJoin(pending, eq(pending.subscriptionId, subscriptions.id))
+    .where(eq(subscriptions.userId, userId))
+    .orderBy(desc(subscriptions.createdAt), desc(subscriptions.id));
 }
 
 export async function updateSubscription(db: Executor, id: string, patch: Partial<NewSubscription>): Promise<SubscriptionRow | undefined> {
@@ -40,7 +47,9 @@ export async function deleteSubscription(db: Executor, id: string): Promise<bool
 /** Of `ids`, those that belong to the organisation and were not merged away. */
 export async function submissionsOfOrganization(db: Executor, organizationId: string, ids: string[]) {
   if (ids.length === 0) return [];
-  return db.select({ id: submissions.id, listType: submissions.listType }).from(submissions)
+  return db
+    .select({ id: submissions.id, listType: submissions.listType })
+    .from(submissions)
     .where(and(inArray(submissions.id, ids), eq(submissions.organizationId, organizationId), isNull(submissions.mergedIntoId)));
 }
 
@@ -49,7 +58,9 @@ export async function submissionsOfOrganization(db: Executor, organizationId: st
  * organisation approved (a suspended organisation's subscriptions rest until it is approved again).
  */
 export async function listActiveSubscriptions(db: Executor): Promise<SubscriptionRow[]> {
-  return db.select({ s: subscriptions }).from(subscriptions)
+  return db
+    .select({ s: subscriptions })
+    .from(subscriptions)
     .innerJoin(users, eq(users.id, subscriptions.userId))
     .innerJoin(organizations, eq(organizations.id, subscriptions.organizationId))
     .where(and(isNull(subscriptions.unsubscribedAt), eq(users.disabled, false), eq(organizations.status, 'approved')))
@@ -81,34 +92,55 @@ export interface PublishedCandidate {
  * change_xid on every write), with their first publication time and current entry.
  */
 export async function listPublishedSince(db: Executor, sinceXid: string): Promise<PublishedCandidate[]> {
-  const rows = await db.select({
-      id: submissions.id, organizationId: submissions.organizationId, listType: submissions.listType, title: submissions.title,
+  const rows = await db
+    .select({
+      id: submissions.id,
+      organizationId: submissions.organizationId,
+      listType: submissions.listType,
+      title: submissions.title,
       entryId: sql<string>`(array_agg(${batchEntries.id}::text order by ${batchEntries.publishedAt} desc) filter (where ${batchEntries.isCurrent}))[1]`,
       firstPublishedAt: sql<string>`min(${batchEntries.publishedAt})`,
     })
-    .from(submissions).innerJoin(batchEntries, eq(batchEntries.submissionId, submissions.id))
+    .from(submissions)
+    .innerJoin(batchEntries, eq(batchEntries.submissionId, submissions.id))
     .where(and(sql`${submissions.changeXid} >= ${sinceXid}::xid8`, eq(submissions.status, 'published'), isNull(submissions.mergedIntoId)))
     .groupBy(submissions.id);
   return rows.filter((r) => r.entryId).map((r) => ({ ...r, firstPublishedAt: new Date(r.firstPublishedAt) }));
 }
 
 /** Records hits; returns the submission ids that were new for this subscription. */
-export async function insertHits(db: Executor, subscriptionId: string, hits: Array<{ submissionId: string; score: number }>, at: Date): Promise<string[]> {
+export async function insertHits(
+  db: Executor,
+  subscriptionId: string,
+  hits: Array<{ submissionId: string; score: number }>,
+  at: Date,
+): Promise<string[]> {
   if (hits.length === 0) return [];
-  const rows = await db.insert(subscriptionHits)
+  const rows = await db
+    .insert(subscriptionHits)
     .values(hits.map((h) => ({ subscriptionId, submissionId: h.submissionId, score: h.score, matchedAt: at })))
-    .onConflictDoNothing().returning({ id: subscriptionHits.submissionId });
+    .onConflictDoNothing()
+    .returning({ id: subscriptionHits.submissionId });
   return rows.map((r) => r.id);
 }
 
 /** Active subscriptions with hits waiting for a digest, with their user's address. */
 export async function listSubscriptionsWithPendingHits(db: Executor) {
-  return db.select({ subscription: subscriptions, email: users.email, userDisabled: users.disabled })
-    .from(subscriptions).innerJoin(users, eq(users.id, subscriptions.userId))
-    .where(and(isNull(subscriptions.unsubscribedAt), exists(
-      db.select({ one: sql`1` }).from(subscriptionHits)
-        .where(and(eq(subscriptionHits.subscriptionId, subscriptions.id), isNull(subscriptionHits.digestedAt))),
-    )))
+  return db
+    .select({ subscription: subscriptions, email: users.email, userDisabled: users.disabled })
+    .from(subscriptions)
+    .innerJoin(users, eq(users.id, subscriptions.userId))
+    .where(
+      and(
+        isNull(subscriptions.unsubscribedAt),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(subscriptionHits)
+            .where(and(eq(subscriptionHits.subscriptionId, subscriptions.id), isNull(subscriptionHits.digestedAt))),
+        ),
+      ),
+    )
     .orderBy(asc(subscriptions.id));
 }
 
@@ -116,22 +148,39 @@ export async function listSubscriptionsWithPendingHits(db: Executor) {
 export async function listHits(db: Executor, subscriptionId: string, q: { pendingOnly?: boolean; limit: number; offset: number }) {
   const where = and(eq(subscriptionHits.subscriptionId, subscriptionId), q.pendingOnly ? isNull(subscriptionHits.digestedAt) : undefined);
   const [hits, [c]] = await Promise.all([
-    db.select({
-        submissionId: subscriptionHits.submissionId, score: subscriptionHits.score, matchedAt: subscriptionHits.matchedAt,
-        digestedAt: subscriptionHits.digestedAt, title: submissions.title, listType: submissions.listType,
-        sector: submissions.sector, organizationName: organizations.name,
+    db
+      .select({
+        submissionId: subscriptionHits.submissionId,
+        score: subscriptionHits.score,
+        matchedAt: subscriptionHits.matchedAt,
+        digestedAt: subscriptionHits.digestedAt,
+        title: submissions.title,
+        listType: submissions.listType,
+        sector: submissions.sector,
+        organizationName: organizations.name,
       })
       .from(subscriptionHits)
       .innerJoin(submissions, eq(submissions.id, subscriptionHits.submissionId))
       .innerJoin(organizations, eq(organizations.id, submissions.organizationId))
       .where(where)
       .orderBy(desc(subscriptionHits.matchedAt), desc(subscriptionHits.score), asc(subscriptionHits.submissionId))
-      .limit(q.limit).offset(q.offset),
+      .limit(q.limit)
+      .offset(q.offset),
     db.select({ n: count() }).from(subscriptionHits).where(where),
   ]);
   const entries = hits.length
-    ? await db.select({ id: batchEntries.id, submissionId: batchEntries.submissionId, name: batchEntries.name, issuer: batchEntries.issuer })
-      .from(batchEntries).where(and(inArray(batchEntries.submissionId, hits.map((h) => h.submissionId)), eq(batchEntries.isCurrent, true)))
+    ? await db
+        .select({ id: batchEntries.id, submissionId: batchEntries.submissionId, name: batchEntries.name, issuer: batchEntries.issuer })
+        .from(batchEntries)
+        .where(
+          and(
+            inArray(
+              batchEntries.submissionId,
+              hits.map((h) => h.submissionId),
+            ),
+            eq(batchEntries.isCurrent, true),
+          ),
+        )
     : [];
   const entryOf = new Map(entries.map((e) => [e.submissionId, e]));
   return {
@@ -146,11 +195,16 @@ export async function listHits(db: Executor, subscriptionId: string, q: { pendin
 /** Marks the given pending hits, or all of them, as sent in a digest. */
 export async function markHitsDigested(db: Executor, subscriptionId: string, submissionIds: string[] | 'all', at: Date): Promise<number> {
   if (submissionIds !== 'all' && submissionIds.length === 0) return 0;
-  const rows = await db.update(subscriptionHits).set({ digestedAt: at })
-    .where(and(
-      eq(subscriptionHits.subscriptionId, subscriptionId), isNull(subscriptionHits.digestedAt),
-      submissionIds === 'all' ? undefined : inArray(subscriptionHits.submissionId, submissionIds),
-    ))
+  const rows = await db
+    .update(subscriptionHits)
+    .set({ digestedAt: at })
+    .where(
+      and(
+        eq(subscriptionHits.subscriptionId, subscriptionId),
+        isNull(subscriptionHits.digestedAt),
+        submissionIds === 'all' ? undefined : inArray(subscriptionHits.submissionId, submissionIds),
+      ),
+    )
     .returning({ id: subscriptionHits.submissionId });
   return rows.length;
 }
@@ -158,9 +212,12 @@ export async function markHitsDigested(db: Executor, subscriptionId: string, sub
 /** Locks the subscriptions among `ids` that are still active, in id order (a stable lock order). */
 export async function lockActiveSubscriptions(db: Executor, ids: string[]): Promise<SubscriptionRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(subscriptions)
+  return db
+    .select()
+    .from(subscriptions)
     .where(and(inArray(subscriptions.id, ids), isNull(subscriptions.unsubscribedAt)))
-    .orderBy(asc(subscriptions.id)).for('update');
+    .orderBy(asc(subscriptions.id))
+    .for('update');
 }
 
 export async function countSubscriptionsOfUser(db: Executor, userId: string): Promise<number> {

@@ -13,8 +13,13 @@ try {
   const count = Number(countArg ?? 0);
   for (let i = 0; i < count; i++) {
     await handle.db.insert(organizations).values({
-      name: `${label}-${i}`, creditCode: `${label}-${i}`, kind: 'government', regionCode: '500112',
-      contactName: '测试', contactPhone: '13800000000', status: 'pending',
+      name: `${label}-${i}`,
+      creditCode: `${label}-${i}`,
+      kind: 'government',
+      regionCode: '500112',
+      contactName: '测试',
+      contactPhone: '13800000000',
+      status: 'pending',
     });
   }
   const [row] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(organizations);

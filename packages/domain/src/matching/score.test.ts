@@ -3,8 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { SECTOR_CODES, TECH_FIELD_CODES } from '../taxonomy.js';
 import { MATCH_WEIGHTS, matchScore, regionFit, sectorFit, type CapabilitySide, type NeedSide } from './score.js';
 
-const need = (o: Partial<NeedSide> = {}): NeedSide => ({ sector: 'manufacturing', techFields: ['computer_vision', 'iot_sensing'], regionCode: '500112', budgetMin: 100, budgetMax: 300, ...o });
-const cap = (o: Partial<CapabilitySide> = {}): CapabilitySide => ({ sectors: ['manufacturing'], techFields: ['computer_vision'], regionCode: '500112', maturityTrl: 8, ...o });
+const need = (o: Partial<NeedSide> = {}): NeedSide => ({
+  sector: 'manufacturing',
+  techFields: ['computer_vision', 'iot_sensing'],
+  regionCode: '500112',
+  budgetMin: 100,
+  budgetMax: 300,
+  ...o,
+});
+const cap = (o: Partial<CapabilitySide> = {}): CapabilitySide => ({
+  sectors: ['manufacturing'],
+  techFields: ['computer_vision'],
+  regionCode: '500112',
+  maturityTrl: 8,
+  ...o,
+});
 
 describe('matchScore', () => {
   it('weights add up to 100', () => {
@@ -29,17 +42,20 @@ describe('matchScore', () => {
       capRegion: fc.option(fc.constantFrom('500112', '500105', '510104'), { nil: null }),
       terms: fc.double({ min: 0, max: 1, noNaN: true }),
     });
-    fc.assert(fc.property(side, (s) => {
-      const m = matchScore(
-        { sector: s.sector, techFields: s.techFields, regionCode: s.regionCode, budgetMin: null, budgetMax: s.budgetMax },
-        { sectors: s.sectors, techFields: s.capTech, regionCode: s.capRegion, maturityTrl: s.trl }, s.terms,
-      );
-      const sum = m.parts.reduce((a, p) => a + p.points, 0);
-      expect(Math.abs(sum - m.score)).toBeLessThan(0.011);
-      if (m.score > 0) expect(Math.abs(m.parts.reduce((a, p) => a + p.share, 0) - 1)).toBeLessThan(0.05);
-      expect(m.score).toBeGreaterThanOrEqual(0);
-      expect(m.score).toBeLessThanOrEqual(100);
-    }));
+    fc.assert(
+      fc.property(side, (s) => {
+        const m = matchScore(
+          { sector: s.sector, techFields: s.techFields, regionCode: s.regionCode, budgetMin: null, budgetMax: s.budgetMax },
+          { sectors: s.sectors, techFields: s.capTech, regionCode: s.capRegion, maturityTrl: s.trl },
+          s.terms,
+        );
+        const sum = m.parts.reduce((a, p) => a + p.points, 0);
+        expect(Math.abs(sum - m.score)).toBeLessThan(0.011);
+        if (m.score > 0) expect(Math.abs(m.parts.reduce((a, p) => a + p.share, 0) - 1)).toBeLessThan(0.05);
+        expect(m.score).toBeGreaterThanOrEqual(0);
+        expect(m.score).toBeLessThanOrEqual(100);
+      }),
+    );
   });
 
   it('sector: exact, same group, other group', () => {

@@ -23,7 +23,12 @@ export const MATCH_PART_KEYS = ['terms', 'sector', 'tech', 'region', 'budget', '
 export type MatchPartKey = (typeof MATCH_PART_KEYS)[number];
 
 export const MATCH_WEIGHTS: Record<MatchPartKey, number> = {
-  terms: 40, sector: 20, tech: 20, region: 8, budget: 4, maturity: 8,
+  terms: 40,
+  sector: 20,
+  tech: 20,
+  region: 8,
+  budget: 4,
+  maturity: 8,
 };
 
 export interface MatchPart {
@@ -95,7 +100,12 @@ export function matchScore(need: NeedSide, cap: CapabilitySide, termFit: number)
     budget: budgetFit(need),
     maturity: maturityFit(cap),
   };
-  const raw = (Object.keys(MATCH_WEIGHTS) as MatchPartKey[]).map((key) => ({ key, weight: MATCH_WEIGHTS[key], fit: round2(fits[key]), points: round2(MATCH_WEIGHTS[key] * round2(fits[key])) }));
+  const raw = (Object.keys(MATCH_WEIGHTS) as MatchPartKey[]).map((key) => ({
+    key,
+    weight: MATCH_WEIGHTS[key],
+    fit: round2(fits[key]),
+    points: round2(MATCH_WEIGHTS[key] * round2(fits[key])),
+  }));
   const score = round2(raw.reduce((a, p) => a + p.points, 0));
   return { score, parts: raw.map((p) => ({ ...p, share: score > 0 ? round2(p.points / score) : 0 })) };
 }

@@ -1,8 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  assignReviewers, checkManualAssignment, isConflicted, reassignAfterConflict,
-  type Assignment, type AssignInput, type ReviewItem, type Reviewer,
+  assignReviewers,
+  checkManualAssignment,
+  isConflicted,
+  reassignAfterConflict,
+  type Assignment,
+  type AssignInput,
+  type ReviewItem,
+  type Reviewer,
 } from './assignment.js';
 
 const key = (a: Assignment) => `${a.itemId}|${a.reviewerId}`;
@@ -27,10 +33,10 @@ const poolArb = (o: { maxItems: number; maxReviewers: number; maxK: number }) =>
     .record({
       orgs: fc.integer({ min: 1, max: 6 }),
       itemOrgs: fc.array(fc.nat(), { maxLength: o.maxItems }),
-      reviewerSpecs: fc.array(
-        fc.record({ org: fc.option(fc.nat(), { nil: null }), related: fc.array(fc.nat(), { maxLength: 3 }) }),
-        { minLength: 1, maxLength: o.maxReviewers },
-      ),
+      reviewerSpecs: fc.array(fc.record({ org: fc.option(fc.nat(), { nil: null }), related: fc.array(fc.nat(), { maxLength: 3 }) }), {
+        minLength: 1,
+        maxLength: o.maxReviewers,
+      }),
       k: fc.integer({ min: 0, max: o.maxK }),
       seed: fc.integer(),
     })
@@ -97,7 +103,9 @@ describe('assignReviewers: rules on random pools', () => {
           const eligible = eligibleFor(input, item).length;
           const got = assignments.filter((a) => a.itemId === item.id).length;
           // Valid existing assignments beyond k are kept, never removed.
-          const keptExisting = new Set(input.existing.filter((a) => a.itemId === item.id && assignments.some((b) => key(b) === key(a))).map(key)).size;
+          const keptExisting = new Set(
+            input.existing.filter((a) => a.itemId === item.id && assignments.some((b) => key(b) === key(a))).map(key),
+          ).size;
           expect(got).toBe(Math.max(keptExisting, Math.min(input.k, eligible)));
           if (eligible < input.k) expect(short.get(item.id)).toEqual({ itemId: item.id, needed: input.k, eligible });
           else expect(short.has(item.id)).toBe(false);
@@ -120,12 +128,17 @@ describe('assignReviewers: rules on random pools', () => {
         for (const a of input.existing) {
           const item = items.get(a.itemId);
           const reviewer = reviewers.get(a.reviewerId);
-          const reason = !item ? 'UNKNOWN_ITEM'
-            : !reviewer ? 'UNKNOWN_REVIEWER'
-            : seen.has(key(a)) ? 'DUPLICATE'
-            : isConflicted(reviewer, item) ? 'CONFLICT_OF_INTEREST'
-            : excluded.has(key(a)) ? 'CONFLICT_DECLARED'
-            : null;
+          const reason = !item
+            ? 'UNKNOWN_ITEM'
+            : !reviewer
+              ? 'UNKNOWN_REVIEWER'
+              : seen.has(key(a))
+                ? 'DUPLICATE'
+                : isConflicted(reviewer, item)
+                  ? 'CONFLICT_OF_INTEREST'
+                  : excluded.has(key(a))
+                    ? 'CONFLICT_DECLARED'
+                    : null;
           if (reason === null) {
             seen.add(key(a));
             expect(result.has(key(a))).toBe(true);
@@ -149,7 +162,9 @@ describe('assignReviewers: rules on random pools', () => {
   it('lets the seed choose between equally good reviewers', () => {
     const items = [{ id: 'only', organizationId: 'o' }];
     const reviewers = Array.from({ length: 10 }, (_, i) => ({ id: `r${i}`, organizationId: null, relatedOrganizationIds: [] }));
-    const picks = new Set(Array.from({ length: 20 }, (_, seed) => assignReviewers({ items, reviewers, k: 1, seed }).assignments[0]!.reviewerId));
+    const picks = new Set(
+      Array.from({ length: 20 }, (_, seed) => assignReviewers({ items, reviewers, k: 1, seed }).assignments[0]!.reviewerId),
+    );
     expect(picks.size).toBeGreaterThan(1);
   });
 });
@@ -158,10 +173,17 @@ describe('assignReviewers: load balance', () => {
   it('without conflicts, loads differ by at most one', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 15 }), fc.integer({ min: 0, max: 15 }), fc.integer(),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 1, max: 15 }),
+        fc.integer({ min: 0, max: 15 }),
+        fc.integer(),
         (n, m, k, seed) => {
           const items = Array.from({ length: n }, (_, i) => ({ id: `i${i}`, organizationId: `org-${i % 4}` }));
-          const reviewers = Array.from({ length: m }, (_, i) => ({ id: `r${i}`, organizationId: i % 2 ? null : 'expert-org', relatedOrganizationIds: [] }));
+          const reviewers = Array.from({ length: m }, (_, i) => ({
+            id: `r${i}`,
+            organizationId: i % 2 ? null : 'expert-org',
+            relatedOrganizationIds: [],
+          }));
           const { assignments, shortfalls } = assignReviewers({ items, reviewers, k, seed });
           expect(assignments).toHaveLength(n * Math.min(k, m));
           expect(shortfalls).toHaveLength(k > m ? n : 0);
@@ -258,7 +280,8 @@ describe('assignReviewers: optimal max and min load (max-flow oracle)', () => {
       .map(({ n, m, k, density, noise, existing, seed }) => {
         const items = Array.from({ length: n }, (_, i) => ({ id: `i${i}`, organizationId: `org-${i}` }));
         const reviewers = Array.from({ length: m }, (_, r) => ({
-          id: `r${r}`, organizationId: null,
+          id: `r${r}`,
+          organizationId: null,
           relatedOrganizationIds: items.filter((_, i) => noise[(r * 30 + i) % 300]! < density).map((x) => x.organizationId),
         }));
         return { items, reviewers, k, seed, existing: existing.map(([i, r]) => ({ itemId: `i${i % n}`, reviewerId: `r${r % m}` })) };
@@ -326,12 +349,19 @@ function maxFlow(items: { need: number; free: number[] }[], sinkCap: number[]): 
     const queue = [S];
     for (let h = 0; h < queue.length && prev[T] === -1; h++) {
       const u = queue[h]!;
-      for (let v = 0; v < N; v++) if (prev[v] === -1 && cap[u]![v]! > 0) { prev[v] = u; queue.push(v); }
+      for (let v = 0; v < N; v++)
+        if (prev[v] === -1 && cap[u]![v]! > 0) {
+          prev[v] = u;
+          queue.push(v);
+        }
     }
     if (prev[T] === -1) return total;
     let push = Infinity;
     for (let v = T; v !== S; v = prev[v]!) push = Math.min(push, cap[prev[v]!]![v]!);
-    for (let v = T; v !== S; v = prev[v]!) { cap[prev[v]!]![v]! -= push; cap[v]![prev[v]!]! += push; }
+    for (let v = T; v !== S; v = prev[v]!) {
+      cap[prev[v]!]![v]! -= push;
+      cap[v]![prev[v]!]! += push;
+    }
     total += push;
   }
 }
@@ -376,7 +406,10 @@ function lexLess(a: number[], b: number[]): boolean {
 
 describe('assignReviewers: examples and scale', () => {
   it('refills only the missing slot after a conflict declaration', () => {
-    const items = [{ id: 'a', organizationId: 'x' }, { id: 'b', organizationId: 'y' }];
+    const items = [
+      { id: 'a', organizationId: 'x' },
+      { id: 'b', organizationId: 'y' },
+    ];
     const reviewers = ['r1', 'r2', 'r3', 'r4'].map((id) => ({ id, organizationId: null, relatedOrganizationIds: [] }));
     const first = assignReviewers({ items, reviewers, k: 2, seed: 7 });
     const gone = first.assignments.find((a) => a.itemId === 'a')!;
@@ -389,7 +422,10 @@ describe('assignReviewers: examples and scale', () => {
   });
 
   it('reports items with too few eligible reviewers and gives them everyone eligible', () => {
-    const items = [{ id: 'a', organizationId: 'x' }, { id: 'b', organizationId: 'y' }];
+    const items = [
+      { id: 'a', organizationId: 'x' },
+      { id: 'b', organizationId: 'y' },
+    ];
     const reviewers = [
       { id: 'r1', organizationId: 'x', relatedOrganizationIds: [] },
       { id: 'r2', organizationId: null, relatedOrganizationIds: ['x'] },
@@ -405,7 +441,9 @@ describe('assignReviewers: examples and scale', () => {
     const items = [{ id: 'a', organizationId: 'x' }];
     expect(assignReviewers({ items: [], reviewers: [], k: 3 })).toEqual({ assignments: [], added: [], dropped: [], shortfalls: [] });
     expect(assignReviewers({ items, reviewers: [], k: 3 }).shortfalls).toEqual([{ itemId: 'a', needed: 3, eligible: 0 }]);
-    expect(assignReviewers({ items, reviewers: [{ id: 'r', organizationId: null, relatedOrganizationIds: [] }], k: 0 }).assignments).toEqual([]);
+    expect(
+      assignReviewers({ items, reviewers: [{ id: 'r', organizationId: null, relatedOrganizationIds: [] }], k: 0 }).assignments,
+    ).toEqual([]);
   });
 
   it('rejects duplicate ids and a bad k', () => {
@@ -417,14 +455,18 @@ describe('assignReviewers: examples and scale', () => {
   it('assigns 1,000 items × 50 reviewers × k = 5 with dense conflicts well under a second', () => {
     // A planted balanced assignment plus relations on 90% of the other pairs: the greedy start
     // alone ends at loads 99–101 here, so this also times the balancer doing real work.
-    const n = 1000, m = 50, k = 5;
+    const n = 1000,
+      m = 50,
+      k = 5;
     const planted = new Set<string>();
     for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) planted.add(`${i}|${(i * k + j + (i % 7)) % m}`);
     const items = Array.from({ length: n }, (_, i) => ({ id: `i${i}`, organizationId: `org-${i}` }));
     const reviewers = Array.from({ length: m }, (_, r) => ({
       id: `r${r}`,
       organizationId: null,
-      relatedOrganizationIds: items.filter((_, i) => !planted.has(`${i}|${r}`) && (i * 31 + r * 17) % 10 !== 0).map((x) => x.organizationId),
+      relatedOrganizationIds: items
+        .filter((_, i) => !planted.has(`${i}|${r}`) && (i * 31 + r * 17) % 10 !== 0)
+        .map((x) => x.organizationId),
     }));
     // Timing for this size is a benchmark matter; here only the outcome at scale.
     const { assignments, shortfalls } = assignReviewers({ items, reviewers, k, seed: 1 });
@@ -441,32 +483,63 @@ describe('reassignAfterConflict', () => {
     { id: 'r3', organizationId: null, relatedOrganizationIds: [] },
     { id: 'r4', organizationId: null, relatedOrganizationIds: [] },
   ];
-  const items = [{ id: 'a', organizationId: 'x' }, { id: 'b', organizationId: 'y' }, { id: 'c', organizationId: 'y' }];
+  const items = [
+    { id: 'a', organizationId: 'x' },
+    { id: 'b', organizationId: 'y' },
+    { id: 'c', organizationId: 'y' },
+  ];
 
   it('picks the least loaded eligible reviewer not already on the item', () => {
     const existing = [
-      { itemId: 'a', reviewerId: 'r1' }, { itemId: 'a', reviewerId: 'r3' },
-      { itemId: 'b', reviewerId: 'r3' }, { itemId: 'c', reviewerId: 'r3' }, { itemId: 'b', reviewerId: 'r4' },
+      { itemId: 'a', reviewerId: 'r1' },
+      { itemId: 'a', reviewerId: 'r3' },
+      { itemId: 'b', reviewerId: 'r3' },
+      { itemId: 'c', reviewerId: 'r3' },
+      { itemId: 'b', reviewerId: 'r4' },
     ];
     // r1 leaves a; r2 is from x; r3 is already on a; so r4.
-    expect(reassignAfterConflict({ items, reviewers, k: 2, existing, conflicted: { itemId: 'a', reviewerId: 'r1' } })).toEqual({ itemId: 'a', reviewerId: 'r4' });
+    expect(reassignAfterConflict({ items, reviewers, k: 2, existing, conflicted: { itemId: 'a', reviewerId: 'r1' } })).toEqual({
+      itemId: 'a',
+      reviewerId: 'r4',
+    });
   });
 
   it('never gives the item back to the declaring reviewer or to earlier declared conflicts', () => {
     const existing = [{ itemId: 'b', reviewerId: 'r1' }];
     const r = reassignAfterConflict({
-      items, reviewers, k: 1, existing, conflicted: { itemId: 'b', reviewerId: 'r1' },
-      excluded: [{ itemId: 'b', reviewerId: 'r2' }, { itemId: 'b', reviewerId: 'r3' }],
+      items,
+      reviewers,
+      k: 1,
+      existing,
+      conflicted: { itemId: 'b', reviewerId: 'r1' },
+      excluded: [
+        { itemId: 'b', reviewerId: 'r2' },
+        { itemId: 'b', reviewerId: 'r3' },
+      ],
     });
     expect(r).toEqual({ itemId: 'b', reviewerId: 'r4' });
-    expect(reassignAfterConflict({
-      items, reviewers, k: 1, existing, conflicted: { itemId: 'b', reviewerId: 'r1' },
-      excluded: [{ itemId: 'b', reviewerId: 'r2' }, { itemId: 'b', reviewerId: 'r3' }, { itemId: 'b', reviewerId: 'r4' }],
-    })).toBeNull();
+    expect(
+      reassignAfterConflict({
+        items,
+        reviewers,
+        k: 1,
+        existing,
+        conflicted: { itemId: 'b', reviewerId: 'r1' },
+        excluded: [
+          { itemId: 'b', reviewerId: 'r2' },
+          { itemId: 'b', reviewerId: 'r3' },
+          { itemId: 'b', reviewerId: 'r4' },
+        ],
+      }),
+    ).toBeNull();
   });
 
   it('returns null when the item still has k reviewers', () => {
-    const existing = [{ itemId: 'b', reviewerId: 'r1' }, { itemId: 'b', reviewerId: 'r3' }, { itemId: 'b', reviewerId: 'r4' }];
+    const existing = [
+      { itemId: 'b', reviewerId: 'r1' },
+      { itemId: 'b', reviewerId: 'r3' },
+      { itemId: 'b', reviewerId: 'r4' },
+    ];
     expect(reassignAfterConflict({ items, reviewers, k: 2, existing, conflicted: { itemId: 'b', reviewerId: 'r1' } })).toBeNull();
   });
 
@@ -481,7 +554,9 @@ describe('reassignAfterConflict', () => {
         const item = input.items.find((i) => i.id === conflicted.itemId)!;
         const excluded = new Set([...input.excluded, conflicted].map(key));
         const on = new Set(existing.filter((a) => a.itemId === item.id).map((a) => a.reviewerId));
-        const candidates = input.reviewers.filter((x) => !isConflicted(x, item) && !excluded.has(key({ itemId: item.id, reviewerId: x.id })) && !on.has(x.id));
+        const candidates = input.reviewers.filter(
+          (x) => !isConflicted(x, item) && !excluded.has(key({ itemId: item.id, reviewerId: x.id })) && !on.has(x.id),
+        );
         if (on.size >= input.k || candidates.length === 0) {
           expect(r).toBeNull();
           return;
@@ -505,14 +580,25 @@ describe('checkManualAssignment', () => {
     expect(same).toMatchObject({ ok: false, code: 'CONFLICT_OF_INTEREST' });
     const related = checkManualAssignment({ id: 'r', organizationId: 'y', relatedOrganizationIds: ['x'] }, item, []);
     expect(related).toMatchObject({ ok: false, code: 'CONFLICT_OF_INTEREST' });
-    const declared = checkManualAssignment({ id: 'r', organizationId: null, relatedOrganizationIds: [] }, item, [], { excluded: [{ itemId: 'a', reviewerId: 'r' }] });
+    const declared = checkManualAssignment({ id: 'r', organizationId: null, relatedOrganizationIds: [] }, item, [], {
+      excluded: [{ itemId: 'a', reviewerId: 'r' }],
+    });
     expect(declared).toMatchObject({ ok: false, code: 'CONFLICT_OF_INTEREST' });
     if (!same.ok) expect(same.message).toMatch(/回避/);
   });
 
   it('refuses a second assignment of the same reviewer and accepts a clean one', () => {
     const r = { id: 'r', organizationId: 'y', relatedOrganizationIds: ['z'] };
-    expect(checkManualAssignment(r, item, [{ itemId: 'a', reviewerId: 'r' }])).toMatchObject({ ok: false, code: 'ALREADY_ASSIGNED', message: '该评审专家已分配到此项' });
-    expect(checkManualAssignment(r, item, [{ itemId: 'a', reviewerId: 'other' }, { itemId: 'b', reviewerId: 'r' }])).toEqual({ ok: true });
+    expect(checkManualAssignment(r, item, [{ itemId: 'a', reviewerId: 'r' }])).toMatchObject({
+      ok: false,
+      code: 'ALREADY_ASSIGNED',
+      message: '该评审专家已分配到此项',
+    });
+    expect(
+      checkManualAssignment(r, item, [
+        { itemId: 'a', reviewerId: 'other' },
+        { itemId: 'b', reviewerId: 'r' },
+      ]),
+    ).toEqual({ ok: true });
   });
 });

@@ -101,7 +101,9 @@ function buildPool(input: AssignInput): Pool {
   const R = reviewers.length;
   const cell = new Uint8Array(items.length * R);
   // Same rule as isConflicted, with sets: a reviewer may list hundreds of relations.
-  const blocked = reviewers.map((r) => new Set(r.organizationId === null ? r.relatedOrganizationIds : [r.organizationId, ...r.relatedOrganizationIds]));
+  const blocked = reviewers.map(
+    (r) => new Set(r.organizationId === null ? r.relatedOrganizationIds : [r.organizationId, ...r.relatedOrganizationIds]),
+  );
   items.forEach((item, i) => {
     blocked.forEach((orgs, r) => {
       if (orgs.has(item.organizationId)) cell[i * R + r] = BLOCKED;
@@ -210,7 +212,7 @@ export function assignReviewers(input: AssignInput): AssignResult {
 /** Moves new assignments along alternating paths until no move can narrow the loads. */
 function rebalance(p: Pool, movable: Set<number>[]): void {
   const reviewers = [...Array(p.R).keys()];
-  for (let improved = true; improved; ) {
+  for (let improved = true; improved;) {
     improved = false;
     const cmp = byLoad(p);
     for (const a of reviewers.sort((x, y) => -cmp(x, y))) {
@@ -256,7 +258,7 @@ function shiftOne(p: Pool, movable: Set<number>[], a: number): boolean {
   }
   if (best < 0) return false;
 
-  for (let r2 = best; r2 !== a; ) {
+  for (let r2 = best; r2 !== a;) {
     const r = viaReviewer[r2]!;
     const i = viaItem[r2]!;
     cell[i * R + r] = FREE;

@@ -30,7 +30,11 @@ describe('weightedScore', () => {
   });
 
   it('rounds to two decimals, half up', () => {
-    const three = [{ key: 'a', name: '甲', weight: 33 }, { key: 'b', name: '乙', weight: 33 }, { key: 'c', name: '丙', weight: 34 }];
+    const three = [
+      { key: 'a', name: '甲', weight: 33 },
+      { key: 'b', name: '乙', weight: 33 },
+      { key: 'c', name: '丙', weight: 34 },
+    ];
     expect(weightedScore(three, { a: 85.5, b: 72.25, c: 90 })).toBe(82.66); // 28.215 + 23.8425 + 30.6 = 82.6575
     expect(weightedScore([{ key: 'a', name: '甲', weight: 100 }], { a: 80.115 })).toBe(80.12);
     expect(round2(1.005)).toBe(1.01);
@@ -118,19 +122,41 @@ describe('rankItems', () => {
 
   it('compares the rounded means people see', () => {
     // 80.004 and 79.996 both show as 80.00.
-    const ranked = rankItems([{ id: 'x', scores: [80.004] }, { id: 'y', scores: [79.996] }, { id: 'z', scores: [79.99] }]);
-    expect(ranked.map((r) => [r.id, r.rank, r.tied])).toEqual([['x', 1, true], ['y', 1, true], ['z', 3, false]]);
+    const ranked = rankItems([
+      { id: 'x', scores: [80.004] },
+      { id: 'y', scores: [79.996] },
+      { id: 'z', scores: [79.99] },
+    ]);
+    expect(ranked.map((r) => [r.id, r.rank, r.tied])).toEqual([
+      ['x', 1, true],
+      ['y', 1, true],
+      ['z', 3, false],
+    ]);
   });
 
   it('puts items without scores last, unranked, by id', () => {
-    const ranked = rankItems([{ id: 'q', scores: [] }, { id: 'p', scores: [] }, { id: 'r', scores: [50] }]);
-    expect(ranked.map((r) => [r.id, r.rank, r.tied])).toEqual([['r', 1, false], ['p', null, false], ['q', null, false]]);
+    const ranked = rankItems([
+      { id: 'q', scores: [] },
+      { id: 'p', scores: [] },
+      { id: 'r', scores: [50] },
+    ]);
+    expect(ranked.map((r) => [r.id, r.rank, r.tied])).toEqual([
+      ['r', 1, false],
+      ['p', null, false],
+      ['q', null, false],
+    ]);
   });
 
   it('flags items whose reviewers disagree by more than the threshold', () => {
-    const ranked = rankItems([{ id: 'calm', scores: [70, 90] }, { id: 'split', scores: [60, 90] }, { id: 'solo', scores: [40] }]);
+    const ranked = rankItems([
+      { id: 'calm', scores: [70, 90] },
+      { id: 'split', scores: [60, 90] },
+      { id: 'solo', scores: [40] },
+    ]);
     expect(Object.fromEntries(ranked.map((r) => [r.id, [r.spread, r.spreadFlag]]))).toEqual({
-      calm: [20, false], split: [30, true], solo: [0, false],
+      calm: [20, false],
+      split: [30, true],
+      solo: [0, false],
     });
     expect(rankItems([{ id: 'calm', scores: [70, 90] }], { spreadThreshold: 10 })[0]!.spreadFlag).toBe(true);
   });
@@ -143,18 +169,21 @@ describe('rankItems', () => {
   it('on random input: sorted, ranks are 1 + the number strictly ahead, tied iff the mean repeats', () => {
     const scores = fc.array(fc.constantFrom(50, 60, 70, 75, 80, 90), { maxLength: 6 });
     fc.assert(
-      fc.property(fc.uniqueArray(fc.record({ id: fc.string({ minLength: 1, maxLength: 4 }), scores }), { selector: (x) => x.id, maxLength: 12 }), (items) => {
-        const ranked = rankItems(items);
-        expect(ranked).toHaveLength(items.length);
-        const scored = ranked.filter((r) => r.mean !== null);
-        scored.forEach((r, i) => {
-          expect(r.rank).toBe(1 + scored.filter((x) => x.mean! > r.mean!).length);
-          expect(r.tied).toBe(scored.filter((x) => x.mean === r.mean).length > 1);
-          const next = scored[i + 1];
-          if (next) expect(r.mean! > next.mean! || (r.mean === next.mean && r.id < next.id)).toBe(true);
-        });
-        expect(ranked.slice(scored.length).every((r) => r.mean === null && r.rank === null)).toBe(true);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.record({ id: fc.string({ minLength: 1, maxLength: 4 }), scores }), { selector: (x) => x.id, maxLength: 12 }),
+        (items) => {
+          const ranked = rankItems(items);
+          expect(ranked).toHaveLength(items.length);
+          const scored = ranked.filter((r) => r.mean !== null);
+          scored.forEach((r, i) => {
+            expect(r.rank).toBe(1 + scored.filter((x) => x.mean! > r.mean!).length);
+            expect(r.tied).toBe(scored.filter((x) => x.mean === r.mean).length > 1);
+            const next = scored[i + 1];
+            if (next) expect(r.mean! > next.mean! || (r.mean === next.mean && r.id < next.id)).toBe(true);
+          });
+          expect(ranked.slice(scored.length).every((r) => r.mean === null && r.rank === null)).toBe(true);
+        },
+      ),
     );
   });
 });
@@ -165,14 +194,17 @@ describe('reviewerProgress', () => {
   const after = new Date('2026-04-11T08:00:00Z');
 
   it('counts assigned, submitted, pending, conflicts and overdue per reviewer', () => {
-    const progress = reviewerProgress([
-      { reviewerId: 'r1', status: 'assigned', dueAt: before },
-      { reviewerId: 'r1', status: 'assigned', dueAt: after },
-      { reviewerId: 'r1', status: 'submitted', dueAt: before },
-      { reviewerId: 'r1', status: 'conflict_declared', dueAt: before },
-      { reviewerId: 'r2', status: 'assigned' },
-      { reviewerId: 'r2', status: 'assigned', dueAt: now },
-    ], now);
+    const progress = reviewerProgress(
+      [
+        { reviewerId: 'r1', status: 'assigned', dueAt: before },
+        { reviewerId: 'r1', status: 'assigned', dueAt: after },
+        { reviewerId: 'r1', status: 'submitted', dueAt: before },
+        { reviewerId: 'r1', status: 'conflict_declared', dueAt: before },
+        { reviewerId: 'r2', status: 'assigned' },
+        { reviewerId: 'r2', status: 'assigned', dueAt: now },
+      ],
+      now,
+    );
     expect(progress).toEqual({
       // Submitted late is done, not overdue; a declared conflict is not work.
       r1: { assigned: 3, submitted: 1, pending: 2, conflicts: 1, overdue: 1 },

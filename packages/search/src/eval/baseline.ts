@@ -16,7 +16,10 @@ export class BaselineBm25 {
   private readonly lens: number[] = [];
   private readonly ids: string[] = [];
 
-  constructor(readonly k1 = 1.2, readonly b = 0.75) {}
+  constructor(
+    readonly k1 = 1.2,
+    readonly b = 0.75,
+  ) {}
 
   tokens(text: string): string[] {
     return this.jieba.cutForSearch(text.toLowerCase(), true).filter((t) => !isPunctuation(t));

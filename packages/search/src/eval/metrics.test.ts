@@ -7,7 +7,11 @@ import { parseTsv, TsvError } from './tsv.js';
 import { runEval, splitItemText, toJson } from './run.js';
 
 describe('nDCG@10 and Recall@10', () => {
-  const judged = new Map([['a', 2], ['b', 1], ['c', 1]]);
+  const judged = new Map([
+    ['a', 2],
+    ['b', 1],
+    ['c', 1],
+  ]);
 
   it('is 1 for the ideal ranking', () => {
     expect(ndcgAt(['a', 'b', 'c', 'x'], judged)).toBeCloseTo(1, 10);
@@ -68,11 +72,33 @@ describe('runEval on a hand-made folder', () => {
   it('reads the five files and produces the README JSON shape', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sb-eval-'));
     const w = (name: string, rows: string[][]) => writeFileSync(join(dir, name), rows.map((r) => r.join('\t')).join('\n') + '\n');
-    w('sector.tsv', [['id', 'text', 'sector', 'tech_fields'], ['R1', '智慧医院。医学影像辅助诊断', 'healthcare', 'computer_vision'], ['R2', '金融', 'finance', '']]);
-    w('items.tsv', [['id', 'text'], ['R1', '智慧医院。医学影像辅助诊断'], ['R2', '金融']]);
-    w('passages.tsv', [['id', 'source', 'title', 'text'], ['S1', 'x.txt', '加快经费拨付进度', '项目任务书签订后 30 日内，将经费拨付至项目承担单位。'], ['S2', 'x.txt', '智能家电', '开展家电以旧换新活动。']]);
-    w('queries.tsv', [['qid', 'query'], ['Q1', '经费 拨付'], ['Q2', '医院 影像'], ['Q3', '没有判断的查询']]);
-    w('qrels.tsv', [['qid', 'doc_id', 'grade'], ['Q1', 'S1', '2'], ['Q2', 'R1', '2'], ['Q2', 'S2', '0']]);
+    w('sector.tsv', [
+      ['id', 'text', 'sector', 'tech_fields'],
+      ['R1', '智慧医院。医学影像辅助诊断', 'healthcare', 'computer_vision'],
+      ['R2', '金融', 'finance', ''],
+    ]);
+    w('items.tsv', [
+      ['id', 'text'],
+      ['R1', '智慧医院。医学影像辅助诊断'],
+      ['R2', '金融'],
+    ]);
+    w('passages.tsv', [
+      ['id', 'source', 'title', 'text'],
+      ['S1', 'x.txt', '加快经费拨付进度', '项目任务书签订后 30 日内，将经费拨付至项目承担单位。'],
+      ['S2', 'x.txt', '智能家电', '开展家电以旧换新活动。'],
+    ]);
+    w('queries.tsv', [
+      ['qid', 'query'],
+      ['Q1', '经费 拨付'],
+      ['Q2', '医院 影像'],
+      ['Q3', '没有判断的查询'],
+    ]);
+    w('qrels.tsv', [
+      ['qid', 'doc_id', 'grade'],
+      ['Q1', 'S1', '2'],
+      ['Q2', 'R1', '2'],
+      ['Q2', 'S2', '0'],
+    ]);
     const r = runEval(dir);
     expect(r.skippedQueries).toEqual(['Q3']);
     const j = toJson(r);

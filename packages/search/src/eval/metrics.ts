@@ -14,7 +14,9 @@ export function sectorScores(gold: readonly string[], pred: readonly string[]): 
   const classes = [...new Set(gold)].sort();
   const perClass: SectorScores['perClass'] = {};
   for (const c of classes) {
-    let tp = 0, fp = 0, fn = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0;
     for (let i = 0; i < gold.length; i++) {
       if (pred[i] === c && gold[i] === c) tp++;
       else if (pred[i] === c) fp++;
@@ -34,14 +36,25 @@ export function sectorScores(gold: readonly string[], pred: readonly string[]): 
   };
 }
 
-export interface SetScores { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number }
+export interface SetScores {
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
 
 /** Micro P/R/F1 over rows of label sets: pool TP, FP and FN over all rows. */
 export function microSetScores(gold: ReadonlyArray<ReadonlySet<string>>, pred: ReadonlyArray<ReadonlySet<string>>): SetScores {
-  let tp = 0, fp = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   gold.forEach((g, i) => {
     const p = pred[i] ?? new Set<string>();
-    for (const x of p) if (g.has(x)) tp++; else fp++;
+    for (const x of p)
+      if (g.has(x)) tp++;
+      else fp++;
     for (const x of g) if (!p.has(x)) fn++;
   });
   const precision = tp + fp ? tp / (tp + fp) : 0;
@@ -58,10 +71,14 @@ const gain = (g: number) => 2 ** g - 1;
 /** nDCG@k with gain 2^g − 1 and a log2(rank + 1) discount; the ideal ranking uses all judged docs. */
 export function ndcgAt(ranked: readonly string[], judged: Judgments, k = 10): number {
   let dcg = 0;
-  ranked.slice(0, k).forEach((id, i) => { dcg += gain(judged.get(id) ?? 0) / Math.log2(i + 2); });
+  ranked.slice(0, k).forEach((id, i) => {
+    dcg += gain(judged.get(id) ?? 0) / Math.log2(i + 2);
+  });
   const ideal = [...judged.values()].sort((a, b) => b - a).slice(0, k);
   let idcg = 0;
-  ideal.forEach((g, i) => { idcg += gain(g) / Math.log2(i + 2); });
+  ideal.forEach((g, i) => {
+    idcg += gain(g) / Math.log2(i + 2);
+  });
   return idcg > 0 ? dcg / idcg : 0;
 }
 

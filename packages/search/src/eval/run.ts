@@ -13,7 +13,11 @@ import { readTsv } from './tsv.js';
 
 export const K = 10;
 
-export interface CorpusDoc { id: string; title: string; text: string }
+export interface CorpusDoc {
+  id: string;
+  title: string;
+  text: string;
+}
 
 export interface PerQuery {
   qid: string;
@@ -44,7 +48,13 @@ export function splitItemText(text: string): { title: string; text: string } {
   return { title: '', text };
 }
 
-const splitCodes = (s: string) => new Set(s.split(',').map((x) => x.trim()).filter(Boolean));
+const splitCodes = (s: string) =>
+  new Set(
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
 
 export function runEval(dir: string): EvalResult {
   const sectorRows = readTsv(join(dir, 'sector.tsv'), ['id', 'text', 'sector', 'tech_fields']);
@@ -58,7 +68,10 @@ export function runEval(dir: string): EvalResult {
   const classifier = new Classifier();
   const predictions = sectorRows.map((r) => classifier.classify(r.text!));
   const classifyMs = performance.now() - t0;
-  const sector = sectorScores(sectorRows.map((r) => r.sector!.trim()), predictions.map((p) => p.sectors[0]?.code ?? ''));
+  const sector = sectorScores(
+    sectorRows.map((r) => r.sector!.trim()),
+    predictions.map((p) => p.sectors[0]?.code ?? ''),
+  );
   const techIdx = sectorRows.map((r, i) => ({ gold: splitCodes(r.tech_fields!), i })).filter((x) => x.gold.size > 0);
   const techFields = microSetScores(
     techIdx.map((x) => x.gold),
@@ -128,7 +141,10 @@ export function runEval(dir: string): EvalResult {
       oursQueryMsMax: latencies[latencies.length - 1] ?? 0,
     },
     sectorPredictions: sectorRows.map((r, i) => ({
-      id: r.id!, gold: r.sector!, pred: predictions[i]!.sectors[0]?.code ?? '', confidence: predictions[i]!.sectors[0]?.confidence ?? 0,
+      id: r.id!,
+      gold: r.sector!,
+      pred: predictions[i]!.sectors[0]?.code ?? '',
+      confidence: predictions[i]!.sectors[0]?.confidence ?? 0,
     })),
   };
 }
@@ -148,28 +164,41 @@ export function toJson(r: EvalResult) {
   };
 }
 
-export interface Subset { label: string; from: string; to: string }
+export interface Subset {
+  label: string;
+  from: string;
+  to: string;
+}
 
 /** Human-readable report: summary table, optional query-range rows, per-query nDCG@10. */
 export function formatReport(r: EvalResult, subsets: readonly Subset[] = []): string {
   const f = (x: number) => x.toFixed(3);
   const pct = (a: number, b: number) => (b > 0 ? `${a >= b ? '+' : ''}${(((a - b) / b) * 100).toFixed(1)}%` : 'n/a');
   const L: string[] = [];
-  L.push(`corpus ${r.counts.corpus} docs · ${r.counts.queries} queries · ${r.counts.sector_items} sector items (${r.counts.tech_items} with tech fields)`);
+  L.push(
+    `corpus ${r.counts.corpus} docs · ${r.counts.queries} queries · ${r.counts.sector_items} sector items (${r.counts.tech_items} with tech fields)`,
+  );
   if (r.skippedQueries.length) L.push(`skipped (no judged doc with grade ≥ 1): ${r.skippedQueries.join(', ')}`);
   L.push('');
   L.push('Classification');
   L.push(`  sector accuracy      ${f(r.sector.accuracy)}  (${r.sector.correct}/${r.sector.n})`);
   L.push(`  sector macro-F1      ${f(r.sector.macroF1)}  (over ${Object.keys(r.sector.perClass).length} gold codes)`);
-  L.push(`  tech-field micro-F1  ${f(r.techFields.f1)}  (P ${f(r.techFields.precision)}, R ${f(r.techFields.recall)}; TP ${r.techFields.tp}, FP ${r.techFields.fp}, FN ${r.techFields.fn})`);
+  L.push(
+    `  tech-field micro-F1  ${f(r.techFields.f1)}  (P ${f(r.techFields.precision)}, R ${f(r.techFields.recall)}; TP ${r.techFields.tp}, FP ${r.techFields.fp}, FN ${r.techFields.fn})`,
+  );
   L.push('');
   L.push(`Retrieval (mean over queries)      nDCG@10   Recall@10`);
-  const row = (name: string, o: { ndcg10: number; recall10: number }) => `  ${name.padEnd(33)}${f(o.ndcg10).padStart(7)}   ${f(o.recall10).padStart(9)}`;
+  const row = (name: string, o: { ndcg10: number; recall10: number }) =>
+    `  ${name.padEnd(33)}${f(o.ndcg10).padStart(7)}   ${f(o.recall10).padStart(9)}`;
   L.push(row('ours', r.retrieval.ours));
   L.push(row('baseline (BM25, jieba tokens)', r.retrieval.baseline));
-  L.push(`  ours vs baseline: nDCG@10 ${pct(r.retrieval.ours.ndcg10, r.retrieval.baseline.ndcg10)}, Recall@10 ${pct(r.retrieval.ours.recall10, r.retrieval.baseline.recall10)}`);
+  L.push(
+    `  ours vs baseline: nDCG@10 ${pct(r.retrieval.ours.ndcg10, r.retrieval.baseline.ndcg10)}, Recall@10 ${pct(r.retrieval.ours.recall10, r.retrieval.baseline.recall10)}`,
+  );
   for (const s of subsets) {
-    const qs = r.perQuery.filter((p) => p.qid.localeCompare(s.from, 'en', { numeric: true }) >= 0 && p.qid.localeCompare(s.to, 'en', { numeric: true }) <= 0);
+    const qs = r.perQuery.filter(
+      (p) => p.qid.localeCompare(s.from, 'en', { numeric: true }) >= 0 && p.qid.localeCompare(s.to, 'en', { numeric: true }) <= 0,
+    );
     const o = { ndcg10: mean(qs.map((p) => p.ours.ndcg10)), recall10: mean(qs.map((p) => p.ours.recall10)) };
     const b = { ndcg10: mean(qs.map((p) => p.baseline.ndcg10)), recall10: mean(qs.map((p) => p.baseline.recall10)) };
     L.push('');
@@ -181,12 +210,17 @@ export function formatReport(r: EvalResult, subsets: readonly Subset[] = []): st
   L.push('');
   L.push('Per query              nDCG@10 ours  baseline   Recall@10 ours  baseline');
   for (const p of r.perQuery) {
-    L.push(`  ${p.qid.padEnd(20)} ${f(p.ours.ndcg10).padStart(9)} ${f(p.baseline.ndcg10).padStart(9)}   ${f(p.ours.recall10).padStart(14)} ${f(p.baseline.recall10).padStart(9)}`);
+    L.push(
+      `  ${p.qid.padEnd(20)} ${f(p.ours.ndcg10).padStart(9)} ${f(p.baseline.ndcg10).padStart(9)}   ${f(p.ours.recall10).padStart(14)} ${f(p.baseline.recall10).padStart(9)}`,
+    );
   }
   L.push('');
   L.push('Sector predictions (id gold → predicted, confidence)');
-  for (const s of r.sectorPredictions) L.push(`  ${s.id.padEnd(8)} ${s.gold.padEnd(22)} ${s.gold === s.pred ? '  ' : '✗ '}${s.pred.padEnd(22)} ${s.confidence.toFixed(2)}`);
+  for (const s of r.sectorPredictions)
+    L.push(`  ${s.id.padEnd(8)} ${s.gold.padEnd(22)} ${s.gold === s.pred ? '  ' : '✗ '}${s.pred.padEnd(22)} ${s.confidence.toFixed(2)}`);
   L.push('');
-  L.push(`timings: classify ${r.timings.classifyMs.toFixed(0)} ms (incl. model build), index ${r.timings.indexMs.toFixed(0)} ms, baseline index ${r.timings.baselineIndexMs.toFixed(0)} ms, query p50 ${r.timings.oursQueryMsP50.toFixed(2)} ms, max ${r.timings.oursQueryMsMax.toFixed(2)} ms`);
+  L.push(
+    `timings: classify ${r.timings.classifyMs.toFixed(0)} ms (incl. model build), index ${r.timings.indexMs.toFixed(0)} ms, baseline index ${r.timings.baselineIndexMs.toFixed(0)} ms, query p50 ${r.timings.oursQueryMsP50.toFixed(2)} ms, max ${r.timings.oursQueryMsMax.toFixed(2)} ms`,
+  );
   return L.join('\n');
 }

@@ -14,7 +14,8 @@ export function parseTsv(text: string, required: readonly string[] = [], name = 
   while (lines.length && lines[lines.length - 1] === '') lines.pop();
   if (lines.length === 0) throw new TsvError(`${name}: empty file (no header row)`);
   const header = lines[0]!.split('\t');
-  for (const col of required) if (!header.includes(col)) throw new TsvError(`${name}: missing column "${col}" (header: ${header.join(', ')})`);
+  for (const col of required)
+    if (!header.includes(col)) throw new TsvError(`${name}: missing column "${col}" (header: ${header.join(', ')})`);
   const rows: TsvRow[] = [];
   for (let i = 1; i < lines.length; i++) {
     const cells = lines[i]!.split('\t');
@@ -22,7 +23,9 @@ export function parseTsv(text: string, required: readonly string[] = [], name = 
       throw new TsvError(`${name}: line ${i + 1} has ${cells.length} fields, the header has ${header.length}`);
     }
     const row: TsvRow = {};
-    header.forEach((h, j) => { row[h] = cells[j]!; });
+    header.forEach((h, j) => {
+      row[h] = cells[j]!;
+    });
     rows.push(row);
   }
   return rows;

@@ -37,7 +37,10 @@ export class Canonicalizer {
       const cur = queue.shift()!;
       for (const e of this.table.lookup(cur)) {
         if (e.weight < this.minWeight || seen.has(e.to)) continue;
-        if (seen.size >= MAX_COMPONENT) { capped = true; break; }
+        if (seen.size >= MAX_COMPONENT) {
+          capped = true;
+          break;
+        }
         seen.add(e.to);
         queue.push(e.to);
       }
@@ -46,7 +49,13 @@ export class Canonicalizer {
     if (capped) {
       // Too big to be one meaning: use the word and its direct strong neighbours only,
       // without caching the result for the others (their neighbourhoods differ).
-      const direct = [word, ...this.table.lookup(word).filter((e) => e.weight >= this.minWeight).map((e) => e.to)];
+      const direct = [
+        word,
+        ...this.table
+          .lookup(word)
+          .filter((e) => e.weight >= this.minWeight)
+          .map((e) => e.to),
+      ];
       const rep = direct.reduce((a, b) => (b < a ? b : a));
       this.cache.set(word, rep);
       return rep;

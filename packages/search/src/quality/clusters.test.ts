@@ -4,8 +4,19 @@ import { clusterNearDuplicates, type ClusterItem } from './clusters.js';
 import { DIFFERENT_NEED_PAIRS, SAME_NEED_PAIRS } from './pairs.fixture.js';
 import { DEFAULT_DUPLICATE_THRESHOLD } from './similarity.js';
 
-const ds = demo.generateDemoDataset({ seed: 21, organizations: 30, needs: 150, capabilities: 0, now: new Date('2026-03-01T00:00:00+08:00') });
-const generated: ClusterItem[] = ds.needs.map((n, i) => ({ id: `demo-${i}`, organizationId: n.ownerCreditCode, title: n.title, text: n.description }));
+const ds = demo.generateDemoDataset({
+  seed: 21,
+  organizations: 30,
+  needs: 150,
+  capabilities: 0,
+  now: new Date('2026-03-01T00:00:00+08:00'),
+});
+const generated: ClusterItem[] = ds.needs.map((n, i) => ({
+  id: `demo-${i}`,
+  organizationId: n.ownerCreditCode,
+  title: n.title,
+  text: n.description,
+}));
 
 const steel = SAME_NEED_PAIRS.find((p) => p.name.startsWith('steel'))!;
 const river = SAME_NEED_PAIRS.find((p) => p.name.startsWith('floating litter'))!;
@@ -81,7 +92,11 @@ describe('clusterNearDuplicates', () => {
 
   it('groups identical copies even when they are nothing but boilerplate', () => {
     const vague = { title: '智慧城市平台建设', text: '建设智慧城市综合管理平台，提升城市管理水平，打造示范标杆。' };
-    const c = clusterNearDuplicates([...generated, { id: 'copy-1', organizationId: 'org-x', ...vague }, { id: 'copy-2', organizationId: 'org-y', ...vague }]);
+    const c = clusterNearDuplicates([
+      ...generated,
+      { id: 'copy-1', organizationId: 'org-x', ...vague },
+      { id: 'copy-2', organizationId: 'org-y', ...vague },
+    ]);
     const hit = c.find((x) => x.ids.includes('copy-1'));
     expect(hit?.ids).toContain('copy-2');
     expect(hit!.pairs.filter((p) => [p.a, p.b].includes('copy-2'))).toHaveLength(1);

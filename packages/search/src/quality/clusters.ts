@@ -77,7 +77,8 @@ class UnionFind {
     return x;
   }
   union(a: number, b: number): void {
-    const ra = this.find(a), rb = this.find(b);
+    const ra = this.find(a),
+      rb = this.find(b);
     if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
   }
 }
@@ -86,7 +87,12 @@ class UnionFind {
  * Candidate pairs: for each item, the `perItem` others with the highest partial dot product
  * over rare meaningful terms. Postings are built once in compressed rows over term ids.
  */
-function candidatePairs(profiles: readonly ListingProfile[], df: DocumentFrequencies, maxDf: number, perItem: number): Array<[number, number]> {
+function candidatePairs(
+  profiles: readonly ListingProfile[],
+  df: DocumentFrequencies,
+  maxDf: number,
+  perItem: number,
+): Array<[number, number]> {
   const n = profiles.length;
   const compiled = profiles.map((p) => compile(p, df));
   // Blocking terms per item: positions into its compiled arrays.
@@ -103,7 +109,11 @@ function candidatePairs(profiles: readonly ListingProfile[], df: DocumentFrequen
     for (const k of ks) {
       const id = compiled[i]!.ids[k]!;
       let r = rowOf.get(id);
-      if (r === undefined) { r = counts.length; rowOf.set(id, r); counts.push(0); }
+      if (r === undefined) {
+        r = counts.length;
+        rowOf.set(id, r);
+        counts.push(0);
+      }
       counts[r]!++;
     }
   });
@@ -112,13 +122,15 @@ function candidatePairs(profiles: readonly ListingProfile[], df: DocumentFrequen
   const fill = start.slice(0, counts.length);
   const docs = new Int32Array(start[counts.length]!);
   const weights = new Float64Array(docs.length);
-  const itemRows = keep.map((ks, i) => ks.map((k) => {
-    const r = rowOf.get(compiled[i]!.ids[k]!)!;
-    const at = fill[r]!++;
-    docs[at] = i;
-    weights[at] = compiled[i]!.w[k]!;
-    return [r, compiled[i]!.w[k]!] as const;
-  }));
+  const itemRows = keep.map((ks, i) =>
+    ks.map((k) => {
+      const r = rowOf.get(compiled[i]!.ids[k]!)!;
+      const at = fill[r]!++;
+      docs[at] = i;
+      weights[at] = compiled[i]!.w[k]!;
+      return [r, compiled[i]!.w[k]!] as const;
+    }),
+  );
 
   const acc = new Float64Array(n);
   const touched = new Int32Array(n);
@@ -139,17 +151,23 @@ function candidatePairs(profiles: readonly ListingProfile[], df: DocumentFrequen
     // Top perItem by partial score (insertion into a small sorted buffer).
     let size = 0;
     for (let t = 0; t < nt; t++) {
-      const j = touched[t]!, v = acc[j]!;
+      const j = touched[t]!,
+        v = acc[j]!;
       acc[j] = 0;
       if (size === perItem && v <= topVal[size - 1]!) continue;
       let pos = size < perItem ? size++ : size - 1;
-      while (pos > 0 && topVal[pos - 1]! < v) { topVal[pos] = topVal[pos - 1]!; topIds[pos] = topIds[pos - 1]!; pos--; }
+      while (pos > 0 && topVal[pos - 1]! < v) {
+        topVal[pos] = topVal[pos - 1]!;
+        topIds[pos] = topIds[pos - 1]!;
+        pos--;
+      }
       topVal[pos] = v;
       topIds[pos] = j;
     }
     for (let t = 0; t < size; t++) {
       const j = topIds[t]!;
-      const a = Math.min(i, j), b = Math.max(i, j);
+      const a = Math.min(i, j),
+        b = Math.max(i, j);
       const key = a * n + b;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -204,9 +222,11 @@ export function clusterNearDuplicates(items: readonly ClusterItem[], opts: Clust
   for (let i = 0; i < items.length; i++) founder[i] = i;
   const edges: typeof scored = [];
   for (const e of scored) {
-    const ri = uf.find(e.i), rj = uf.find(e.j);
+    const ri = uf.find(e.i),
+      rj = uf.find(e.j);
     if (ri !== rj) {
-      const fi = founder[ri]!, fj = founder[rj]!;
+      const fi = founder[ri]!,
+        fj = founder[rj]!;
       const linked = (fi === e.i && fj === e.j) || compareProfiles(profiles[fi]!, profiles[fj]!, df, 0).similarity >= threshold;
       if (!linked) continue;
       // The larger group's founder leads the merged group (ties: the group of the pair's first item).
@@ -224,7 +244,10 @@ export function clusterNearDuplicates(items: readonly ClusterItem[], opts: Clust
     for (const x of [e.i, e.j]) {
       const r = uf.find(x);
       let m = members.get(r);
-      if (!m) { m = []; members.set(r, m); }
+      if (!m) {
+        m = [];
+        members.set(r, m);
+      }
       if (!m.includes(x)) m.push(x);
     }
   }
@@ -232,7 +255,10 @@ export function clusterNearDuplicates(items: readonly ClusterItem[], opts: Clust
   for (const e of edges) {
     const r = uf.find(e.i);
     let list = clusterEdges.get(r);
-    if (!list) { list = []; clusterEdges.set(r, list); }
+    if (!list) {
+      list = [];
+      clusterEdges.set(r, list);
+    }
     list.push(e);
   }
 

@@ -74,9 +74,15 @@ export function compile(p: ListingProfile, df: DocumentFrequencies): CompiledPro
   for (const x of title.w) titleTotal += x;
   const soft = p.soft.map(([t, u, s]) => [termId(t), termId(u), s] as const).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   const c: CompiledProfile = {
-    df, version: df.version,
-    ids: all.ids, w: all.w, cls: all.cls, norm: Math.sqrt(n),
-    titleIds: title.ids, titleW: title.w, titleTotal,
+    df,
+    version: df.version,
+    ids: all.ids,
+    w: all.w,
+    cls: all.cls,
+    norm: Math.sqrt(n),
+    titleIds: title.ids,
+    titleW: title.w,
+    titleTotal,
     softT: Int32Array.from(soft, (r) => r[0]),
     softU: Int32Array.from(soft, (r) => r[1]),
     softS: Float64Array.from(soft, (r) => r[2]),
@@ -87,12 +93,14 @@ export function compile(p: ListingProfile, df: DocumentFrequencies): CompiledPro
 
 /** Index of `id` in ascending `ids`, or -1. */
 export function indexOf(ids: Int32Array, id: number): number {
-  let lo = 0, hi = ids.length - 1;
+  let lo = 0,
+    hi = ids.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const v = ids[mid]!;
     if (v === id) return mid;
-    if (v < id) lo = mid + 1; else hi = mid - 1;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
   }
   return -1;
 }

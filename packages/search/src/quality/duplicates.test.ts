@@ -5,7 +5,10 @@ import { DIFFERENT_NEED_PAIRS, SAME_NEED_PAIRS } from './pairs.fixture.js';
 import type { Listing } from './profile.js';
 import { DEFAULT_DUPLICATE_THRESHOLD } from './similarity.js';
 
-interface Fields { org: string; listType: 'scenario_need' | 'capability' }
+interface Fields {
+  org: string;
+  listType: 'scenario_need' | 'capability';
+}
 
 /**
  * Indexed: both sides of each same-need pair (`same:<i>:b` rewords `same:<i>:a`) and the
@@ -47,7 +50,10 @@ describe('findNearDuplicates', () => {
   });
 
   it('finds a draft that is not indexed yet, with reasons, sorted by similarity', () => {
-    const draft = { title: '热轧钢板表面瑕疵智能识别', text: '热轧产线钢板表面划伤、结疤等瑕疵依靠人工目检，漏检较多，希望利用机器视觉实现自动识别。' };
+    const draft = {
+      title: '热轧钢板表面瑕疵智能识别',
+      text: '热轧产线钢板表面划伤、结疤等瑕疵依靠人工目检，漏检较多，希望利用机器视觉实现自动识别。',
+    };
     const found = findNearDuplicates(engine, draft, { textOf, limit: 5 });
     expect(found.length).toBeGreaterThan(0);
     for (let k = 1; k < found.length; k++) expect(found[k - 1]!.similarity).toBeGreaterThanOrEqual(found[k]!.similarity);
@@ -66,7 +72,11 @@ describe('findNearDuplicates', () => {
     const noSelf = findNearDuplicates(engine, item, { textOf, excludeIds: ['same:0:a'] });
     expect(noSelf.map((f) => f.id)).not.toContain('same:0:a');
 
-    const capsOnly = findNearDuplicates(engine, item, { textOf, filter: ({ fields }) => fields?.listType === 'capability', threshold: 0.1 });
+    const capsOnly = findNearDuplicates(engine, item, {
+      textOf,
+      filter: ({ fields }) => fields?.listType === 'capability',
+      threshold: 0.1,
+    });
     expect(capsOnly.map((f) => f.id)).toEqual(['cap:steel']);
 
     const strict = findNearDuplicates(engine, item, { textOf, excludeIds: ['same:0:a'], threshold: 0.99 });
@@ -75,7 +85,10 @@ describe('findNearDuplicates', () => {
 
   it('skips candidates whose text is unknown', () => {
     const item = listings.get('same:1:a')!;
-    const found = findNearDuplicates(engine, item, { textOf: (id) => (id === 'same:1:b' ? undefined : listings.get(id)), excludeIds: ['same:1:a'] });
+    const found = findNearDuplicates(engine, item, {
+      textOf: (id) => (id === 'same:1:b' ? undefined : listings.get(id)),
+      excludeIds: ['same:1:a'],
+    });
     expect(found.map((f) => f.id)).not.toContain('same:1:b');
   });
 

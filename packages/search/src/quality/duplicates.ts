@@ -45,7 +45,10 @@ export interface NearDuplicateOptions<F> {
  * vocabulary is profiled afresh. Least recently used entries leave first.
  */
 export class ProfileCache {
-  private readonly entries = new Map<string, { title: string; text: string; segmenter: unknown; synonyms: unknown; profile: ListingProfile }>();
+  private readonly entries = new Map<
+    string,
+    { title: string; text: string; segmenter: unknown; synonyms: unknown; profile: ListingProfile }
+  >();
   constructor(private readonly maxEntries = 5_000) {}
 
   get size(): number {
@@ -53,11 +56,14 @@ export class ProfileCache {
   }
 
   profileOf(id: string, listing: Listing, deps: ProfileDeps): ListingProfile {
-    const title = listing.title ?? '', text = listing.text ?? '';
+    const title = listing.title ?? '',
+      text = listing.text ?? '';
     const hit = this.entries.get(id);
     this.entries.delete(id);
-    const fresh = hit && hit.title === title && hit.text === text && hit.segmenter === deps.segmenter && hit.synonyms === deps.synonyms
-      ? hit : { title, text, segmenter: deps.segmenter, synonyms: deps.synonyms, profile: listingProfile(listing, deps) };
+    const fresh =
+      hit && hit.title === title && hit.text === text && hit.segmenter === deps.segmenter && hit.synonyms === deps.synonyms
+        ? hit
+        : { title, text, segmenter: deps.segmenter, synonyms: deps.synonyms, profile: listingProfile(listing, deps) };
     this.entries.set(id, fresh);
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     return fresh.profile;
@@ -79,7 +85,9 @@ export interface NearDuplicate {
 const MIN_BIGRAM_COVERAGE = 0.3;
 
 export function candidateQuery(item: Listing, queryChars = 160): string {
-  const text = normalizeText(item.text ?? '').replace(/\s+/g, ' ').trim();
+  const text = normalizeText(item.text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return `${item.title ?? ''} ${text.slice(0, queryChars)}`.trim();
 }
 

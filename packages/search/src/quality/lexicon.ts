@@ -19,7 +19,8 @@ const w = (s: string) => s.split(/\s+/).filter(Boolean);
  * self-references, vague quantities. Any listing can contain them, so sharing them says
  * nothing about being the same need.
  */
-export const GENERIC_WORDS: ReadonlySet<string> = new Set(w(`
+export const GENERIC_WORDS: ReadonlySet<string> = new Set(
+  w(`
   智能 智慧 智能化 数智 数智化 系统 平台 建设 应用 提升 实现 基于 利用 通过 开展 推进 项目 场景 需求
   解决方案 方案 技术 服务 管理 能力 水平 效率 效果 自动 自动化 数字化 信息化 网络化 一体化 综合 创新
   示范 试点 研发 打造 构建 推广 支撑 赋能 融合 体系 模式 工作 问题 相关 有效 进一步 全面 高效 精准
@@ -45,38 +46,41 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set(w(`
   复制 可复制 可推广 推广应用 经验做法
   行为 现象 产品质量 服务质量 工作效率 率高 率低 偏多 较少
   第一时间 最佳 最优 更好 更加 持续 长期 短期 全天候 7×24 24小时
-`));
+`),
+);
 
 /**
  * Words that name a task or a kind of problem rather than an object: 检测, 识别, 预警,
  * 缺陷, 漏检. Two needs about different objects often share them, so they count half, like
  * techniques.
  */
-export const TASK_WORDS: ReadonlySet<string> = new Set(w(`
+export const TASK_WORDS: ReadonlySet<string> = new Set(
+  w(`
   检测 识别 监测 预警 报警 告警 分析 预测 调度 巡检 巡查 诊断 筛查 评估 分类 分级 统计 控制 定位
   追溯 溯源 管控 监控 感知 判断 发现 处置 派单 分派 推荐 问答 审核 核查 设备 装置 图像 视频 图片
   照片 摄像头 摄像机 相机 传感器 雷达 监管 治理 决策 辅助 在线 远程 无人 数字 孪生 三维 建模 仿真
   可穿戴 物联 互联网 网格 一网 大屏 驾驶舱 看板 报表 报告 提醒 通知 预约 查询 检索 搜索
   缺陷 瑕疵 故障 异常 隐患 风险 漏检 误检 漏报 误报 目检 人工目检 抽检 质检 合格率 良品率 良率 误判
   安全 效率低 耗时 漏诊 误诊 人手 人手不足 不及时 拍照 图像识别 自动识别 智能识别 在线检测 实时监测
-`));
+`),
+);
 
 /**
  * Who and where: the people a need serves and the places it sits in (老年人, 社区, 学校,
  * 城区). They set the context, and one department's different needs all share it, so
  * they count a little less than the object and problem words that tell needs apart.
  */
-export const SETTING_WORDS: ReadonlySet<string> = new Set(w(`
+export const SETTING_WORDS: ReadonlySet<string> = new Set(
+  w(`
   老人 老年人 长者 老年 居民 市民 群众 村民 农户 果农 农民 学生 教师 老师 家长 患者 病人 医生 医师 护士
   家属 子女 游客 司机 驾驶员 行人 乘客 员工 工人 职工 工作人员 网格员 队员 执法人员 民警 城管 商户
   社区 街道 街镇 小区 城区 城市 乡镇 镇街 农村 乡村 村 学校 校园 中小学 医院 诊所 卫生院 基层 一线
   企业 工厂 车间 园区 景区 家中 家庭 居家 辖区 山区 现场 室内 室外 全域 本市 本区 区县 各区 市区
-`));
+`),
+);
 
 /** Technique words from the technology-field vocabulary (机器视觉, 大模型, 物联网 …). */
-export const TECHNIQUE_WORDS: ReadonlySet<string> = new Set(
-  Object.values(TECH_VOCABULARY).flatMap((v) => [...v.strong, ...v.weak]),
-);
+export const TECHNIQUE_WORDS: ReadonlySet<string> = new Set(Object.values(TECH_VOCABULARY).flatMap((v) => [...v.strong, ...v.weak]));
 
 /**
  * Near-synonyms that listings use for the same object or problem, beyond the search

@@ -110,7 +110,14 @@ export function compoundClassWeight(word: string, parts: readonly string[]): num
 /** A word occurrence with the class weight it carries here. */
 type Weighted = readonly [word: string, weight: number];
 
-function weigh(words: readonly Weighted[], times: number, canon: (w: string) => string, tf: Map<string, number>, cls: Map<string, number>, surface: Map<string, string>): void {
+function weigh(
+  words: readonly Weighted[],
+  times: number,
+  canon: (w: string) => string,
+  tf: Map<string, number>,
+  cls: Map<string, number>,
+  surface: Map<string, string>,
+): void {
   for (const [word, weight] of words) {
     const c = canon(word);
     tf.set(c, (tf.get(c) ?? 0) + times);
@@ -136,7 +143,10 @@ const partsCache = new WeakMap<Segmenter, Map<string, string[]>>();
 export function partsOf(segmenter: Segmenter, word: string): string[] {
   if (word.length < 3) return [];
   let cache = partsCache.get(segmenter);
-  if (!cache) { cache = new Map(); partsCache.set(segmenter, cache); }
+  if (!cache) {
+    cache = new Map();
+    partsCache.set(segmenter, cache);
+  }
   let parts = cache.get(word);
   if (!parts) {
     parts = [...new Set(segmenter.words(word))].filter((p) => p !== word && hasHan(p));

@@ -12,7 +12,13 @@ const T = DEFAULT_DUPLICATE_THRESHOLD;
 /** A corpus in which the pairs sit: demo needs plus the pairs themselves. */
 function corpus(): DocumentFrequencies {
   const df = new DocumentFrequencies();
-  const ds = demo.generateDemoDataset({ seed: 5, organizations: 40, needs: 300, capabilities: 0, now: new Date('2026-03-01T00:00:00+08:00') });
+  const ds = demo.generateDemoDataset({
+    seed: 5,
+    organizations: 40,
+    needs: 300,
+    capabilities: 0,
+    now: new Date('2026-03-01T00:00:00+08:00'),
+  });
   const listings = [
     ...ds.needs.map((n) => ({ title: n.title, text: n.description })),
     ...[...SAME_NEED_PAIRS, ...DIFFERENT_NEED_PAIRS].flatMap((p) => [p.a, p.b]),

@@ -92,10 +92,18 @@ function softDot(a: CompiledProfile, b: CompiledProfile): number {
 /** Share of a title's weight (class × idf) whose terms occur anywhere in `other`. */
 function coverage(a: CompiledProfile, other: CompiledProfile): number {
   if (a.titleTotal <= 0) return 0;
-  const x = a.titleIds, y = other.ids;
-  let i = 0, j = 0, found = 0;
+  const x = a.titleIds,
+    y = other.ids;
+  let i = 0,
+    j = 0,
+    found = 0;
   while (i < x.length && j < y.length) {
-    if (x[i] === y[j]) { found += a.titleW[i]!; i++; j++; } else if (x[i]! < y[j]!) i++; else j++;
+    if (x[i] === y[j]) {
+      found += a.titleW[i]!;
+      i++;
+      j++;
+    } else if (x[i]! < y[j]!) i++;
+    else j++;
   }
   return found / a.titleTotal;
 }
@@ -103,10 +111,18 @@ function coverage(a: CompiledProfile, other: CompiledProfile): number {
 /** Overlap of two sorted bigram code arrays: containment and Dice, averaged. */
 function bigramOverlap(a: Int32Array, b: Int32Array): number {
   if (a.length === 0 || b.length === 0) return 0;
-  let i = 0, j = 0, common = 0;
+  let i = 0,
+    j = 0,
+    common = 0;
   while (i < a.length && j < b.length) {
-    const x = a[i]!, y = b[j]!;
-    if (x === y) { common++; i++; j++; } else if (x < y) i++; else j++;
+    const x = a[i]!,
+      y = b[j]!;
+    if (x === y) {
+      common++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
   }
   const containment = common / Math.min(a.length, b.length);
   const dice = (2 * common) / (a.length + b.length);
@@ -131,20 +147,34 @@ export function resolveDeps(deps: SimilarityDeps): Required<SimilarityDeps> {
 }
 
 /** Similarity of two precomputed profiles, with its parts and the shared terms (none collected when maxSharedTerms is 0). */
-export function compareProfiles(a: ListingProfile, b: ListingProfile, df: DocumentFrequencies = NO_CORPUS, maxSharedTerms = 8): SimilarityDetail {
+export function compareProfiles(
+  a: ListingProfile,
+  b: ListingProfile,
+  df: DocumentFrequencies = NO_CORPUS,
+  maxSharedTerms = 8,
+): SimilarityDetail {
   // The same text, however vague, is a duplicate.
   if (a.key === b.key) return { similarity: 1, words: 1, title: 1, bigrams: 1, sharedTerms: sharedOfIdentical(a, maxSharedTerms) };
-  const ca = compile(a, df), cb = compile(b, df);
+  const ca = compile(a, df),
+    cb = compile(b, df);
   const shared: Array<[number, number]> = [];
   let dot = 0;
   for (let i = 0, j = 0; i < ca.ids.length && j < cb.ids.length;) {
-    const x = ca.ids[i]!, y = cb.ids[j]!;
-    if (x < y) { i++; continue; }
-    if (x > y) { j++; continue; }
+    const x = ca.ids[i]!,
+      y = cb.ids[j]!;
+    if (x < y) {
+      i++;
+      continue;
+    }
+    if (x > y) {
+      j++;
+      continue;
+    }
     const v = ca.w[i]! * cb.w[j]!;
     dot += v;
     if (maxSharedTerms > 0 && ca.cls[i]! >= CLASS_WEIGHT.technique) shared.push([x, v]);
-    i++; j++;
+    i++;
+    j++;
   }
   // Weak relations in either direction (one-way expansions are not symmetric), averaged.
   dot += (softDot(ca, cb) + softDot(cb, ca)) / 2;

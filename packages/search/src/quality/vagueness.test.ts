@@ -68,7 +68,8 @@ describe('vaguenessHints for scenario needs', () => {
   it('names the generic words it found and gives a concrete example', () => {
     const [hint] = vaguenessHints('scenario_need', {
       ...goodNeed,
-      description: '通过人工智能技术建设智能化平台，实现管理效率提升和服务水平提升，推进数字化转型，打造标杆示范，形成可推广经验，助力高质量发展。',
+      description:
+        '通过人工智能技术建设智能化平台，实现管理效率提升和服务水平提升，推进数字化转型，打造标杆示范，形成可推广经验，助力高质量发展。',
     });
     expect(hint!.code).toBe('DESCRIPTION_TOO_GENERIC');
     expect(hint!.message).toMatch(/多为“(人工智能|技术|建设|智能化|平台)”/);
@@ -81,7 +82,11 @@ describe('vaguenessHints for scenario needs', () => {
   });
 
   it('accepts closed data when the description says how to work with it', () => {
-    const draft = { ...goodNeed, dataOpenness: 'none' as const, description: `${goodNeed.description}数据不出厂，可提供脱敏样本500张，方案需支持本地化部署。` };
+    const draft = {
+      ...goodNeed,
+      dataOpenness: 'none' as const,
+      description: `${goodNeed.description}数据不出厂，可提供脱敏样本500张，方案需支持本地化部署。`,
+    };
     expect(vaguenessHints('scenario_need', draft)).toEqual([]);
   });
 
@@ -91,7 +96,12 @@ describe('vaguenessHints for scenario needs', () => {
 
   it('reports one text hint for a short description, and all missing fields of an empty draft', () => {
     expect(codes(vaguenessHints('scenario_need', { title: '热轧钢板表面缺陷检测' }))).toEqual([
-      'DESCRIPTION_TOO_SHORT', 'NO_LOCATION', 'NO_BUDGET', 'NO_DATA_OPENNESS', 'NO_SITE_OPENNESS', 'NO_MEASURABLE_OUTCOME',
+      'DESCRIPTION_TOO_SHORT',
+      'NO_LOCATION',
+      'NO_BUDGET',
+      'NO_DATA_OPENNESS',
+      'NO_SITE_OPENNESS',
+      'NO_MEASURABLE_OUTCOME',
     ]);
   });
 
@@ -100,7 +110,13 @@ describe('vaguenessHints for scenario needs', () => {
   });
 
   it('finds the descriptions and outcomes of the demo needs specific and measurable', () => {
-    const ds = demo.generateDemoDataset({ seed: 9, organizations: 40, needs: 120, capabilities: 0, now: new Date('2026-03-01T00:00:00+08:00') });
+    const ds = demo.generateDemoDataset({
+      seed: 9,
+      organizations: 40,
+      needs: 120,
+      capabilities: 0,
+      now: new Date('2026-03-01T00:00:00+08:00'),
+    });
     const textual = new Set<VaguenessCode>(['DESCRIPTION_TOO_SHORT', 'DESCRIPTION_TOO_GENERIC', 'NO_MEASURABLE_OUTCOME']);
     for (const n of ds.needs) expect(codes(vaguenessHints('scenario_need', n)).filter((c) => textual.has(c))).toEqual([]);
   });
@@ -137,7 +153,8 @@ describe('vaguenessHints for capabilities', () => {
   it('asks for performance figures when neither the description nor the cases give any', () => {
     const hints = vaguenessHints('capability', {
       ...goodCapability,
-      description: '面向热轧、冷轧钢板和带钢产线，采用线阵相机与深度学习算法，对划伤、结疤、氧化皮、辊印等表面缺陷进行实时检测和分类，可与MES系统对接输出缺陷图谱，检测效果好、部署快。',
+      description:
+        '面向热轧、冷轧钢板和带钢产线，采用线阵相机与深度学习算法，对划伤、结疤、氧化皮、辊印等表面缺陷进行实时检测和分类，可与MES系统对接输出缺陷图谱，检测效果好、部署快。',
       referenceCases: [{ title: '某钢厂热轧表检改造', summary: '部署于热轧产线，用户反馈良好。' }],
     });
     expect(codes(hints)).toEqual(['NO_MEASURABLE_OUTCOME']);
@@ -159,10 +176,7 @@ describe('isMeasurable', () => {
     '审批时限减半',
   ])('counts %s', (t) => expect(isMeasurable(t)).toBe(true));
 
-  it.each([
-    '显著提升工作效率，实现智能化转型',
-    '2025年底前完成建设',
-    '于2026年3月投入使用',
-    '',
-  ])('does not count %s', (t) => expect(isMeasurable(t)).toBe(false));
+  it.each(['显著提升工作效率，实现智能化转型', '2025年底前完成建设', '于2026年3月投入使用', ''])('does not count %s', (t) =>
+    expect(isMeasurable(t)).toBe(false),
+  );
 });

@@ -56,7 +56,10 @@ export function requireSessionByDefault(app: FastifyInstance) {
 
 export function setSessionCookie(reply: FastifyReply, token: string, services: Services) {
   reply.setCookie(SESSION_COOKIE, token, {
-    path: '/', httpOnly: true, sameSite: 'lax', secure: services.config.cookieSecure,
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: services.config.cookieSecure,
     maxAge: Math.floor(services.config.sessionTtlMs / 1000),
   });
 }

@@ -3,15 +3,32 @@ import { deleteSession } from '@scenebridge/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@scenebridge/app/context';
-import { createTestContext, login, makeOrganization, makeUser, platformUser, TEST_PASSWORD, type Client, type TestContext } from '../testing.js';
+import {
+  createTestContext,
+  login,
+  makeOrganization,
+  makeUser,
+  platformUser,
+  TEST_PASSWORD,
+  type Client,
+  type TestContext,
+} from '../testing.js';
 import { registerAuth, SESSION_COOKIE } from './plugin.js';
 import { SessionCache } from '@scenebridge/app/auth';
 import { sessionIdOf } from '@scenebridge/app/auth';
 
 function actor(sessionId: string, userId = 'u1'): Actor {
   return {
-    userId, email: `${userId}@test.example.cn`, displayName: '测试用户', roles: ['org_admin'], organizationId: 'o1',
-    organizationName: '测试机构', organizationStatus: 'approved', organizationKind: 'private_enterprise', sessionId, csrfToken: 'c',
+    userId,
+    email: `${userId}@test.example.cn`,
+    displayName: '测试用户',
+    roles: ['org_admin'],
+    organizationId: 'o1',
+    organizationName: '测试机构',
+    organizationStatus: 'approved',
+    organizationKind: 'private_enterprise',
+    sessionId,
+    csrfToken: 'c',
   };
 }
 
@@ -72,9 +89,15 @@ describe('SessionCache', () => {
 
 describe('session cache in the app: this process sees its own changes at once', () => {
   let ctx: TestContext;
-  beforeAll(async () => { ctx = await createTestContext({ config: { loginRateLimitPerMinute: 1000 } }); });
-  afterAll(async () => { await ctx?.close(); });
-  afterEach(() => { ctx?.setNow(new Date()); });
+  beforeAll(async () => {
+    ctx = await createTestContext({ config: { loginRateLimitPerMinute: 1000 } });
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
+  afterEach(() => {
+    ctx?.setNow(new Date());
+  });
 
   async function freshUser(orgStatus = 'approved') {
     const org = await makeOrganization(ctx.services, { status: orgStatus });
@@ -101,7 +124,9 @@ describe('session cache in the app: this process sees its own changes at once', 
     const other = await login(ctx.app, user.email);
     await warm(current);
     await warm(other);
-    expect((await current.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Cached2026newpass' })).statusCode).toBe(204);
+    expect(
+      (await current.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Cached2026newpass' })).statusCode,
+    ).toBe(204);
     expect((await other.get('/api/v1/auth/me')).statusCode).toBe(401);
     expect((await current.get('/api/v1/auth/me')).statusCode).toBe(200);
   });
@@ -139,7 +164,10 @@ describe('session cache: changes made by another process are seen within the TTL
     app.post('/api/v1/poke', async () => ({ ok: true }));
     await app.ready();
   });
-  afterAll(async () => { await app?.close(); await ctx?.close(); });
+  afterAll(async () => {
+    await app?.close();
+    await ctx?.close();
+  });
 
   async function loggedIn() {
     const org = await makeOrganization(ctx.services);

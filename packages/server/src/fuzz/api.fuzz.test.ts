@@ -20,12 +20,26 @@ beforeAll(async () => {
   ctx = await createTestContext({ config: { loginRateLimitPerMinute: 100_000 } });
   world = await buildWorld(ctx);
 });
-afterAll(async () => { await ctx?.close(); });
+afterAll(async () => {
+  await ctx?.close();
+});
 
-it(`every API operation × anonymous / org admin / operator: no 5xx, a refusal changes nothing (seed ${SEED}, ${RUNS} runs each)`, async () => {
-  const started = performance.now();
-  const report = await fuzzApi(ctx, world, { runs: RUNS, seed: SEED, only: process.env.FUZZ_ONLY, shrink: SHRINK, log: (l) => console.error(l) });
-  console.log(`fuzz: ${report.operations} operations, ${report.sent} requests, ${report.findings.length} findings, seed ${SEED}, ${((performance.now() - started) / 1000).toFixed(1)} s; answers ${JSON.stringify(report.statuses)}`);
-  expect(report.operations).toBeGreaterThan(0);
-  expect(report.findings.map((f) => `${f.kind} ${f.route}: ${f.detail} — ${f.request} (FUZZ_SEED=${SEED})`)).toEqual([]);
-}, LONG ? 24 * 3600_000 : 120_000);
+it(
+  `every API operation × anonymous / org admin / operator: no 5xx, a refusal changes nothing (seed ${SEED}, ${RUNS} runs each)`,
+  async () => {
+    const started = performance.now();
+    const report = await fuzzApi(ctx, world, {
+      runs: RUNS,
+      seed: SEED,
+      only: process.env.FUZZ_ONLY,
+      shrink: SHRINK,
+      log: (l) => console.error(l),
+    });
+    console.log(
+      `fuzz: ${report.operations} operations, ${report.sent} requests, ${report.findings.length} findings, seed ${SEED}, ${((performance.now() - started) / 1000).toFixed(1)} s; answers ${JSON.stringify(report.statuses)}`,
+    );
+    expect(report.operations).toBeGreaterThan(0);
+    expect(report.findings.map((f) => `${f.kind} ${f.route}: ${f.detail} — ${f.request} (FUZZ_SEED=${SEED})`)).toEqual([]);
+  },
+  LONG ? 24 * 3600_000 : 120_000,
+);

@@ -7,7 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '200' }, seed: { type: 'string' }, only: { type: 'string' }, 'no-shrink': { type: 'boolean', default: false } },
+  options: {
+    runs: { type: 'string', default: '200' },
+    seed: { type: 'string' },
+    only: { type: 'string' },
+    'no-shrink': { type: 'boolean', default: false },
+  },
 });
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
@@ -17,7 +22,11 @@ console.log(`fuzz: ${runs} runs per operation, seed ${seed}${values.only ? `, on
 const result = spawnSync('npx', ['vitest', 'run', 'packages/server/src/fuzz/api.fuzz.test.ts'], {
   stdio: 'inherit',
   env: {
-    ...process.env, FUZZ_RUNS: String(runs), FUZZ_SEED: seed, FUZZ_LONG: '1', FUZZ_SHRINK: values['no-shrink'] ? '0' : '1',
+    ...process.env,
+    FUZZ_RUNS: String(runs),
+    FUZZ_SEED: seed,
+    FUZZ_LONG: '1',
+    FUZZ_SHRINK: values['no-shrink'] ? '0' : '1',
     ...(values.only ? { FUZZ_ONLY: values.only } : {}),
   },
 });

@@ -16,7 +16,9 @@ async function tableNames(ctx: TestContext): Promise<string[]> {
   if (tables) return tables;
   const res = await ctx.handle.db.execute(sql`select table_name from information_schema.tables
     where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`);
-  tables = rowsOf<{ table_name: string }>(res).map((r) => r.table_name).filter((t) => !SKIP.has(t));
+  tables = rowsOf<{ table_name: string }>(res)
+    .map((r) => r.table_name)
+    .filter((t) => !SKIP.has(t));
   return tables;
 }
 
@@ -24,8 +26,9 @@ export type Fingerprint = Record<string, string>;
 
 export async function fingerprint(ctx: TestContext): Promise<Fingerprint> {
   const names = await tableNames(ctx);
-  const parts = names.map((t) =>
-    `select '${t}' as t, count(*)::text || ':' || coalesce(sum(hashtext(x::text)::bigint), 0)::text as f from "${t}" x`);
+  const parts = names.map(
+    (t) => `select '${t}' as t, count(*)::text || ':' || coalesce(sum(hashtext(x::text)::bigint), 0)::text as f from "${t}" x`,
+  );
   const res = await ctx.handle.db.execute(sql.raw(parts.join(' union all ')));
   return Object.fromEntries(rowsOf<{ t: string; f: string }>(res).map((r) => [r.t, r.f]));
 }

@@ -14,7 +14,12 @@ export interface FuzzOptions {
   log?: (line: string) => void;
 }
 
-export interface FuzzReport { operations: number; sent: number; findings: Finding[]; statuses: Record<number, number> }
+export interface FuzzReport {
+  operations: number;
+  sent: number;
+  findings: Finding[];
+  statuses: Record<number, number>;
+}
 
 /** A stable seed per operation, so one route's failure replays alone with FUZZ_ONLY. */
 function seedFor(base: number, key: string): number {
@@ -25,8 +30,14 @@ function seedFor(base: number, key: string): number {
 
 export function describeRequest(op: Operation, req: FuzzRequest): string {
   const b = req.body;
-  const body = b.kind === 'json' ? JSON.stringify(b.value) : b.kind === 'raw' ? `${b.contentType} ${JSON.stringify(b.text)}`
-    : b.kind === 'multipart' ? `multipart ${JSON.stringify(b.payload.toString('latin1').slice(0, 300))}` : '';
+  const body =
+    b.kind === 'json'
+      ? JSON.stringify(b.value)
+      : b.kind === 'raw'
+        ? `${b.contentType} ${JSON.stringify(b.text)}`
+        : b.kind === 'multipart'
+          ? `multipart ${JSON.stringify(b.payload.toString('latin1').slice(0, 300))}`
+          : '';
   const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…(${s.length} chars)` : s);
   return `${req.caller}: ${op.method} ${cut(req.url, 300)} ${cut(body ?? '', 600)}`;
 }
@@ -48,17 +59,22 @@ export async function fuzzApi(ctx: TestContext, world: World, opts: FuzzOptions)
   for (const op of ops) {
     await keepSessions(ctx, world);
     const seed = seedFor(opts.seed, op.key);
-    const result = await fc.check(fc.asyncProperty(requestArb(op, world), async (req) => {
-      sent++;
-      const res = await checkOne(ctx, world, op, req);
-      statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
-    }), { seed, numRuns: opts.runs, endOnFailure: !opts.shrink });
+    const result = await fc.check(
+      fc.asyncProperty(requestArb(op, world), async (req) => {
+        sent++;
+        const res = await checkOne(ctx, world, op, req);
+        statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+      }),
+      { seed, numRuns: opts.runs, endOnFailure: !opts.shrink },
+    );
     if (result.failed) {
       const err = result.errorInstance;
       const base = err instanceof PropertyFailure ? err.finding : { route: op.key, kind: '5xx' as const, status: 0, detail: String(err) };
       const finding = { ...base, request: result.counterexample ? describeRequest(op, result.counterexample[0]) : '?' };
       findings.push(finding);
-      opts.log?.(`FINDING ${finding.kind} ${finding.route} (${finding.status}) ${finding.detail}\n  ${finding.request}\n  replay: FUZZ_SEED=${opts.seed} FUZZ_ONLY='${op.key}'`);
+      opts.log?.(
+        `FINDING ${finding.kind} ${finding.route} (${finding.status}) ${finding.detail}\n  ${finding.request}\n  replay: FUZZ_SEED=${opts.seed} FUZZ_ONLY='${op.key}'`,
+      );
       delete (Object.prototype as Record<string, unknown>).polluted;
     }
   }

@@ -11,7 +11,16 @@ import { publishThroughApi } from '../portal/testing.js';
 import { reviewFixtures } from '../routes/authorization.testing.js';
 import { rowsOf } from './fingerprint.js';
 import {
-  anonymous, login, makeCall, makeUser, orgUser, platformUser, scenarioNeedData, tinyPng, type Client, type TestContext,
+  anonymous,
+  login,
+  makeCall,
+  makeUser,
+  orgUser,
+  platformUser,
+  scenarioNeedData,
+  tinyPng,
+  type Client,
+  type TestContext,
 } from '../testing.js';
 
 export type Caller = 'anon' | 'orgAdmin' | 'operator';
@@ -32,9 +41,14 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntraile
 export function multipartBody(file: { name: string; content: Buffer; field?: string } | undefined, fields: Record<string, string> = {}) {
   const boundary = `----sbfuzz${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+    );
     parts.push(file.content, Buffer.from('\r\n'));
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
@@ -64,16 +78,31 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
   const op = await platformUser(ctx);
   const reviewer = await makeUser(ctx.services, op.org.id, ['reviewer']);
   const reviewerClient = await login(ctx.app, reviewer.email);
-  const files = { png: tinyPng(), pdf: PDF, xlsx: await buildWorkbook('scenario_need', [sampleRow('scenario_need', 1), sampleRow('scenario_need', 2)]) };
+  const files = {
+    png: tinyPng(),
+    pdf: PDF,
+    xlsx: await buildWorkbook('scenario_need', [sampleRow('scenario_need', 1), sampleRow('scenario_need', 2)]),
+  };
   const upload = (id: string) => {
     const m = multipartBody({ name: '材料.pdf', content: PDF });
-    return expectStatus(admin.client.request('POST', `/api/v1/submissions/${id}/attachments`, undefined, { headers: { 'content-type': m.contentType }, payload: m.payload }), 201, 'upload');
+    return expectStatus(
+      admin.client.request('POST', `/api/v1/submissions/${id}/attachments`, undefined, {
+        headers: { 'content-type': m.contentType },
+        payload: m.payload,
+      }),
+      201,
+      'upload',
+    );
   };
 
   const openCallId = (await makeCall(ctx.services, { status: 'open' })).id;
   await makeCall(ctx.services, { status: 'draft' });
   for (let i = 0; i < 3; i++) {
-    const created = await expectStatus(admin.client.post('/api/v1/submissions', { callId: openCallId, data: scenarioNeedData({ title: `模糊测试场景需求${i}号` }) }), 201, 'create');
+    const created = await expectStatus(
+      admin.client.post('/api/v1/submissions', { callId: openCallId, data: scenarioNeedData({ title: `模糊测试场景需求${i}号` }) }),
+      201,
+      'create',
+    );
     await upload(created.id as string);
     if (i > 0) await expectStatus(admin.client.post(`/api/v1/submissions/${created.id}/transitions`, { action: 'submit' }), 200, 'submit');
   }
@@ -81,12 +110,26 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
   const inReview = await fx.callInReview(2, (id) => upload(id));
   await fx.assign({ callId: inReview.callId, id: inReview.items[0]! }, reviewer.id);
   await fx.publishedBatch(3);
-  await expectStatus(op.client.post(`/api/v1/submissions/${await fx.accepted()}/benchmark`, { resultsText: '上线后检测准确率达到98.5%，替代人工目检八成工作量。' }), 201, 'benchmark');
+  await expectStatus(
+    op.client.post(`/api/v1/submissions/${await fx.accepted()}/benchmark`, {
+      resultsText: '上线后检测准确率达到98.5%，替代人工目检八成工作量。',
+    }),
+    201,
+    'benchmark',
+  );
   await publishThroughApi(ctx, op.client, { listType: 'capability', items: [{ title: '模糊测试视觉检测能力' }] });
-  const sub = await expectStatus(admin.client.post('/api/v1/subscriptions', { kind: 'saved_search', name: '视觉检测', query: { q: '视觉检测' } }), 201, 'subscribe');
+  const sub = await expectStatus(
+    admin.client.post('/api/v1/subscriptions', { kind: 'saved_search', name: '视觉检测', query: { q: '视觉检测' } }),
+    201,
+    'subscribe',
+  );
   await expectStatus(op.client.post('/api/v1/search/terms', { term: '具身智能' }), 201, 'term');
   await expectStatus(op.client.post('/api/v1/search/synonyms', { kind: 'equivalent', terms: ['人工智能', 'AI'] }), 201, 'synonym');
-  await expectStatus(reviewerClient.post('/api/v1/reviews/relations', { organizationId: admin.org.id, note: '模糊测试关联' }), 204, 'relation');
+  await expectStatus(
+    reviewerClient.post('/api/v1/reviews/relations', { organizationId: admin.org.id, note: '模糊测试关联' }),
+    204,
+    'relation',
+  );
 
   const subscriptionId = sub.id as string;
   return {

@@ -3,8 +3,17 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changedTables, fingerprint } from '../fuzz/fingerprint.js';
 import {
-  anonymous, callInput, createTestContext, makeCall, orgUser, platformUser, randomCreditCode, scenarioNeedData,
-  TEST_PASSWORD, type Client, type TestContext,
+  anonymous,
+  callInput,
+  createTestContext,
+  makeCall,
+  orgUser,
+  platformUser,
+  randomCreditCode,
+  scenarioNeedData,
+  TEST_PASSWORD,
+  type Client,
+  type TestContext,
 } from '../testing.js';
 import { findInvalidCharacters, hasBadEscapes, INVALID_CHARACTERS, INVALID_CHARACTERS_MESSAGE } from './input-guard.js';
 
@@ -52,7 +61,9 @@ describe('input guard over the live API', () => {
     expect(draft.statusCode).toBe(201);
     draftId = draft.json().id as string;
   });
-  afterAll(async () => { await ctx?.close(); });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
   const BAD = { nul: '\u0000', surrogate: '\uD800' } as const;
   /** How each bad character travels in a URL: %00, and a lone surrogate's would-be UTF-8 bytes. */
@@ -62,8 +73,13 @@ describe('input guard over the live API', () => {
   type Case = [who: 'anon' | 'org' | 'op', name: string, send: (c: Client, k: Kind) => Promise<LightMyRequestResponse>, kinds?: Kind[]];
 
   const registration = (bad: string) => ({
-    name: `注册机构${bad}`, creditCode: randomCreditCode(), kind: 'university', regionCode: '500106', contactName: '吴老师',
-    contactPhone: '13700137000', admin: { email: `g${randomBytes(3).toString('hex')}@test.example.cn`, displayName: '吴老师', password: TEST_PASSWORD },
+    name: `注册机构${bad}`,
+    creditCode: randomCreditCode(),
+    kind: 'university',
+    regionCode: '500106',
+    contactName: '吴老师',
+    contactPhone: '13700137000',
+    admin: { email: `g${randomBytes(3).toString('hex')}@test.example.cn`, displayName: '吴老师', password: TEST_PASSWORD },
   });
 
   const CASES: Case[] = [
@@ -74,15 +90,50 @@ describe('input guard over the live API', () => {
     ['anon', 'body POST /auth/login', (c, k) => c.post('/api/v1/auth/login', { email: 'a@test.example.cn', password: `x${BAD[k]}` })],
     ['anon', 'body POST /organizations/register', (c, k) => c.post('/api/v1/organizations/register', registration(BAD[k]))],
     ['anon', 'header cookie', (c, k) => c.request('GET', '/api/v1/auth/me', undefined, { headers: { cookie: `sb_session=${inUrl[k]}` } })],
-    ['org', 'deep body POST /submissions', (c, k) => c.post('/api/v1/submissions', { callId, data: scenarioNeedData({ contact: { name: `李${BAD[k]}工`, phone: '023-63891234', public: false } }) })],
-    ['org', 'body PATCH /submissions/:id', (c, k) => c.patch(`/api/v1/submissions/${draftId}`, { data: scenarioNeedData({ title: `汽车零部件${BAD[k]}检测` }) })],
+    [
+      'org',
+      'deep body POST /submissions',
+      (c, k) =>
+        c.post('/api/v1/submissions', {
+          callId,
+          data: scenarioNeedData({ contact: { name: `李${BAD[k]}工`, phone: '023-63891234', public: false } }),
+        }),
+    ],
+    [
+      'org',
+      'body PATCH /submissions/:id',
+      (c, k) => c.patch(`/api/v1/submissions/${draftId}`, { data: scenarioNeedData({ title: `汽车零部件${BAD[k]}检测` }) }),
+    ],
     ['org', 'param PATCH /submissions/:id', (c) => c.patch('/api/v1/submissions/%00', { data: scenarioNeedData() })],
-    ['org', 'body POST /subscriptions', (c, k) => c.post('/api/v1/subscriptions', { kind: 'saved_search', name: `订阅${BAD[k]}`, query: { q: '视觉' } })],
-    ['org', 'body key POST /quality/check', (c, k) => c.post('/api/v1/quality/check', { listType: 'scenario_need', data: { [`title${BAD[k]}`]: '视觉检测' } })],
-    ['org', 'multipart file name', (c) => c.request('POST', `/api/v1/submissions/${draftId}/attachments`, undefined, multipart('材料\u0000.pdf')), ['nul']],
-    ['org', 'multipart field before the file', (c) => c.request('POST', `/api/v1/submissions/${draftId}/attachments`, undefined, multipart('材料.pdf', { note: 'a\u0000b' })), ['nul']],
+    [
+      'org',
+      'body POST /subscriptions',
+      (c, k) => c.post('/api/v1/subscriptions', { kind: 'saved_search', name: `订阅${BAD[k]}`, query: { q: '视觉' } }),
+    ],
+    [
+      'org',
+      'body key POST /quality/check',
+      (c, k) => c.post('/api/v1/quality/check', { listType: 'scenario_need', data: { [`title${BAD[k]}`]: '视觉检测' } }),
+    ],
+    [
+      'org',
+      'multipart file name',
+      (c) => c.request('POST', `/api/v1/submissions/${draftId}/attachments`, undefined, multipart('材料\u0000.pdf')),
+      ['nul'],
+    ],
+    [
+      'org',
+      'multipart field before the file',
+      (c) => c.request('POST', `/api/v1/submissions/${draftId}/attachments`, undefined, multipart('材料.pdf', { note: 'a\u0000b' })),
+      ['nul'],
+    ],
     ['op', 'body POST /calls', (c, k) => c.post('/api/v1/calls', callInput({ title: `2026年人工智能${BAD[k]}场景需求征集` }))],
-    ['op', 'body PATCH /calls/:id', (c, k) => c.patch(`/api/v1/calls/${draftCallId}`, { description: `面向全区征集${BAD[k]}人工智能应用场景需求，择优纳入场景机会清单。` })],
+    [
+      'op',
+      'body PATCH /calls/:id',
+      (c, k) =>
+        c.patch(`/api/v1/calls/${draftCallId}`, { description: `面向全区征集${BAD[k]}人工智能应用场景需求，择优纳入场景机会清单。` }),
+    ],
     ['op', 'body POST /search/terms', (c, k) => c.post('/api/v1/search/terms', { term: `具身${BAD[k]}智能` })],
     ['op', 'query GET /audit', (c, k) => c.get(`/api/v1/audit?q=${inUrl[k]}`)],
     ['op', 'query DELETE /search/synonyms/:id?reason=', (c, k) => c.delete(`/api/v1/search/synonyms/${randomUuid()}?reason=${inUrl[k]}`)],
@@ -103,7 +154,12 @@ describe('input guard over the live API', () => {
   }
 
   it('bytes that are not UTF-8 in a multipart file name arrive as U+FFFD: stored, no 500', async () => {
-    const res = await org.request('POST', `/api/v1/submissions/${draftId}/attachments`, undefined, multipart(Buffer.from([0xe6, 0x9d, 0x90, 0xed, 0xa0, 0x80, 0x2e, 0x70, 0x64, 0x66])));
+    const res = await org.request(
+      'POST',
+      `/api/v1/submissions/${draftId}/attachments`,
+      undefined,
+      multipart(Buffer.from([0xe6, 0x9d, 0x90, 0xed, 0xa0, 0x80, 0x2e, 0x70, 0x64, 0x66])),
+    );
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().filename).toContain('\uFFFD');
   });
@@ -117,7 +173,7 @@ describe('input guard over the live API', () => {
     }
   });
 
-  it('a path that is not UTF-8 gets our error shape, not the framework\'s', async () => {
+  it("a path that is not UTF-8 gets our error shape, not the framework's", async () => {
     for (const url of ['/api/v1/calls/%ED%A0%80', '/api/v1/submissions/%FF%FE']) {
       const res = await anon.get(url);
       expect(res.statusCode).toBe(400);
@@ -153,9 +209,12 @@ function randomUuid() {
 function multipart(filename: string | Buffer, fields: Record<string, string> = {}) {
   const boundary = `----sbguard${randomBytes(8).toString('hex')}`;
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
-  const fieldParts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  const fieldParts = Object.entries(fields).map(([k, v]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+  );
   const head = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="`), Buffer.from(filename),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="`),
+    Buffer.from(filename),
     Buffer.from('"\r\nContent-Type: application/pdf\r\n\r\n'),
   ]);
   return {

@@ -75,13 +75,23 @@ const invalid = (where: string) => new DomainError(INVALID_CHARACTERS, INVALID_C
 function refuse(request: FastifyRequest, reply: FastifyReply, where: string) {
   const url = request.url;
   if (url.startsWith('/public') && !url.startsWith('/api/')) {
-    const body = html`
-<h1>请求内容无效</h1>
-<p>${INVALID_CHARACTERS_MESSAGE}。</p>
-<p><a href="/public">返回首页</a></p>`;
-    const page = layout({ title: '请求内容无效', description: INVALID_CHARACTERS_MESSAGE, canonicalPath: '/public', body, baseUrl: siteBaseUrl(request), head: html`<meta name="robots" content="noindex">` });
-    return reply.status(400).header('cache-control', 'no-store').header('content-security-policy', CONTENT_SECURITY_POLICY)
-      .type('text/html; charset=utf-8').send(page);
+    const body = html` <h1>请求内容无效</h1>
+      <p>${INVALID_CHARACTERS_MESSAGE}。</p>
+      <p><a href="/public">返回首页</a></p>`;
+    const page = layout({
+      title: '请求内容无效',
+      description: INVALID_CHARACTERS_MESSAGE,
+      canonicalPath: '/public',
+      body,
+      baseUrl: siteBaseUrl(request),
+      head: html`<meta name="robots" content="noindex" />`,
+    });
+    return reply
+      .status(400)
+      .header('cache-control', 'no-store')
+      .header('content-security-policy', CONTENT_SECURITY_POLICY)
+      .type('text/html; charset=utf-8')
+      .send(page);
   }
   return sendError(reply, 400, INVALID_CHARACTERS, INVALID_CHARACTERS_MESSAGE, { path: shown(where) });
 }
@@ -103,9 +113,15 @@ function urlProblem(request: FastifyRequest): string | undefined {
   return undefined;
 }
 
-
-interface MultipartPart { type?: string; fieldname?: string; filename?: string; value?: unknown }
-interface MultipartFile extends MultipartPart { fields?: Record<string, MultipartPart | MultipartPart[] | undefined> }
+interface MultipartPart {
+  type?: string;
+  fieldname?: string;
+  filename?: string;
+  value?: unknown;
+}
+interface MultipartFile extends MultipartPart {
+  fields?: Record<string, MultipartPart | MultipartPart[] | undefined>;
+}
 
 function checkMultipart(file: MultipartFile) {
   for (const part of Object.values(file.fields ?? {}).flat()) {

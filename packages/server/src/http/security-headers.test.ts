@@ -18,11 +18,17 @@ describe('security headers', () => {
   let https: TestContext;
   beforeAll(async () => {
     const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-web-'));
-    fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="/assets/app.js"></script>');
+    fs.writeFileSync(
+      path.join(webDist, 'index.html'),
+      '<!doctype html><div id="root"></div><script type="module" src="/assets/app.js"></script>',
+    );
     ctx = await createTestContext({ config: { webDist } });
     https = await createTestContext({ config: { webDist, cookieSecure: true } });
   });
-  afterAll(async () => { await ctx?.close(); await https?.close(); });
+  afterAll(async () => {
+    await ctx?.close();
+    await https?.close();
+  });
 
   it('the single-page app, at any of its paths, cannot be framed and runs only its own scripts', async () => {
     for (const url of ['/', '/submissions/123', '/review']) {

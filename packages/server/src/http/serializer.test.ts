@@ -7,7 +7,13 @@ const serializerFor = (schema: z.ZodType) =>
   contractSerializer({ schema, method: 'GET', url: '/x', httpStatus: '200' } as never) as (data: unknown) => string;
 
 describe('the contract serialiser', () => {
-  const item = z.object({ id: z.string(), title: z.string(), budget: z.number().nullable(), tags: z.array(z.string()), data: z.record(z.string(), z.unknown()) });
+  const item = z.object({
+    id: z.string(),
+    title: z.string(),
+    budget: z.number().nullable(),
+    tags: z.array(z.string()),
+    data: z.record(z.string(), z.unknown()),
+  });
 
   it('writes what the contract names, exactly as JSON.stringify would', () => {
     const value = { id: 'a1', title: '冷轧钢板“缺陷”检测\n二期', budget: null, tags: ['视觉', 'AI'], data: { nested: { n: 1, s: 'x' } } };
@@ -15,7 +21,9 @@ describe('the contract serialiser', () => {
   });
 
   it('never writes a field the contract does not name', () => {
-    const out = JSON.parse(serializerFor(item)({ id: 'a1', title: 't', budget: 5, tags: [], data: {}, passwordHash: 'secret', internalNote: 'x' }));
+    const out = JSON.parse(
+      serializerFor(item)({ id: 'a1', title: 't', budget: 5, tags: [], data: {}, passwordHash: 'secret', internalNote: 'x' }),
+    );
     expect(Object.keys(out).sort()).toEqual(['budget', 'data', 'id', 'tags', 'title']);
   });
 

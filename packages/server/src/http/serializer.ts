@@ -33,4 +33,3 @@ export const contractSerializer: SerializerCompiler = (route) => {
   }
   return (validatingSerializer as unknown as SerializerCompiler)(route);
 };
-

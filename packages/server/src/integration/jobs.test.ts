@@ -9,8 +9,12 @@ const quiet = { debug: () => {}, warn: () => {}, error: () => {} };
 
 describe("the app's jobs", () => {
   let ctx: TestContext;
-  beforeAll(async () => { ctx = await createTestContext({ config: { clockIntervalMs: 30_000 } }); });
-  afterAll(async () => { await ctx?.close(); });
+  beforeAll(async () => {
+    ctx = await createTestContext({ config: { clockIntervalMs: 30_000 } });
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
   it('keeps the intervals the process had: clock and notifications every tick, days-long work every 5 minutes', () => {
     const jobs = appJobs(ctx.services, quiet);
@@ -42,6 +46,7 @@ describe("the app's jobs", () => {
     expect((await operator.get(`/api/v1/calls/${id}`)).json().status).toBe('open');
     const rows = await listJobRuns(ctx.services.db);
     expect(rows.map((r) => r.name).sort()).toEqual(Object.keys(outcomes).sort());
-    for (const r of rows) expect(r).toMatchObject({ runCount: 1, lastStartedAt: opensAt, lastFinishedAt: opensAt, lastError: null, leasedBy: null });
+    for (const r of rows)
+      expect(r).toMatchObject({ runCount: 1, lastStartedAt: opensAt, lastFinishedAt: opensAt, lastError: null, leasedBy: null });
   });
 });

@@ -13,10 +13,18 @@ beforeAll(async () => {
   ctx = await createTestContext({ config: { heavyRateLimits: { imports: 0 } } });
   operator = (await platformUser(ctx)).client;
   small = await buildWorkbook('scenario_need', [sampleRow('scenario_need', 1)]);
-  large = await buildWorkbook('scenario_need', Array.from({ length: 5000 }, (_, i) => sampleRow('scenario_need', i)));
+  large = await buildWorkbook(
+    'scenario_need',
+    Array.from({ length: 5000 }, (_, i) => sampleRow('scenario_need', i)),
+  );
 });
-afterEach(() => { restore?.(); restore = undefined; });
-afterAll(async () => { await ctx?.close(); });
+afterEach(() => {
+  restore?.();
+  restore = undefined;
+});
+afterAll(async () => {
+  await ctx?.close();
+});
 
 async function expectServerAlive(callId: string) {
   expect((await ctx.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
@@ -39,7 +47,11 @@ describe('XLSX parsing runs in a worker thread with limits', () => {
     expect((await parseWorkbook(small, 'scenario_need')).rows).toHaveLength(1);
     const res = await uploadFile(operator, `/api/v1/imports?callId=${call.id}&mode=dry_run`, large);
     expect(res.statusCode).toBe(413);
-    expect(res.json().error).toMatchObject({ code: 'FILE_TOO_COMPLEX', message: expect.stringMatching(/内存超出限制.*拆分文件/), details: { reason: 'memory' } });
+    expect(res.json().error).toMatchObject({
+      code: 'FILE_TOO_COMPLEX',
+      message: expect.stringMatching(/内存超出限制.*拆分文件/),
+      details: { reason: 'memory' },
+    });
     await expectServerAlive(call.id);
     restore();
     restore = undefined;
@@ -50,7 +62,10 @@ describe('XLSX parsing runs in a worker thread with limits', () => {
     const call = await makeCall(ctx.services);
     // No worker starts and parses within a millisecond.
     restore = configureParseWorkers({ timeoutMs: 1 });
-    const err = await parseWorkbook(small, 'scenario_need').then(() => undefined, (e: unknown) => e);
+    const err = await parseWorkbook(small, 'scenario_need').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(err).toMatchObject({ code: 'IMPORT_TIMEOUT', status: 413 });
     const res = await uploadFile(operator, `/api/v1/imports?callId=${call.id}&mode=dry_run`, small);
     expect(res.statusCode).toBe(413);
@@ -71,7 +86,9 @@ describe('XLSX parsing runs in a worker thread with limits', () => {
     const call = await makeCall(ctx.services);
     const { concurrency, maxQueue } = DEFAULT_PARSE_WORKER_LIMITS;
     let release!: () => void;
-    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const held = Array.from({ length: concurrency + maxQueue }, () => parseQueue.run(() => gate));
     const res = await uploadFile(operator, `/api/v1/imports?callId=${call.id}&mode=dry_run`, small);
     expect(res.statusCode).toBe(503);

@@ -4,7 +4,9 @@ import { seedDemoData } from '@scenebridge/app/seed';
 import { anonymous, createTestContext, type TestContext } from '../testing.js';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); }, 60_000);
+beforeAll(async () => {
+  ctx = await createTestContext();
+}, 60_000);
 afterAll(async () => ctx?.close());
 
 describe('demo data', () => {

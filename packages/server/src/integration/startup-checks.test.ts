@@ -18,7 +18,8 @@ const main = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'main
 function start(env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const child = execFile(process.execPath, ['--import', 'tsx', main], {
-      env: { ...process.env, DATABASE_URL: '', PORT: '0', LOG_LEVEL: 'error', ...env }, timeout: 60_000,
+      env: { ...process.env, DATABASE_URL: '', PORT: '0', LOG_LEVEL: 'error', ...env },
+      timeout: 60_000,
     });
     let out = '';
     const take = (d: Buffer) => {
@@ -52,8 +53,12 @@ describe('configuration defaults', () => {
 
 describe('demo accounts in a production database', () => {
   let ctx: TestContext;
-  beforeAll(async () => { ctx = await createTestContext(); });
-  afterAll(async () => { await ctx?.close(); });
+  beforeAll(async () => {
+    ctx = await createTestContext();
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
   it('are refused in production, allowed in development, and a disabled one no longer counts', async () => {
     const production = loadConfig({ NODE_ENV: 'production' });
@@ -85,7 +90,10 @@ describe('the server process', () => {
     const services = createServices(handle.db, testConfig());
     const org = await makeOrganization(services, { operator: true });
     const user = await makeUser(services, org.id, ['operator']);
-    await handle.db.update(schema.users).set({ email: `op@${demo.DEMO_EMAIL_SUFFIX}` }).where(eq(schema.users.id, user.id));
+    await handle.db
+      .update(schema.users)
+      .set({ email: `op@${demo.DEMO_EMAIL_SUFFIX}` })
+      .where(eq(schema.users.id, user.id));
     await handle.close();
     const r = await start({ NODE_ENV: 'production', SCENEBRIDGE_DATA_DIR: dataDir });
     expect(r.code).toBe(2);

@@ -15,7 +15,10 @@ describe('public page cache', () => {
 
   it('does not keep a page rendered while a publication happened', async () => {
     let n = 0;
-    const slow = async () => { publicationChanged(); return `stale ${++n}`; };
+    const slow = async () => {
+      publicationChanged();
+      return `stale ${++n}`;
+    };
     expect(await cachedPage('race', 0, slow)).toBe('stale 1');
     expect(await cachedPage('race', 1, async () => 'fresh')).toBe('fresh');
   });

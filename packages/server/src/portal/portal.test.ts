@@ -32,9 +32,16 @@ beforeAll(async () => {
   operator = (await platformUser(ctx)).client;
   visitor = anonymous(ctx.app);
   a = await publishThroughApi(ctx, operator, {
-    number: 7, title: '2026年第7批人工智能场景机会清单（门户测试）',
+    number: 7,
+    title: '2026年第7批人工智能场景机会清单（门户测试）',
     items: [
-      { title: SCRIPT_NAME, sector: 'manufacturing', techFields: ['computer_vision'], regionCode: '500112', contact: { name: '李工', phone: '023-63891234', public: true } },
+      {
+        title: SCRIPT_NAME,
+        sector: 'manufacturing',
+        techFields: ['computer_vision'],
+        regionCode: '500112',
+        contact: { name: '李工', phone: '023-63891234', public: true },
+      },
       { title: '三甲医院门诊智能导诊与分诊', sector: 'healthcare', techFields: ['nlp'], regionCode: '500103' },
       { title: '山地城市桥梁结构健康监测', sector: 'city', techFields: ['iot_sensing', 'digital_twin'], regionCode: '500112' },
     ],
@@ -43,21 +50,33 @@ beforeAll(async () => {
     number: 8,
     items: [
       { title: '社区居家养老跌倒检测与呼叫', sector: 'elderly_care', techFields: ['computer_vision'], regionCode: '500108' },
-      { title: '柑橘园病虫害无人机巡检', sector: 'agriculture', techFields: ['drones_low_altitude', 'computer_vision'], regionCode: '500112' },
+      {
+        title: '柑橘园病虫害无人机巡检',
+        sector: 'agriculture',
+        techFields: ['drones_low_altitude', 'computer_vision'],
+        regionCode: '500112',
+      },
     ],
   });
   c = await publishThroughApi(ctx, operator, {
-    listType: 'capability', number: 1,
+    listType: 'capability',
+    number: 1,
     items: [{ title: '政务大模型知识问答系统', techFields: ['foundation_models'], sectors: ['city'], regionCode: '500112' }],
   });
   big = await publishThroughApi(ctx, operator, {
-    number: 9, sameOwner: true,
+    number: 9,
+    sameOwner: true,
     items: Array.from({ length: 23 }, (_, i) => ({
-      title: `分页测试场景第${i + 1}号`, sector: i % 2 ? 'logistics' : 'finance', techFields: ['data_intelligence'], regionCode: '500105',
+      title: `分页测试场景第${i + 1}号`,
+      sector: i % 2 ? 'logistics' : 'finance',
+      techFields: ['data_intelligence'],
+      regionCode: '500105',
     })),
   });
 }, 300_000);
-afterAll(async () => { await ctx?.close(); });
+afterAll(async () => {
+  await ctx?.close();
+});
 
 async function entryIdOf(batchId: string, seq: number): Promise<string> {
   const r = (await visitor.get(`/api/v1/public/batches/${batchId}`)).json();
@@ -178,14 +197,19 @@ describe('public portal pages', () => {
   it('shows the erratum note and date next to a corrected entry, with the earlier version', async () => {
     const { id: oldId, seq } = await entryIdByName(b.batchId, '柑橘园病虫害无人机巡检');
     const fixed = await operator.post(`/api/v1/batches/${b.batchId}/entries/${seq}/corrections`, {
-      name: '柑橘园病虫害无人机巡检与精准施药', erratum: '补充施药内容，名称同步更正',
+      name: '柑橘园病虫害无人机巡检与精准施药',
+      erratum: '补充施药内容，名称同步更正',
     });
     expect(fixed.statusCode).toBe(200);
     const newId = fixed.json().id as string;
     const fixedOn = formatChineseDate(fixed.json().correctedAt as string);
     const page = (await visitor.get(`/public/entries/${newId}`)).body;
     expect(page).toContain('<h1>柑橘园病虫害无人机巡检与精准施药<span class="badge">已勘误</span></h1>');
-    expect(page).toMatch(new RegExp(`<div class="erratum"[^>]*><strong>勘误：</strong>补充施药内容，名称同步更正（第2版，<time datetime="[^"]+">${fixedOn}</time>更正）`));
+    expect(page).toMatch(
+      new RegExp(
+        `<div class="erratum"[^>]*><strong>勘误：</strong>补充施药内容，名称同步更正（第2版，<time datetime="[^"]+">${fixedOn}</time>更正）`,
+      ),
+    );
     expect(page).toContain('<h2 id="h-history">勘误记录</h2>');
     expect(page).toMatch(/<h3>第1版（发布于<time[^>]*>[^<]+<\/time>）<\/h3>/);
     expect(page).toContain('<dt>名称</dt><dd>柑橘园病虫害无人机巡检</dd>');
@@ -210,14 +234,23 @@ describe('public portal pages', () => {
     expect(body).toContain('<h1>2026年第7批人工智能场景机会清单（门户测试）</h1>');
     expect(body).toContain('<dt>批次</dt><dd>2026年第7批</dd>');
     expect(body).toContain('<dt>条目数</dt><dd>共3项</dd>');
-    expect(body.match(/<td class="num">\d+<\/td>/g)).toEqual(['<td class="num">1</td>', '<td class="num">2</td>', '<td class="num">3</td>']);
+    expect(body.match(/<td class="num">\d+<\/td>/g)).toEqual([
+      '<td class="num">1</td>',
+      '<td class="num">2</td>',
+      '<td class="num">3</td>',
+    ]);
     expect(body).toContain(`href="/public/batches/${a.batchId}/ocds.json"`);
     expect(body).toContain(`<link rel="alternate" type="application/json" href="/api/v1/public/batches/${a.batchId}">`);
   });
 
   it('escapes user content everywhere', async () => {
     const { id } = await entryIdByName(a.batchId, SCRIPT_NAME);
-    for (const url of [`/public/entries/${id}`, `/public/batches/${a.batchId}`, `/public/needs?batchId=${a.batchId}`, '/public?x=<script>']) {
+    for (const url of [
+      `/public/entries/${id}`,
+      `/public/batches/${a.batchId}`,
+      `/public/needs?batchId=${a.batchId}`,
+      '/public?x=<script>',
+    ]) {
       const body = (await visitor.get(url)).body;
       expect(body, url).not.toContain('<script');
       if (!url.startsWith('/public?')) expect(body, url).toContain('焊点质量检测&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -225,13 +258,19 @@ describe('public portal pages', () => {
     const q = (await visitor.get(`/public/needs?q=${encodeURIComponent('"><script>x</script>')}`)).body;
     expect(q).not.toContain('<script');
     expect(q).toContain('value="&quot;&gt;&lt;script&gt;x&lt;/script&gt;"');
-    expect((await visitor.get(`/public/entries/${id}`)).headers['content-security-policy']).toMatch(/default-src 'none'; style-src 'sha256-/);
+    expect((await visitor.get(`/public/entries/${id}`)).headers['content-security-policy']).toMatch(
+      /default-src 'none'; style-src 'sha256-/,
+    );
   });
 
   it('answers unknown ids and paths with a 404 page in the layout', async () => {
     for (const url of [
-      '/public/entries/00000000-0000-4000-8000-000000000000', '/public/entries/not-a-uuid', '/public/batches/00000000-0000-4000-8000-000000000000',
-      '/public/batches/00000000-0000-4000-8000-000000000000/download.xlsx', '/public/batches/zzz/ocds.json', '/public/no-such-page',
+      '/public/entries/00000000-0000-4000-8000-000000000000',
+      '/public/entries/not-a-uuid',
+      '/public/batches/00000000-0000-4000-8000-000000000000',
+      '/public/batches/00000000-0000-4000-8000-000000000000/download.xlsx',
+      '/public/batches/zzz/ocds.json',
+      '/public/no-such-page',
     ]) {
       const res = await visitor.get(url);
       expect(res.statusCode, url).toBe(404);
@@ -286,7 +325,9 @@ describe('downloads, feed and open data', () => {
     const res = await visitor.get(`/public/batches/${b.batchId}/download.docx`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="scenebridge-scenario_need-2026-8\.docx"; filename\*=UTF-8''/);
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="scenebridge-scenario_need-2026-8\.docx"; filename\*=UTF-8''/,
+    );
     const zip = await JSZip.loadAsync(res.rawPayload);
     const xml = await zip.file('word/document.xml')!.async('string');
     const title = (await visitor.get(`/api/v1/public/batches/${b.batchId}`)).json().title as string;
@@ -329,7 +370,9 @@ describe('downloads, feed and open data', () => {
     try {
       const again = (await visitor.get(`/public/batches/${b.batchId}/ocds.json`)).json();
       expect(again.releases).toHaveLength(2);
-      expect(again.releases.map((r: { ocid: string }) => r.ocid)).toEqual([1, 2].map((seq) => entryOcid('ocds-test42', { year: 2026, number: 8, listType: 'scenario_need' }, seq)));
+      expect(again.releases.map((r: { ocid: string }) => r.ocid)).toEqual(
+        [1, 2].map((seq) => entryOcid('ocds-test42', { year: 2026, number: 8, listType: 'scenario_need' }, seq)),
+      );
       expect(again.releases.every((r: { ocid: string }) => r.ocid.startsWith('ocds-test42-'))).toBe(true);
       expect(again.releases.filter((r: { tag: string[] }) => r.tag[0] === 'planningUpdate')).toHaveLength(1);
     } finally {
@@ -345,7 +388,9 @@ describe('downloads, feed and open data', () => {
       expect(page).toContain(`<link rel="canonical" href="https://scene.example.cn/public/batches/${a.batchId}">`);
       const list = (await visitor.get(`/public/needs?sector=city&page=1`)).body;
       expect(list).toContain('<meta property="og:url" content="https://scene.example.cn/public/needs?sector=city">');
-      expect((await visitor.get('/public/feed.atom')).body).toContain('<link rel="self" type="application/atom+xml" href="https://scene.example.cn/public/feed.atom"/>');
+      expect((await visitor.get('/public/feed.atom')).body).toContain(
+        '<link rel="self" type="application/atom+xml" href="https://scene.example.cn/public/feed.atom"/>',
+      );
     } finally {
       delete process.env.PUBLIC_BASE_URL;
     }

@@ -12,16 +12,33 @@ import { DomainError } from '@scenebridge/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '@scenebridge/app/context';
 import {
-  batchesToAtom, batchToDocx, batchToOcds, batchToXlsx, publicationFileName, type PublishedBatch,
+  batchesToAtom,
+  batchToDocx,
+  batchToOcds,
+  batchToXlsx,
+  publicationFileName,
+  type PublishedBatch,
 } from '@scenebridge/app/publication';
 import {
-  benchmarkCases, latestBatchesWithEntries, publicBatch, publicBatches, publicEntries, publicEntry,
+  benchmarkCases,
+  latestBatchesWithEntries,
+  publicBatch,
+  publicBatches,
+  publicEntries,
+  publicEntry,
 } from '@scenebridge/app/publication';
-import { FILTER_BATCH_LIMIT, PAGE_SIZE, pageOf, parseListFilters, toPublishedBatch, toPublishedEntry, UUID_RE, filterQuery } from './data.js';
+import {
+  FILTER_BATCH_LIMIT,
+  PAGE_SIZE,
+  pageOf,
+  parseListFilters,
+  toPublishedBatch,
+  toPublishedEntry,
+  UUID_RE,
+  filterQuery,
+} from './data.js';
 import { CONTENT_SECURITY_POLICY, siteBaseUrl } from './layout.js';
-import {
-  batchesPage, batchPage, benchmarkPage, entryPage, errorPage, homePage, listPage, notFoundPage, type ListData,
-} from './pages.js';
+import { batchesPage, batchPage, benchmarkPage, entryPage, errorPage, homePage, listPage, notFoundPage, type ListData } from './pages.js';
 
 export const PAGE_CACHE_CONTROL = 'public, max-age=60';
 export const FEED_SIZE = 20;
@@ -39,17 +56,15 @@ export function attachmentDisposition(fileName: string, asciiFallback: string): 
 }
 
 function common(reply: FastifyReply, status: number) {
-  return reply.status(status)
+  return reply
+    .status(status)
     .header('cache-control', status === 200 ? PAGE_CACHE_CONTROL : 'no-store')
     .header('x-content-type-options', 'nosniff')
     .header('referrer-policy', 'strict-origin-when-cross-origin');
 }
 
 function sendHtml(reply: FastifyReply, body: string, status = 200) {
-  return common(reply, status)
-    .header('content-security-policy', CONTENT_SECURITY_POLICY)
-    .type('text/html; charset=utf-8')
-    .send(body);
+  return common(reply, status).header('content-security-policy', CONTENT_SECURITY_POLICY).type('text/html; charset=utf-8').send(body);
 }
 
 const pathOf = (request: FastifyRequest) => request.url.split('?')[0]!;
@@ -87,7 +102,9 @@ function asciiName(b: PublishedBatch, ext: string) {
 
 export async function portalRoutes(app: FastifyInstance, services: Services) {
   // HTML pages and files, not part of the OpenAPI description of the JSON API.
-  app.addHook('onRoute', (route) => { route.schema = { ...route.schema, hide: true }; });
+  app.addHook('onRoute', (route) => {
+    route.schema = { ...route.schema, hide: true };
+  });
   app.setErrorHandler((error, request, reply) => {
     const base = siteBaseUrl(request);
     if (error instanceof PortalNotFound) return sendHtml(reply, notFoundPage(base, pathOf(request), error.what), 404);
@@ -95,7 +112,8 @@ export async function portalRoutes(app: FastifyInstance, services: Services) {
     request.log.error(error);
     return sendHtml(reply, errorPage(base, pathOf(request)), 500);
   });
-  const notFound = (request: FastifyRequest, reply: FastifyReply) => sendHtml(reply, notFoundPage(siteBaseUrl(request), pathOf(request)), 404);
+  const notFound = (request: FastifyRequest, reply: FastifyReply) =>
+    sendHtml(reply, notFoundPage(siteBaseUrl(request), pathOf(request)), 404);
   app.setNotFoundHandler(notFound);
   // The web app's static files are served from a '/*' route; '/public/*' is more specific, so an
   // unknown portal address gets the portal's 404 page rather than the single-page app.
@@ -108,9 +126,16 @@ export async function portalRoutes(app: FastifyInstance, services: Services) {
       publicEntries({ services, query: { listType: 'capability', limit: 1, offset: 0 } }),
       benchmarkCases({ services, query: { page: 1, pageSize: 1 } }),
     ]);
-    return sendHtml(reply, homePage(siteBaseUrl(request), {
-      batches: latest.items, totalBatches: latest.total, needCount: needs.total, capabilityCount: caps.total, caseCount: cases.total,
-    }));
+    return sendHtml(
+      reply,
+      homePage(siteBaseUrl(request), {
+        batches: latest.items,
+        totalBatches: latest.total,
+        needCount: needs.total,
+        capabilityCount: caps.total,
+        caseCount: cases.total,
+      }),
+    );
   });
 
   const list = (listType: ListData['listType']) => async (request: FastifyRequest, reply: FastifyReply) => {
@@ -124,8 +149,14 @@ export async function portalRoutes(app: FastifyInstance, services: Services) {
       publicEntries({
         services,
         query: {
-          listType, sector: filters.sector, techField: filters.techField, regionCode: filters.regionCode, batchId: filters.batchId,
-          text: filters.q, limit: PAGE_SIZE, offset: (filters.page - 1) * PAGE_SIZE,
+          listType,
+          sector: filters.sector,
+          techField: filters.techField,
+          regionCode: filters.regionCode,
+          batchId: filters.batchId,
+          text: filters.q,
+          limit: PAGE_SIZE,
+          offset: (filters.page - 1) * PAGE_SIZE,
         },
       }),
       publicBatches({ services, query: { listType, page: 1, pageSize: FILTER_BATCH_LIMIT } }),
@@ -157,22 +188,29 @@ export async function portalRoutes(app: FastifyInstance, services: Services) {
   app.get('/batches/:id/download.xlsx', async (request, reply) => {
     const b = await loadPublishedBatch(services, request);
     const file = await batchToXlsx(b);
-    return common(reply, 200).type(XLSX_TYPE)
-      .header('content-disposition', attachmentDisposition(publicationFileName(b, 'xlsx'), asciiName(b, 'xlsx'))).send(file);
+    return common(reply, 200)
+      .type(XLSX_TYPE)
+      .header('content-disposition', attachmentDisposition(publicationFileName(b, 'xlsx'), asciiName(b, 'xlsx')))
+      .send(file);
   });
 
   app.get('/batches/:id/download.docx', async (request, reply) => {
     const b = await loadPublishedBatch(services, request);
     const file = await batchToDocx(b);
-    return common(reply, 200).type(DOCX_TYPE)
-      .header('content-disposition', attachmentDisposition(publicationFileName(b, 'docx'), asciiName(b, 'docx'))).send(file);
+    return common(reply, 200)
+      .type(DOCX_TYPE)
+      .header('content-disposition', attachmentDisposition(publicationFileName(b, 'docx'), asciiName(b, 'docx')))
+      .send(file);
   });
 
   app.get('/batches/:id/ocds.json', async (request, reply) => {
     const b = await loadPublishedBatch(services, request);
     const base = siteBaseUrl(request);
     const pkg = batchToOcds(b, { ocidPrefix: ocidPrefix(), baseUrl: base, publisherName: b.issuer });
-    return common(reply, 200).type('application/json; charset=utf-8').header('access-control-allow-origin', '*').send(JSON.stringify(pkg, null, 2));
+    return common(reply, 200)
+      .type('application/json; charset=utf-8')
+      .header('access-control-allow-origin', '*')
+      .send(JSON.stringify(pkg, null, 2));
   });
 
   app.get('/feed.atom', async (request, reply) => {
@@ -182,8 +220,16 @@ export async function portalRoutes(app: FastifyInstance, services: Services) {
     const latest = await latestBatchesWithEntries({ services, limit: FEED_SIZE });
     const feed = batchesToAtom(
       latest.map(({ batch: b, current }) => ({
-        id: b.id, title: b.title, number: b.number, year: b.year, listType: b.listType as PublishedBatch['listType'], issuer: b.issuer,
-        publishedAt: b.publishedAt.toISOString(), callTitle: '', callOpensAt: b.publishedAt.toISOString(), callClosesAt: b.publishedAt.toISOString(),
+        id: b.id,
+        title: b.title,
+        number: b.number,
+        year: b.year,
+        listType: b.listType as PublishedBatch['listType'],
+        issuer: b.issuer,
+        publishedAt: b.publishedAt.toISOString(),
+        callTitle: '',
+        callOpensAt: b.publishedAt.toISOString(),
+        callClosesAt: b.publishedAt.toISOString(),
         entries: current.map(toPublishedEntry),
       })),
       { baseUrl: base, feedTitle: '场景桥 · 人工智能场景清单最新发布批次', selfUrl: `${base}/public/feed.atom` },
@@ -204,4 +250,3 @@ export async function registerPortal(app: FastifyInstance, services: Services) {
   app.addHook('onClose', async () => stop());
   await app.register(async (scope) => portalRoutes(scope, services), { prefix: '/public' });
 }
-

@@ -9,7 +9,11 @@ export function capabilityData(overrides: Record<string, unknown> = {}) {
   return {
     title: '工业视觉缺陷检测平台',
     description: '支持小样本训练的工业视觉缺陷检测平台，已在汽车零部件、电子装配等二十余条产线部署，检出率99%以上。',
-    techFields: ['computer_vision'], sectors: ['manufacturing'], maturityTrl: 8, referenceCases: [], regionCode: '500107',
+    techFields: ['computer_vision'],
+    sectors: ['manufacturing'],
+    maturityTrl: 8,
+    referenceCases: [],
+    regionCode: '500107',
     contact: { name: '周经理', phone: '18623001234', public: true },
     ...overrides,
   };
@@ -34,9 +38,17 @@ async function ok(res: Promise<{ statusCode: number; body: string }>, status: nu
  * One call of `listType`; each item (data overrides) is submitted by its own organisation unless
  * `sameOwner`, then closed, reviewed, all selected and published as batch `number`.
  */
-export async function publishThroughApi(ctx: TestContext, operator: Client, opts: {
-  listType?: ListType; items: Array<Record<string, unknown>>; number?: number; title?: string; sameOwner?: boolean;
-}): Promise<PublishedThroughApi> {
+export async function publishThroughApi(
+  ctx: TestContext,
+  operator: Client,
+  opts: {
+    listType?: ListType;
+    items: Array<Record<string, unknown>>;
+    number?: number;
+    title?: string;
+    sameOwner?: boolean;
+  },
+): Promise<PublishedThroughApi> {
   const listType = opts.listType ?? 'scenario_need';
   const now = ctx.services.now().getTime();
   const call = await makeCall(ctx.services, {
@@ -57,9 +69,14 @@ export async function publishThroughApi(ctx: TestContext, operator: Client, opts
   await ok(operator.post(`/api/v1/calls/${call.id}/transitions`, { action: 'close' }), 200, 'close call');
   await ok(operator.post(`/api/v1/calls/${call.id}/transitions`, { action: 'start_review' }), 200, 'start review');
   await ok(operator.post(`/api/v1/calls/${call.id}/selection`, { submissionIds, action: 'select' }), 200, 'select');
-  const batch = await ok(operator.post(`/api/v1/calls/${call.id}/batches`, {
-    ...(opts.number ? { number: opts.number } : {}), ...(opts.title ? { title: opts.title } : {}),
-  }), 201, 'publish batch');
+  const batch = await ok(
+    operator.post(`/api/v1/calls/${call.id}/batches`, {
+      ...(opts.number ? { number: opts.number } : {}),
+      ...(opts.title ? { title: opts.title } : {}),
+    }),
+    201,
+    'publish batch',
+  );
   return { callId: call.id, batchId: JSON.parse(batch.body).id as string, submissionIds, owners };
 }
 

@@ -4,8 +4,16 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  anonymous, createTestContext, login, makeCall, makeUser, orgUser, platformUser, scenarioNeedData,
-  type Client, type TestContext,
+  anonymous,
+  createTestContext,
+  login,
+  makeCall,
+  makeUser,
+  orgUser,
+  platformUser,
+  scenarioNeedData,
+  type Client,
+  type TestContext,
 } from '../testing.js';
 import { docxBomb, peakRssGrowth, xlsxBomb } from '@scenebridge/app/uploads/testing';
 
@@ -20,7 +28,10 @@ function minimalPdf(extra = ''): Buffer {
   ];
   let body = '%PDF-1.4\n';
   const offsets: number[] = [];
-  objects.forEach((o, i) => { offsets.push(Buffer.byteLength(body)); body += `${i + 1} 0 obj\n${o}\nendobj\n`; });
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(body));
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
   const xref = Buffer.byteLength(body);
   body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n${extra}`;
@@ -50,11 +61,17 @@ function tinyPng(): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(2, 0);
   ihdr.writeUInt32BE(2, 4);
-  ihdr[8] = 8; ihdr[9] = 2; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  ihdr[10] = 0;
+  ihdr[11] = 0;
+  ihdr[12] = 0;
   const raw = Buffer.from([0, 255, 0, 0, 0, 255, 0, 0, 0, 0, 255, 255, 255, 255]);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw)), pngChunk('IEND', Buffer.alloc(0)),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(raw)),
+    pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }
 
@@ -74,15 +91,24 @@ const DOCX_CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes
 async function minimalDocx(withDocument = true): Promise<Buffer> {
   const zip = new JSZip();
   zip.file('[Content_Types].xml', DOCX_CONTENT_TYPES);
-  zip.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+  zip.file(
+    '_rels/.rels',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
-</Relationships>`);
+</Relationships>`,
+  );
   if (withDocument) {
-    zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>实施方案</w:t></w:r></w:p></w:body></w:document>`);
+    zip.file(
+      'word/document.xml',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>实施方案</w:t></w:r></w:p></w:body></w:document>`,
+    );
   } else {
-    zip.file('word/styles.xml', '<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>');
+    zip.file(
+      'word/styles.xml',
+      '<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>',
+    );
   }
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
@@ -129,7 +155,9 @@ function upload(client: Client, submissionId: string, filename: string, content:
 }
 
 const MEDIA = {
-  pdf: 'application/pdf', png: 'image/png', jpg: 'image/jpeg',
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
@@ -146,7 +174,9 @@ beforeAll(async () => {
   outsider = (await orgUser(ctx)).client;
   operator = (await platformUser(ctx)).client;
 });
-afterAll(async () => { await ctx?.close(); });
+afterAll(async () => {
+  await ctx?.close();
+});
 
 async function newDraft(complete = true) {
   const res = await owner.client.post('/api/v1/submissions', { callId, data: complete ? scenarioNeedData() : { title: '附件测试草稿' } });
@@ -277,8 +307,12 @@ describe('zip bombs', () => {
     ];
     for (const [name, content] of cases) {
       let res: Awaited<ReturnType<typeof upload>> | undefined;
-      const { growth, ms } = await peakRssGrowth(async () => { res = await upload(owner.client, id, name, content); });
-      console.info(`attachment bomb ${name} (${content.length} bytes): refused in ${ms.toFixed(0)} ms, peak RSS +${(growth / 1e6).toFixed(1)} MB`);
+      const { growth, ms } = await peakRssGrowth(async () => {
+        res = await upload(owner.client, id, name, content);
+      });
+      console.info(
+        `attachment bomb ${name} (${content.length} bytes): refused in ${ms.toFixed(0)} ms, peak RSS +${(growth / 1e6).toFixed(1)} MB`,
+      );
       expect(res!.statusCode, name).toBe(413);
       expect(res!.json().error).toMatchObject({ code: 'ARCHIVE_TOO_LARGE', message: expect.stringMatching(/文件解压后过大.*拆分文件/) });
       expect(growth, name).toBeLessThan(100 * 1024 * 1024);
@@ -382,7 +416,10 @@ describe('download and delete', () => {
     const id = await newDraft();
     const res = await upload(outsider, id, 'intruder.pdf', minimalPdf());
     expect(res.statusCode).toBe(404);
-    expect((await anonymous(ctx.app).request('POST', `/api/v1/submissions/${id}/attachments`, undefined, multipart('a.pdf', minimalPdf()))).statusCode).toBe(401);
+    expect(
+      (await anonymous(ctx.app).request('POST', `/api/v1/submissions/${id}/attachments`, undefined, multipart('a.pdf', minimalPdf())))
+        .statusCode,
+    ).toBe(401);
     expect(await attachmentsOf(id)).toEqual([]);
   });
 });

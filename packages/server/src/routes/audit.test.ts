@@ -3,13 +3,26 @@ import { auditHash } from '@scenebridge/domain';
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  anonymous, callInput, createTestContext, login, orgUser, platformUser, randomCreditCode, TEST_PASSWORD,
-  type Client, type TestContext,
+  anonymous,
+  callInput,
+  createTestContext,
+  login,
+  orgUser,
+  platformUser,
+  randomCreditCode,
+  TEST_PASSWORD,
+  type Client,
+  type TestContext,
 } from '../testing.js';
 
 const { auditEvents } = schema;
 
-interface Verdict { ok: boolean; checked: number; headSeq: number; firstBad?: { seq: number; expectedSeq: number; problem: string } }
+interface Verdict {
+  ok: boolean;
+  checked: number;
+  headSeq: number;
+  firstBad?: { seq: number; expectedSeq: number; problem: string };
+}
 
 async function verify(operator: Client): Promise<Verdict> {
   const res = await operator.get('/api/v1/audit/verify');
@@ -37,8 +50,13 @@ async function auditedActions(ctx: TestContext) {
   const operator = (await platformUser(ctx)).client;
   const email = `audit-${Date.now()}@test.example.cn`;
   const reg = await anonymous(ctx.app).post('/api/v1/organizations/register', {
-    name: '审计测试有限公司', creditCode: randomCreditCode(), kind: 'soe', regionCode: '500103',
-    contactName: '周主任', contactPhone: '13900139000', admin: { email, displayName: '周主任', password: TEST_PASSWORD },
+    name: '审计测试有限公司',
+    creditCode: randomCreditCode(),
+    kind: 'soe',
+    regionCode: '500103',
+    contactName: '周主任',
+    contactPhone: '13900139000',
+    admin: { email, displayName: '周主任', password: TEST_PASSWORD },
   });
   expect(reg.statusCode).toBe(201);
   const orgId = reg.json().organization.id as string;
@@ -58,7 +76,9 @@ describe('the audit table is append-only', () => {
     ctx = await createTestContext();
     await auditedActions(ctx);
   });
-  afterAll(async () => { await ctx?.close(); });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
   it.each([
     ['UPDATE', sql`update audit_events set reason = 'x' where seq = 2`],
@@ -66,7 +86,10 @@ describe('the audit table is append-only', () => {
     ['TRUNCATE', sql`truncate audit_events`],
   ])('refuses %s, and the rows stay as they were', async (op, statement) => {
     const before = await ctx.handle.db.select().from(auditEvents).orderBy(asc(auditEvents.seq));
-    const error = await ctx.handle.db.execute(statement).then(() => null, (e: Error & { cause?: Error }) => e.cause ?? e);
+    const error = await ctx.handle.db.execute(statement).then(
+      () => null,
+      (e: Error & { cause?: Error }) => e.cause ?? e,
+    );
     expect(error?.message).toBe(`audit_events is append-only: ${op} refused`);
     expect(await ctx.handle.db.select().from(auditEvents).orderBy(asc(auditEvents.seq))).toEqual(before);
   });
@@ -90,7 +113,9 @@ describe('verification of an intact chain, and of edited entries', () => {
     // These tests play a database owner who edits rows: only the owner can switch the append-only guard off.
     await ctx.handle.db.execute(sql`alter table audit_events disable trigger audit_events_append_only`);
   });
-  afterAll(async () => { await ctx?.close(); });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
   it('an untouched chain verifies, and checked counts every event', async () => {
     const v = await verify(operator);
@@ -100,7 +125,13 @@ describe('verification of an intact chain, and of edited entries', () => {
     expect(list.total).toBe(7);
     expect(list.items.map((e: { seq: number }) => e.seq)).toEqual([7, 6, 5, 4, 3, 2, 1]);
     expect(list.items.map((e: { action: string }) => e.action).reverse()).toEqual([
-      'auth.login', 'organization.registered', 'organization.approve', 'call.created', 'call.open', 'auth.login', 'submission.created',
+      'auth.login',
+      'organization.registered',
+      'organization.approve',
+      'call.created',
+      'call.open',
+      'auth.login',
+      'submission.created',
     ]);
   });
 
@@ -117,7 +148,12 @@ describe('verification of an intact chain, and of edited entries', () => {
   it('an edited reason is a hash mismatch at exactly that entry; restoring it verifies again', async () => {
     const before = await rowAt(ctx, 3);
     await ctx.handle.db.execute(sql`update audit_events set reason = ${'事后补写的理由'} where seq = ${3}`);
-    expect(await verify(operator)).toEqual({ ok: false, checked: 2, headSeq: 7, firstBad: { seq: 3, expectedSeq: 3, problem: 'hash_mismatch' } });
+    expect(await verify(operator)).toEqual({
+      ok: false,
+      checked: 2,
+      headSeq: 7,
+      firstBad: { seq: 3, expectedSeq: 3, problem: 'hash_mismatch' },
+    });
     await ctx.handle.db.execute(sql`update audit_events set reason = ${before.reason} where seq = ${3}`);
     expect((await verify(operator)).ok).toBe(true);
   });
@@ -147,7 +183,11 @@ describe('verification of an intact chain, and of edited entries', () => {
     const forged = { ...toAuditEntry(rows[1]!), reason: '伪造' };
     const forgedHash = auditHash(forged.prevHash, forged);
     await ctx.handle.db.update(auditEvents).set({ reason: '伪造', hash: forgedHash }).where(eq(auditEvents.seq, 2));
-    expect(await verify(operator)).toMatchObject({ ok: false, checked: 2, firstBad: { seq: 3, expectedSeq: 3, problem: 'prev_hash_mismatch' } });
+    expect(await verify(operator)).toMatchObject({
+      ok: false,
+      checked: 2,
+      firstBad: { seq: 3, expectedSeq: 3, problem: 'prev_hash_mismatch' },
+    });
 
     // Re-chain every later entry as a careful forger would; only the head row still knows the truth.
     let prev = forgedHash;
@@ -163,7 +203,10 @@ describe('verification of an intact chain, and of edited entries', () => {
     expect(v.firstBad).toBeDefined();
 
     for (const o of original) {
-      await ctx.handle.db.update(auditEvents).set({ reason: o.reason, prevHash: o.prevHash, hash: o.hash }).where(eq(auditEvents.seq, o.seq));
+      await ctx.handle.db
+        .update(auditEvents)
+        .set({ reason: o.reason, prevHash: o.prevHash, hash: o.hash })
+        .where(eq(auditEvents.seq, o.seq));
     }
     expect(await verify(operator)).toEqual({ ok: true, checked: 7, headSeq: 7 });
   });
@@ -178,8 +221,9 @@ describe('verification of an intact chain, and of edited entries', () => {
     const openId = call.json().id as string;
     expect((await operator.post(`/api/v1/calls/${openId}/transitions`, { action: 'open' })).statusCode).toBe(200);
     const { client } = await orgUser(ctx);
-    const results = await Promise.all(Array.from({ length: 15 }, (_, i) =>
-      client.post('/api/v1/submissions', { callId: openId, data: { title: `并发保存的草稿${i}` } })));
+    const results = await Promise.all(
+      Array.from({ length: 15 }, (_, i) => client.post('/api/v1/submissions', { callId: openId, data: { title: `并发保存的草稿${i}` } })),
+    );
     expect(results.map((r) => r.statusCode)).toEqual(Array(15).fill(201));
     // 8 before + call.created + call.open + auth.login + 15 drafts
     const total = 8 + 2 + 1 + 15;
@@ -197,7 +241,9 @@ describe('verification after deleted entries', () => {
     operator = (await auditedActions(ctx)).operator;
     await ctx.handle.db.execute(sql`alter table audit_events disable trigger audit_events_append_only`);
   });
-  afterAll(async () => { await ctx?.close(); });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
   it('a deleted middle entry is a sequence gap at that seq', async () => {
     expect(await verify(operator)).toEqual({ ok: true, checked: 7, headSeq: 7 });
@@ -205,7 +251,12 @@ describe('verification after deleted entries', () => {
     await ctx.handle.db.execute(sql`delete from audit_events where seq = ${4}`);
     expect(await countRows(ctx)).toBe(6);
     // The first entry after the hole is 5 where 4 was expected.
-    expect(await verify(operator)).toEqual({ ok: false, checked: 3, headSeq: 7, firstBad: { seq: 5, expectedSeq: 4, problem: 'sequence_gap' } });
+    expect(await verify(operator)).toEqual({
+      ok: false,
+      checked: 3,
+      headSeq: 7,
+      firstBad: { seq: 5, expectedSeq: 4, problem: 'sequence_gap' },
+    });
     await ctx.handle.db.insert(auditEvents).values(saved);
     expect(await verify(operator)).toEqual({ ok: true, checked: 7, headSeq: 7 });
   });
@@ -230,8 +281,12 @@ describe('verification after deleted entries', () => {
 
 describe('access to the audit log', () => {
   let ctx: TestContext;
-  beforeAll(async () => { ctx = await createTestContext(); });
-  afterAll(async () => { await ctx?.close(); });
+  beforeAll(async () => {
+    ctx = await createTestContext();
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
   it('is for operators only: organisation users, reviewers and brokers get 403, anonymous 401', async () => {
     const orgAdmin = (await orgUser(ctx)).client;

@@ -3,8 +3,18 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@scenebridge/db';
 import { and, asc, eq } from 'drizzle-orm';
 import {
-  anonymous, createTestContext, login, makeCall, makeOrganization, makeUser, orgUser, platformUser, randomCreditCode, TEST_PASSWORD,
-  type Client, type TestContext,
+  anonymous,
+  createTestContext,
+  login,
+  makeCall,
+  makeOrganization,
+  makeUser,
+  orgUser,
+  platformUser,
+  randomCreditCode,
+  TEST_PASSWORD,
+  type Client,
+  type TestContext,
 } from '../testing.js';
 
 /** Posts a login without the helper, so failures can be inspected. */
@@ -26,9 +36,15 @@ async function auditOf(operator: Client, userId: string) {
 
 let ctx: TestContext;
 // The per-IP login limit is exercised in its own context below; here it must not get in the way.
-beforeAll(async () => { ctx = await createTestContext({ config: { loginRateLimitPerMinute: 1000 } }); });
-afterAll(async () => { await ctx?.close(); });
-afterEach(() => { ctx?.setNow(new Date()); });
+beforeAll(async () => {
+  ctx = await createTestContext({ config: { loginRateLimitPerMinute: 1000 } });
+});
+afterAll(async () => {
+  await ctx?.close();
+});
+afterEach(() => {
+  ctx?.setNow(new Date());
+});
 
 async function freshUser(roles: ('org_admin' | 'org_member')[] = ['org_admin']) {
   const org = await makeOrganization(ctx.services);
@@ -43,7 +59,10 @@ describe('login', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.user).toMatchObject({
-      id: user.id, email: user.email, roles: ['org_admin'], organization: { id: org.id, name: org.name, status: 'approved' },
+      id: user.id,
+      email: user.email,
+      roles: ['org_admin'],
+      organization: { id: org.id, name: org.name, status: 'approved' },
     });
     expect(typeof body.csrfToken).toBe('string');
     expect(body.csrfToken.length).toBeGreaterThanOrEqual(32);
@@ -112,7 +131,9 @@ describe('login', () => {
 
 /** Audit actions of a user, read from the table, so that moving the clock cannot end a reader's session. */
 async function actionsOf(userId: string) {
-  const rows = await ctx.services.db.select().from(schema.auditEvents)
+  const rows = await ctx.services.db
+    .select()
+    .from(schema.auditEvents)
     .where(and(eq(schema.auditEvents.entityType, 'user'), eq(schema.auditEvents.entityId, userId)))
     .orderBy(asc(schema.auditEvents.seq));
   return rows.map((r) => ({ action: r.action, actorLabel: r.actorLabel, data: r.data as Record<string, unknown> | null }));
@@ -128,7 +149,9 @@ describe('login throttling', () => {
     const { user } = await freshUser();
     const t0 = new Date();
     ctx.setNow(t0);
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => tryLogin(ctx, user.email, `Wrong2026pass${i}`, { remoteAddress: ATTACKER })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => tryLogin(ctx, user.email, `Wrong2026pass${i}`, { remoteAddress: ATTACKER })),
+    );
     expect(answers.map((a) => a.statusCode)).toEqual(Array(20).fill(401));
     expect(new Set(answers.map((a) => a.body)).size).toBe(1);
 
@@ -140,7 +163,12 @@ describe('login throttling', () => {
 
     const events = await actionsOf(user.id);
     expect(count(events, 'auth.login_failed')).toBe(allowance); // one audit row per password actually checked
-    expect(events.filter((e) => e.action === 'auth.login_failed').map((e) => e.data?.attempts).sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(
+      events
+        .filter((e) => e.action === 'auth.login_failed')
+        .map((e) => e.data?.attempts)
+        .sort(),
+    ).toEqual([1, 2, 3, 4, 5]);
     expect(count(events, 'auth.login')).toBe(0);
     // 16 refused requests, one audit row: a flood is noted once per slot, not per request.
     expect(count(events, 'auth.login_throttled')).toBe(1);
@@ -183,8 +211,13 @@ describe('login throttling', () => {
 
     const events = await actionsOf(user.id);
     expect(events.map((e) => e.action)).toEqual([
-      ...Array(5).fill('auth.login_failed'), 'auth.login_throttled', 'auth.login_failed', 'auth.login_throttled', 'auth.login',
-      ...Array(4).fill('auth.login_failed'), 'auth.login',
+      ...Array(5).fill('auth.login_failed'),
+      'auth.login_throttled',
+      'auth.login_failed',
+      'auth.login_throttled',
+      'auth.login',
+      ...Array(4).fill('auth.login_failed'),
+      'auth.login',
     ]);
     expect(events.filter((e) => e.action === 'auth.login_failed').map((e) => e.data?.attempts)).toEqual([1, 2, 3, 4, 5, 6, 1, 2, 3, 4]);
     expect(events.filter((e) => e.action !== 'auth.login').every((e) => e.actorLabel === 'anonymous')).toBe(true);
@@ -212,7 +245,9 @@ describe('login throttling', () => {
   it('many addresses together get no more than the account-wide allowance', async () => {
     const { user } = await freshUser();
     ctx.setNow(new Date());
-    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => tryLogin(ctx, user.email, `Wrong2026pass${i}`, { remoteAddress: `192.0.2.${i + 1}` })));
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => tryLogin(ctx, user.email, `Wrong2026pass${i}`, { remoteAddress: `192.0.2.${i + 1}` })),
+    );
     expect(answers.every((a) => a.statusCode === 401)).toBe(true);
     expect(count(await actionsOf(user.id), 'auth.login_failed')).toBe(20);
   });
@@ -224,20 +259,28 @@ describe('password change throttling', () => {
     const client = await login(ctx.app, user.email);
     const t0 = new Date();
     ctx.setNow(t0);
-    const wrong = await Promise.all(Array.from({ length: 10 }, (_, i) =>
-      client.post('/api/v1/auth/password', { currentPassword: `Wrong2026pass${i}`, newPassword: 'Brand2026newpass' })));
+    const wrong = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        client.post('/api/v1/auth/password', { currentPassword: `Wrong2026pass${i}`, newPassword: 'Brand2026newpass' }),
+      ),
+    );
     const statuses = wrong.map((r) => r.statusCode).sort();
     expect(statuses).toEqual([...Array(5).fill(400), ...Array(5).fill(429)]);
     expect(count(await actionsOf(user.id), 'auth.password_change_failed')).toBe(5);
 
     const right = await client.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Brand2026newpass' });
     expect(right.statusCode).toBe(429);
-    expect(right.json().error).toMatchObject({ code: 'PASSWORD_CHANGE_THROTTLED', message: expect.stringContaining('当前密码输错次数过多') });
+    expect(right.json().error).toMatchObject({
+      code: 'PASSWORD_CHANGE_THROTTLED',
+      message: expect.stringContaining('当前密码输错次数过多'),
+    });
     expect(right.headers['retry-after']).toBe('2');
     expect((await tryLogin(ctx, user.email, 'Brand2026newpass')).statusCode).toBe(401); // unchanged
 
     ctx.setNow(later(t0, 2));
-    expect((await client.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Brand2026newpass' })).statusCode).toBe(204);
+    expect(
+      (await client.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Brand2026newpass' })).statusCode,
+    ).toBe(204);
     expect(count(await actionsOf(user.id), 'auth.password_change_throttled')).toBe(1);
   });
 });
@@ -266,14 +309,21 @@ describe('password rule', () => {
   it('registration refuses an admin password that contains the admin email', async () => {
     const email = `wangjingli${Date.now().toString(36)}@reg.example.cn`;
     const body = {
-      name: '重庆密码规则测试有限公司', creditCode: randomCreditCode(), kind: 'ai_company', regionCode: '500112',
-      contactName: '王经理', contactPhone: '023-63891234',
+      name: '重庆密码规则测试有限公司',
+      creditCode: randomCreditCode(),
+      kind: 'ai_company',
+      regionCode: '500112',
+      contactName: '王经理',
+      contactPhone: '023-63891234',
       admin: { email, displayName: '王经理', password: `${email.split('@')[0]}A1` },
     };
     const res = await anonymous(ctx.app).post('/api/v1/organizations/register', body);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details).toEqual([{ path: 'admin.password', message: '密码不能包含邮箱用户名' }]);
-    const ok = await anonymous(ctx.app).post('/api/v1/organizations/register', { ...body, admin: { ...body.admin, password: TEST_PASSWORD } });
+    const ok = await anonymous(ctx.app).post('/api/v1/organizations/register', {
+      ...body,
+      admin: { ...body.admin, password: TEST_PASSWORD },
+    });
     expect(ok.statusCode).toBe(201);
   });
 });
@@ -283,7 +333,9 @@ describe('CSRF', () => {
     const call = await makeCall(ctx.services);
     const { client } = await orgUser(ctx);
     const res = await ctx.app.inject({
-      method: 'POST', url: '/api/v1/submissions', headers: { cookie: client.cookie! },
+      method: 'POST',
+      url: '/api/v1/submissions',
+      headers: { cookie: client.cookie! },
       payload: { callId: call.id, data: { title: '跨站请求伪造的草稿' } },
     });
     expect(res.statusCode).toBe(403);
@@ -299,8 +351,11 @@ describe('CSRF', () => {
     const operator = (await platformUser(ctx)).client;
     const before = (await operator.get('/api/v1/calls?pageSize=100')).json().total as number;
     const input = {
-      title: 'CSRF测试征集', listType: 'scenario_need', description: '这是一个用于测试跨站请求伪造防护的征集。',
-      opensAt: new Date(Date.now() + 86400_000).toISOString(), closesAt: new Date(Date.now() + 10 * 86400_000).toISOString(),
+      title: 'CSRF测试征集',
+      listType: 'scenario_need',
+      description: '这是一个用于测试跨站请求伪造防护的征集。',
+      opensAt: new Date(Date.now() + 86400_000).toISOString(),
+      closesAt: new Date(Date.now() + 10 * 86400_000).toISOString(),
       reviewScheme: { reviewersPerItem: 3, blind: false, criteria: [{ key: 'quality', name: '整体质量', weight: 100 }] },
     };
     const wrong = await operator.request('POST', '/api/v1/calls', input, { headers: { 'x-csrf-token': 'not-the-token' } });
@@ -322,7 +377,12 @@ describe('CSRF', () => {
     const { client } = await orgUser(ctx);
     const id = (await client.post('/api/v1/submissions', { callId: call.id, data: { title: '原始标题草稿' } })).json().id as string;
     const headers = { cookie: client.cookie! };
-    const patch = await ctx.app.inject({ method: 'PATCH', url: `/api/v1/submissions/${id}`, headers, payload: { data: { title: '被篡改的标题' } } });
+    const patch = await ctx.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/submissions/${id}`,
+      headers,
+      payload: { data: { title: '被篡改的标题' } },
+    });
     expect(patch.statusCode).toBe(403);
     expect(patch.json().error.code).toBe('CSRF_INVALID');
     const del = await ctx.app.inject({ method: 'DELETE', url: '/api/v1/attachments/00000000-0000-4000-8000-000000000000', headers });
@@ -357,7 +417,9 @@ describe('logout', () => {
     expect(me.statusCode).toBe(401);
     expect(me.json().error.code).toBe('UNAUTHENTICATED');
     // A logged-out cookie cannot be used for writes either.
-    expect((await first.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Another2026pass' })).statusCode).toBe(401);
+    expect((await first.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Another2026pass' })).statusCode).toBe(
+      401,
+    );
     expect((await second.get('/api/v1/auth/me')).statusCode).toBe(200);
   });
 });
@@ -407,8 +469,12 @@ describe('password change', () => {
 
 describe('per-IP login rate limit', () => {
   let limited: TestContext;
-  beforeAll(async () => { limited = await createTestContext({ config: { loginRateLimitPerMinute: 3 } }); });
-  afterAll(async () => { await limited?.close(); });
+  beforeAll(async () => {
+    limited = await createTestContext({ config: { loginRateLimitPerMinute: 3 } });
+  });
+  afterAll(async () => {
+    await limited?.close();
+  });
 
   it('answers the 4th attempt within a minute with 429 RATE_LIMITED, before checking the password', async () => {
     const operatorOrg = await makeOrganization(limited.services, { operator: true, kind: 'government' });
@@ -439,8 +505,11 @@ describe('per-IP login rate limit', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
       const res = await limited.app.inject({
-        method: 'POST', url: '/api/v1/auth/login', remoteAddress: '203.0.113.9',
-        headers: { 'x-forwarded-for': `198.51.100.${i + 1}` }, payload: { email: user.email, password: 'Wrong2026pass' },
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: '203.0.113.9',
+        headers: { 'x-forwarded-for': `198.51.100.${i + 1}` },
+        payload: { email: user.email, password: 'Wrong2026pass' },
       });
       statuses.push(res.statusCode);
     }

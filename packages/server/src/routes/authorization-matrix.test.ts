@@ -40,8 +40,19 @@ import { and, asc, count, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  anonymous, callInput, createTestContext, login, makeCall, makeOrganization, makeUser, platformUser,
-  randomCreditCode, scenarioNeedData, TEST_PASSWORD, type Client, type TestContext,
+  anonymous,
+  callInput,
+  createTestContext,
+  login,
+  makeCall,
+  makeOrganization,
+  makeUser,
+  platformUser,
+  randomCreditCode,
+  scenarioNeedData,
+  TEST_PASSWORD,
+  type Client,
+  type TestContext,
 } from '../testing.js';
 import { publishThroughApi } from '../portal/testing.js';
 import { signUnsubscribe, unsubscribeSecret } from '@scenebridge/app/mail';
@@ -152,21 +163,35 @@ const MATRIX = `
 const CALLERS = ['anon', 'member', 'outsider', 'reviewer', 'broker', 'operator'] as const;
 type Caller = (typeof CALLERS)[number];
 type LoggedIn = Exclude<Caller, 'anon'>;
-interface Cell { status: number; code?: string }
-interface Row { method: string; path: string; object: string; key: string; cells: Record<Caller, Cell> }
+interface Cell {
+  status: number;
+  code?: string;
+}
+interface Row {
+  method: string;
+  path: string;
+  object: string;
+  key: string;
+  cells: Record<Caller, Cell>;
+}
 
 const DEFAULT_CODES: Record<number, string> = { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND' };
 
 function parseMatrix(text: string): Row[] {
-  const lines = text.trim().split('\n').map((l) => l.split('|').map((c) => c.trim()));
+  const lines = text
+    .trim()
+    .split('\n')
+    .map((l) => l.split('|').map((c) => c.trim()));
   const [header, ...body] = lines;
   expect(header!.slice(2)).toEqual([...CALLERS]);
   return body.map((cols) => {
     const [method, path] = cols[0]!.split(/\s+/) as [string, string];
-    const cells = Object.fromEntries(CALLERS.map((c, i) => {
-      const [status, code] = cols[i + 2]!.split(':');
-      return [c, { status: Number(status), code: code === 'html' ? undefined : code ?? DEFAULT_CODES[Number(status)] }];
-    })) as Record<Caller, Cell>;
+    const cells = Object.fromEntries(
+      CALLERS.map((c, i) => {
+        const [status, code] = cols[i + 2]!.split(':');
+        return [c, { status: Number(status), code: code === 'html' ? undefined : (code ?? DEFAULT_CODES[Number(status)]) }];
+      }),
+    ) as Record<Caller, Cell>;
     return { method, path, object: cols[1]!, key: `${method} ${path} | ${cols[1]}`, cells };
   });
 }
@@ -183,7 +208,10 @@ function routesFromTree(tree: string): Set<string> {
     stack.length = depth;
     stack.push(m[2]!);
     const full = stack.join('');
-    for (const method of (m[3] ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const method of (m[3] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       if (method !== 'HEAD') out.add(`${method} ${full}`);
     }
   }
@@ -194,7 +222,9 @@ function routesFromTree(tree: string): Set<string> {
 
 function multipart(filename: string, content: Buffer) {
   const boundary = `----sbmatrix${randomBytes(8).toString('hex')}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
   return {
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
     payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
@@ -237,10 +267,15 @@ let capabilityC: string;
 
 beforeAll(async () => {
   ctx = await createTestContext({ config: { loginRateLimitPerMinute: 10_000 } });
-  registered = new Set([...routesFromTree(ctx.app.printRoutes({ commonPrefix: false }))].filter((r) => r.split(' ')[1]!.startsWith('/api/v1/')));
-  const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
-  openApiRoutes = new Set(Object.entries(doc.paths).flatMap(([p, ops]) =>
-    Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`)));
+  registered = new Set(
+    [...routesFromTree(ctx.app.printRoutes({ commonPrefix: false }))].filter((r) => r.split(' ')[1]!.startsWith('/api/v1/')),
+  );
+  const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  openApiRoutes = new Set(
+    Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`)),
+  );
 
   orgA = await makeOrganization(ctx.services);
   orgB = await makeOrganization(ctx.services);
@@ -279,27 +314,39 @@ beforeAll(async () => {
   // batch of six entries (one per caller for corrections) and a benchmark case.
   fx = reviewFixtures({ ctx, owner: adminA, operator: clients.operator });
   otherReviewer = await makeUser(ctx.services, platformOrg.id, ['reviewer']);
-  const ranked = await fx.callInReview(1, async (id) => { attOnReviewed = await uploadToA(id); });
+  const ranked = await fx.callInReview(1, async (id) => {
+    attOnReviewed = await uploadToA(id);
+  });
   rankedCallId = ranked.callId;
   rankedItem = ranked.items[0]!;
   ownAssignment = await fx.assign({ callId: rankedCallId, id: rankedItem }, users.reviewer.id);
   otherAssignment = await fx.assign({ callId: rankedCallId, id: rankedItem }, otherReviewer.id);
   relatedOrg = await makeOrganization(ctx.services);
-  expect((await clients.reviewer.post('/api/v1/reviews/relations', { organizationId: relatedOrg.id, note: '矩阵测试关联' })).statusCode).toBe(204);
+  expect(
+    (await clients.reviewer.post('/api/v1/reviews/relations', { organizationId: relatedOrg.id, note: '矩阵测试关联' })).statusCode,
+  ).toBe(204);
   batchId = (await fx.publishedBatch(CALLERS.length)).batchId;
   const batch = (await clients.anon.get(`/api/v1/public/batches/${batchId}`)).json() as { entries: { id: string; seq: number }[] };
   entryId = batch.entries.find((e) => e.seq === 1)!.id;
-  const promoted = await clients.operator.post(`/api/v1/submissions/${await fx.accepted()}/benchmark`, { resultsText: '上线后检测准确率达到98.5%，替代人工目检八成工作量。' });
+  const promoted = await clients.operator.post(`/api/v1/submissions/${await fx.accepted()}/benchmark`, {
+    resultsText: '上线后检测准确率达到98.5%，替代人工目检八成工作量。',
+  });
   expect(promoted.statusCode, promoted.body).toBe(201);
   benchmarkCaseId = promoted.json().id as string;
 
   publishedNeedA = await fx.published();
-  capabilityC = (await publishThroughApi(ctx, clients.operator, { listType: 'capability', items: [{ title: '矩阵测试视觉检测能力' }] })).submissionIds[0]!;
+  capabilityC = (await publishThroughApi(ctx, clients.operator, { listType: 'capability', items: [{ title: '矩阵测试视觉检测能力' }] }))
+    .submissionIds[0]!;
 });
-afterAll(async () => { await ctx?.close(); });
+afterAll(async () => {
+  await ctx?.close();
+});
 
 async function newSubmissionOfA(submit: boolean): Promise<string> {
-  const res = await adminA.post('/api/v1/submissions', { callId: openCallId, data: scenarioNeedData({ title: `矩阵场景需求${randomBytes(3).toString('hex')}` }) });
+  const res = await adminA.post('/api/v1/submissions', {
+    callId: openCallId,
+    data: scenarioNeedData({ title: `矩阵场景需求${randomBytes(3).toString('hex')}` }),
+  });
   expect(res.statusCode).toBe(201);
   const id = res.json().id as string;
   if (submit) expect((await adminA.post(`/api/v1/submissions/${id}/transitions`, { action: 'submit' })).statusCode).toBe(200);
@@ -315,8 +362,11 @@ async function uploadToA(submissionId: string): Promise<string> {
 /** A new user of the caller's kind, logged in (for routes that end sessions or change passwords). */
 async function freshOf(who: LoggedIn) {
   const [orgId, roles] = {
-    member: [orgA.id, ['org_member']], outsider: [orgB.id, ['org_admin']], reviewer: [platformOrg.id, ['reviewer']],
-    broker: [platformOrg.id, ['broker']], operator: [platformOrg.id, ['operator']],
+    member: [orgA.id, ['org_member']],
+    outsider: [orgB.id, ['org_admin']],
+    reviewer: [platformOrg.id, ['reviewer']],
+    broker: [platformOrg.id, ['broker']],
+    operator: [platformOrg.id, ['operator']],
   }[who] as [string, ('org_member' | 'org_admin' | 'reviewer' | 'broker' | 'operator')[]];
   const user = await makeUser(ctx.services, orgId, roles);
   return { user, client: await login(ctx.app, user.email) };
@@ -341,40 +391,66 @@ const assignmentsOf = async (where: { submissionId?: string; callId?: string; id
     where.callId ? eq(t.callId, where.callId) : undefined,
     where.id ? eq(t.id, where.id) : undefined,
   ].filter((c) => c !== undefined);
-  return ctx.handle.db.select().from(t).where(and(...conds)).orderBy(asc(t.id));
+  return ctx.handle.db
+    .select()
+    .from(t)
+    .where(and(...conds))
+    .orderBy(asc(t.id));
 };
 const relationsTo = async (organizationId: string) =>
-  (await ctx.handle.db.select().from(schema.reviewerRelations).where(eq(schema.reviewerRelations.organizationId, organizationId)))
-    .map((r) => ({ reviewerUserId: r.reviewerUserId, note: r.note }));
+  (await ctx.handle.db.select().from(schema.reviewerRelations).where(eq(schema.reviewerRelations.organizationId, organizationId))).map(
+    (r) => ({ reviewerUserId: r.reviewerUserId, note: r.note }),
+  );
 const entryVersions = async (seq: number) =>
-  (await ctx.handle.db.select().from(schema.batchEntries)
-    .where(and(eq(schema.batchEntries.batchId, batchId), eq(schema.batchEntries.seq, seq))).orderBy(asc(schema.batchEntries.version)))
-    .map((e) => ({ version: e.version, isCurrent: e.isCurrent, description: e.description, erratum: e.erratum }));
+  (
+    await ctx.handle.db
+      .select()
+      .from(schema.batchEntries)
+      .where(and(eq(schema.batchEntries.batchId, batchId), eq(schema.batchEntries.seq, seq)))
+      .orderBy(asc(schema.batchEntries.version))
+  ).map((e) => ({ version: e.version, isCurrent: e.isCurrent, description: e.description, erratum: e.erratum }));
 const batchesOf = async (callId: string) =>
   (await ctx.handle.db.select({ id: schema.batches.id }).from(schema.batches).where(eq(schema.batches.callId, callId))).length;
 const benchmarksOf = async (submissionId: string) =>
-  (await ctx.handle.db.select({ id: schema.benchmarkCases.id }).from(schema.benchmarkCases).where(eq(schema.benchmarkCases.submissionId, submissionId))).length;
+  (
+    await ctx.handle.db
+      .select({ id: schema.benchmarkCases.id })
+      .from(schema.benchmarkCases)
+      .where(eq(schema.benchmarkCases.submissionId, submissionId))
+  ).length;
 const callStatusOf = async (id: string) => (await clients.operator.get(`/api/v1/calls/${id}`)).json().status as string;
 const idsOf = (res: LightMyRequestResponse) => (res.json().items as { id: string }[]).map((x) => x.id);
 
-const SCORES = { scores: { urgency: 80, demonstration: 70, feasibility: 90, openness: 60 }, comments: { urgency: '矩阵测试评语' }, submit: true };
+const SCORES = {
+  scores: { urgency: 80, demonstration: 70, feasibility: 90, openness: 60 },
+  comments: { urgency: '矩阵测试评语' },
+  submit: true,
+};
 const CONFLICT = { reason: '与申报单位存在合作关系（矩阵测试）' };
 
 /** Sends a transition of one of A's items; checks the new state when allowed and no change when refused. */
 async function operatorTransition(c: Client, id: string, body: { action: string; reason?: string }, to: string) {
-  const res = await guarded(() => statusOf(id), () => c.post(`/api/v1/submissions/${id}/transitions`, body));
+  const res = await guarded(
+    () => statusOf(id),
+    () => c.post(`/api/v1/submissions/${id}/transitions`, body),
+  );
   if (ok(res)) expect(await statusOf(id)).toBe(to);
   return res;
 }
 
-const attachmentIdsOf = async (id: string) => ((await adminA.get(`/api/v1/submissions/${id}`)).json().attachments as { id: string }[]).map((x) => x.id);
+const attachmentIdsOf = async (id: string) =>
+  ((await adminA.get(`/api/v1/submissions/${id}`)).json().attachments as { id: string }[]).map((x) => x.id);
 
 let seq = 0;
 function registration() {
   seq++;
   return {
-    name: `矩阵注册机构${seq}`, creditCode: randomCreditCode(), kind: 'university', regionCode: '500106',
-    contactName: '吴老师', contactPhone: '13700137000',
+    name: `矩阵注册机构${seq}`,
+    creditCode: randomCreditCode(),
+    kind: 'university',
+    regionCode: '500106',
+    contactName: '吴老师',
+    contactPhone: '13700137000',
     admin: { email: `matrix-reg${seq}-${randomBytes(3).toString('hex')}@test.example.cn`, displayName: '吴老师', password: TEST_PASSWORD },
   };
 }
@@ -406,7 +482,11 @@ const SEND: Record<string, Sender> = {
     if (who === 'anon') return c.post('/api/v1/auth/password', body);
     const { user, client } = await freshOf(who);
     const res = await client.post('/api/v1/auth/password', body);
-    const attempt = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: user.email, password: 'Matrix2026newpass' } });
+    const attempt = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: user.email, password: 'Matrix2026newpass' },
+    });
     expect(attempt.statusCode).toBe(ok(res) ? 200 : 401);
     return res;
   },
@@ -423,10 +503,16 @@ const SEND: Record<string, Sender> = {
   },
   'GET /organizations/:id/users | org A': (_, c) => c.get(`/api/v1/organizations/${orgA.id}/users`),
   'POST /organizations/:id/users | org A, new org_member': (_, c) =>
-    guarded(async () => (await clients.operator.get(`/api/v1/organizations/${orgA.id}/users`)).json().items.length, () =>
-      c.post(`/api/v1/organizations/${orgA.id}/users`, {
-        email: `matrix-user-${randomBytes(4).toString('hex')}@test.example.cn`, displayName: '矩阵成员', password: 'Matrix2026pass', roles: ['org_member'],
-      })),
+    guarded(
+      async () => (await clients.operator.get(`/api/v1/organizations/${orgA.id}/users`)).json().items.length,
+      () =>
+        c.post(`/api/v1/organizations/${orgA.id}/users`, {
+          email: `matrix-user-${randomBytes(4).toString('hex')}@test.example.cn`,
+          displayName: '矩阵成员',
+          password: 'Matrix2026pass',
+          roles: ['org_member'],
+        }),
+    ),
   'GET /calls | -': async (who, c) => {
     const res = await c.get('/api/v1/calls?pageSize=100');
     const ids = (res.json().items as { id: string }[]).map((x) => x.id);
@@ -437,16 +523,23 @@ const SEND: Record<string, Sender> = {
   'GET /calls/:id | open call': (_, c) => c.get(`/api/v1/calls/${openCallId}`),
   'GET /calls/:id | draft call': (_, c) => c.get(`/api/v1/calls/${draftCallId}`),
   'POST /calls | new call': (_, c) =>
-    guarded(async () => (await clients.operator.get('/api/v1/calls?pageSize=1')).json().total, () => c.post('/api/v1/calls', callInput())),
+    guarded(
+      async () => (await clients.operator.get('/api/v1/calls?pageSize=1')).json().total,
+      () => c.post('/api/v1/calls', callInput()),
+    ),
   'PATCH /calls/:id | draft call': async (_, c) => {
     const id = (await makeCall(ctx.services, { status: 'draft' })).id;
-    return guarded(async () => (await clients.operator.get(`/api/v1/calls/${id}`)).json().title, () =>
-      c.patch(`/api/v1/calls/${id}`, callInput({ title: '矩阵测试修改后的征集' })));
+    return guarded(
+      async () => (await clients.operator.get(`/api/v1/calls/${id}`)).json().title,
+      () => c.patch(`/api/v1/calls/${id}`, callInput({ title: '矩阵测试修改后的征集' })),
+    );
   },
   'POST /calls/:id/transitions | draft call, schedule': async (_, c) => {
     const id = (await makeCall(ctx.services, { status: 'draft' })).id;
-    return guarded(async () => (await clients.operator.get(`/api/v1/calls/${id}`)).json().status, () =>
-      c.post(`/api/v1/calls/${id}/transitions`, { action: 'schedule' }));
+    return guarded(
+      async () => (await clients.operator.get(`/api/v1/calls/${id}`)).json().status,
+      () => c.post(`/api/v1/calls/${id}/transitions`, { action: 'schedule' }),
+    );
   },
   'GET /submissions | -': async (who, c) => {
     const res = await c.get('/api/v1/submissions?pageSize=100');
@@ -462,17 +555,25 @@ const SEND: Record<string, Sender> = {
   "GET /submissions/:id | A's submitted": (_, c) => c.get(`/api/v1/submissions/${submittedA}`),
   "GET /submissions/:id | A's draft": (_, c) => c.get(`/api/v1/submissions/${draftA}`),
   "PATCH /submissions/:id | A's draft": (who, c) =>
-    guarded(async () => (await adminA.get(`/api/v1/submissions/${draftA}`)).json().data, () =>
-      c.patch(`/api/v1/submissions/${draftA}`, { data: scenarioNeedData({ title: `矩阵修改${who}` }) })),
+    guarded(
+      async () => (await adminA.get(`/api/v1/submissions/${draftA}`)).json().data,
+      () => c.patch(`/api/v1/submissions/${draftA}`, { data: scenarioNeedData({ title: `矩阵修改${who}` }) }),
+    ),
   "POST /submissions/:id/transitions | A's draft, submit": async (_, c) => {
     const id = await newSubmissionOfA(false);
-    const res = await guarded(() => statusOf(id), () => c.post(`/api/v1/submissions/${id}/transitions`, { action: 'submit' }));
+    const res = await guarded(
+      () => statusOf(id),
+      () => c.post(`/api/v1/submissions/${id}/transitions`, { action: 'submit' }),
+    );
     if (ok(res)) expect(await statusOf(id)).toBe('submitted');
     return res;
   },
   "POST /submissions/:id/transitions | A's submitted, return": async (_, c) => {
     const id = await newSubmissionOfA(true);
-    const res = await guarded(() => statusOf(id), () => c.post(`/api/v1/submissions/${id}/transitions`, { action: 'return_for_revision', reason: '矩阵测试退回' }));
+    const res = await guarded(
+      () => statusOf(id),
+      () => c.post(`/api/v1/submissions/${id}/transitions`, { action: 'return_for_revision', reason: '矩阵测试退回' }),
+    );
     if (ok(res)) expect(await statusOf(id)).toBe('returned_for_revision');
     return res;
   },
@@ -492,9 +593,15 @@ const SEND: Record<string, Sender> = {
     operatorTransition(c, await fx.inDelivery(), { action: 'accept' }, 'accepted'),
   "GET /submissions/:id/history | A's submitted": (_, c) => c.get(`/api/v1/submissions/${submittedA}/history`),
   "POST /submissions/:id/attachments | A's draft": (_, c) =>
-    guarded(() => attachmentIdsOf(draftA), () => c.request('POST', `/api/v1/submissions/${draftA}/attachments`, undefined, multipart('矩阵.pdf', PDF))),
+    guarded(
+      () => attachmentIdsOf(draftA),
+      () => c.request('POST', `/api/v1/submissions/${draftA}/attachments`, undefined, multipart('矩阵.pdf', PDF)),
+    ),
   "POST /submissions/:id/attachments | A's submitted": (_, c) =>
-    guarded(() => attachmentIdsOf(submittedA), () => c.request('POST', `/api/v1/submissions/${submittedA}/attachments`, undefined, multipart('矩阵.pdf', PDF))),
+    guarded(
+      () => attachmentIdsOf(submittedA),
+      () => c.request('POST', `/api/v1/submissions/${submittedA}/attachments`, undefined, multipart('矩阵.pdf', PDF)),
+    ),
   "GET /attachments/:id | on A's submitted": async (_, c) => {
     const res = await c.get(`/api/v1/attachments/${attOnSubmitted}`);
     if (ok(res)) expect(Buffer.compare(res.rawPayload, PDF)).toBe(0);
@@ -502,7 +609,11 @@ const SEND: Record<string, Sender> = {
   },
   "GET /attachments/:id | on A's item, the reviewer's": async (_, c) => {
     // The reviewer's assignment detail lists this file by id and the web review page links it here.
-    expect((await clients.reviewer.get(`/api/v1/reviews/assignments/${ownAssignment}`)).json().submission.attachments.map((f: { id: string }) => f.id)).toEqual([attOnReviewed]);
+    expect(
+      (await clients.reviewer.get(`/api/v1/reviews/assignments/${ownAssignment}`))
+        .json()
+        .submission.attachments.map((f: { id: string }) => f.id),
+    ).toEqual([attOnReviewed]);
     const res = await c.get(`/api/v1/attachments/${attOnReviewed}`);
     if (ok(res)) expect(Buffer.compare(res.rawPayload, PDF)).toBe(0);
     return res;
@@ -510,20 +621,28 @@ const SEND: Record<string, Sender> = {
   "GET /attachments/:id | on A's draft": (_, c) => c.get(`/api/v1/attachments/${attOnDraft}`),
   "DELETE /attachments/:id | on A's draft": async (_, c) => {
     const attId = await uploadToA(draftA);
-    const res = await guarded(() => attachmentIdsOf(draftA), () => c.delete(`/api/v1/attachments/${attId}`));
+    const res = await guarded(
+      () => attachmentIdsOf(draftA),
+      () => c.delete(`/api/v1/attachments/${attId}`),
+    );
     expect((await attachmentIdsOf(draftA)).includes(attId)).toBe(!ok(res));
     return res;
   },
   'GET /imports/template | scenario_need': (_, c) => c.get('/api/v1/imports/template?listType=scenario_need'),
   'POST /imports | open call, dry run': (_, c) =>
-    guarded(submissionCount, () => c.request('POST', `/api/v1/imports?callId=${openCallId}&mode=dry_run`, undefined, multipart('导入.xlsx', template!))),
+    guarded(submissionCount, () =>
+      c.request('POST', `/api/v1/imports?callId=${openCallId}&mode=dry_run`, undefined, multipart('导入.xlsx', template!)),
+    ),
   'GET /audit | -': (_, c) => c.get('/api/v1/audit'),
   'GET /audit/verify | -': (_, c) => c.get('/api/v1/audit/verify'),
 
   // Review: operator side
   'POST /calls/:id/assignments/auto | call in review, none assigned': async (_, c) => {
     const { callId } = await fx.callInReview(1);
-    const res = await guarded(() => assignmentsOf({ callId }), () => c.post(`/api/v1/calls/${callId}/assignments/auto`, {}));
+    const res = await guarded(
+      () => assignmentsOf({ callId }),
+      () => c.post(`/api/v1/calls/${callId}/assignments/auto`, {}),
+    );
     if (ok(res)) {
       expect(res.json().created).toBeGreaterThan(0);
       expect(await assignmentsOf({ callId })).toHaveLength(res.json().created as number);
@@ -532,14 +651,22 @@ const SEND: Record<string, Sender> = {
   },
   "POST /calls/:id/assignments | A's in_review + the reviewer": async (_, c) => {
     const item = await fx.inReview();
-    const res = await guarded(() => assignmentsOf({ submissionId: item.id }), () =>
-      c.post(`/api/v1/calls/${item.callId}/assignments`, { submissionId: item.id, reviewerUserId: users.reviewer.id }));
-    if (ok(res)) expect(await assignmentsOf({ submissionId: item.id })).toEqual([expect.objectContaining({ reviewerUserId: users.reviewer.id, status: 'assigned' })]);
+    const res = await guarded(
+      () => assignmentsOf({ submissionId: item.id }),
+      () => c.post(`/api/v1/calls/${item.callId}/assignments`, { submissionId: item.id, reviewerUserId: users.reviewer.id }),
+    );
+    if (ok(res))
+      expect(await assignmentsOf({ submissionId: item.id })).toEqual([
+        expect.objectContaining({ reviewerUserId: users.reviewer.id, status: 'assigned' }),
+      ]);
     return res;
   },
   "DELETE /review-assignments/:id | the reviewer's, unscored": async (_, c) => {
     const id = await fx.assign(await fx.inReview(), users.reviewer.id);
-    const res = await guarded(() => assignmentsOf({ id }), () => c.delete(`/api/v1/review-assignments/${id}`));
+    const res = await guarded(
+      () => assignmentsOf({ id }),
+      () => c.delete(`/api/v1/review-assignments/${id}`),
+    );
     expect(await assignmentsOf({ id })).toHaveLength(ok(res) ? 0 : 1);
     return res;
   },
@@ -554,7 +681,10 @@ const SEND: Record<string, Sender> = {
   },
   "POST /calls/:id/selection | A's in_review, select": async (_, c) => {
     const item = await fx.inReview();
-    const res = await guarded(() => statusOf(item.id), () => c.post(`/api/v1/calls/${item.callId}/selection`, { submissionIds: [item.id], action: 'select' }));
+    const res = await guarded(
+      () => statusOf(item.id),
+      () => c.post(`/api/v1/calls/${item.callId}/selection`, { submissionIds: [item.id], action: 'select' }),
+    );
     if (ok(res)) expect(await statusOf(item.id)).toBe('selected');
     return res;
   },
@@ -582,27 +712,39 @@ const SEND: Record<string, Sender> = {
   "PUT /reviews/assignments/:id | the reviewer's, submit scores": async (_, c) => {
     const item = await fx.inReview();
     const id = await fx.assign(item, users.reviewer.id);
-    const res = await guarded(() => assignmentsOf({ submissionId: item.id }), () => put(ctx, c, `/api/v1/reviews/assignments/${id}`, SCORES));
+    const res = await guarded(
+      () => assignmentsOf({ submissionId: item.id }),
+      () => put(ctx, c, `/api/v1/reviews/assignments/${id}`, SCORES),
+    );
     if (ok(res)) expect((await assignmentsOf({ id }))[0]).toMatchObject({ status: 'submitted', weightedScore: 75, scores: SCORES.scores });
     return res;
   },
   "PUT /reviews/assignments/:id | another reviewer's, submit scores": async (_, c) => {
     const item = await fx.inReview();
     const id = await fx.assign(item, otherReviewer.id);
-    return guarded(() => assignmentsOf({ submissionId: item.id }), () => put(ctx, c, `/api/v1/reviews/assignments/${id}`, SCORES));
+    return guarded(
+      () => assignmentsOf({ submissionId: item.id }),
+      () => put(ctx, c, `/api/v1/reviews/assignments/${id}`, SCORES),
+    );
   },
   "POST /reviews/assignments/:id/conflict | the reviewer's": async (_, c) => {
     const item = await fx.inReview();
     const id = await fx.assign(item, users.reviewer.id);
     // Probes every assignment of the item: a refused declaration must not have reassigned it either.
-    const res = await guarded(() => assignmentsOf({ submissionId: item.id }), () => c.post(`/api/v1/reviews/assignments/${id}/conflict`, CONFLICT));
+    const res = await guarded(
+      () => assignmentsOf({ submissionId: item.id }),
+      () => c.post(`/api/v1/reviews/assignments/${id}/conflict`, CONFLICT),
+    );
     if (ok(res)) expect((await assignmentsOf({ id }))[0]).toMatchObject({ status: 'conflict_declared', conflictReason: CONFLICT.reason });
     return res;
   },
   "POST /reviews/assignments/:id/conflict | another reviewer's": async (_, c) => {
     const item = await fx.inReview();
     const id = await fx.assign(item, otherReviewer.id);
-    return guarded(() => assignmentsOf({ submissionId: item.id }), () => c.post(`/api/v1/reviews/assignments/${id}/conflict`, CONFLICT));
+    return guarded(
+      () => assignmentsOf({ submissionId: item.id }),
+      () => c.post(`/api/v1/reviews/assignments/${id}/conflict`, CONFLICT),
+    );
   },
   'GET /reviews/relations | -': async (_, c) => {
     const res = await c.get('/api/v1/reviews/relations');
@@ -611,14 +753,20 @@ const SEND: Record<string, Sender> = {
   },
   'POST /reviews/relations | a new organisation': async (_, c) => {
     const org = await makeOrganization(ctx.services);
-    const res = await guarded(() => relationsTo(org.id), () => c.post('/api/v1/reviews/relations', { organizationId: org.id, note: '矩阵测试' }));
+    const res = await guarded(
+      () => relationsTo(org.id),
+      () => c.post('/api/v1/reviews/relations', { organizationId: org.id, note: '矩阵测试' }),
+    );
     if (ok(res)) expect(await relationsTo(org.id)).toEqual([{ reviewerUserId: users.reviewer.id, note: '矩阵测试' }]);
     return res;
   },
   "DELETE /reviews/relations/:id | the reviewer's declaration": async (_, c) => {
     const org = await makeOrganization(ctx.services);
     expect((await clients.reviewer.post('/api/v1/reviews/relations', { organizationId: org.id })).statusCode).toBe(204);
-    const res = await guarded(() => relationsTo(org.id), () => c.delete(`/api/v1/reviews/relations/${org.id}`));
+    const res = await guarded(
+      () => relationsTo(org.id),
+      () => c.delete(`/api/v1/reviews/relations/${org.id}`),
+    );
     expect(await relationsTo(org.id)).toHaveLength(ok(res) ? 0 : 1);
     return res;
   },
@@ -628,7 +776,10 @@ const SEND: Record<string, Sender> = {
     const org = await makeOrganization(ctx.services);
     const other = await login(ctx.app, otherReviewer.email);
     expect((await other.post('/api/v1/reviews/relations', { organizationId: org.id })).statusCode).toBe(204);
-    const res = await guarded(() => relationsTo(org.id), () => c.delete(`/api/v1/reviews/relations/${org.id}`));
+    const res = await guarded(
+      () => relationsTo(org.id),
+      () => c.delete(`/api/v1/reviews/relations/${org.id}`),
+    );
     expect(await relationsTo(org.id)).toEqual([{ reviewerUserId: otherReviewer.id, note: null }]);
     return res;
   },
@@ -644,18 +795,25 @@ const SEND: Record<string, Sender> = {
   'POST /batches/:id/entries/:seq/corrections | a published entry': async (who, c) => {
     const seq = CALLERS.indexOf(who) + 1; // an entry of its own for each caller
     const description = '更正后的场景描述：冲压车间每天生产零部件约两万件，需要在线视觉全检。';
-    const res = await guarded(() => entryVersions(seq), () =>
-      c.post(`/api/v1/batches/${batchId}/entries/${seq}/corrections`, { description, erratum: '矩阵测试勘误说明' }));
+    const res = await guarded(
+      () => entryVersions(seq),
+      () => c.post(`/api/v1/batches/${batchId}/entries/${seq}/corrections`, { description, erratum: '矩阵测试勘误说明' }),
+    );
     if (ok(res)) {
       expect(res.json()).toMatchObject({ seq, version: 2, erratum: '矩阵测试勘误说明' });
-      expect((await entryVersions(seq)).map((v) => [v.version, v.isCurrent])).toEqual([[1, false], [2, true]]);
+      expect((await entryVersions(seq)).map((v) => [v.version, v.isCurrent])).toEqual([
+        [1, false],
+        [2, true],
+      ]);
     }
     return res;
   },
   "POST /submissions/:id/benchmark | A's accepted": async (_, c) => {
     const id = await fx.accepted();
     const probe = async () => [await statusOf(id), await benchmarksOf(id)];
-    const res = await guarded(probe, () => c.post(`/api/v1/submissions/${id}/benchmark`, { resultsText: '上线后检测准确率达到98.5%，替代人工目检八成工作量。' }));
+    const res = await guarded(probe, () =>
+      c.post(`/api/v1/submissions/${id}/benchmark`, { resultsText: '上线后检测准确率达到98.5%，替代人工目检八成工作量。' }),
+    );
     if (ok(res)) expect(await probe()).toEqual(['benchmark_case', 1]);
     return res;
   },
@@ -695,17 +853,31 @@ const SEND: Record<string, Sender> = {
   },
   "GET /listings/:id | A's published": (_, c) => c.get(`/api/v1/listings/${publishedNeedA}`),
   "GET /listings/:id | A's submitted": (_, c) => c.get(`/api/v1/listings/${submittedA}`),
-  'POST /classify | -': (_, c) => c.post('/api/v1/classify', { title: '钢板表面缺陷检测', description: '希望用机器视觉检测冷轧钢板表面缺陷。' }),
+  'POST /classify | -': (_, c) =>
+    c.post('/api/v1/classify', { title: '钢板表面缺陷检测', description: '希望用机器视觉检测冷轧钢板表面缺陷。' }),
   "GET /listings/:id/matches | A's published": (_, c) => c.get(`/api/v1/listings/${publishedNeedA}/matches`),
   "GET /listings/:id/matches | A's submitted": (_, c) => c.get(`/api/v1/listings/${submittedA}/matches`),
   "GET /listings/:id/interests | A's published": (_, c) => c.get(`/api/v1/listings/${publishedNeedA}/interests`),
   "POST /interests | A's need × C's capability": async (_, c) => {
-    const probe = async () => (await ctx.handle.db.select().from(schema.interests).where(eq(schema.interests.needId, publishedNeedA))).length;
-    return guarded(probe, () => c.post('/api/v1/interests', { needId: publishedNeedA, capabilityId: capabilityC, message: '矩阵测试意向' }));
+    const probe = async () =>
+      (await ctx.handle.db.select().from(schema.interests).where(eq(schema.interests.needId, publishedNeedA))).length;
+    return guarded(probe, () =>
+      c.post('/api/v1/interests', { needId: publishedNeedA, capabilityId: capabilityC, message: '矩阵测试意向' }),
+    );
   },
   "POST /match-decisions | A's need, pin C's capability": async (who, c) => {
-    const probe = async () => (await ctx.handle.db.select().from(schema.matchDecisions).where(eq(schema.matchDecisions.sourceId, publishedNeedA))).map((d) => d.reason);
-    return guarded(probe, () => c.post('/api/v1/match-decisions', { sourceId: publishedNeedA, targetId: capabilityC, decision: 'pin', reason: `矩阵测试置顶（${who}）` }));
+    const probe = async () =>
+      (await ctx.handle.db.select().from(schema.matchDecisions).where(eq(schema.matchDecisions.sourceId, publishedNeedA))).map(
+        (d) => d.reason,
+      );
+    return guarded(probe, () =>
+      c.post('/api/v1/match-decisions', {
+        sourceId: publishedNeedA,
+        targetId: capabilityC,
+        decision: 'pin',
+        reason: `矩阵测试置顶（${who}）`,
+      }),
+    );
   },
   'GET /search/terms | -': (_, c) => c.get('/api/v1/search/terms'),
   'POST /search/terms | a new term': async (who, c) => {
@@ -723,7 +895,8 @@ const SEND: Record<string, Sender> = {
     return guarded(probe, () => c.post('/api/v1/search/synonyms', { kind: 'near', terms: [`矩阵甲${who}`, `矩阵乙${who}`] }));
   },
   "DELETE /search/synonyms/:id | an operator's group": async (_, c) => {
-    const id = (await clients.operator.post('/api/v1/search/synonyms', { kind: 'near', terms: [`矩阵丙${++seq}`, `矩阵丁${seq}`] })).json().id as string;
+    const id = (await clients.operator.post('/api/v1/search/synonyms', { kind: 'near', terms: [`矩阵丙${++seq}`, `矩阵丁${seq}`] })).json()
+      .id as string;
     const probe = async () => (await ctx.handle.db.select().from(schema.searchSynonyms).where(eq(schema.searchSynonyms.id, id))).length;
     return guarded(probe, () => c.delete(`/api/v1/search/synonyms/${id}`));
   },
@@ -739,7 +912,9 @@ const SEND: Record<string, Sender> = {
   'GET /subscriptions | -': (_, c) => c.get('/api/v1/subscriptions'),
   'POST /subscriptions | a new saved search': async (who, c) => {
     const probe = async () => (await ctx.handle.db.select().from(schema.subscriptions)).length;
-    return guarded(probe, () => c.post('/api/v1/subscriptions', { kind: 'saved_search', name: `矩阵订阅${who}`, query: { q: '机器视觉' } }));
+    return guarded(probe, () =>
+      c.post('/api/v1/subscriptions', { kind: 'saved_search', name: `矩阵订阅${who}`, query: { q: '机器视觉' } }),
+    );
   },
   "GET /subscriptions/:id | member's subscription": async (_, c) => c.get(`/api/v1/subscriptions/${await memberSubscription()}`),
   "PATCH /subscriptions/:id | member's subscription, rename": async (who, c) => {
@@ -781,7 +956,12 @@ async function memberNotification(): Promise<string> {
 /** Written directly: the matrix needs more of them than the per-user limit of the API allows. */
 async function memberSubscription(): Promise<string> {
   const row = await insertSubscription(ctx.handle.db, {
-    userId: users.member.id, organizationId: orgA.id, kind: 'saved_search', name: `矩阵成员订阅${++seq}`, query: { q: '数字孪生' }, frequency: 'daily',
+    userId: users.member.id,
+    organizationId: orgA.id,
+    kind: 'saved_search',
+    name: `矩阵成员订阅${++seq}`,
+    query: { q: '数字孪生' },
+    frequency: 'daily',
   });
   return row.id;
 }
@@ -791,7 +971,8 @@ async function unsubscribeCall(c: Client, method: 'GET' | 'POST', path: string, 
   const id = await memberSubscription();
   const token = signUnsubscribe(await unsubscribeSecret(ctx.handle.db), id);
   const t = signed ? token : `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
-  const probe = async () => (await ctx.handle.db.select().from(schema.subscriptions).where(eq(schema.subscriptions.id, id)))[0]!.unsubscribedAt;
+  const probe = async () =>
+    (await ctx.handle.db.select().from(schema.subscriptions).where(eq(schema.subscriptions.id, id)))[0]!.unsubscribedAt;
   return guarded(probe, () => c.request(method, `/api/v1${path}?s=${id}&t=${encodeURIComponent(t)}`));
 }
 

@@ -9,7 +9,10 @@ import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { makeCall, scenarioNeedData, type Client, type TestContext } from '../testing.js';
 
-export interface InReviewItem { callId: string; id: string }
+export interface InReviewItem {
+  callId: string;
+  id: string;
+}
 
 function expectOk(res: LightMyRequestResponse, status: number, what: string) {
   expect(res.statusCode, `${what}: ${res.body.slice(0, 300)}`).toBe(status);
@@ -19,7 +22,8 @@ function expectOk(res: LightMyRequestResponse, status: number, what: string) {
 /** PUT through inject with the client's session and CSRF token (the test client has no PUT). */
 export function put(ctx: TestContext, c: Client, url: string, body: unknown) {
   return ctx.app.inject({
-    method: 'PUT', url,
+    method: 'PUT',
+    url,
     headers: { ...(c.cookie ? { cookie: c.cookie } : {}), ...(c.csrfToken ? { 'x-csrf-token': c.csrfToken } : {}) },
     payload: body as object,
   });
@@ -46,37 +50,56 @@ export function reviewFixtures(opts: { ctx: TestContext; owner: Client; operator
     const callId = (await makeCall(ctx.services, { status: 'open' })).id;
     const items: string[] = [];
     for (let i = 0; i < n; i++) {
-      const res = expectOk(await owner.post('/api/v1/submissions', {
-        callId, data: scenarioNeedData({ title: `矩阵评审场景需求${randomBytes(3).toString('hex')}` }),
-      }), 201, 'create');
+      const res = expectOk(
+        await owner.post('/api/v1/submissions', {
+          callId,
+          data: scenarioNeedData({ title: `矩阵评审场景需求${randomBytes(3).toString('hex')}` }),
+        }),
+        201,
+        'create',
+      );
       const id = res.json().id as string;
       await beforeSubmit?.(id);
       expectOk(await owner.post(`/api/v1/submissions/${id}/transitions`, { action: 'submit' }), 200, 'submit');
       items.push(id);
     }
-    expect(expectOk(await operator.post(`/api/v1/calls/${callId}/transitions`, { action: 'close' }), 200, 'close').json().status).toBe('closed');
-    expect(expectOk(await operator.post(`/api/v1/calls/${callId}/transitions`, { action: 'start_review' }), 200, 'start_review').json().status).toBe('reviewing');
+    expect(expectOk(await operator.post(`/api/v1/calls/${callId}/transitions`, { action: 'close' }), 200, 'close').json().status).toBe(
+      'closed',
+    );
+    expect(
+      expectOk(await operator.post(`/api/v1/calls/${callId}/transitions`, { action: 'start_review' }), 200, 'start_review').json().status,
+    ).toBe('reviewing');
     return { callId, items };
   }
 
   /** `n` items selected in a call in review (nothing published yet). */
   async function selectedInCall(n: number) {
     const { callId, items } = await callInReview(n);
-    expect(expectOk(await operator.post(`/api/v1/calls/${callId}/selection`, { submissionIds: items, action: 'select' }), 200, 'select').json().moved).toBe(n);
+    expect(
+      expectOk(await operator.post(`/api/v1/calls/${callId}/selection`, { submissionIds: items, action: 'select' }), 200, 'select').json()
+        .moved,
+    ).toBe(n);
     return { callId, items };
   }
 
   /** `n` items published as one numbered batch. */
   async function publishedBatch(n: number) {
     const { callId, items } = await selectedInCall(n);
-    const batch = expectOk(await operator.post(`/api/v1/calls/${callId}/batches`, {}), 201, 'publish').json() as { id: string; entryCount: number };
+    const batch = expectOk(await operator.post(`/api/v1/calls/${callId}/batches`, {}), 201, 'publish').json() as {
+      id: string;
+      entryCount: number;
+    };
     expect(batch.entryCount).toBe(n);
     return { callId, batchId: batch.id, items };
   }
 
   /** An operator's manual assignment of `reviewerUserId` to an item in review. */
   async function assign(item: InReviewItem, reviewerUserId: string): Promise<string> {
-    const res = expectOk(await operator.post(`/api/v1/calls/${item.callId}/assignments`, { submissionId: item.id, reviewerUserId }), 201, 'assign');
+    const res = expectOk(
+      await operator.post(`/api/v1/calls/${item.callId}/assignments`, { submissionId: item.id, reviewerUserId }),
+      201,
+      'assign',
+    );
     return res.json().id as string;
   }
 
@@ -93,7 +116,11 @@ export function reviewFixtures(opts: { ctx: TestContext; owner: Client; operator
   const published = new Pool<string>(async () => (await publishedBatch(12)).items);
 
   return {
-    callInReview, selectedInCall, publishedBatch, assign, advance,
+    callInReview,
+    selectedInCall,
+    publishedBatch,
+    assign,
+    advance,
     /** A fresh item of the owner's organisation in `in_review`, in a call in review. */
     inReview: () => inReview.take(),
     /** A fresh published item of the owner's organisation. */

@@ -1,10 +1,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { advanceCallsByClock } from '@scenebridge/app/calls';
-import {
-  anonymous, callInput, createTestContext, makeCall, orgUser, platformUser, type Client, type TestContext,
-} from '../testing.js';
+import { anonymous, callInput, createTestContext, makeCall, orgUser, platformUser, type Client, type TestContext } from '../testing.js';
 
-interface AuditItem { seq: number; action: string; actorLabel: string; fromState: string | null; toState: string | null; reason: string | null; data: Record<string, unknown> | null }
+interface AuditItem {
+  seq: number;
+  action: string;
+  actorLabel: string;
+  fromState: string | null;
+  toState: string | null;
+  reason: string | null;
+  data: Record<string, unknown> | null;
+}
 
 async function callAudit(operator: Client, id: string): Promise<AuditItem[]> {
   const res = await operator.get(`/api/v1/audit?entityType=call&entityId=${id}&pageSize=100`);
@@ -25,8 +31,12 @@ describe('calls through the API', () => {
     operator = op.client;
     operatorLabel = `${op.user.displayName} <${op.user.email}>`;
   });
-  afterAll(async () => { await ctx?.close(); });
-  afterEach(() => { ctx?.setNow(new Date()); });
+  afterAll(async () => {
+    await ctx?.close();
+  });
+  afterEach(() => {
+    ctx?.setNow(new Date());
+  });
 
   async function createDraft(overrides: Parameters<typeof callInput>[0] = {}) {
     const res = await operator.post('/api/v1/calls', callInput(overrides, ctx.services.now()));
@@ -40,8 +50,12 @@ describe('calls through the API', () => {
     expect(res.statusCode).toBe(201);
     const call = res.json();
     expect(call).toMatchObject({
-      title: '2026年智能制造场景需求征集', listType: 'scenario_need', status: 'draft', submissionCount: 0,
-      acceptingSubmissions: false, reviewScheme: input.reviewScheme,
+      title: '2026年智能制造场景需求征集',
+      listType: 'scenario_need',
+      status: 'draft',
+      submissionCount: 0,
+      acceptingSubmissions: false,
+      reviewScheme: input.reviewScheme,
     });
     expect(call.allowedActions.sort()).toEqual(['cancel', 'open', 'schedule']);
     expect(new Date(call.opensAt).getTime()).toBe(new Date(input.opensAt).getTime());
@@ -55,19 +69,37 @@ describe('calls through the API', () => {
 
   it('refuses review weights that do not sum to 100, and closesAt not after opensAt', async () => {
     const before = (await operator.get('/api/v1/calls?pageSize=100')).json().total as number;
-    const weights = await operator.post('/api/v1/calls', callInput({
-      reviewScheme: { reviewersPerItem: 3, blind: false, criteria: [{ key: 'urgency', name: '需求迫切性', weight: 60 }, { key: 'feasibility', name: '技术可行性', weight: 30 }] },
-    }));
+    const weights = await operator.post(
+      '/api/v1/calls',
+      callInput({
+        reviewScheme: {
+          reviewersPerItem: 3,
+          blind: false,
+          criteria: [
+            { key: 'urgency', name: '需求迫切性', weight: 60 },
+            { key: 'feasibility', name: '技术可行性', weight: 30 },
+          ],
+        },
+      }),
+    );
     expect(weights.statusCode).toBe(400);
     expect(weights.json().error.code).toBe('VALIDATION_FAILED');
     expect(weights.json().error.details.map((d: { message: string }) => d.message)).toContain('评审指标权重之和应为100');
 
     const now = Date.now();
-    for (const [opensAt, closesAt] of [[now + 2 * DAY, now + DAY], [now + DAY, now + DAY]]) {
-      const res = await operator.post('/api/v1/calls', callInput({ opensAt: new Date(opensAt!).toISOString(), closesAt: new Date(closesAt!).toISOString() }));
+    for (const [opensAt, closesAt] of [
+      [now + 2 * DAY, now + DAY],
+      [now + DAY, now + DAY],
+    ]) {
+      const res = await operator.post(
+        '/api/v1/calls',
+        callInput({ opensAt: new Date(opensAt!).toISOString(), closesAt: new Date(closesAt!).toISOString() }),
+      );
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('VALIDATION_FAILED');
-      expect(res.json().error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'closesAt', message: '截止时间须晚于开始时间' })]));
+      expect(res.json().error.details).toEqual(
+        expect.arrayContaining([expect.objectContaining({ path: 'closesAt', message: '截止时间须晚于开始时间' })]),
+      );
     }
     const noOffset = await operator.post('/api/v1/calls', callInput({ opensAt: '2026-05-01 09:00' }));
     expect(noOffset.statusCode).toBe(400);
@@ -119,7 +151,10 @@ describe('calls through the API', () => {
   it('the operator opens a draft early: opensAt becomes now, and it accepts submissions', async () => {
     const now = new Date(Math.floor(Date.now() / 1000) * 1000);
     ctx.setNow(now);
-    const draft = await createDraft({ opensAt: new Date(now.getTime() + 3 * DAY).toISOString(), closesAt: new Date(now.getTime() + 10 * DAY).toISOString() });
+    const draft = await createDraft({
+      opensAt: new Date(now.getTime() + 3 * DAY).toISOString(),
+      closesAt: new Date(now.getTime() + 10 * DAY).toISOString(),
+    });
     const res = await operator.post(`/api/v1/calls/${draft.id}/transitions`, { action: 'open' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'open', opensAt: now.toISOString(), closesAt: draft.closesAt, acceptingSubmissions: true });
@@ -139,11 +174,18 @@ describe('calls through the API', () => {
     const call = await makeCall(ctx.services, { status: 'open' });
     const res = await operator.post(`/api/v1/calls/${call.id}/transitions`, { action: 'close' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'closed', closesAt: now.toISOString(), acceptingSubmissions: false, allowedActions: ['start_review'] });
+    expect(res.json()).toMatchObject({
+      status: 'closed',
+      closesAt: now.toISOString(),
+      acceptingSubmissions: false,
+      allowedActions: ['start_review'],
+    });
     expect((await callAudit(operator, call.id)).at(-1)).toMatchObject({ action: 'call.close', fromState: 'open', toState: 'closed' });
     // Then on through review to results.
     expect((await operator.post(`/api/v1/calls/${call.id}/transitions`, { action: 'start_review' })).json().status).toBe('reviewing');
-    expect((await operator.post(`/api/v1/calls/${call.id}/transitions`, { action: 'publish_results' })).json().status).toBe('results_published');
+    expect((await operator.post(`/api/v1/calls/${call.id}/transitions`, { action: 'publish_results' })).json().status).toBe(
+      'results_published',
+    );
   });
 
   it('refuses to open a call whose closing time has passed (409 CALL_WINDOW_PASSED)', async () => {
@@ -166,7 +208,11 @@ describe('calls through the API', () => {
     const res = await operator.post(`/api/v1/calls/${draft.id}/transitions`, { action: 'cancel', reason: '征集方案调整' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'cancelled', statusReason: '征集方案调整', allowedActions: [] });
-    expect((await callAudit(operator, draft.id)).at(-1)).toMatchObject({ action: 'call.cancel', reason: '征集方案调整', toState: 'cancelled' });
+    expect((await callAudit(operator, draft.id)).at(-1)).toMatchObject({
+      action: 'call.cancel',
+      reason: '征集方案调整',
+      toState: 'cancelled',
+    });
     expect((await anonymous(ctx.app).get(`/api/v1/calls/${draft.id}`)).statusCode).toBe(404);
   });
 
@@ -241,7 +287,9 @@ describe('list type changes', () => {
     ctx = await createTestContext();
     operator = (await platformUser(ctx)).client;
   });
-  afterAll(async () => { await ctx?.close(); });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
   async function scheduledCallWithDraft() {
     const input = callInput({ opensAt: new Date(Date.now() + DAY).toISOString(), closesAt: new Date(Date.now() + 5 * DAY).toISOString() });
@@ -279,8 +327,12 @@ describe('the clock', () => {
     ctx = await createTestContext();
     operator = (await platformUser(ctx)).client;
   });
-  afterAll(async () => { await ctx?.close(); });
-  afterEach(() => { ctx?.setNow(new Date()); });
+  afterAll(async () => {
+    await ctx?.close();
+  });
+  afterEach(() => {
+    ctx?.setNow(new Date());
+  });
 
   it('opens a scheduled call at opensAt and closes it at closesAt, each move audited as system', async () => {
     const t0 = new Date(Math.floor(Date.now() / 1000) * 1000);
@@ -303,7 +355,12 @@ describe('the clock', () => {
     ctx.setNow(opensAt);
     expect(await advanceCallsByClock({ services: ctx.services })).toBe(1);
     const opened = (await operator.get(`/api/v1/calls/${id}`)).json();
-    expect(opened).toMatchObject({ status: 'open', opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString(), acceptingSubmissions: true });
+    expect(opened).toMatchObject({
+      status: 'open',
+      opensAt: opensAt.toISOString(),
+      closesAt: closesAt.toISOString(),
+      acceptingSubmissions: true,
+    });
     expect(await advanceCallsByClock({ services: ctx.services })).toBe(0);
 
     ctx.setNow(new Date(closesAt.getTime() - 1000));
@@ -312,37 +369,56 @@ describe('the clock', () => {
 
     ctx.setNow(closesAt);
     expect(await advanceCallsByClock({ services: ctx.services })).toBe(1);
-    expect((await operator.get(`/api/v1/calls/${id}`)).json()).toMatchObject({ status: 'closed', closesAt: closesAt.toISOString(), acceptingSubmissions: false });
+    expect((await operator.get(`/api/v1/calls/${id}`)).json()).toMatchObject({
+      status: 'closed',
+      closesAt: closesAt.toISOString(),
+      acceptingSubmissions: false,
+    });
     expect(await advanceCallsByClock({ services: ctx.services })).toBe(0);
 
     const events = await callAudit(operator, id);
     expect(events.map((e) => [e.action, e.fromState, e.toState])).toEqual([
-      ['call.created', null, 'draft'], ['call.schedule', 'draft', 'scheduled'],
-      ['call.open', 'scheduled', 'open'], ['call.close', 'open', 'closed'],
+      ['call.created', null, 'draft'],
+      ['call.schedule', 'draft', 'scheduled'],
+      ['call.open', 'scheduled', 'open'],
+      ['call.close', 'open', 'closed'],
     ]);
-    expect(events.slice(2).map((e) => [e.actorLabel, e.reason])).toEqual([['system', 'clock'], ['system', 'clock']]);
+    expect(events.slice(2).map((e) => [e.actorLabel, e.reason])).toEqual([
+      ['system', 'clock'],
+      ['system', 'clock'],
+    ]);
     expect(events[1]!.actorLabel).not.toBe('system');
   });
 
   it('a scheduled call whose whole window passed while the clock was away is opened and then closed', async () => {
     const t0 = new Date(Math.floor(Date.now() / 1000) * 1000);
     ctx.setNow(t0);
-    const created = await operator.post('/api/v1/calls', callInput({
-      opensAt: new Date(t0.getTime() + HOUR).toISOString(), closesAt: new Date(t0.getTime() + 2 * HOUR).toISOString(),
-    }));
+    const created = await operator.post(
+      '/api/v1/calls',
+      callInput({
+        opensAt: new Date(t0.getTime() + HOUR).toISOString(),
+        closesAt: new Date(t0.getTime() + 2 * HOUR).toISOString(),
+      }),
+    );
     const id = created.json().id as string;
     expect((await operator.post(`/api/v1/calls/${id}/transitions`, { action: 'schedule' })).json().status).toBe('scheduled');
     ctx.setNow(new Date(t0.getTime() + 5 * HOUR));
     expect(await advanceCallsByClock({ services: ctx.services })).toBe(1);
     expect((await operator.get(`/api/v1/calls/${id}`)).json().status).toBe('closed');
     const events = await callAudit(operator, id);
-    expect(events.slice(-2).map((e) => [e.action, e.actorLabel])).toEqual([['call.open', 'system'], ['call.close', 'system']]);
+    expect(events.slice(-2).map((e) => [e.action, e.actorLabel])).toEqual([
+      ['call.open', 'system'],
+      ['call.close', 'system'],
+    ]);
   });
 
   it('leaves drafts alone, and unschedule takes a call back to draft so the clock ignores it', async () => {
     const t0 = new Date(Math.floor(Date.now() / 1000) * 1000);
     ctx.setNow(t0);
-    const input = callInput({ opensAt: new Date(t0.getTime() + HOUR).toISOString(), closesAt: new Date(t0.getTime() + 4 * HOUR).toISOString() });
+    const input = callInput({
+      opensAt: new Date(t0.getTime() + HOUR).toISOString(),
+      closesAt: new Date(t0.getTime() + 4 * HOUR).toISOString(),
+    });
     const draftId = (await operator.post('/api/v1/calls', input)).json().id as string;
     const unscheduledId = (await operator.post('/api/v1/calls', input)).json().id as string;
     await operator.post(`/api/v1/calls/${unscheduledId}/transitions`, { action: 'schedule' });

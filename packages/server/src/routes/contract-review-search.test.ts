@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../testing.js';
 
-interface JsonSchema { type?: string | string[]; properties?: Record<string, JsonSchema>; items?: JsonSchema; enum?: unknown[]; anyOf?: JsonSchema[]; oneOf?: JsonSchema[] }
-interface Operation { responses?: Record<string, { content?: Record<string, { schema?: JsonSchema }> }> }
+interface JsonSchema {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  enum?: unknown[];
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+}
+interface Operation {
+  responses?: Record<string, { content?: Record<string, { schema?: JsonSchema }> }>;
+}
 
 /** Review, publication, search, matching, quality, vocabulary and unsubscribe: what each success answer is. */
 const JSON_ANSWERS: Array<[string, string, string, string[]]> = [
@@ -41,8 +50,11 @@ const JSON_ANSWERS: Array<[string, string, string, string[]]> = [
   ['post', '/api/v1/search/synonyms', '201', ['id', 'kind', 'terms', 'note', 'createdAt']],
 ];
 const NO_CONTENT: Array<[string, string]> = [
-  ['delete', '/api/v1/review-assignments/{id}'], ['post', '/api/v1/reviews/relations'], ['delete', '/api/v1/reviews/relations/{id}'],
-  ['delete', '/api/v1/search/terms/{id}'], ['delete', '/api/v1/search/synonyms/{id}'],
+  ['delete', '/api/v1/review-assignments/{id}'],
+  ['post', '/api/v1/reviews/relations'],
+  ['delete', '/api/v1/reviews/relations/{id}'],
+  ['delete', '/api/v1/search/terms/{id}'],
+  ['delete', '/api/v1/search/synonyms/{id}'],
 ];
 
 describe('the contract of review, publication, search, matching, quality and vocabulary answers', () => {
@@ -52,8 +64,11 @@ describe('the contract of review, publication, search, matching, quality and voc
     ctx = await createTestContext();
     paths = ((await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: typeof paths }).paths;
   });
-  afterAll(async () => { await ctx?.close(); });
-  const jsonSchema = (method: string, path: string, status: string) => paths[path]?.[method]?.responses?.[status]?.content?.['application/json']?.schema;
+  afterAll(async () => {
+    await ctx?.close();
+  });
+  const jsonSchema = (method: string, path: string, status: string) =>
+    paths[path]?.[method]?.responses?.[status]?.content?.['application/json']?.schema;
 
   it.each(JSON_ANSWERS)('%s %s describes its %s answer in the OpenAPI document', (method, path, status, keys) => {
     const schema = jsonSchema(method, path, status);
@@ -76,7 +91,11 @@ describe('the contract of review, publication, search, matching, quality and voc
   });
 
   it('describes the unsubscribe pages as HTML', () => {
-    for (const [method, path] of [['get', '/api/v1/unsubscribe'], ['post', '/api/v1/unsubscribe'], ['post', '/api/v1/resubscribe']] as const) {
+    for (const [method, path] of [
+      ['get', '/api/v1/unsubscribe'],
+      ['post', '/api/v1/unsubscribe'],
+      ['post', '/api/v1/resubscribe'],
+    ] as const) {
       expect(paths[path]?.[method]?.responses?.['200']?.content?.['text/html']?.schema).toEqual({ type: 'string' });
     }
   });

@@ -1,12 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../testing.js';
 
-interface Operation { responses?: Record<string, { description?: string; content?: Record<string, { schema?: unknown }> }> }
+interface Operation {
+  responses?: Record<string, { description?: string; content?: Record<string, { schema?: unknown }> }>;
+}
 
 /** Answers that are not JSON: file downloads and the unsubscribe pages, described by their media type. */
 const NOT_JSON = [
-  'GET /api/v1/imports/template', 'GET /api/v1/attachments/{id}',
-  'GET /api/v1/unsubscribe', 'POST /api/v1/unsubscribe', 'POST /api/v1/resubscribe',
+  'GET /api/v1/imports/template',
+  'GET /api/v1/attachments/{id}',
+  'GET /api/v1/unsubscribe',
+  'POST /api/v1/unsubscribe',
+  'POST /api/v1/resubscribe',
 ];
 const schemaOf = (r: { content?: Record<string, { schema?: unknown }> }, media: string) => r.content?.[media]?.schema;
 
@@ -15,30 +20,44 @@ describe('the API contract', () => {
   let operations: Array<{ id: string; op: Operation }>;
   beforeAll(async () => {
     ctx = await createTestContext();
-    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, Operation>> };
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, Operation>>;
+    };
     operations = Object.entries(doc.paths)
       .filter(([path]) => path.startsWith('/api/v1/'))
       .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ id: `${method.toUpperCase()} ${path}`, op })));
   });
-  afterAll(async () => { await ctx?.close(); });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
   it('covers every operation of the API', () => {
     expect(operations.length).toBeGreaterThanOrEqual(78);
   });
 
   it('every /api/v1 operation declares the schema of its success answer', () => {
-    const missing = operations.filter(({ id, op }) => {
-      const success = Object.entries(op.responses ?? {}).filter(([status]) => /^2\d\d$/.test(status));
-      if (success.length === 0) return true;
-      return success.some(([status, r]) => status !== '204'
-        && !(NOT_JSON.includes(id) ? Object.keys(r.content ?? {}).some((m) => schemaOf(r, m)) : schemaOf(r, 'application/json')));
-    }).map((o) => o.id);
+    const missing = operations
+      .filter(({ id, op }) => {
+        const success = Object.entries(op.responses ?? {}).filter(([status]) => /^2\d\d$/.test(status));
+        if (success.length === 0) return true;
+        return success.some(
+          ([status, r]) =>
+            status !== '204' &&
+            !(NOT_JSON.includes(id) ? Object.keys(r.content ?? {}).some((m) => schemaOf(r, m)) : schemaOf(r, 'application/json')),
+        );
+      })
+      .map((o) => o.id);
     expect(missing).toEqual([]);
   });
 
   it('only the listed downloads and pages answer other than JSON', () => {
-    const other = operations.filter(({ op }) => Object.entries(op.responses ?? {})
-      .some(([status, r]) => /^2\d\d$/.test(status) && Object.keys(r.content ?? {}).some((m) => m !== 'application/json'))).map((o) => o.id);
+    const other = operations
+      .filter(({ op }) =>
+        Object.entries(op.responses ?? {}).some(
+          ([status, r]) => /^2\d\d$/.test(status) && Object.keys(r.content ?? {}).some((m) => m !== 'application/json'),
+        ),
+      )
+      .map((o) => o.id);
     expect(other.sort()).toEqual([...NOT_JSON].sort());
   });
 });

@@ -12,12 +12,19 @@ beforeAll(async () => {
   operator = (await platformUser(ctx)).client;
   for (let i = 0; i < OWNERS; i++) {
     await insertOrganization(ctx.services.db, {
-      name: `导入测试机构${i}`, creditCode: sampleCreditCode(i), kind: 'government', regionCode: '500112',
-      contactName: '王五', contactPhone: '13800138000', status: 'approved',
+      name: `导入测试机构${i}`,
+      creditCode: sampleCreditCode(i),
+      kind: 'government',
+      regionCode: '500112',
+      contactName: '王五',
+      contactPhone: '13800138000',
+      status: 'approved',
     });
   }
 });
-afterAll(async () => { await ctx?.close(); });
+afterAll(async () => {
+  await ctx?.close();
+});
 
 const countOf = async (callId: string) => (await operator.get(`/api/v1/submissions?callId=${callId}&pageSize=1`)).json().total as number;
 
@@ -31,7 +38,10 @@ describe('XLSX import', () => {
     expect(res.statusCode).toBe(200);
     const report = res.json();
     expect(report).toMatchObject({ mode: 'dry_run', totalRows: 5, validRows: 3, committed: false, created: 0 });
-    expect(report.errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([[3, '所属领域'], [5, '联系电话']]);
+    expect(report.errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([
+      [3, '所属领域'],
+      [5, '联系电话'],
+    ]);
     expect(await countOf(call.id)).toBe(0);
   });
 
@@ -64,10 +74,18 @@ describe('XLSX import', () => {
     const { client, org } = await orgUser(ctx);
     const mine = { ...sampleRow('scenario_need', 20, OWNERS), 机构统一社会信用代码: org.creditCode };
     const theirs = sampleRow('scenario_need', 21, OWNERS);
-    const res = await uploadFile(client, `/api/v1/imports?callId=${call.id}&mode=dry_run`, await buildWorkbook('scenario_need', [mine, theirs]));
+    const res = await uploadFile(
+      client,
+      `/api/v1/imports?callId=${call.id}&mode=dry_run`,
+      await buildWorkbook('scenario_need', [mine, theirs]),
+    );
     expect(res.json().errors).toEqual([expect.objectContaining({ row: 3, code: 'OWNER_NOT_ALLOWED' })]);
     const unknown = { ...sampleRow('scenario_need', 22, OWNERS), 机构统一社会信用代码: sampleCreditCode(999) };
-    const res2 = await uploadFile(operator, `/api/v1/imports?callId=${call.id}&mode=dry_run`, await buildWorkbook('scenario_need', [unknown]));
+    const res2 = await uploadFile(
+      operator,
+      `/api/v1/imports?callId=${call.id}&mode=dry_run`,
+      await buildWorkbook('scenario_need', [unknown]),
+    );
     expect(res2.json().errors[0]).toMatchObject({ row: 2, code: 'UNKNOWN_ORGANIZATION' });
   });
 

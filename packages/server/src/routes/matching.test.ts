@@ -2,21 +2,87 @@ import { schema } from '@scenebridge/db';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishThroughApi } from '../portal/testing.js';
-import { anonymous, createTestContext, makeCall, orgUser, platformUser, scenarioNeedData, type Client, type TestContext } from '../testing.js';
+import {
+  anonymous,
+  createTestContext,
+  makeCall,
+  orgUser,
+  platformUser,
+  scenarioNeedData,
+  type Client,
+  type TestContext,
+} from '../testing.js';
 
-interface Part { key: string; label: string; weight: number; fit: number; points: number; share: number; detail: string }
-interface Match { id: string; score: number; sharedTerms: string[]; parts: Part[]; pinned: { reason: string } | null }
-interface Matches { items: Match[]; excluded: Array<{ id: string; reason: string }> }
+interface Part {
+  key: string;
+  label: string;
+  weight: number;
+  fit: number;
+  points: number;
+  share: number;
+  detail: string;
+}
+interface Match {
+  id: string;
+  score: number;
+  sharedTerms: string[];
+  parts: Part[];
+  pinned: { reason: string } | null;
+}
+interface Matches {
+  items: Match[];
+  excluded: Array<{ id: string; reason: string }>;
+}
 
 const NEEDS = [
-  { title: '汽车焊装车间焊点质量机器视觉检测', description: '焊装线每班约1.2万个焊点依赖人工抽检，漏检率偏高，希望基于机器视觉实现焊点缺陷在线检测，节拍不超过3秒。', sector: 'manufacturing', techFields: ['computer_vision', 'industrial_internet'], regionCode: '500112' },
-  { title: '三甲医院门诊智能导诊与分诊', description: '门诊高峰期挂号咨询排队时间长，患者不清楚应挂哪个科室，希望通过智能问答和大模型实现分诊引导。', sector: 'healthcare', techFields: ['nlp', 'foundation_models'], regionCode: '500103' },
-  { title: '电子元器件外观缺陷视觉质检', description: '贴片元件外观缺陷种类多，现有人工目检效率低，希望引入深度学习视觉质检系统，缺陷检出率达到99%。', sector: 'manufacturing', techFields: ['computer_vision'], regionCode: '500113' },
+  {
+    title: '汽车焊装车间焊点质量机器视觉检测',
+    description: '焊装线每班约1.2万个焊点依赖人工抽检，漏检率偏高，希望基于机器视觉实现焊点缺陷在线检测，节拍不超过3秒。',
+    sector: 'manufacturing',
+    techFields: ['computer_vision', 'industrial_internet'],
+    regionCode: '500112',
+  },
+  {
+    title: '三甲医院门诊智能导诊与分诊',
+    description: '门诊高峰期挂号咨询排队时间长，患者不清楚应挂哪个科室，希望通过智能问答和大模型实现分诊引导。',
+    sector: 'healthcare',
+    techFields: ['nlp', 'foundation_models'],
+    regionCode: '500103',
+  },
+  {
+    title: '电子元器件外观缺陷视觉质检',
+    description: '贴片元件外观缺陷种类多，现有人工目检效率低，希望引入深度学习视觉质检系统，缺陷检出率达到99%。',
+    sector: 'manufacturing',
+    techFields: ['computer_vision'],
+    regionCode: '500113',
+  },
 ];
 const CAPABILITIES = [
-  { title: '工业视觉缺陷检测平台', description: '支持小样本训练的工业视觉缺陷检测平台，可检测焊点、划痕、缺料等缺陷，已在汽车零部件、电子装配等二十余条产线部署，检出率99%以上。', techFields: ['computer_vision'], sectors: ['manufacturing'], maturityTrl: 8, regionCode: '500112' },
-  { title: '医疗大模型智能导诊系统', description: '面向医院门诊的智能导诊问答系统，基于医疗大模型理解患者主诉并推荐科室，已在5家医院上线。', techFields: ['nlp', 'foundation_models'], sectors: ['healthcare'], maturityTrl: 7, regionCode: '500103' },
-  { title: '农业植保无人机飞防服务', description: '提供植保无人机飞防作业与农田遥感巡检服务，覆盖柑橘、水稻等作物。', techFields: ['drones_low_altitude'], sectors: ['agriculture'], maturityTrl: 9, regionCode: '500154' },
+  {
+    title: '工业视觉缺陷检测平台',
+    description:
+      '支持小样本训练的工业视觉缺陷检测平台，可检测焊点、划痕、缺料等缺陷，已在汽车零部件、电子装配等二十余条产线部署，检出率99%以上。',
+    techFields: ['computer_vision'],
+    sectors: ['manufacturing'],
+    maturityTrl: 8,
+    regionCode: '500112',
+  },
+  {
+    title: '医疗大模型智能导诊系统',
+    description: '面向医院门诊的智能导诊问答系统，基于医疗大模型理解患者主诉并推荐科室，已在5家医院上线。',
+    techFields: ['nlp', 'foundation_models'],
+    sectors: ['healthcare'],
+    maturityTrl: 7,
+    regionCode: '500103',
+  },
+  {
+    title: '农业植保无人机飞防服务',
+    description: '提供植保无人机飞防作业与农田遥感巡检服务，覆盖柑橘、水稻等作物。',
+    techFields: ['drones_low_altitude'],
+    sectors: ['agriculture'],
+    maturityTrl: 9,
+    regionCode: '500154',
+  },
 ];
 
 let ctx: TestContext;
@@ -63,16 +129,31 @@ describe('matching', () => {
 
   it('works the other way: the needs a capability could serve', async () => {
     const r = await matches(caps.owners[0]!, caps.submissionIds[0]!);
-    expect(r.items.slice(0, 2).map((m) => m.id).sort()).toEqual([needs.submissionIds[0], needs.submissionIds[2]].sort());
+    expect(
+      r.items
+        .slice(0, 2)
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual([needs.submissionIds[0], needs.submissionIds[2]].sort());
     const medical = await matches(caps.owners[1]!, caps.submissionIds[1]!);
     expect(medical.items[0]!.id).toBe(needs.submissionIds[1]);
   });
 
   it('respects pins and exclusions by operators and brokers, with reasons, audited', async () => {
     const [source, vision, drone] = [needs.submissionIds[0]!, caps.submissionIds[0]!, caps.submissionIds[2]!];
-    const pin = await broker.post('/api/v1/match-decisions', { sourceId: source, targetId: drone, decision: 'pin', reason: '该企业可提供无人机巡检车间屋顶' });
+    const pin = await broker.post('/api/v1/match-decisions', {
+      sourceId: source,
+      targetId: drone,
+      decision: 'pin',
+      reason: '该企业可提供无人机巡检车间屋顶',
+    });
     expect(pin.statusCode, pin.body).toBe(200);
-    const ex = await operator.post('/api/v1/match-decisions', { sourceId: source, targetId: vision, decision: 'exclude', reason: '该能力方已明确不承接焊装项目' });
+    const ex = await operator.post('/api/v1/match-decisions', {
+      sourceId: source,
+      targetId: vision,
+      decision: 'exclude',
+      reason: '该能力方已明确不承接焊装项目',
+    });
     expect(ex.statusCode).toBe(200);
 
     const seenByOwner = await matches(needs.owners[0]!, source);
@@ -85,7 +166,12 @@ describe('matching', () => {
     const events = await ctx.services.db.select().from(schema.auditEvents).where(eq(schema.auditEvents.entityId, source));
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['match.pin', 'match.exclude']));
 
-    const clear = await operator.post('/api/v1/match-decisions', { sourceId: source, targetId: vision, decision: 'clear', reason: '能力方更新了承接范围' });
+    const clear = await operator.post('/api/v1/match-decisions', {
+      sourceId: source,
+      targetId: vision,
+      decision: 'clear',
+      reason: '能力方更新了承接范围',
+    });
     expect(clear.statusCode).toBe(200);
     expect((await matches(broker, source)).items.map((m) => m.id)).toContain(vision);
     await operator.post('/api/v1/match-decisions', { sourceId: source, targetId: drone, decision: 'clear', reason: '撤销置顶' });
@@ -93,12 +179,24 @@ describe('matching', () => {
 
   it('refuses pins from others, pins without a reason, and pairs of the same kind', async () => {
     const [source, vision] = [needs.submissionIds[0]!, caps.submissionIds[0]!];
-    const byOwner = await needs.owners[0]!.post('/api/v1/match-decisions', { sourceId: source, targetId: vision, decision: 'pin', reason: '我想置顶' });
+    const byOwner = await needs.owners[0]!.post('/api/v1/match-decisions', {
+      sourceId: source,
+      targetId: vision,
+      decision: 'pin',
+      reason: '我想置顶',
+    });
     expect(byOwner.statusCode).toBe(403);
-    expect((await broker.post('/api/v1/match-decisions', { sourceId: source, targetId: vision, decision: 'pin', reason: '' })).statusCode).toBe(400);
-    const same = await broker.post('/api/v1/match-decisions', { sourceId: source, targetId: needs.submissionIds[2], decision: 'pin', reason: '同类' });
+    expect(
+      (await broker.post('/api/v1/match-decisions', { sourceId: source, targetId: vision, decision: 'pin', reason: '' })).statusCode,
+    ).toBe(400);
+    const same = await broker.post('/api/v1/match-decisions', {
+      sourceId: source,
+      targetId: needs.submissionIds[2],
+      decision: 'pin',
+      reason: '同类',
+    });
     expect(same.json().error.code).toBe('INVALID_PAIR');
-    expect((await ctx.services.db.select().from(schema.matchDecisions).where(eq(schema.matchDecisions.sourceId, source)))).toEqual([]);
+    expect(await ctx.services.db.select().from(schema.matchDecisions).where(eq(schema.matchDecisions.sourceId, source))).toEqual([]);
   });
 
   it('hides matches of an unpublished listing from other organisations', async () => {
@@ -121,12 +219,18 @@ describe('interest (意向)', () => {
     const interestId = res.json().id as string;
 
     const needOwnerMe = (await needs.owners[0]!.get('/api/v1/auth/me')).json();
-    const ownerNotes = await ctx.services.db.select().from(schema.notifications)
-      .where(and(eq(schema.notifications.userId, needOwnerMe.user?.id ?? needOwnerMe.id), eq(schema.notifications.kind, 'interest.received')));
+    const ownerNotes = await ctx.services.db
+      .select()
+      .from(schema.notifications)
+      .where(
+        and(eq(schema.notifications.userId, needOwnerMe.user?.id ?? needOwnerMe.id), eq(schema.notifications.kind, 'interest.received')),
+      );
     expect(ownerNotes).toHaveLength(1);
     expect(ownerNotes[0]!.title).toContain(NEEDS[0]!.title);
     expect(ownerNotes[0]!.link).toBe(`/listings/${needId}`);
-    const brokerNotes = await ctx.services.db.select().from(schema.notifications)
+    const brokerNotes = await ctx.services.db
+      .select()
+      .from(schema.notifications)
       .where(and(eq(schema.notifications.userId, brokerUserId), eq(schema.notifications.kind, 'interest.broker')));
     expect(brokerNotes).toHaveLength(1);
     const audit = await ctx.services.db.select().from(schema.auditEvents).where(eq(schema.auditEvents.entityId, interestId));
@@ -135,7 +239,9 @@ describe('interest (意向)', () => {
     const again = await supplier.post('/api/v1/interests', { needId, capabilityId: capId });
     expect(again.statusCode).toBe(200);
     expect(again.json()).toMatchObject({ id: interestId, created: false });
-    expect(await ctx.services.db.select().from(schema.notifications).where(eq(schema.notifications.kind, 'interest.received'))).toHaveLength(1);
+    expect(
+      await ctx.services.db.select().from(schema.notifications).where(eq(schema.notifications.kind, 'interest.received')),
+    ).toHaveLength(1);
 
     const seenByOwner = (await needs.owners[0]!.get(`/api/v1/listings/${needId}/interests`)).json();
     expect(seenByOwner.items).toEqual([expect.objectContaining({ id: interestId, fromSide: 'capability', message: '可安排现场演示' })]);
@@ -146,11 +252,21 @@ describe('interest (意向)', () => {
   it("an interest lets the other party read the interested side's unpublished item, and no one else", async () => {
     const supplier = await orgUser(ctx);
     const call = await makeCall(ctx.services, { status: 'open', input: { listType: 'capability' } });
-    const capId = (await supplier.client.post('/api/v1/submissions', { callId: call.id, data: {
-      title: '焊点质量在线视觉检测系统', description: '基于深度学习的焊点缺陷在线检测系统，支持虚焊、漏焊识别，已在三条焊装线试运行。',
-      techFields: ['computer_vision'], sectors: ['manufacturing'], maturityTrl: 6, referenceCases: [], regionCode: '500112',
-      contact: { name: '赵工', phone: '13912345678', public: false },
-    } })).json().id as string;
+    const capId = (
+      await supplier.client.post('/api/v1/submissions', {
+        callId: call.id,
+        data: {
+          title: '焊点质量在线视觉检测系统',
+          description: '基于深度学习的焊点缺陷在线检测系统，支持虚焊、漏焊识别，已在三条焊装线试运行。',
+          techFields: ['computer_vision'],
+          sectors: ['manufacturing'],
+          maturityTrl: 6,
+          referenceCases: [],
+          regionCode: '500112',
+          contact: { name: '赵工', phone: '13912345678', public: false },
+        },
+      })
+    ).json().id as string;
     expect((await supplier.client.post(`/api/v1/submissions/${capId}/transitions`, { action: 'submit' })).statusCode).toBe(200);
     const needOwner = needs.owners[0]!;
     expect((await needOwner.get(`/api/v1/listings/${capId}`)).statusCode).toBe(404);

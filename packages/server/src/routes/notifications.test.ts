@@ -1,7 +1,15 @@
 import { listNotifications, listOutbox, notifyUsers } from '@scenebridge/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  anonymous, createTestContext, login, makeOrganization, makeUser, orgUser, platformUser, type Client, type TestContext,
+  anonymous,
+  createTestContext,
+  login,
+  makeOrganization,
+  makeUser,
+  orgUser,
+  platformUser,
+  type Client,
+  type TestContext,
 } from '../testing.js';
 import { remindOverdueReviews } from '@scenebridge/app/review';
 import { put, reviewFixtures } from './authorization.testing.js';
@@ -14,7 +22,9 @@ beforeAll(async () => {
   ctx = await createTestContext({ now: t0, config: { loginRateLimitPerMinute: 1000 } });
   operator = (await platformUser(ctx)).client;
 });
-afterAll(async () => { await ctx?.close(); });
+afterAll(async () => {
+  await ctx?.close();
+});
 
 describe('notifications API', () => {
   it('every logged-in user lists and reads only their own', async () => {
@@ -83,8 +93,10 @@ describe('overdue review reminders', () => {
     const scores = { urgency: 80, demonstration: 80, feasibility: 80, openness: 80 };
     expect((await put(ctx, reviewer, `/api/v1/reviews/assignments/${scored}`, { scores, submit: true })).statusCode).toBe(200);
 
-    const notes = async (userId: string) => (await listNotifications(ctx.services.db, userId, { limit: 50, offset: 0 })).items.filter((n) => n.kind === 'review.overdue');
-    const mails = async (email: string) => (await listOutbox(ctx.services.db, { kind: 'notification' })).filter((m) => (m.payload as { to: string }).to === email);
+    const notes = async (userId: string) =>
+      (await listNotifications(ctx.services.db, userId, { limit: 50, offset: 0 })).items.filter((n) => n.kind === 'review.overdue');
+    const mails = async (email: string) =>
+      (await listOutbox(ctx.services.db, { kind: 'notification' })).filter((m) => (m.payload as { to: string }).to === email);
 
     expect(await remindOverdueReviews(ctx.services, t0)).toEqual({ overdue: 0 });
     await remindOverdueReviews(ctx.services, hours(2));

@@ -10,25 +10,44 @@ import { listMyNotifications, markAllMyNotificationsRead, markMyNotificationRead
 export function registerNotificationRoutes(app: FastifyInstance, services: Services) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['notifications'];
-  api.get('/notifications', {
-    schema: { tags, summary: '我的站内通知（新到在前）与未读数；unread=true 只看未读', querystring: z.object({ unread: z.enum(['true', 'false']).optional(), ...pageQuery }), response: { 200: notificationPage } },
-  }, async (request) => {
-    const r = await listMyNotifications({
-      services, actor: requireActor(request), query: { ...request.query, unread: request.query.unread === 'true' },
-    });
-    // The presenter keeps Date objects (sent as ISO text by JSON); the schema takes the text itself.
-    // `data` is a jsonb column: every writer stores an object, which the schema checks on the way out.
-    return {
-      ...r,
-      items: r.items.map((n) => ({
-        ...n, data: n.data as Notification['data'], createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null,
-      })),
-    };
-  });
+  api.get(
+    '/notifications',
+    {
+      schema: {
+        tags,
+        summary: '我的站内通知（新到在前）与未读数；unread=true 只看未读',
+        querystring: z.object({ unread: z.enum(['true', 'false']).optional(), ...pageQuery }),
+        response: { 200: notificationPage },
+      },
+    },
+    async (request) => {
+      const r = await listMyNotifications({
+        services,
+        actor: requireActor(request),
+        query: { ...request.query, unread: request.query.unread === 'true' },
+      });
+      // The presenter keeps Date objects (sent as ISO text by JSON); the schema takes the text itself.
+      // `data` is a jsonb column: every writer stores an object, which the schema checks on the way out.
+      return {
+        ...r,
+        items: r.items.map((n) => ({
+          ...n,
+          data: n.data as Notification['data'],
+          createdAt: n.createdAt.toISOString(),
+          readAt: n.readAt?.toISOString() ?? null,
+        })),
+      };
+    },
+  );
   api.post('/notifications/read-all', { schema: { tags, summary: '全部标为已读', response: { 200: markedRead } } }, async (request) =>
-    markAllMyNotificationsRead({ services, actor: requireActor(request) }));
-  api.post('/notifications/:id/read', { schema: { tags, summary: '标为已读', params: idParams, response: { 204: noContent } } }, async (request, reply) => {
-    await markMyNotificationRead({ services, actor: requireActor(request), id: request.params.id });
-    return reply.status(204).send(null);
-  });
+    markAllMyNotificationsRead({ services, actor: requireActor(request) }),
+  );
+  api.post(
+    '/notifications/:id/read',
+    { schema: { tags, summary: '标为已读', params: idParams, response: { 204: noContent } } },
+    async (request, reply) => {
+      await markMyNotificationRead({ services, actor: requireActor(request), id: request.params.id });
+      return reply.status(204).send(null);
+    },
+  );
 }

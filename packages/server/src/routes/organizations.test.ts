@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  anonymous, createTestContext, login, makeCall, orgUser, platformUser, randomCreditCode, TEST_PASSWORD,
-  type Client, type TestContext,
+  anonymous,
+  createTestContext,
+  login,
+  makeCall,
+  orgUser,
+  platformUser,
+  randomCreditCode,
+  TEST_PASSWORD,
+  type Client,
+  type TestContext,
 } from '../testing.js';
 
 let ctx: TestContext;
@@ -10,15 +18,22 @@ beforeAll(async () => {
   ctx = await createTestContext({ config: { loginRateLimitPerMinute: 1000 } });
   operator = (await platformUser(ctx)).client;
 });
-afterAll(async () => { await ctx?.close(); });
+afterAll(async () => {
+  await ctx?.close();
+});
 
 const VALID_CODE = '91350100M000100Y43'; // a real-form code with a correct check character
 let n = 0;
 function registration(overrides: Record<string, unknown> = {}, admin: Record<string, unknown> = {}) {
   n++;
   return {
-    name: `重庆智造科技有限公司${n}`, creditCode: randomCreditCode(), kind: 'ai_company', regionCode: '500112',
-    address: '重庆市渝北区金开大道1号', contactName: '王经理', contactPhone: '023-63891234',
+    name: `重庆智造科技有限公司${n}`,
+    creditCode: randomCreditCode(),
+    kind: 'ai_company',
+    regionCode: '500112',
+    address: '重庆市渝北区金开大道1号',
+    contactName: '王经理',
+    contactPhone: '023-63891234',
     admin: { email: `admin${n}-${Date.now()}@reg.example.cn`, displayName: '王经理', password: TEST_PASSWORD, ...admin },
     ...overrides,
   };
@@ -48,8 +63,14 @@ describe('registration', () => {
     expect(res.statusCode).toBe(201);
     const { organization, user } = res.json();
     expect(organization).toMatchObject({
-      name: body.name, creditCode: VALID_CODE, kind: 'ai_company', regionCode: '500112', regionName: '重庆市渝北区',
-      status: 'pending', statusReason: null, allowedActions: [],
+      name: body.name,
+      creditCode: VALID_CODE,
+      kind: 'ai_company',
+      regionCode: '500112',
+      regionName: '重庆市渝北区',
+      status: 'pending',
+      statusReason: null,
+      allowedActions: [],
     });
     expect(user).toMatchObject({ email: body.admin.email, roles: ['org_admin'], organizationId: organization.id });
     expect(user.passwordHash).toBeUndefined();
@@ -77,7 +98,11 @@ describe('registration', () => {
 
     expect((await orgsMatching(badCode)).total).toBe(0);
     expect((await orgsMatching(String(body.name))).total).toBe(0);
-    const loginAttempt = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: body.admin.email, password: TEST_PASSWORD } });
+    const loginAttempt = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: body.admin.email, password: TEST_PASSWORD },
+    });
     expect(loginAttempt.statusCode).toBe(401);
   });
 
@@ -90,7 +115,11 @@ describe('registration', () => {
       expect(res.statusCode).toBe(409);
       expect(res.json().error.code).toBe('CREDIT_CODE_TAKEN');
       // The admin of the refused registration does not exist.
-      const attempt = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: body.admin.email, password: TEST_PASSWORD } });
+      const attempt = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: body.admin.email, password: TEST_PASSWORD },
+      });
       expect(attempt.statusCode).toBe(401);
     }
     expect((await orgsMatching(code)).total).toBe(1);
@@ -181,9 +210,13 @@ describe('review lifecycle', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('ILLEGAL_TRANSITION');
 
-    const events = (await operator.get(`/api/v1/audit?entityType=organization&entityId=${id}`)).json().items
-      .map((e: { action: string; fromState: string | null; toState: string | null }) => [e.action, e.fromState, e.toState]);
-    expect(events).toEqual([['organization.approve', 'pending', 'approved'], ['organization.registered', null, 'pending']]);
+    const events = (await operator.get(`/api/v1/audit?entityType=organization&entityId=${id}`))
+      .json()
+      .items.map((e: { action: string; fromState: string | null; toState: string | null }) => [e.action, e.fromState, e.toState]);
+    expect(events).toEqual([
+      ['organization.approve', 'pending', 'approved'],
+      ['organization.registered', null, 'pending'],
+    ]);
   });
 
   it('reject needs a reason and records it; the org admin reapplies; then it can be approved', async () => {
@@ -192,7 +225,10 @@ describe('review lifecycle', () => {
     expect(pendingView.allowedActions.sort()).toEqual(['approve', 'reject']);
 
     for (const reason of [undefined, '   ']) {
-      const res = await operator.post(`/api/v1/organizations/${id}/transitions`, { action: 'reject', ...(reason === undefined ? {} : { reason }) });
+      const res = await operator.post(`/api/v1/organizations/${id}/transitions`, {
+        action: 'reject',
+        ...(reason === undefined ? {} : { reason }),
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('REASON_REQUIRED');
     }
@@ -213,10 +249,14 @@ describe('review lifecycle', () => {
 
     expect((await operator.post(`/api/v1/organizations/${id}/transitions`, { action: 'approve' })).json().status).toBe('approved');
 
-    const history = (await operator.get(`/api/v1/audit?entityType=organization&entityId=${id}`)).json().items
-      .map((e: { action: string; reason: string | null }) => [e.action, e.reason]).reverse();
+    const history = (await operator.get(`/api/v1/audit?entityType=organization&entityId=${id}`))
+      .json()
+      .items.map((e: { action: string; reason: string | null }) => [e.action, e.reason])
+      .reverse();
     expect(history).toEqual([
-      ['organization.registered', null], ['organization.reject', '营业执照照片不清晰'], ['organization.reapply', null],
+      ['organization.registered', null],
+      ['organization.reject', '营业执照照片不清晰'],
+      ['organization.reapply', null],
       ['organization.approve', null],
     ]);
   });
@@ -238,7 +278,12 @@ describe('organisation users', () => {
   it('the org admin adds a member, who can log in; the admin cannot grant operator', async () => {
     const { org, client: admin } = await orgUser(ctx);
     const email = `member-${Date.now()}@org.example.cn`;
-    const res = await admin.post(`/api/v1/organizations/${org.id}/users`, { email, displayName: '赵成员', password: 'Member2026pass', roles: ['org_member'] });
+    const res = await admin.post(`/api/v1/organizations/${org.id}/users`, {
+      email,
+      displayName: '赵成员',
+      password: 'Member2026pass',
+      roles: ['org_member'],
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ email, roles: ['org_member'], organizationId: org.id });
     const member = await login(ctx.app, email, 'Member2026pass');
@@ -249,29 +294,49 @@ describe('organisation users', () => {
     expect(listed).toHaveLength(2);
 
     const escalate = await admin.post(`/api/v1/organizations/${org.id}/users`, {
-      email: `op-${Date.now()}@org.example.cn`, displayName: '越权用户', password: 'Member2026pass', roles: ['org_member', 'operator'],
+      email: `op-${Date.now()}@org.example.cn`,
+      displayName: '越权用户',
+      password: 'Member2026pass',
+      roles: ['org_member', 'operator'],
     });
     expect(escalate.statusCode).toBe(403);
     expect(escalate.json().error.code).toBe('FORBIDDEN');
     for (const role of ['reviewer', 'broker']) {
-      const r = await admin.post(`/api/v1/organizations/${org.id}/users`, { email: `${role}-${Date.now()}@org.example.cn`, displayName: '越权用户', password: 'Member2026pass', roles: [role] });
+      const r = await admin.post(`/api/v1/organizations/${org.id}/users`, {
+        email: `${role}-${Date.now()}@org.example.cn`,
+        displayName: '越权用户',
+        password: 'Member2026pass',
+        roles: [role],
+      });
       expect(r.statusCode, role).toBe(403);
     }
     expect((await admin.get(`/api/v1/organizations/${org.id}/users`)).json().items).toHaveLength(2);
 
     // A member (not admin) may neither list nor add users.
     expect((await member.get(`/api/v1/organizations/${org.id}/users`)).statusCode).toBe(403);
-    const byMember = await member.post(`/api/v1/organizations/${org.id}/users`, { email: `m2-${Date.now()}@org.example.cn`, displayName: '钱成员', password: 'Member2026pass', roles: ['org_member'] });
+    const byMember = await member.post(`/api/v1/organizations/${org.id}/users`, {
+      email: `m2-${Date.now()}@org.example.cn`,
+      displayName: '钱成员',
+      password: 'Member2026pass',
+      roles: ['org_member'],
+    });
     expect(byMember.statusCode).toBe(403);
 
     // Duplicate email.
-    const dup = await admin.post(`/api/v1/organizations/${org.id}/users`, { email, displayName: '重复用户', password: 'Member2026pass', roles: ['org_member'] });
+    const dup = await admin.post(`/api/v1/organizations/${org.id}/users`, {
+      email,
+      displayName: '重复用户',
+      password: 'Member2026pass',
+      roles: ['org_member'],
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.code).toBe('EMAIL_TAKEN');
 
     // The addition is audited.
     const memberId = res.json().id as string;
-    const events = (await operator.get(`/api/v1/audit?entityType=user&entityId=${memberId}`)).json().items.map((e: { action: string }) => e.action);
+    const events = (await operator.get(`/api/v1/audit?entityType=user&entityId=${memberId}`))
+      .json()
+      .items.map((e: { action: string }) => e.action);
     expect(events).toContain('user.created');
   });
 
@@ -281,7 +346,12 @@ describe('organisation users', () => {
     for (const res of [
       await b.client.get(`/api/v1/organizations/${a.org.id}/users`),
       await b.client.get(`/api/v1/organizations/${a.org.id}`),
-      await b.client.post(`/api/v1/organizations/${a.org.id}/users`, { email: `intruder-${Date.now()}@org.example.cn`, displayName: '入侵者', password: 'Member2026pass', roles: ['org_member'] }),
+      await b.client.post(`/api/v1/organizations/${a.org.id}/users`, {
+        email: `intruder-${Date.now()}@org.example.cn`,
+        displayName: '入侵者',
+        password: 'Member2026pass',
+        roles: ['org_member'],
+      }),
     ]) {
       expect(res.statusCode).toBe(404);
       expect(res.json().error.code).toBe('NOT_FOUND');
@@ -292,7 +362,10 @@ describe('organisation users', () => {
   it('the operator may list and add users of any organisation, including platform roles', async () => {
     const a = await orgUser(ctx);
     const res = await operator.post(`/api/v1/organizations/${a.org.id}/users`, {
-      email: `admin2-${Date.now()}@org.example.cn`, displayName: '孙管理员', password: 'Member2026pass', roles: ['org_admin'],
+      email: `admin2-${Date.now()}@org.example.cn`,
+      displayName: '孙管理员',
+      password: 'Member2026pass',
+      roles: ['org_admin'],
     });
     expect(res.statusCode).toBe(201);
     expect((await operator.get(`/api/v1/organizations/${a.org.id}/users`)).json().items).toHaveLength(2);

@@ -11,7 +11,9 @@ beforeAll(async () => {
   operator = (await platformUser(ctx)).client;
   batchId = (await publishThroughApi(ctx, operator, { items: [{ title: '勘误测试场景需求一' }] })).batchId;
 });
-afterAll(async () => { await ctx?.close(); });
+afterAll(async () => {
+  await ctx?.close();
+});
 
 // Found by the API fuzzer (seed 777): seq 2147483648 reached the database and answered 500.
 it('a correction for an entry number beyond the integer range is a 400, not a 500', async () => {

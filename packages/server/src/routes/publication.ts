@@ -2,20 +2,44 @@ import { LIST_TYPES, SECTOR_CODES, TECH_FIELD_CODES } from '@scenebridge/domain'
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  batch, batchDetail, batchEntry, batchEntryPage, batchPage, benchmarkCasePage, entryDetail, promotedBenchmarkCase, type Batch,
+  batch,
+  batchDetail,
+  batchEntry,
+  batchEntryPage,
+  batchPage,
+  benchmarkCasePage,
+  entryDetail,
+  promotedBenchmarkCase,
+  type Batch,
   type BatchEntry,
 } from '@scenebridge/contract/publication';
 import { z } from 'zod';
 import type { Services } from '@scenebridge/app/context';
 import { idParams, pageQuery, requireActor } from '../http.js';
 import {
-  benchmarkCases, correctEntry, presentBatch, presentEntry, promoteToBenchmark, publicBatch, publicBatches, publicEntries,
-  publicEntry, publishBatch,
+  benchmarkCases,
+  correctEntry,
+  presentBatch,
+  presentEntry,
+  promoteToBenchmark,
+  publicBatch,
+  publicBatches,
+  publicEntries,
+  publicEntry,
+  publishBatch,
 } from '@scenebridge/app/publication';
 
 export const publicEntryQuery = z.object({
-  listType: z.enum(LIST_TYPES).optional(), sector: z.enum(SECTOR_CODES).optional(), techField: z.enum(TECH_FIELD_CODES).optional(),
-  regionCode: z.string().regex(/^\d{6}$/).optional(), batchId: z.uuid().optional(), q: z.string().trim().max(100).optional(), ...pageQuery,
+  listType: z.enum(LIST_TYPES).optional(),
+  sector: z.enum(SECTOR_CODES).optional(),
+  techField: z.enum(TECH_FIELD_CODES).optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+  batchId: z.uuid().optional(),
+  q: z.string().trim().max(100).optional(),
+  ...pageQuery,
 });
 
 // The presenters type list types as plain strings (as stored); the reply schema checks them.
@@ -27,52 +51,142 @@ const MAX_INT4 = 2_147_483_647;
 
 export function registerPublicationRoutes(app: FastifyInstance, services: Services) {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  api.post('/calls/:id/batches', {
-    schema: {
-      tags: ['publication'], summary: '将已入选项目发布为编号批次（一次事务，失败则不发布任何内容）', params: idParams,
-      body: z.object({ title: z.string().trim().min(4).max(100).optional(), number: z.number().int().min(1).max(999).optional(), issuer: z.string().trim().min(2).max(100).optional() }),
-      response: { 201: batch },
+  api.post(
+    '/calls/:id/batches',
+    {
+      schema: {
+        tags: ['publication'],
+        summary: '将已入选项目发布为编号批次（一次事务，失败则不发布任何内容）',
+        params: idParams,
+        body: z.object({
+          title: z.string().trim().min(4).max(100).optional(),
+          number: z.number().int().min(1).max(999).optional(),
+          issuer: z.string().trim().min(2).max(100).optional(),
+        }),
+        response: { 201: batch },
+      },
     },
-  }, async (request, reply) => reply.status(201).send(batchOut(await publishBatch({ services, actor: requireActor(request), callId: request.params.id, ...request.body }))));
-  api.post('/batches/:id/entries/:seq/corrections', {
-    schema: {
-      tags: ['publication'], summary: '勘误：发布条目的新版本并附勘误说明（原版本保留）',
-      params: z.object({ id: z.uuid(), seq: z.coerce.number().int().min(1).max(MAX_INT4) }),
-      body: z.object({ name: z.string().trim().min(4).max(100).optional(), description: z.string().trim().min(20).max(5000).optional(), contact: z.string().trim().max(200).nullable().optional(), erratum: z.string().trim().min(4, '请填写勘误说明').max(500) }),
-      response: { 200: batchEntry },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(batchOut(await publishBatch({ services, actor: requireActor(request), callId: request.params.id, ...request.body }))),
+  );
+  api.post(
+    '/batches/:id/entries/:seq/corrections',
+    {
+      schema: {
+        tags: ['publication'],
+        summary: '勘误：发布条目的新版本并附勘误说明（原版本保留）',
+        params: z.object({ id: z.uuid(), seq: z.coerce.number().int().min(1).max(MAX_INT4) }),
+        body: z.object({
+          name: z.string().trim().min(4).max(100).optional(),
+          description: z.string().trim().min(20).max(5000).optional(),
+          contact: z.string().trim().max(200).nullable().optional(),
+          erratum: z.string().trim().min(4, '请填写勘误说明').max(500),
+        }),
+        response: { 200: batchEntry },
+      },
     },
-  }, async (request) => entryOut(await correctEntry({ services, actor: requireActor(request), batchId: request.params.id, seq: request.params.seq, correction: request.body })));
-  api.post('/submissions/:id/benchmark', {
-    schema: { tags: ['publication'], summary: '将已验收项目列入标杆案例清单', params: idParams, body: z.object({ resultsText: z.string().trim().min(10).max(2000) }),
-      response: { 201: promotedBenchmarkCase } },
-  }, async (request, reply) => {
-    const c = await promoteToBenchmark({ services, actor: requireActor(request), submissionId: request.params.id, resultsText: request.body.resultsText });
-    return reply.status(201).send({ ...c, promotedAt: c.promotedAt.toISOString() });
-  });
+    async (request) =>
+      entryOut(
+        await correctEntry({
+          services,
+          actor: requireActor(request),
+          batchId: request.params.id,
+          seq: request.params.seq,
+          correction: request.body,
+        }),
+      ),
+  );
+  api.post(
+    '/submissions/:id/benchmark',
+    {
+      schema: {
+        tags: ['publication'],
+        summary: '将已验收项目列入标杆案例清单',
+        params: idParams,
+        body: z.object({ resultsText: z.string().trim().min(10).max(2000) }),
+        response: { 201: promotedBenchmarkCase },
+      },
+    },
+    async (request, reply) => {
+      const c = await promoteToBenchmark({
+        services,
+        actor: requireActor(request),
+        submissionId: request.params.id,
+        resultsText: request.body.resultsText,
+      });
+      return reply.status(201).send({ ...c, promotedAt: c.promotedAt.toISOString() });
+    },
+  );
 
   const pub = { public: true };
-  api.get('/public/batches', {
-    config: pub, schema: { tags: ['public'], summary: '已发布批次', querystring: z.object({ listType: z.enum(LIST_TYPES).optional(), ...pageQuery }),
-      response: { 200: batchPage } },
-  }, async (request) => {
-    const r = await publicBatches({ services, query: request.query });
-    return { items: r.items.map((b) => batchOut(b)), total: r.total, page: request.query.page, pageSize: request.query.pageSize };
-  });
-  api.get('/public/batches/:id', { config: pub, schema: { tags: ['public'], summary: '批次详情：现行条目与勘误前版本', params: idParams, response: { 200: batchDetail } } }, async (request) => {
-    const r = await publicBatch({ services, id: request.params.id });
-    return { ...batchOut(r.batch), entries: r.current.map((e) => entryOut(e)), superseded: r.history.map((e) => entryOut(e)) };
-  });
-  api.get('/public/entries', { config: pub, schema: { tags: ['public'], summary: '已发布条目（筛选：清单类型、领域、技术领域、地区、批次）', querystring: publicEntryQuery, response: { 200: batchEntryPage } } }, async (request) => {
-    const { q, page, pageSize, ...f } = request.query;
-    const r = await publicEntries({ services, query: { ...f, text: q, limit: pageSize, offset: (page - 1) * pageSize } });
-    return { items: r.items.map((x) => entryOut(x.entry, x.batchTitle)), total: r.total, page, pageSize };
-  });
-  api.get('/public/entries/:id', { config: pub, schema: { tags: ['public'], params: idParams, response: { 200: entryDetail } } }, async (request) => {
-    const r = await publicEntry({ services, id: request.params.id });
-    return { ...entryOut(r.entry, r.batch.title), versions: r.versions.map((v) => entryOut(v)) };
-  });
-  api.get('/public/benchmark-cases', { config: pub, schema: { tags: ['public'], summary: '标杆案例清单', querystring: z.object(pageQuery), response: { 200: benchmarkCasePage } } }, async (request) => {
-    const r = await benchmarkCases({ services, query: request.query });
-    return { items: r.items.map((c) => ({ ...c, promotedAt: c.promotedAt.toISOString(), promotedBy: undefined })), total: r.total, page: request.query.page, pageSize: request.query.pageSize };
-  });
+  api.get(
+    '/public/batches',
+    {
+      config: pub,
+      schema: {
+        tags: ['public'],
+        summary: '已发布批次',
+        querystring: z.object({ listType: z.enum(LIST_TYPES).optional(), ...pageQuery }),
+        response: { 200: batchPage },
+      },
+    },
+    async (request) => {
+      const r = await publicBatches({ services, query: request.query });
+      return { items: r.items.map((b) => batchOut(b)), total: r.total, page: request.query.page, pageSize: request.query.pageSize };
+    },
+  );
+  api.get(
+    '/public/batches/:id',
+    {
+      config: pub,
+      schema: { tags: ['public'], summary: '批次详情：现行条目与勘误前版本', params: idParams, response: { 200: batchDetail } },
+    },
+    async (request) => {
+      const r = await publicBatch({ services, id: request.params.id });
+      return { ...batchOut(r.batch), entries: r.current.map((e) => entryOut(e)), superseded: r.history.map((e) => entryOut(e)) };
+    },
+  );
+  api.get(
+    '/public/entries',
+    {
+      config: pub,
+      schema: {
+        tags: ['public'],
+        summary: '已发布条目（筛选：清单类型、领域、技术领域、地区、批次）',
+        querystring: publicEntryQuery,
+        response: { 200: batchEntryPage },
+      },
+    },
+    async (request) => {
+      const { q, page, pageSize, ...f } = request.query;
+      const r = await publicEntries({ services, query: { ...f, text: q, limit: pageSize, offset: (page - 1) * pageSize } });
+      return { items: r.items.map((x) => entryOut(x.entry, x.batchTitle)), total: r.total, page, pageSize };
+    },
+  );
+  api.get(
+    '/public/entries/:id',
+    { config: pub, schema: { tags: ['public'], params: idParams, response: { 200: entryDetail } } },
+    async (request) => {
+      const r = await publicEntry({ services, id: request.params.id });
+      return { ...entryOut(r.entry, r.batch.title), versions: r.versions.map((v) => entryOut(v)) };
+    },
+  );
+  api.get(
+    '/public/benchmark-cases',
+    {
+      config: pub,
+      schema: { tags: ['public'], summary: '标杆案例清单', querystring: z.object(pageQuery), response: { 200: benchmarkCasePage } },
+    },
+    async (request) => {
+      const r = await benchmarkCases({ services, query: request.query });
+      return {
+        items: r.items.map((c) => ({ ...c, promotedAt: c.promotedAt.toISOString(), promotedBy: undefined })),
+        total: r.total,
+        page: request.query.page,
+        pageSize: request.query.pageSize,
+      };
+    },
+  );
 }

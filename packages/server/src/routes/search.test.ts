@@ -1,23 +1,98 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishThroughApi } from '../portal/testing.js';
 import {
-  anonymous, createTestContext, makeCall, orgUser, platformUser, scenarioNeedData, type Client, type TestContext,
+  anonymous,
+  createTestContext,
+  makeCall,
+  orgUser,
+  platformUser,
+  scenarioNeedData,
+  type Client,
+  type TestContext,
 } from '../testing.js';
 
-interface Part { text: string; hit: boolean }
-interface Hit { id: string; title: Part[]; snippet: Part[]; sector: string | null; sectors: string[]; techFields: string[]; regionCode: string | null; status: string; listType: string; batch: { id: string } | null }
-interface Facets { [facet: string]: Array<{ value: string; count: number; label: string }> }
+interface Part {
+  text: string;
+  hit: boolean;
+}
+interface Hit {
+  id: string;
+  title: Part[];
+  snippet: Part[];
+  sector: string | null;
+  sectors: string[];
+  techFields: string[];
+  regionCode: string | null;
+  status: string;
+  listType: string;
+  batch: { id: string } | null;
+}
+interface Facets {
+  [facet: string]: Array<{ value: string; count: number; label: string }>;
+}
 
 const NEEDS = [
-  { title: '汽车焊装车间焊点质量机器视觉检测', description: '焊装线每班约1.2万个焊点依赖人工抽检，漏检率偏高，希望基于机器视觉实现焊点缺陷在线检测，节拍不超过3秒。', sector: 'manufacturing', techFields: ['computer_vision', 'industrial_internet'], regionCode: '500112' },
-  { title: '三甲医院门诊智能导诊与分诊', description: '门诊高峰期挂号咨询排队时间长，患者不清楚应挂哪个科室，希望通过智能问答和大模型实现分诊引导。', sector: 'healthcare', techFields: ['nlp', 'foundation_models'], regionCode: '500103', budgetMin: 30, budgetMax: 80 },
-  { title: '山地城市桥梁结构健康监测与预警', description: '辖区内跨江桥梁32座，监测数据分散在多个系统，需要统一接入并实现异常振动、挠度超限的智能预警。', sector: 'city', techFields: ['iot_sensing', 'digital_twin'], regionCode: '500103', budgetMin: 200, budgetMax: 500 },
-  { title: '社区居家养老跌倒检测与紧急呼叫', description: '辖区独居老人约1.5万人，希望部署非接触式毫米波雷达监测设备，实现跌倒自动识别和紧急呼叫联动。', sector: 'elderly_care', techFields: ['iot_sensing', 'computer_vision'], regionCode: '500108', budgetMin: undefined, budgetMax: undefined },
-  { title: '电子元器件外观缺陷视觉质检', description: '贴片元件外观缺陷种类多，现有人工目检效率低，希望引入深度学习视觉质检系统，缺陷检出率达到99%。', sector: 'manufacturing', techFields: ['computer_vision'], regionCode: '500113', budgetMin: 600, budgetMax: 900 },
+  {
+    title: '汽车焊装车间焊点质量机器视觉检测',
+    description: '焊装线每班约1.2万个焊点依赖人工抽检，漏检率偏高，希望基于机器视觉实现焊点缺陷在线检测，节拍不超过3秒。',
+    sector: 'manufacturing',
+    techFields: ['computer_vision', 'industrial_internet'],
+    regionCode: '500112',
+  },
+  {
+    title: '三甲医院门诊智能导诊与分诊',
+    description: '门诊高峰期挂号咨询排队时间长，患者不清楚应挂哪个科室，希望通过智能问答和大模型实现分诊引导。',
+    sector: 'healthcare',
+    techFields: ['nlp', 'foundation_models'],
+    regionCode: '500103',
+    budgetMin: 30,
+    budgetMax: 80,
+  },
+  {
+    title: '山地城市桥梁结构健康监测与预警',
+    description: '辖区内跨江桥梁32座，监测数据分散在多个系统，需要统一接入并实现异常振动、挠度超限的智能预警。',
+    sector: 'city',
+    techFields: ['iot_sensing', 'digital_twin'],
+    regionCode: '500103',
+    budgetMin: 200,
+    budgetMax: 500,
+  },
+  {
+    title: '社区居家养老跌倒检测与紧急呼叫',
+    description: '辖区独居老人约1.5万人，希望部署非接触式毫米波雷达监测设备，实现跌倒自动识别和紧急呼叫联动。',
+    sector: 'elderly_care',
+    techFields: ['iot_sensing', 'computer_vision'],
+    regionCode: '500108',
+    budgetMin: undefined,
+    budgetMax: undefined,
+  },
+  {
+    title: '电子元器件外观缺陷视觉质检',
+    description: '贴片元件外观缺陷种类多，现有人工目检效率低，希望引入深度学习视觉质检系统，缺陷检出率达到99%。',
+    sector: 'manufacturing',
+    techFields: ['computer_vision'],
+    regionCode: '500113',
+    budgetMin: 600,
+    budgetMax: 900,
+  },
 ];
 const CAPABILITIES = [
-  { title: '工业视觉缺陷检测平台', description: '支持小样本训练的工业视觉缺陷检测平台，已在汽车零部件、电子装配等二十余条产线部署，检出率99%以上。', techFields: ['computer_vision'], sectors: ['manufacturing'], maturityTrl: 8, regionCode: '500107' },
-  { title: '医疗大模型智能导诊系统', description: '面向医院门诊的智能导诊问答系统，基于医疗大模型理解患者主诉并推荐科室。', techFields: ['nlp', 'foundation_models'], sectors: ['healthcare'], maturityTrl: 7, regionCode: '500103' },
+  {
+    title: '工业视觉缺陷检测平台',
+    description: '支持小样本训练的工业视觉缺陷检测平台，已在汽车零部件、电子装配等二十余条产线部署，检出率99%以上。',
+    techFields: ['computer_vision'],
+    sectors: ['manufacturing'],
+    maturityTrl: 8,
+    regionCode: '500107',
+  },
+  {
+    title: '医疗大模型智能导诊系统',
+    description: '面向医院门诊的智能导诊问答系统，基于医疗大模型理解患者主诉并推荐科室。',
+    techFields: ['nlp', 'foundation_models'],
+    sectors: ['healthcare'],
+    maturityTrl: 7,
+    regionCode: '500103',
+  },
 ];
 
 let ctx: TestContext;
@@ -54,12 +129,18 @@ beforeAll(async () => {
   const needs = await publishThroughApi(ctx, operator, { items: NEEDS, title: '2026年第1批人工智能场景需求清单' });
   needIds = needs.submissionIds;
   needBatch = needs.batchId;
-  capIds = (await publishThroughApi(ctx, operator, { listType: 'capability', items: CAPABILITIES, title: '2026年第1批人工智能场景能力清单' })).submissionIds;
+  capIds = (
+    await publishThroughApi(ctx, operator, { listType: 'capability', items: CAPABILITIES, title: '2026年第1批人工智能场景能力清单' })
+  ).submissionIds;
   // One submitted, unpublished need of a separate organisation.
   owner = await orgUser(ctx);
   const call = await makeCall(ctx.services, { status: 'open' });
   const res = await owner.client.post('/api/v1/submissions', {
-    callId: call.id, data: scenarioNeedData({ title: '港口集装箱码头智能理货', description: '集装箱码头理货依赖人工记录箱号和残损，希望通过视频识别实现箱号自动识别与残损检测，提升作业效率。' }),
+    callId: call.id,
+    data: scenarioNeedData({
+      title: '港口集装箱码头智能理货',
+      description: '集装箱码头理货依赖人工记录箱号和残损，希望通过视频识别实现箱号自动识别与残损检测，提升作业效率。',
+    }),
   });
   ownSubmittedId = res.json().id;
   expect((await owner.client.post(`/api/v1/submissions/${ownSubmittedId}/transitions`, { action: 'submit' })).statusCode).toBe(200);
@@ -133,7 +214,11 @@ describe('GET /search', () => {
     expect(first.total).toBeGreaterThanOrEqual(2);
     const call = await makeCall(ctx.services, { status: 'open' });
     const late = await owner.client.post('/api/v1/submissions', {
-      callId: call.id, data: scenarioNeedData({ title: '视觉视觉视觉：仓储货架视觉盘点', description: '仓库货架商品盘点依赖人工，希望采用视觉识别与机器视觉方案自动盘点库存，视觉准确率99%。' }),
+      callId: call.id,
+      data: scenarioNeedData({
+        title: '视觉视觉视觉：仓储货架视觉盘点',
+        description: '仓库货架商品盘点依赖人工，希望采用视觉识别与机器视觉方案自动盘点库存，视觉准确率99%。',
+      }),
     });
     await owner.client.post(`/api/v1/submissions/${late.json().id}/transitions`, { action: 'submit' });
     const seen = [first.items[0]!.id];
@@ -152,7 +237,11 @@ describe('GET /search', () => {
   it('a withdrawn listing leaves the index at once', async () => {
     const call = await makeCall(ctx.services, { status: 'open' });
     const created = await owner.client.post('/api/v1/submissions', {
-      callId: call.id, data: scenarioNeedData({ title: '矿山井下巷道巡检机器人', description: '煤矿井下巷道巡检依赖人工，环境危险，希望部署防爆巡检机器人实现气体检测与皮带巡检。' }),
+      callId: call.id,
+      data: scenarioNeedData({
+        title: '矿山井下巷道巡检机器人',
+        description: '煤矿井下巷道巡检依赖人工，环境危险，希望部署防爆巡检机器人实现气体检测与皮带巡检。',
+      }),
     });
     const id = created.json().id as string;
     await owner.client.post(`/api/v1/submissions/${id}/transitions`, { action: 'submit' });
@@ -201,7 +290,10 @@ describe('GET /listings/:id', () => {
 
 describe('POST /classify', () => {
   it('suggests the sector and technology fields with confidences', async () => {
-    const res = await owner.client.post('/api/v1/classify', { title: '钢板表面缺陷机器视觉检测', description: '冷轧产线钢板表面划痕、麻点依靠人工抽检，希望用工业相机和深度学习实现在线检测。' });
+    const res = await owner.client.post('/api/v1/classify', {
+      title: '钢板表面缺陷机器视觉检测',
+      description: '冷轧产线钢板表面划痕、麻点依靠人工抽检，希望用工业相机和深度学习实现在线检测。',
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.sectors[0].code).toBe('manufacturing');

@@ -2,8 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, makeCall, orgUser, platformUser, scenarioNeedData, type TestContext } from '../testing.js';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); });
-afterAll(async () => { await ctx?.close(); });
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => {
+  await ctx?.close();
+});
 
 describe('scenario need submission loop', () => {
   it('draft → submit → operator returns → resubmit → withdraw, each step audited', async () => {
@@ -39,7 +43,10 @@ describe('scenario need submission loop', () => {
 
     const noReason = await operator.post(`/api/v1/submissions/${id}/transitions`, { action: 'return_for_revision' });
     expect(noReason.json().error.code).toBe('REASON_REQUIRED');
-    const returned = await operator.post(`/api/v1/submissions/${id}/transitions`, { action: 'return_for_revision', reason: '请补充预算依据' });
+    const returned = await operator.post(`/api/v1/submissions/${id}/transitions`, {
+      action: 'return_for_revision',
+      reason: '请补充预算依据',
+    });
     expect(returned.json()).toMatchObject({ status: 'returned_for_revision', statusReason: '请补充预算依据' });
 
     expect((await client.post(`/api/v1/submissions/${id}/transitions`, { action: 'resubmit' })).json().status).toBe('submitted');
@@ -51,8 +58,12 @@ describe('scenario need submission loop', () => {
 
     const history = (await client.get(`/api/v1/submissions/${id}/history`)).json().items as { action: string; reason: string | null }[];
     expect(history.map((h) => h.action)).toEqual([
-      'submission.created', 'submission.updated', 'submission.submit', 'submission.return_for_revision',
-      'submission.resubmit', 'submission.withdraw',
+      'submission.created',
+      'submission.updated',
+      'submission.submit',
+      'submission.return_for_revision',
+      'submission.resubmit',
+      'submission.withdraw',
     ]);
     expect(history[3]!.reason).toBe('请补充预算依据');
   });

@@ -6,7 +6,16 @@ import { smtpSender } from '@scenebridge/app/mail';
 import { deliverOutbox } from '@scenebridge/app/mail';
 import { capabilityData, publishThroughApi } from '../portal/testing.js';
 import {
-  anonymous, createTestContext, login, makeCall, makeUser, orgUser, platformUser, scenarioNeedData, type Client, type TestContext,
+  anonymous,
+  createTestContext,
+  login,
+  makeCall,
+  makeUser,
+  orgUser,
+  platformUser,
+  scenarioNeedData,
+  type Client,
+  type TestContext,
 } from '../testing.js';
 import { isDigestDue, scanSubscriptions, sendDigests } from '@scenebridge/app/subscriptions';
 import { testMatcher } from '@scenebridge/app/subscriptions/subscriptions.testing';
@@ -18,10 +27,21 @@ beforeAll(async () => {
   ctx = await createTestContext({ now: t0, config: { loginRateLimitPerMinute: 1000 } });
   operator = (await platformUser(ctx)).client;
 });
-afterAll(async () => { await ctx?.close(); });
+afterAll(async () => {
+  await ctx?.close();
+});
 
-const search = (q: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ kind: 'saved_search', name: '机器视觉需求', frequency: 'daily', query: q, ...extra });
-const audits = async (id: string) => (await listAuditEvents(ctx.services.db, { entityType: 'subscription', entityId: id, limit: 50, offset: 0, ascending: true })).items.map((e) => e.action);
+const search = (q: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  kind: 'saved_search',
+  name: '机器视觉需求',
+  frequency: 'daily',
+  query: q,
+  ...extra,
+});
+const audits = async (id: string) =>
+  (await listAuditEvents(ctx.services.db, { entityType: 'subscription', entityId: id, limit: 50, offset: 0, ascending: true })).items.map(
+    (e) => e.action,
+  );
 
 /** A draft capability of the client's organisation, for "match me" profiles. */
 async function ownCapability(client: Client) {
@@ -36,11 +56,13 @@ async function publishAs(owners: Client[], titles: string[]): Promise<string[]> 
   const call = await makeCall(ctx.services);
   const ids: string[] = [];
   for (const [i, owner] of owners.entries()) {
-    const id = (await owner.post('/api/v1/submissions', { callId: call.id, data: scenarioNeedData({ title: titles[i] }) })).json().id as string;
+    const id = (await owner.post('/api/v1/submissions', { callId: call.id, data: scenarioNeedData({ title: titles[i] }) })).json()
+      .id as string;
     expect((await owner.post(`/api/v1/submissions/${id}/transitions`, { action: 'submit' })).statusCode).toBe(200);
     ids.push(id);
   }
-  for (const action of ['close', 'start_review']) expect((await operator.post(`/api/v1/calls/${call.id}/transitions`, { action })).statusCode).toBe(200);
+  for (const action of ['close', 'start_review'])
+    expect((await operator.post(`/api/v1/calls/${call.id}/transitions`, { action })).statusCode).toBe(200);
   expect((await operator.post(`/api/v1/calls/${call.id}/selection`, { submissionIds: ids, action: 'select' })).statusCode).toBe(200);
   expect((await operator.post(`/api/v1/calls/${call.id}/batches`, {})).statusCode).toBe(201);
   return ids;
@@ -52,19 +74,40 @@ describe('subscriptions API', () => {
     const created = await client.post('/api/v1/subscriptions', search({ q: '机器视觉', sector: 'manufacturing' }));
     expect(created.statusCode).toBe(201);
     const s = created.json();
-    expect(s).toMatchObject({ kind: 'saved_search', name: '机器视觉需求', frequency: 'daily', emailEnabled: true, active: true, pendingHits: 0, query: { q: '机器视觉', sector: 'manufacturing' } });
+    expect(s).toMatchObject({
+      kind: 'saved_search',
+      name: '机器视觉需求',
+      frequency: 'daily',
+      emailEnabled: true,
+      active: true,
+      pendingHits: 0,
+      query: { q: '机器视觉', sector: 'manufacturing' },
+    });
     expect((await client.get('/api/v1/subscriptions')).json().items.map((i: { id: string }) => i.id)).toEqual([s.id]);
     expect((await client.get(`/api/v1/subscriptions/${s.id}`)).json().id).toBe(s.id);
 
-    const patched = await client.patch(`/api/v1/subscriptions/${s.id}`, { name: '视觉（每周）', frequency: 'weekly', emailEnabled: false, query: { q: '缺陷检测' } });
+    const patched = await client.patch(`/api/v1/subscriptions/${s.id}`, {
+      name: '视觉（每周）',
+      frequency: 'weekly',
+      emailEnabled: false,
+      query: { q: '缺陷检测' },
+    });
     expect(patched.statusCode).toBe(200);
     expect(patched.json()).toMatchObject({ name: '视觉（每周）', frequency: 'weekly', emailEnabled: false, query: { q: '缺陷检测' } });
     expect((await client.patch(`/api/v1/subscriptions/${s.id}`, { active: false })).json()).toMatchObject({ active: false });
-    expect((await client.patch(`/api/v1/subscriptions/${s.id}`, { active: true })).json()).toMatchObject({ active: true, unsubscribedAt: null });
+    expect((await client.patch(`/api/v1/subscriptions/${s.id}`, { active: true })).json()).toMatchObject({
+      active: true,
+      unsubscribedAt: null,
+    });
 
     expect((await client.delete(`/api/v1/subscriptions/${s.id}`)).statusCode).toBe(204);
     expect((await client.get(`/api/v1/subscriptions/${s.id}`)).statusCode).toBe(404);
-    expect(await audits(s.id)).toEqual(['subscription.created', 'subscription.unsubscribed', 'subscription.resubscribed', 'subscription.deleted']);
+    expect(await audits(s.id)).toEqual([
+      'subscription.created',
+      'subscription.unsubscribed',
+      'subscription.resubscribed',
+      'subscription.deleted',
+    ]);
   });
 
   it('validates the query for its kind; a profile takes only the organisation’s own items', async () => {
@@ -82,9 +125,17 @@ describe('subscriptions API', () => {
     const other = await orgUser(ctx);
     const theirs = await ownCapability(other.client);
     await bad({ kind: 'match_profile', name: '为我匹配', query: { submissionIds: [theirs] } }, 'PROFILE_ITEMS_INVALID');
-    await bad({ kind: 'match_profile', name: '为我匹配', query: { submissionIds: ['00000000-0000-4000-8000-000000000000'] } }, 'PROFILE_ITEMS_INVALID');
+    await bad(
+      { kind: 'match_profile', name: '为我匹配', query: { submissionIds: ['00000000-0000-4000-8000-000000000000'] } },
+      'PROFILE_ITEMS_INVALID',
+    );
     const mine = await ownCapability(client);
-    const ok = await client.post('/api/v1/subscriptions', { kind: 'match_profile', name: '为我匹配', frequency: 'weekly', query: { submissionIds: [mine, mine] } });
+    const ok = await client.post('/api/v1/subscriptions', {
+      kind: 'match_profile',
+      name: '为我匹配',
+      frequency: 'weekly',
+      query: { submissionIds: [mine, mine] },
+    });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().query).toEqual({ submissionIds: [mine] });
     const id = ok.json().id as string;
@@ -103,9 +154,12 @@ describe('subscriptions API', () => {
     const broker = (await platformUser(ctx, ['broker'])).client;
     const anon = anonymous(ctx.app);
     const routes = (c: Client) => [
-      c.get('/api/v1/subscriptions'), c.post('/api/v1/subscriptions', search({ q: '视觉' })),
-      c.get(`/api/v1/subscriptions/${id}`), c.patch(`/api/v1/subscriptions/${id}`, { name: '改名' }),
-      c.get(`/api/v1/subscriptions/${id}/hits`), c.delete(`/api/v1/subscriptions/${id}`),
+      c.get('/api/v1/subscriptions'),
+      c.post('/api/v1/subscriptions', search({ q: '视觉' })),
+      c.get(`/api/v1/subscriptions/${id}`),
+      c.patch(`/api/v1/subscriptions/${id}`, { name: '改名' }),
+      c.get(`/api/v1/subscriptions/${id}/hits`),
+      c.delete(`/api/v1/subscriptions/${id}`),
     ];
     const statuses = async (c: Client) => {
       const out: number[] = [];
@@ -137,7 +191,14 @@ describe('matching new publications, digests and the one-click unsubscribe', () 
     const subscriber = await orgUser(ctx, { roles: ['org_member'] });
     const own = await ownCapability(subscriber.client);
     const saved = (await subscriber.client.post('/api/v1/subscriptions', search({ q: '机器视觉' }))).json();
-    const profile = (await subscriber.client.post('/api/v1/subscriptions', { kind: 'match_profile', name: '为我匹配', frequency: 'weekly', query: { submissionIds: [own] } })).json();
+    const profile = (
+      await subscriber.client.post('/api/v1/subscriptions', {
+        kind: 'match_profile',
+        name: '为我匹配',
+        frequency: 'weekly',
+        query: { submissionIds: [own] },
+      })
+    ).json();
     const matcher = testMatcher(ctx.services);
 
     const pub = await publishThroughApi(ctx, operator, {
@@ -150,13 +211,19 @@ describe('matching new publications, digests and the one-click unsubscribe', () 
     const [car, steel, care] = pub.submissionIds;
     const first = await scanSubscriptions(ctx.services, matcher);
     expect(first.skipped).toBe(false);
-    const hitIds = async (id: string) => (await subscriber.client.get(`/api/v1/subscriptions/${id}/hits`)).json().items.map((h: { submissionId: string }) => h.submissionId).sort();
+    const hitIds = async (id: string) =>
+      (await subscriber.client.get(`/api/v1/subscriptions/${id}/hits`))
+        .json()
+        .items.map((h: { submissionId: string }) => h.submissionId)
+        .sort();
     expect(await hitIds(saved.id)).toEqual([car, steel].sort());
     expect(await hitIds(profile.id)).toEqual([car, steel].sort());
     expect(await hitIds(saved.id)).not.toContain(care);
     const notes = (await subscriber.client.get('/api/v1/notifications')).json();
     expect(notes.items.filter((n: { kind: string }) => n.kind === 'subscription.hits')).toHaveLength(2);
-    expect(notes.items.find((n: { link: string }) => n.link === `/subscriptions/${saved.id}`).title).toBe('订阅「机器视觉需求」有2项新发布的匹配项目');
+    expect(notes.items.find((n: { link: string }) => n.link === `/subscriptions/${saved.id}`).title).toBe(
+      '订阅「机器视觉需求」有2项新发布的匹配项目',
+    );
 
     // Idempotent: the same range again writes nothing new.
     await scanSubscriptions(ctx.services, matcher);
@@ -164,17 +231,23 @@ describe('matching new publications, digests and the one-click unsubscribe', () 
     expect((await subscriber.client.get(`/api/v1/subscriptions/${saved.id}`)).json().pendingHits).toBe(2);
 
     // Other tests' subscribers may match too: count this subscriber's digests.
-    const digestsTo = async (email: string) => (await listOutbox(ctx.services.db, { kind: 'digest' })).filter((m) => (m.payload as { to: string }).to === email);
+    const digestsTo = async (email: string) =>
+      (await listOutbox(ctx.services.db, { kind: 'digest' })).filter((m) => (m.payload as { to: string }).to === email);
     expect((await sendDigests(ctx.services)).queued).toBeGreaterThanOrEqual(2);
     expect(await digestsTo(subscriber.user.email)).toHaveLength(2);
     expect(await sendDigests(ctx.services)).toEqual({ queued: 0, silent: 0 });
-    expect((await subscriber.client.get(`/api/v1/subscriptions/${saved.id}`)).json()).toMatchObject({ pendingHits: 0, lastDigestAt: t0.toISOString() });
+    expect((await subscriber.client.get(`/api/v1/subscriptions/${saved.id}`)).json()).toMatchObject({
+      pendingHits: 0,
+      lastDigestAt: t0.toISOString(),
+    });
 
     const smtp = await startTestSmtpServer();
     const sender = smtpSender(smtp.url);
     try {
       await deliverOutbox({ services: ctx.services, sender, workerId: 'test' });
-      const mails = (await smtp.parsed()).filter((m) => m.subject?.includes('摘要') && m.to && !Array.isArray(m.to) && m.to.text === subscriber.user.email);
+      const mails = (await smtp.parsed()).filter(
+        (m) => m.subject?.includes('摘要') && m.to && !Array.isArray(m.to) && m.to.text === subscriber.user.email,
+      );
       expect(mails).toHaveLength(2);
       const mail = mails.find((m) => m.subject!.includes('机器视觉需求'))!;
       expect(mail.subject).toBe('【场景桥】订阅「机器视觉需求」每日摘要：2项新发布的匹配项目');
@@ -191,7 +264,12 @@ describe('matching new publications, digests and the one-click unsubscribe', () 
 
       // The mail client's one-click POST: no cookie, a form body, the URL from the header.
       const url = link.replace('http://localhost:3000', '');
-      const res = await ctx.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
+      const res = await ctx.app.inject({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'List-Unsubscribe=One-Click',
+      });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.body).toContain('您已退订「机器视觉需求」');
       expect((await subscriber.client.get(`/api/v1/subscriptions/${saved.id}`)).json()).toMatchObject({ active: false });
@@ -217,7 +295,10 @@ describe('matching new publications, digests and the one-click unsubscribe', () 
     ctx.setNow(new Date(t0.getTime() + 2 * 3600_000));
     const subscriber = await orgUser(ctx);
     const saved = (await subscriber.client.post('/api/v1/subscriptions', search({ q: '机器视觉' }))).json();
-    const [mine, theirs] = await publishAs([subscriber.client, (await orgUser(ctx)).client], ['本单位的机器视觉场景', '他单位的机器视觉场景']);
+    const [mine, theirs] = await publishAs(
+      [subscriber.client, (await orgUser(ctx)).client],
+      ['本单位的机器视觉场景', '他单位的机器视觉场景'],
+    );
     await scanSubscriptions(ctx.services, testMatcher(ctx.services));
     const hits = (await subscriber.client.get(`/api/v1/subscriptions/${saved.id}/hits`)).json();
     expect(hits.items.map((h: { submissionId: string }) => h.submissionId)).toEqual([theirs]);
@@ -234,7 +315,9 @@ describe('matching new publications, digests and the one-click unsubscribe', () 
     const r = await sendDigests(ctx.services);
     expect(r.silent).toBeGreaterThanOrEqual(1);
     expect((await listOutbox(ctx.services.db, { kind: 'digest' })).length).toBe(before + r.queued);
-    expect((await listOutbox(ctx.services.db, { kind: 'digest' })).some((m) => (m.payload as { to: string }).to === subscriber.user.email)).toBe(false);
+    expect(
+      (await listOutbox(ctx.services.db, { kind: 'digest' })).some((m) => (m.payload as { to: string }).to === subscriber.user.email),
+    ).toBe(false);
     expect((await subscriber.client.get(`/api/v1/subscriptions/${saved.id}`)).json().pendingHits).toBe(0);
     expect((await subscriber.client.get('/api/v1/notifications')).json().items[0].kind).toBe('subscription.hits');
   });
@@ -281,7 +364,9 @@ describe('digest cadence in Shanghai days', () => {
     await publishThroughApi(ctx, operator, { items: [{ title: '节奏测试一：智慧水务漏损监测', sector: 'city' }] });
     await scanSubscriptions(ctx.services, matcher);
     await sendDigests(ctx.services);
-    const mine = async () => (await listOutbox(ctx.services.db, { kind: 'digest' })).filter((m) => (m.payload as { to: string }).to === subscriber.user.email).length;
+    const mine = async () =>
+      (await listOutbox(ctx.services.db, { kind: 'digest' })).filter((m) => (m.payload as { to: string }).to === subscriber.user.email)
+        .length;
     expect(await mine()).toBe(1);
     await publishThroughApi(ctx, operator, { items: [{ title: '节奏测试二：桥梁健康监测', sector: 'city' }] });
     await scanSubscriptions(ctx.services, matcher);

@@ -4,8 +4,12 @@ import { signUnsubscribe, unsubscribeSecret } from '@scenebridge/app/mail';
 import { anonymous, createTestContext, orgUser, platformUser, type Client, type TestContext } from '../testing.js';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext({ config: { loginRateLimitPerMinute: 1000 } }); });
-afterAll(async () => { await ctx?.close(); });
+beforeAll(async () => {
+  ctx = await createTestContext({ config: { loginRateLimitPerMinute: 1000 } });
+});
+afterAll(async () => {
+  await ctx?.close();
+});
 
 async function subscription() {
   const owner = await orgUser(ctx, { roles: ['org_member'] });
@@ -17,11 +21,17 @@ async function subscription() {
 }
 const active = async (owner: Client, id: string) => (await owner.get(`/api/v1/subscriptions/${id}`)).json().active as boolean;
 const auditActions = async (id: string) =>
-  (await listAuditEvents(ctx.services.db, { entityType: 'subscription', entityId: id, limit: 50, offset: 0, ascending: true })).items.map((e) => e.action);
+  (await listAuditEvents(ctx.services.db, { entityType: 'subscription', entityId: id, limit: 50, offset: 0, ascending: true })).items.map(
+    (e) => e.action,
+  );
 /** A mail client's RFC 8058 POST: no cookie, a form body. */
-const oneClick = (url: string, headers: Record<string, string> = {}) => ctx.app.inject({
-  method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, payload: 'List-Unsubscribe=One-Click',
-});
+const oneClick = (url: string, headers: Record<string, string> = {}) =>
+  ctx.app.inject({
+    method: 'POST',
+    url,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    payload: 'List-Unsubscribe=One-Click',
+  });
 
 describe('one-click unsubscribe', () => {
   it('the link in the email unsubscribes at once and offers to undo with the same token', async () => {
@@ -38,12 +48,19 @@ describe('one-click unsubscribe', () => {
     // Clicking again is harmless.
     expect((await anonymous(ctx.app).get(s.url())).statusCode).toBe(200);
 
-    const undo = await ctx.app.inject({ method: 'POST', url: `/api/v1/resubscribe?s=${s.id}&t=${encodeURIComponent(s.token)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
+    const undo = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/resubscribe?s=${s.id}&t=${encodeURIComponent(s.token)}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: '',
+    });
     expect(undo.statusCode, undo.body).toBe(200);
     expect(undo.body).toContain('已恢复订阅「智慧医疗」');
     expect(await active(s.owner.client, s.id)).toBe(true);
     expect(await auditActions(s.id)).toEqual(['subscription.created', 'subscription.unsubscribed', 'subscription.resubscribed']);
-    const [, unsub] = (await listAuditEvents(ctx.services.db, { entityType: 'subscription', entityId: s.id, limit: 5, offset: 0, ascending: true })).items;
+    const [, unsub] = (
+      await listAuditEvents(ctx.services.db, { entityType: 'subscription', entityId: s.id, limit: 5, offset: 0, ascending: true })
+    ).items;
     expect(unsub).toMatchObject({ actorUserId: s.owner.user.id, data: { via: 'email_link' } });
     expect(unsub!.actorLabel).toContain('邮件退订链接');
   });
@@ -61,7 +78,9 @@ describe('one-click unsubscribe', () => {
     // A multipart body (some mail clients) is accepted too.
     await s.owner.client.patch(`/api/v1/subscriptions/${s.id}`, { active: true });
     const multipart = await ctx.app.inject({
-      method: 'POST', url: s.url(), headers: { 'content-type': 'multipart/form-data; boundary=X' },
+      method: 'POST',
+      url: s.url(),
+      headers: { 'content-type': 'multipart/form-data; boundary=X' },
       payload: '--X\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--X--\r\n',
     });
     expect(multipart.statusCode, multipart.body).toBe(200);
@@ -73,7 +92,10 @@ describe('one-click unsubscribe', () => {
     const other = await subscription();
     const flipped = s.token.slice(0, -1) + (s.token.endsWith('A') ? 'B' : 'A');
     const tries = [
-      s.url(flipped), s.url(s.token + 'x'), s.url(s.token.slice(0, 20)), s.url('x'.repeat(43)),
+      s.url(flipped),
+      s.url(s.token + 'x'),
+      s.url(s.token.slice(0, 20)),
+      s.url('x'.repeat(43)),
       s.url(other.token), // another subscription's valid token
       s.url(signUnsubscribe(Buffer.alloc(32, 7), s.id)), // signed with a guessed secret
     ];
@@ -92,7 +114,12 @@ describe('one-click unsubscribe', () => {
   });
 
   it('the same answers for every caller: the token decides, not who asks', async () => {
-    const callers = [anonymous(ctx.app), (await orgUser(ctx)).client, (await platformUser(ctx)).client, (await platformUser(ctx, ['reviewer'])).client];
+    const callers = [
+      anonymous(ctx.app),
+      (await orgUser(ctx)).client,
+      (await platformUser(ctx)).client,
+      (await platformUser(ctx, ['reviewer'])).client,
+    ];
     for (const c of callers) {
       const s = await subscription();
       expect((await c.get(s.url(s.token.replace(/.$/, (ch) => (ch === 'a' ? 'b' : 'a'))))).statusCode).toBe(403);

@@ -8,14 +8,19 @@ let ctx: TestContext;
 let operator: Client;
 let needId: string;
 
-const search = async (q: string) => (await anonymous(ctx.app).get(`/api/v1/search?q=${encodeURIComponent(q)}`)).json() as { items: Array<{ id: string }>; terms: string[] };
+const search = async (q: string) =>
+  (await anonymous(ctx.app).get(`/api/v1/search?q=${encodeURIComponent(q)}`)).json() as { items: Array<{ id: string }>; terms: string[] };
 
 beforeAll(async () => {
   ctx = await createTestContext();
   operator = (await platformUser(ctx)).client;
-  needId = (await publishThroughApi(ctx, operator, {
-    items: [{ title: '白车身焊点智能质检', description: '车身焊装线焊点数量多，人工用凿检和目检抽查，希望通过图像识别判断焊点虚焊、漏焊。' }],
-  })).submissionIds[0]!;
+  needId = (
+    await publishThroughApi(ctx, operator, {
+      items: [
+        { title: '白车身焊点智能质检', description: '车身焊装线焊点数量多，人工用凿检和目检抽查，希望通过图像识别判断焊点虚焊、漏焊。' },
+      ],
+    })
+  ).submissionIds[0]!;
 }, 60_000);
 afterAll(async () => ctx?.close());
 

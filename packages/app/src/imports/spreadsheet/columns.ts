@@ -107,8 +107,7 @@ function creditCode(cell: Cell): CellParse {
   const raw = compact(cell).toUpperCase();
   const r = checkCreditCode(raw);
   if (r.ok) return ok(r.code);
-  if (typeof cell === 'number')
-    return fail('INVALID_CREDIT_CODE', '统一社会信用代码被Excel存成了数字，请将该列设为“文本”格式后重新填写');
+  if (typeof cell === 'number') return fail('INVALID_CREDIT_CODE', '统一社会信用代码被Excel存成了数字，请将该列设为“文本”格式后重新填写');
   return fail('INVALID_CREDIT_CODE', `“${preview(raw)}”：${CREDIT_CODE_MESSAGES[r.problem]}`);
 }
 
@@ -124,13 +123,7 @@ function sectorList(cell: Cell): CellParse {
 function techFieldList(cell: Cell): CellParse {
   return codeList(cell, parseTechField, 'INVALID_TECH_FIELD', '技术领域', '技术领域');
 }
-function codeList(
-  cell: Cell,
-  parseOne: (v: string) => string | undefined,
-  code: ImportErrorCode,
-  label: string,
-  kind: string,
-): CellParse {
+function codeList(cell: Cell, parseOne: (v: string) => string | undefined, code: ImportErrorCode, label: string, kind: string): CellParse {
   const items = cellText(cell)
     .normalize('NFKC')
     .split(LIST_SEPARATOR)
@@ -152,13 +145,17 @@ function codeList(
 function region(cell: Cell): CellParse {
   const v = compact(cell);
   const code = parseRegion(v);
-  return code ? ok(code) : fail('INVALID_REGION', `“${preview(v)}”不在行政区划目录中，请填写区县名称（如“渝北区”“重庆市渝北区”）或6位行政区划代码`);
+  return code
+    ? ok(code)
+    : fail('INVALID_REGION', `“${preview(v)}”不在行政区划目录中，请填写区县名称（如“渝北区”“重庆市渝北区”）或6位行政区划代码`);
 }
 
 /** Amounts in 万元; accepts 1,200 / 1200万 / 1200万元 / full-width digits. */
 function amount(cell: Cell): CellParse {
   if (typeof cell === 'number') return ok(cell);
-  const v = compact(cell).replace(/,/g, '').replace(/万元?$/, '');
+  const v = compact(cell)
+    .replace(/,/g, '')
+    .replace(/万元?$/, '');
   if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(v)) return ok(Number(v));
   return fail('INVALID_NUMBER', `“${preview(cellText(cell))}”不是有效的金额，请填写数字，单位为万元（如 50 或 120.5）`);
 }
@@ -201,7 +198,11 @@ function phone(cell: Cell): CellParse {
 }
 
 function email(cell: Cell): CellParse {
-  return ok(compact(cell).replace(/^mailto:/i, '').toLowerCase());
+  return ok(
+    compact(cell)
+      .replace(/^mailto:/i, '')
+      .toLowerCase(),
+  );
 }
 
 /**

@@ -317,7 +317,9 @@ describe('parseWorkbook: bad rows', () => {
   });
 
   it('reports every missing required cell of a sparse row, and formula errors', async () => {
-    const rows = [{ 机构统一社会信用代码: OWNER, 场景名称: '只填了名称', 联系电话: { formula: 'VLOOKUP(A1,B:C,2)', result: { error: '#N/A' } } }];
+    const rows = [
+      { 机构统一社会信用代码: OWNER, 场景名称: '只填了名称', 联系电话: { formula: 'VLOOKUP(A1,B:C,2)', result: { error: '#N/A' } } },
+    ];
     const r = await parseWorkbook(await buildWorkbook('scenario_need', rows as SheetRow[]), 'scenario_need');
     expect(r.rows).toEqual([]);
     const codes = Object.fromEntries(r.errors.map((e) => [e.column, e.code]));
@@ -398,7 +400,10 @@ describe('parseWorkbook: header handling', () => {
     const headers = columnsFor('scenario_need')
       .map((c) => c.header)
       .filter((h) => h !== '所属领域');
-    const r = await parseWorkbook(await buildWorkbook('scenario_need', [need(), need({ 场景名称: '第二个' })], { headers }), 'scenario_need');
+    const r = await parseWorkbook(
+      await buildWorkbook('scenario_need', [need(), need({ 场景名称: '第二个' })], { headers }),
+      'scenario_need',
+    );
     expect(r.rows).toEqual([]);
     expect(r.errors.map(pick)).toEqual([{ row: 1, column: '所属领域', code: 'MISSING_COLUMN' }]);
     expect(r.totalRows).toBe(0);
@@ -406,7 +411,10 @@ describe('parseWorkbook: header handling', () => {
 
   it('a sheet without a recognisable header is one MISSING_COLUMN error', async () => {
     const wb = new ExcelJS.Workbook();
-    wb.addWorksheet('Sheet1').addRows([['姓名', '年龄'], ['张三', 30]]);
+    wb.addWorksheet('Sheet1').addRows([
+      ['姓名', '年龄'],
+      ['张三', 30],
+    ]);
     const r = await parseWorkbook(Buffer.from(await wb.xlsx.writeBuffer()), 'scenario_need');
     expect(r.errors.map(pick)).toEqual([{ row: 1, column: '', code: 'MISSING_COLUMN' }]);
   });
@@ -469,7 +477,10 @@ describe('fingerprint', () => {
 describe('many rows', () => {
   for (const listType of ['scenario_need', 'capability'] as const satisfies readonly ListType[]) {
     it(`${listType}: 2,000 generated rows all parse, each with its own fingerprint`, async () => {
-      const buf = await buildWorkbook(listType, Array.from({ length: 2_000 }, (_, i) => sampleRow(listType, i)));
+      const buf = await buildWorkbook(
+        listType,
+        Array.from({ length: 2_000 }, (_, i) => sampleRow(listType, i)),
+      );
       const r = await parseWorkbook(buf, listType);
       expect(r.errors).toEqual([]);
       expect(r.rows).toHaveLength(2_000);

@@ -43,7 +43,9 @@ let limits: ParseWorkerLimits = { ...DEFAULT_PARSE_WORKER_LIMITS };
 export function configureParseWorkers(patch: Partial<ParseWorkerLimits>): () => void {
   const previous = limits;
   limits = { ...limits, ...patch };
-  return () => { limits = previous; };
+  return () => {
+    limits = previous;
+  };
 }
 
 /** One message to the worker (structured clone; the bytes are transferred). */
@@ -61,9 +63,7 @@ export interface SerializedDomainError {
 }
 
 export type WorkerReply<R = unknown> =
-  | { ok: true; result: R }
-  | { ok: false; error: SerializedDomainError }
-  | { ok: false; unexpected: string };
+  { ok: true; result: R } | { ok: false; error: SerializedDomainError } | { ok: false; unexpected: string };
 
 const busy = () => new DomainError('IMPORT_BUSY', '导入任务繁忙，请稍后再试', 503);
 
@@ -104,7 +104,12 @@ const tooSlow = (seconds: number) =>
 
 /** The worker died without answering: nothing tells the file from a fault of ours, so say both. */
 const crashed = (reason: string) =>
-  new DomainError('INVALID_WORKBOOK', '无法读取该Excel文件（解析过程异常终止），请用Office或WPS重新保存后上传；如仍失败请联系平台运营方', 400, { reason });
+  new DomainError(
+    'INVALID_WORKBOOK',
+    '无法读取该Excel文件（解析过程异常终止），请用Office或WPS重新保存后上传；如仍失败请联系平台运营方',
+    400,
+    { reason },
+  );
 
 const WORKER_URL = new URL('./parse-worker.mjs', import.meta.url);
 /** A worker stays loaded this long after a parse: loading tsx, exceljs and the schemas takes ~0.5 s. */
@@ -184,7 +189,11 @@ function runWorker<R>(bytes: Uint8Array, listType: string): Promise<WorkerReply<
       void w.worker.terminate();
     }, timeoutMs);
     w.current = {
-      done: (reply) => finish(() => { park(w); resolve(reply as WorkerReply<R>); }),
+      done: (reply) =>
+        finish(() => {
+          park(w);
+          resolve(reply as WorkerReply<R>);
+        }),
       fail: (e) => finish(() => reject(e)),
     };
     // Our own copy, moved to the worker: the caller keeps its buffer (it may be a slice of a larger one).

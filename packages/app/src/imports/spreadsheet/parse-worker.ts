@@ -14,7 +14,8 @@ async function run(task: ParseTask): Promise<WorkerReply> {
     const result = await readWorkbook(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), task.listType as ListType);
     return { ok: true, result };
   } catch (e) {
-    if (e instanceof DomainError) return { ok: false, error: { name: e.name, code: e.code, message: e.message, status: e.status, details: e.details } };
+    if (e instanceof DomainError)
+      return { ok: false, error: { name: e.name, code: e.code, message: e.message, status: e.status, details: e.details } };
     // Not a verdict on the file: a bug, which stays a 500 as it was before parsing moved here.
     return { ok: false, unexpected: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }

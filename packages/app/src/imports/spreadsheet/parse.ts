@@ -7,14 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import {
-  capabilitySchema,
-  DomainError,
-  scenarioNeedSchema,
-  type Capability,
-  type ErrorCode,
-  type ScenarioNeed,
-} from '@scenebridge/domain';
+import { capabilitySchema, DomainError, scenarioNeedSchema, type Capability, type ErrorCode, type ScenarioNeed } from '@scenebridge/domain';
 import {
   columnsFor,
   EXAMPLE_MARKER,
@@ -120,10 +113,7 @@ export function normaliseCell(v: unknown, depth = 0): Normalised {
   if (typeof v === 'object' && depth < 3) {
     const o = v as Record<string, unknown>;
     if (Array.isArray(o.richText))
-      return normaliseCell(
-        (o.richText as { text?: unknown }[]).map((r) => (typeof r.text === 'string' ? r.text : '')).join(''),
-        depth + 1,
-      );
+      return normaliseCell((o.richText as { text?: unknown }[]).map((r) => (typeof r.text === 'string' ? r.text : '')).join(''), depth + 1);
     if ('error' in o && typeof o.error === 'string') return { cellError: o.error };
     if ('formula' in o || 'sharedFormula' in o) return normaliseCell(o.result, depth + 1);
     if ('hyperlink' in o || 'text' in o) {
@@ -247,9 +237,19 @@ export function parseTable(listType: ListType, table: TableInput): ParseResult {
   const fatal: RowError[] = [];
   for (const def of match.missing)
     if (def.required)
-      fatal.push({ row: table.headerRow, column: def.header, code: 'MISSING_COLUMN', message: `缺少必填列“${def.header}”，请使用平台下载的模板` });
+      fatal.push({
+        row: table.headerRow,
+        column: def.header,
+        code: 'MISSING_COLUMN',
+        message: `缺少必填列“${def.header}”，请使用平台下载的模板`,
+      });
   for (const d of match.duplicates)
-    fatal.push({ row: table.headerRow, column: d.header, code: 'DUPLICATE_COLUMN', message: `“${d.header}”与另一列都对应“${d.def.header}”，请删除多余的一列` });
+    fatal.push({
+      row: table.headerRow,
+      column: d.header,
+      code: 'DUPLICATE_COLUMN',
+      message: `“${d.header}”与另一列都对应“${d.def.header}”，请删除多余的一列`,
+    });
   if (fatal.length > 0) {
     result.errors = fatal;
     return result;
@@ -353,8 +353,7 @@ export function parseTable(listType: ListType, table: TableInput): ParseResult {
   return result;
 }
 
-const tooManyRows = () =>
-  new ImportFileError('TOO_MANY_ROWS', `一次最多导入${MAX_DATA_ROWS.toLocaleString('en-US')}行，请拆分为多个文件`);
+const tooManyRows = () => new ImportFileError('TOO_MANY_ROWS', `一次最多导入${MAX_DATA_ROWS.toLocaleString('en-US')}行，请拆分为多个文件`);
 
 // ---------------------------------------------------------------------------------------------
 // Workbook
@@ -370,7 +369,21 @@ const MAX_SHEET_ROWS = 100_000;
 const LOAD_OPTIONS = {
   maxRows: MAX_SHEET_ROWS,
   // Whole-column dropdowns (A2:A1048576) would be expanded cell by cell; none of these matter here.
-  ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'autoFilter', 'pageSetup', 'pageMargins', 'headerFooter', 'printOptions', 'rowBreaks', 'picture', 'drawing', 'tableParts', 'sheetProtection'],
+  ignoreNodes: [
+    'dataValidations',
+    'conditionalFormatting',
+    'extLst',
+    'autoFilter',
+    'pageSetup',
+    'pageMargins',
+    'headerFooter',
+    'printOptions',
+    'rowBreaks',
+    'picture',
+    'drawing',
+    'tableParts',
+    'sheetProtection',
+  ],
 };
 
 function toBuffer(input: Buffer | Uint8Array | ArrayBuffer): Buffer {
@@ -422,14 +435,20 @@ function guardWorkbook(buffer: Buffer): void {
  * (TOO_MANY_ROWS); a DomainError for a file too large or complex to read (ARCHIVE_TOO_LARGE,
  * FILE_TOO_COMPLEX, IMPORT_TIMEOUT: 413) or when too many imports are waiting (IMPORT_BUSY, 503).
  */
-export async function parseWorkbook(buffer: Buffer | Uint8Array | ArrayBuffer, listType: 'scenario_need'): Promise<ParseResult<ScenarioNeed>>;
+export async function parseWorkbook(
+  buffer: Buffer | Uint8Array | ArrayBuffer,
+  listType: 'scenario_need',
+): Promise<ParseResult<ScenarioNeed>>;
 export async function parseWorkbook(buffer: Buffer | Uint8Array | ArrayBuffer, listType: 'capability'): Promise<ParseResult<Capability>>;
 export async function parseWorkbook(buffer: Buffer | Uint8Array | ArrayBuffer, listType: ListType): Promise<ParseResult>;
 export async function parseWorkbook(input: Buffer | Uint8Array | ArrayBuffer, listType: ListType): Promise<ParseResult> {
   const buffer = toBuffer(input);
   // Cheap refusals stay here: no worker for a file that is not even a zip.
   if (buffer.length >= 8 && buffer.readUInt32BE(0) === 0xd0cf11e0)
-    throw new ImportFileError('INVALID_WORKBOOK', '这是旧版Excel（.xls）文件或设有打开密码，请在Excel中“另存为”.xlsx格式并取消密码后再导入');
+    throw new ImportFileError(
+      'INVALID_WORKBOOK',
+      '这是旧版Excel（.xls）文件或设有打开密码，请在Excel中“另存为”.xlsx格式并取消密码后再导入',
+    );
   if (buffer.length < 4 || buffer.readUInt32BE(0) !== 0x504b0304)
     throw new ImportFileError('INVALID_WORKBOOK', '文件不是有效的Excel（.xlsx）文件，请使用平台下载的模板填写后上传');
   const reply = await parseInWorker<ParseResult>(buffer, listType);
@@ -451,7 +470,10 @@ export async function readWorkbook(buffer: Buffer, listType: ListType): Promise<
     await wb.xlsx.load(buffer as unknown as Parameters<ExcelJS.Xlsx['load']>[0], LOAD_OPTIONS as unknown as ExcelJS.XlsxReadOptions);
   } catch (e) {
     if (e instanceof Error && /^Max row count/.test(e.message))
-      throw new ImportFileError('TOO_MANY_ROWS', `文件行数过多（超过${MAX_SHEET_ROWS.toLocaleString('en-US')}行，含设置了格式的空行），请删除多余的行或拆分为多个文件`);
+      throw new ImportFileError(
+        'TOO_MANY_ROWS',
+        `文件行数过多（超过${MAX_SHEET_ROWS.toLocaleString('en-US')}行，含设置了格式的空行），请删除多余的行或拆分为多个文件`,
+      );
     throw new ImportFileError('INVALID_WORKBOOK', '无法读取该Excel文件（文件可能已损坏或不是.xlsx格式），请重新保存后上传');
   }
   const sheets = wb.worksheets.filter((ws) => ws.state !== 'veryHidden');
@@ -467,7 +489,11 @@ export async function readWorkbook(buffer: Buffer, listType: ListType): Promise<
     if (chosen && chosen.header.matches === columns.length) break;
   }
   if (!chosen) {
-    const first = columns.filter((c) => c.required).slice(0, 2).map((c) => `“${c.header}”`).join('');
+    const first = columns
+      .filter((c) => c.required)
+      .slice(0, 2)
+      .map((c) => `“${c.header}”`)
+      .join('');
     return {
       totalRows: 0,
       rows: [],

@@ -26,7 +26,8 @@ export interface XmlCounts {
 }
 
 const LT = 0x3c;
-const isNameEnd = (b: number | undefined) => b === undefined || b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0x3e || b === 0x2f;
+const isNameEnd = (b: number | undefined) =>
+  b === undefined || b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0x3e || b === 0x2f;
 
 /** Counts start tags and cells by scanning bytes; namespace prefixes (`<x:c>`) are allowed. */
 export function countXml(data: Uint8Array, into: XmlCounts = { elements: 0, cells: 0, maxRowCells: 0 }): XmlCounts {

@@ -5,14 +5,7 @@
  * Sheet 2 填写说明: the rules per column and the allowed sectors, technology fields and regions.
  */
 import ExcelJS from 'exceljs';
-import {
-  columnsFor,
-  EXAMPLE_MARKER,
-  MAX_DATA_ROWS,
-  OPENNESS_OPTIONS,
-  REFERENCE_TABLES,
-  type ListType,
-} from './columns.js';
+import { columnsFor, EXAMPLE_MARKER, MAX_DATA_ROWS, OPENNESS_OPTIONS, REFERENCE_TABLES, type ListType } from './columns.js';
 
 export const TEMPLATE_FORM_SHEET = '填报表';
 export const TEMPLATE_HELP_SHEET = '填写说明';
@@ -59,7 +52,12 @@ export async function buildTemplate(listType: ListType): Promise<Buffer> {
   columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = c.required
-      ? { richText: [{ text: '*', font: { bold: true, color: { argb: 'FFC00000' } } }, { text: c.header, font: { bold: true } }] }
+      ? {
+          richText: [
+            { text: '*', font: { bold: true, color: { argb: 'FFC00000' } } },
+            { text: c.header, font: { bold: true } },
+          ],
+        }
       : c.header;
     cell.font = { bold: true };
     cell.fill = HEADER_FILL;

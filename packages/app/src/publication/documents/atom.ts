@@ -56,9 +56,7 @@ export function batchesToAtom(batches: PublishedBatch[], opts: AtomOptions): str
   const rows = batches
     .map((b) => ({ batch: b, updated: toRfc3339(batchUpdatedAt(b)), published: toRfc3339(b.publishedAt) }))
     .sort((a, b) => b.published.localeCompare(a.published) || a.batch.id.localeCompare(b.batch.id));
-  const feedUpdated = opts.updated
-    ? toRfc3339(opts.updated)
-    : rows.reduce((acc, r) => (r.updated > acc ? r.updated : acc), EPOCH);
+  const feedUpdated = opts.updated ? toRfc3339(opts.updated) : rows.reduce((acc, r) => (r.updated > acc ? r.updated : acc), EPOCH);
 
   const t = xmlEscape;
   const out: string[] = [

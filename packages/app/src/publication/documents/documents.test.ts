@@ -191,18 +191,29 @@ describe('batchToXlsx', () => {
 
   it('writes text that would start a formula as text: no cell of the list can run', async () => {
     const batch = sampleBatch();
-    const hostile = { ...batch.entries[0]!, name: "=cmd|' /C calc'!A0", issuer: '=HYPERLINK("http://evil.example","点击领取")', description: '@SUM(1+1)', contact: '+86 13800138000' };
+    const hostile = {
+      ...batch.entries[0]!,
+      name: "=cmd|' /C calc'!A0",
+      issuer: '=HYPERLINK("http://evil.example","点击领取")',
+      description: '@SUM(1+1)',
+      contact: '+86 13800138000',
+    };
     const wb = await readXlsx(await batchToXlsx({ ...batch, title: '-2+3清单', entries: [hostile, ...batch.entries.slice(1)] }));
     const ws = wb.getWorksheet(PUBLICATION_SHEET)!;
     const row = ws.getRow(XLSX_FIRST_ENTRY_ROW);
     expect([2, 3, 7, 8].map((c) => row.getCell(c).value)).toEqual([
-      "'=cmd|' /C calc'!A0", '\'=HYPERLINK("http://evil.example","点击领取")', "'@SUM(1+1)", "'+86 13800138000",
+      "'=cmd|' /C calc'!A0",
+      '\'=HYPERLINK("http://evil.example","点击领取")',
+      "'@SUM(1+1)",
+      "'+86 13800138000",
     ]);
     expect(ws.getCell('A1').value).toBe("'-2+3清单");
-    ws.eachRow((r) => r.eachCell((c) => {
-      expect(c.type).not.toBe(ExcelJS.ValueType.Formula);
-      if (typeof c.value === 'string') expect(c.value).not.toMatch(/^[=+\-@\t\r]/);
-    }));
+    ws.eachRow((r) =>
+      r.eachCell((c) => {
+        expect(c.type).not.toBe(ExcelJS.ValueType.Formula);
+        if (typeof c.value === 'string') expect(c.value).not.toMatch(/^[=+\-@\t\r]/);
+      }),
+    );
   });
 
   it('sets up the sheet for reading and printing', async () => {

@@ -88,9 +88,7 @@ export async function batchToDocx(batch: PublishedBatch): Promise<Buffer> {
     centred(`征集时间：${formatChineseDate(batch.callOpensAt)}至${formatChineseDate(batch.callClosesAt)}`, SIZE.xiaosi),
   ];
 
-  const body = entries.length
-    ? entries.flatMap(entryParagraphs)
-    : [new Paragraph({ children: [new TextRun('本批次暂无条目。')] })];
+  const body = entries.length ? entries.flatMap(entryParagraphs) : [new Paragraph({ children: [new TextRun('本批次暂无条目。')] })];
 
   const doc = new Document({
     title: batch.title,
@@ -113,7 +111,9 @@ export async function batchToDocx(batch: PublishedBatch): Promise<Buffer> {
       {
         headers: {
           default: new Header({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: batch.title, size: SIZE.wuhao })] })],
+            children: [
+              new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: batch.title, size: SIZE.wuhao })] }),
+            ],
           }),
         },
         footers: {

@@ -68,8 +68,7 @@ export function orderedEntries(batch: PublishedBatch): PublishedEntry[] {
   const seen = new Set<number>();
   for (const e of batch.entries) {
     if (!Number.isInteger(e.seq) || e.seq < 1) throw new RangeError(`Entry ${e.submissionId}: invalid seq ${e.seq}`);
-    if (!Number.isInteger(e.version) || e.version < 1)
-      throw new RangeError(`Entry ${e.seq}: invalid version ${e.version}`);
+    if (!Number.isInteger(e.version) || e.version < 1) throw new RangeError(`Entry ${e.seq}: invalid version ${e.version}`);
     if (seen.has(e.seq)) throw new RangeError(`Batch ${batch.id}: duplicate seq ${e.seq}`);
     seen.add(e.seq);
   }
@@ -78,6 +77,10 @@ export function orderedEntries(batch: PublishedBatch): PublishedEntry[] {
 
 /** A download file name from the batch title: '2026年第3批人工智能场景机会清单.xlsx'. */
 export function publicationFileName(batch: Pick<PublishedBatch, 'title' | 'id'>, ext: 'xlsx' | 'docx' | 'json'): string {
-  const base = batch.title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim().slice(0, 120) || batch.id;
+  const base =
+    batch.title
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_')
+      .trim()
+      .slice(0, 120) || batch.id;
   return `${base}.${ext}`;
 }

@@ -60,9 +60,19 @@ export interface OcdsOptions {
   uri?: string;
 }
 
-export interface OcdsOrganizationReference { id: string; name: string }
-export interface OcdsValue { amount: number; currency: 'CNY' }
-export interface OcdsClassification { scheme: string; id: string; description: string }
+export interface OcdsOrganizationReference {
+  id: string;
+  name: string;
+}
+export interface OcdsValue {
+  amount: number;
+  currency: 'CNY';
+}
+export interface OcdsClassification {
+  scheme: string;
+  id: string;
+  description: string;
+}
 export interface OcdsParty {
   id: string;
   name: string;

@@ -66,7 +66,10 @@ const clip = (v: string) => (v.length > MAX_CELL_CHARS ? `${v.slice(0, MAX_CELL_
 /** Display width in Excel character units: CJK and full-width characters count as two. */
 function displayWidth(line: string): number {
   let w = 0;
-  for (const ch of line) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  for (const ch of line)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch)
+      ? 2
+      : 1;
   return w;
 }
 
@@ -154,7 +157,10 @@ export async function batchToXlsx(batch: PublishedBatch): Promise<Buffer> {
   });
 
   if (entries.length > 0)
-    ws.autoFilter = { from: { row: XLSX_HEADER_ROW, column: 1 }, to: { row: XLSX_HEADER_ROW + entries.length, column: XLSX_COLUMNS.length } };
+    ws.autoFilter = {
+      from: { row: XLSX_HEADER_ROW, column: 1 },
+      to: { row: XLSX_HEADER_ROW + entries.length, column: XLSX_COLUMNS.length },
+    };
 
   // ---- 批次信息 ------------------------------------------------------------------------------
   const info = wb.addWorksheet(PUBLICATION_INFO_SHEET);
