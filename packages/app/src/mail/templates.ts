@@ -10,22 +10,13 @@ export const absolute = (baseUrl: string, link: string) =>
   /^https?:\/\//.test(link) ? link : `${baseUrl}${link.startsWith('/') ? '' : '/'}${link}`;
 
 function page(title: string, body: SafeHtml): string {
-  return html`<!doctype html>
-    <html lang="zh-CN">
-      <head>
-        <meta charset="utf-8" />
-        <title>${title}</title>
-      </head>
-      <body
-        style="margin:0;padding:24px;background:#f5f7fa;font-family:'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif;color:#1b1f24;line-height:1.7"
-      >
-        <div style="max-width:640px;margin:0 auto;background:#fff;border-radius:6px;padding:24px">
-          <div style="color:#0b3a82;font-weight:700;margin-bottom:12px">场景桥</div>
-          ${body}
-          <p style="margin-top:24px;color:#6b7280;font-size:13px">${FOOTER_TEXT}</p>
-        </div>
-      </body>
-    </html>`.value;
+  return html`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head>
+<body style="margin:0;padding:24px;background:#f5f7fa;font-family:'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif;color:#1b1f24;line-height:1.7">
+<div style="max-width:640px;margin:0 auto;background:#fff;border-radius:6px;padding:24px">
+<div style="color:#0b3a82;font-weight:700;margin-bottom:12px">场景桥</div>
+${body}
+<p style="margin-top:24px;color:#6b7280;font-size:13px">${FOOTER_TEXT}</p>
+</div></body></html>`.value;
 }
 
 export interface RenderedEmail {
@@ -39,8 +30,8 @@ export function renderNotificationEmail(p: NotificationEmailPayload, baseUrl: st
   const link = p.link ? absolute(baseUrl, p.link) : null;
   const text = [p.title, p.body, link ? `查看详情：${link}` : null, FOOTER_TEXT].filter(Boolean).join('\n\n');
   const body = html`<h1 style="font-size:18px;margin:0 0 12px">${p.title}</h1>
-    ${p.body ? html`<p style="white-space:pre-line">${p.body}</p>` : ''}
-    ${link ? html`<p><a href="${link}" style="color:#0a4fb4">查看详情</a></p>` : ''}`;
+${p.body ? html`<p style="white-space:pre-line">${p.body}</p>` : ''}
+${link ? html`<p><a href="${link}" style="color:#0a4fb4">查看详情</a></p>` : ''}`;
   return { subject: `【场景桥】${p.title}`, text, html: page(p.title, body) };
 }
 
@@ -91,16 +82,10 @@ export function renderDigest(d: DigestInput): RenderedEmail {
     .filter(Boolean)
     .join('\n\n');
   const body = html`<h1 style="font-size:18px;margin:0 0 12px">订阅「${d.subscriptionName}」${period}摘要</h1>
-    <p>共有${d.total}项新发布的项目与您的订阅匹配：</p>
-    <ol style="padding-left:20px">
-      ${d.items.map((i) => html`<li style="margin-bottom:10px"><a href="${itemUrl(d.baseUrl, i)}" style="color:#0a4fb4">${i.title}</a><br /><span style="color:#6b7280;font-size:13px">${itemLine(i)}</span></li>`)}
-    </ol>
-    ${more > 0 ? html`<p>另有${more}项，<a href="${d.manageUrl}" style="color:#0a4fb4">登录查看全部</a>。</p>` : ''}
-    <p style="font-size:13px;color:#6b7280">
-      <a href="${d.manageUrl}" style="color:#0a4fb4">管理订阅</a>${raw(' · ')}<a href="${d.unsubscribeUrl}" style="color:#0a4fb4"
-        >一键退订</a
-      >
-    </p>`;
+<p>共有${d.total}项新发布的项目与您的订阅匹配：</p>
+<ol style="padding-left:20px">${d.items.map((i) => html`<li style="margin-bottom:10px"><a href="${itemUrl(d.baseUrl, i)}" style="color:#0a4fb4">${i.title}</a><br><span style="color:#6b7280;font-size:13px">${itemLine(i)}</span></li>`)}</ol>
+${more > 0 ? html`<p>另有${more}项，<a href="${d.manageUrl}" style="color:#0a4fb4">登录查看全部</a>。</p>` : ''}
+<p style="font-size:13px;color:#6b7280"><a href="${d.manageUrl}" style="color:#0a4fb4">管理订阅</a>${raw(' · ')}<a href="${d.unsubscribeUrl}" style="color:#0a4fb4">一键退订</a></p>`;
   return {
     subject,
     text,

@@ -75,16 +75,17 @@ const invalid = (where: string) => new DomainError(INVALID_CHARACTERS, INVALID_C
 function refuse(request: FastifyRequest, reply: FastifyReply, where: string) {
   const url = request.url;
   if (url.startsWith('/public') && !url.startsWith('/api/')) {
-    const body = html` <h1>请求内容无效</h1>
-      <p>${INVALID_CHARACTERS_MESSAGE}。</p>
-      <p><a href="/public">返回首页</a></p>`;
+    const body = html`
+<h1>请求内容无效</h1>
+<p>${INVALID_CHARACTERS_MESSAGE}。</p>
+<p><a href="/public">返回首页</a></p>`;
     const page = layout({
       title: '请求内容无效',
       description: INVALID_CHARACTERS_MESSAGE,
       canonicalPath: '/public',
       body,
       baseUrl: siteBaseUrl(request),
-      head: html`<meta name="robots" content="noindex" />`,
+      head: html`<meta name="robots" content="noindex">`,
     });
     return reply
       .status(400)

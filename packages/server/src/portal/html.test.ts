@@ -7,8 +7,7 @@ import { attachmentDisposition } from './routes.js';
 describe('html template helper', () => {
   it('escapes every interpolation unless it is raw() or a nested template', () => {
     const user = `<img src=x onerror="alert('1')">&`;
-    const out = html`<p title="${user}">${user}</p>
-      ${raw('<br>')}${html`<b>${user}</b>`}`;
+    const out = html`<p title="${user}">${user}</p>${raw('<br>')}${html`<b>${user}</b>`}`;
     expect(out).toBeInstanceOf(SafeHtml);
     expect(out.value).toBe(
       '<p title="&lt;img src=x onerror=&quot;alert(&#39;1&#39;)&quot;&gt;&amp;">&lt;img src=x onerror=&quot;alert(&#39;1&#39;)&quot;&gt;&amp;</p><br><b>&lt;img src=x onerror=&quot;alert(&#39;1&#39;)&quot;&gt;&amp;</b>',
@@ -16,11 +15,7 @@ describe('html template helper', () => {
   });
 
   it('renders arrays, numbers and skips null, undefined and booleans', () => {
-    expect(
-      html`<ul>
-        ${['<a>', html`<li>${1}</li>`, null, undefined, false, true, 0]}
-      </ul>`.value,
-    ).toBe('<ul>&lt;a&gt;<li>1</li>0</ul>');
+    expect(html`<ul>${['<a>', html`<li>${1}</li>`, null, undefined, false, true, 0]}</ul>`.value).toBe('<ul>&lt;a&gt;<li>1</li>0</ul>');
     expect(join(['a<', html`<i>b</i>`], raw('<hr>')).value).toBe('a&lt;<hr><i>b</i>');
     expect(join(['a', 'b'], '<>').value).toBe('a&lt;&gt;b');
     expect(escapeHtml('"\'&<>')).toBe('&quot;&#39;&amp;&lt;&gt;');

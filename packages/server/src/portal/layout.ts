@@ -116,52 +116,50 @@ export function layout(o: LayoutOptions): string {
   const url = `${o.baseUrl}${o.canonicalPath}`;
   const description = o.description.replace(/\s+/g, ' ').trim().slice(0, 160);
   const page = html`<!doctype html>
-    <html lang="zh-CN">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${fullTitle}</title>
-        <meta name="description" content="${description}" />
-        <link rel="canonical" href="${url}" />
-        <meta property="og:site_name" content="${SITE_FULL_NAME}" />
-        <meta property="og:locale" content="zh_CN" />
-        <meta property="og:type" content="${o.ogType ?? 'website'}" />
-        <meta property="og:title" content="${o.title}" />
-        <meta property="og:description" content="${description}" />
-        <meta property="og:url" content="${url}" />
-        <meta name="twitter:card" content="summary" />
-        <link rel="alternate" type="application/atom+xml" title="场景桥 · 最新发布批次" href="${o.baseUrl}/public/feed.atom" />
-        ${o.head}
-        <style>
-          ${raw(CSS)}
-        </style>
-      </head>
-      <body>
-        <a class="skip" href="#main">跳到主要内容</a>
-        <header class="site">
-          <div class="wrap">
-            <a class="brand" href="/public">${SITE_NAME}<span>人工智能应用场景创新服务平台</span></a>
-            <nav aria-label="主导航">
-              <ul>
-                ${NAV.map((n) => html`<li><a href="${n.href}" ${n.key === o.nav ? raw(' aria-current="page"') : ''}>${n.label}</a></li>`)}
-                <li><a href="/login">登录</a></li>
-              </ul>
-            </nav>
-          </div>
-        </header>
-        <main id="main" tabindex="-1">
-          <div class="wrap">${o.body}</div>
-        </main>
-        <footer class="site">
-          <div class="wrap">
-            <p>${SITE_FULL_NAME} · 公开清单依据征集、评审结果编号发布，已发布条目的更正以勘误形式公开。</p>
-            <p>
-              <a href="/public/feed.atom">订阅最新批次（Atom）</a> · <a href="/public/batches">全部发布批次</a> ·
-              <a href="/api/docs">开放接口（JSON）</a>
-            </p>
-          </div>
-        </footer>
-      </body>
-    </html> `;
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${fullTitle}</title>
+<meta name="description" content="${description}">
+<link rel="canonical" href="${url}">
+<meta property="og:site_name" content="${SITE_FULL_NAME}">
+<meta property="og:locale" content="zh_CN">
+<meta property="og:type" content="${o.ogType ?? 'website'}">
+<meta property="og:title" content="${o.title}">
+<meta property="og:description" content="${description}">
+<meta property="og:url" content="${url}">
+<meta name="twitter:card" content="summary">
+<link rel="alternate" type="application/atom+xml" title="场景桥 · 最新发布批次" href="${o.baseUrl}/public/feed.atom">
+${o.head}
+<style>${raw(CSS)}</style>
+</head>
+<body>
+<a class="skip" href="#main">跳到主要内容</a>
+<header class="site">
+<div class="wrap">
+<a class="brand" href="/public">${SITE_NAME}<span>人工智能应用场景创新服务平台</span></a>
+<nav aria-label="主导航">
+<ul>
+${NAV.map((n) => html`<li><a href="${n.href}"${n.key === o.nav ? raw(' aria-current="page"') : ''}>${n.label}</a></li>`)}
+<li><a href="/login">登录</a></li>
+</ul>
+</nav>
+</div>
+</header>
+<main id="main" tabindex="-1">
+<div class="wrap">
+${o.body}
+</div>
+</main>
+<footer class="site">
+<div class="wrap">
+<p>${SITE_FULL_NAME} · 公开清单依据征集、评审结果编号发布，已发布条目的更正以勘误形式公开。</p>
+<p><a href="/public/feed.atom">订阅最新批次（Atom）</a> · <a href="/public/batches">全部发布批次</a> · <a href="/api/docs">开放接口（JSON）</a></p>
+</div>
+</footer>
+</body>
+</html>
+`;
   return page.value;
 }

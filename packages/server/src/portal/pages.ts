@@ -46,10 +46,10 @@ export const batchUrls = (id: string) => ({
 function downloadLinks(id: string): SafeHtml {
   const u = batchUrls(id);
   return html`<ul class="links">
-    <li><a href="${u.xlsx}" download>下载 XLSX 表格</a></li>
-    <li><a href="${u.docx}" download>下载 DOCX 公告</a></li>
-    <li><a href="${u.ocds}">开放数据（OCDS JSON）</a></li>
-  </ul>`;
+<li><a href="${u.xlsx}" download>下载 XLSX 表格</a></li>
+<li><a href="${u.docx}" download>下载 DOCX 公告</a></li>
+<li><a href="${u.ocds}">开放数据（OCDS JSON）</a></li>
+</ul>`;
 }
 
 /** Page links that keep the filters; first, last and two either side of the current page. */
@@ -70,21 +70,13 @@ export function pager(total: number, page: number, hrefFor: (p: number) => strin
     );
   });
   if (page < pages) items.push(html`<li><a href="${hrefFor(page + 1)}" rel="next">下一页</a></li>`);
-  return html`<nav class="pager" aria-label="分页">
-    <ul>
-      ${items}
-    </ul>
-  </nav>`;
+  return html`<nav class="pager" aria-label="分页"><ul>${items}</ul></nav>`;
 }
 
 function crumbs(parts: Array<{ href?: string; label: string }>): SafeHtml {
-  return html`<nav class="crumbs" aria-label="当前位置">
-    <ol>
-      ${parts.map((p, i) =>
-        p.href && i < parts.length - 1 ? html`<li><a href="${p.href}">${p.label}</a></li>` : html`<li aria-current="page">${p.label}</li>`,
-      )}
-    </ol>
-  </nav>`;
+  return html`<nav class="crumbs" aria-label="当前位置"><ol>${parts.map((p, i) =>
+    p.href && i < parts.length - 1 ? html`<li><a href="${p.href}">${p.label}</a></li>` : html`<li aria-current="page">${p.label}</li>`,
+  )}</ol></nav>`;
 }
 
 // ---- Home --------------------------------------------------------------------------------------
@@ -98,49 +90,28 @@ export interface HomeData {
 }
 
 export function homePage(baseUrl: string, d: HomeData): string {
-  const body = html` <h1>人工智能应用场景公开清单</h1>
-    <p class="lead">场景机会清单、场景能力清单与标杆案例清单在此编号发布，面向社会公开，可在线浏览、按条件筛选，并下载表格与公告。</p>
-    <dl class="stats">
-      <div>
-        <dt>场景机会</dt>
-        <dd>
-          <a href="/public/needs">${d.needCount}<span class="muted"> 项</span></a>
-        </dd>
-      </div>
-      <div>
-        <dt>场景能力</dt>
-        <dd>
-          <a href="/public/capabilities">${d.capabilityCount}<span class="muted"> 项</span></a>
-        </dd>
-      </div>
-      <div>
-        <dt>标杆案例</dt>
-        <dd>
-          <a href="/public/benchmark-cases">${d.caseCount}<span class="muted"> 个</span></a>
-        </dd>
-      </div>
-      <div>
-        <dt>已发布批次</dt>
-        <dd>
-          <a href="/public/batches">${d.totalBatches}<span class="muted"> 批</span></a>
-        </dd>
-      </div>
-    </dl>
-    <h2>最新发布批次</h2>
-    ${
-      d.batches.length === 0
-        ? html`<p class="notice">暂无已发布的批次。</p>`
-        : html`<ul class="plain">
-              ${d.batches.map((b) => batchCard(b))}
-            </ul>
-            <p><a href="/public/batches">查看全部发布批次</a> · <a href="/public/feed.atom">订阅新批次（Atom）</a></p>`
-    }
-    <h2>浏览清单</h2>
-    <ul class="links">
-      <li><a href="/public/needs">场景机会清单：各单位发布的人工智能应用场景需求</a></li>
-      <li><a href="/public/capabilities">场景能力清单：供给方的人工智能产品与解决方案</a></li>
-      <li><a href="/public/benchmark-cases">标杆案例清单：已验收、成效显著的应用案例</a></li>
-    </ul>`;
+  const body = html`
+<h1>人工智能应用场景公开清单</h1>
+<p class="lead">场景机会清单、场景能力清单与标杆案例清单在此编号发布，面向社会公开，可在线浏览、按条件筛选，并下载表格与公告。</p>
+<dl class="stats">
+<div><dt>场景机会</dt><dd><a href="/public/needs">${d.needCount}<span class="muted"> 项</span></a></dd></div>
+<div><dt>场景能力</dt><dd><a href="/public/capabilities">${d.capabilityCount}<span class="muted"> 项</span></a></dd></div>
+<div><dt>标杆案例</dt><dd><a href="/public/benchmark-cases">${d.caseCount}<span class="muted"> 个</span></a></dd></div>
+<div><dt>已发布批次</dt><dd><a href="/public/batches">${d.totalBatches}<span class="muted"> 批</span></a></dd></div>
+</dl>
+<h2>最新发布批次</h2>
+${
+  d.batches.length === 0
+    ? html`<p class="notice">暂无已发布的批次。</p>`
+    : html`<ul class="plain">${d.batches.map((b) => batchCard(b))}</ul>
+<p><a href="/public/batches">查看全部发布批次</a> · <a href="/public/feed.atom">订阅新批次（Atom）</a></p>`
+}
+<h2>浏览清单</h2>
+<ul class="links">
+<li><a href="/public/needs">场景机会清单：各单位发布的人工智能应用场景需求</a></li>
+<li><a href="/public/capabilities">场景能力清单：供给方的人工智能产品与解决方案</a></li>
+<li><a href="/public/benchmark-cases">标杆案例清单：已验收、成效显著的应用案例</a></li>
+</ul>`;
   return layout({
     title: SITE_FULL_NAME,
     description: `公开发布的人工智能场景机会清单（${d.needCount}项）、场景能力清单（${d.capabilityCount}项）与标杆案例清单，可筛选浏览并下载。`,
@@ -156,31 +127,26 @@ function batchCard(b: BatchRow, headingLevel: 2 | 3 = 3): SafeHtml {
   const heading =
     headingLevel === 2 ? html`<h2><a href="${u.page}">${b.title}</a></h2>` : html`<h3><a href="${u.page}">${b.title}</a></h3>`;
   return html`<li class="card">
-    ${heading}
-    <ul class="meta">
-      <li>${listLabel(b.listType)}</li>
-      <li>发布单位：${b.issuer}</li>
-      <li>发布日期：${time(b.publishedAt)}</li>
-      <li>共${b.entryCount}项</li>
-    </ul>
-    ${downloadLinks(b.id)}
-  </li>`;
+${heading}
+<ul class="meta">
+<li>${listLabel(b.listType)}</li>
+<li>发布单位：${b.issuer}</li>
+<li>发布日期：${time(b.publishedAt)}</li>
+<li>共${b.entryCount}项</li>
+</ul>
+${downloadLinks(b.id)}
+</li>`;
 }
 
 // ---- All batches -------------------------------------------------------------------------------
 
 export function batchesPage(baseUrl: string, d: { items: BatchRow[]; total: number; page: number }): string {
-  const body = html` ${crumbs([{ href: '/public', label: '首页' }, { label: '发布批次' }])}
-    <h1>全部发布批次</h1>
-    <p class="lead">共${d.total}批，按发布时间由新到旧排列。<a href="/public/feed.atom">订阅新批次（Atom）</a></p>
-    ${
-      d.items.length === 0
-        ? html`<p class="notice">暂无已发布的批次。</p>`
-        : html`<ul class="plain">
-            ${d.items.map((b) => batchCard(b, 2))}
-          </ul>`
-    }
-    ${pager(d.total, d.page, (p) => `/public/batches${p > 1 ? `?page=${p}` : ''}`)}`;
+  const body = html`
+${crumbs([{ href: '/public', label: '首页' }, { label: '发布批次' }])}
+<h1>全部发布批次</h1>
+<p class="lead">共${d.total}批，按发布时间由新到旧排列。<a href="/public/feed.atom">订阅新批次（Atom）</a></p>
+${d.items.length === 0 ? html`<p class="notice">暂无已发布的批次。</p>` : html`<ul class="plain">${d.items.map((b) => batchCard(b, 2))}</ul>`}
+${pager(d.total, d.page, (p) => `/public/batches${p > 1 ? `?page=${p}` : ''}`)}`;
   return layout({
     title: d.page > 1 ? `全部发布批次（第${d.page}页）` : '全部发布批次',
     description: `已发布的人工智能场景清单批次，共${d.total}批。`,
@@ -219,95 +185,46 @@ export function listPage(baseUrl: string, d: ListData): string {
   const hasFilter = active.length > 0;
 
   const form = html`<form class="card filters" method="get" action="${meta.path}" role="search" aria-label="筛选${meta.title}">
-    <div>
-      <label for="f-sector">所属领域</label
-      ><select id="f-sector" name="sector">
-        <option value="">全部领域</option>
-        ${SECTORS.map((s) => html`<option value="${s.code}" ${selected(s.code === f.sector)}>${s.name}</option>`)}
-      </select>
-    </div>
-    <div>
-      <label for="f-tech">技术领域</label
-      ><select id="f-tech" name="techField">
-        <option value="">全部技术领域</option>
-        ${TECH_FIELDS.map((t) => html`<option value="${t.code}" ${selected(t.code === f.techField)}>${t.name}</option>`)}
-      </select>
-    </div>
-    <div>
-      <label for="f-region">所在地区</label
-      ><select id="f-region" name="regionCode">
-        <option value="">全部地区</option>
-        ${groups.map(
-          (g) =>
-            html`<optgroup label="${g.name}">
-              <option value="${g.code}" ${selected(g.code === f.regionCode)}>${g.name}（市/省级）</option>
-              ${REGIONS.filter((r) => r.parent === g.code).map((r) => html`<option value="${r.code}" ${selected(r.code === f.regionCode)}>${regionFullName(r.code)}</option>`)}
-            </optgroup>`,
-        )}
-      </select>
-    </div>
-    <div>
-      <label for="f-batch">批次</label
-      ><select id="f-batch" name="batchId">
-        <option value="">全部批次</option>
-        ${batchOptions.map((b) => html`<option value="${b.id}" ${selected(b.id === f.batchId)}>${b.title}</option>`)}
-      </select>
-    </div>
-    <div>
-      <label for="f-q">关键词</label
-      ><input id="f-q" type="search" name="q" value="${f.q ?? ''}" maxlength="100" placeholder="名称、单位或描述" />
-    </div>
-    <div class="actions"><button type="submit">筛选</button>${hasFilter ? html`<a href="${meta.path}">清除筛选</a>` : ''}</div>
-  </form>`;
+<div><label for="f-sector">所属领域</label><select id="f-sector" name="sector"><option value="">全部领域</option>${SECTORS.map((s) => html`<option value="${s.code}"${selected(s.code === f.sector)}>${s.name}</option>`)}</select></div>
+<div><label for="f-tech">技术领域</label><select id="f-tech" name="techField"><option value="">全部技术领域</option>${TECH_FIELDS.map((t) => html`<option value="${t.code}"${selected(t.code === f.techField)}>${t.name}</option>`)}</select></div>
+<div><label for="f-region">所在地区</label><select id="f-region" name="regionCode"><option value="">全部地区</option>${groups.map((g) => html`<optgroup label="${g.name}"><option value="${g.code}"${selected(g.code === f.regionCode)}>${g.name}（市/省级）</option>${REGIONS.filter((r) => r.parent === g.code).map((r) => html`<option value="${r.code}"${selected(r.code === f.regionCode)}>${regionFullName(r.code)}</option>`)}</optgroup>`)}</select></div>
+<div><label for="f-batch">批次</label><select id="f-batch" name="batchId"><option value="">全部批次</option>${batchOptions.map((b) => html`<option value="${b.id}"${selected(b.id === f.batchId)}>${b.title}</option>`)}</select></div>
+<div><label for="f-q">关键词</label><input id="f-q" type="search" name="q" value="${f.q ?? ''}" maxlength="100" placeholder="名称、单位或描述"></div>
+<div class="actions"><button type="submit">筛选</button>${hasFilter ? html`<a href="${meta.path}">清除筛选</a>` : ''}</div>
+</form>`;
 
   const rows = d.items.map(
-    ({ entry: e, batchTitle }) =>
-      html`<tr>
-        <td class="num">${e.seq}</td>
-        <td><a href="/public/entries/${e.id}">${e.name}</a>${e.version > 1 ? html`<span class="badge">已勘误</span>` : ''}</td>
-        <td>${e.issuer}</td>
-        <td>${sectorName(e.sector)}</td>
-        <td class="nowrap">${region(e.regionCode)}</td>
-        <td><a href="/public/batches/${e.batchId}">${batchTitle}</a></td>
-      </tr>`,
+    ({ entry: e, batchTitle }) => html`<tr>
+<td class="num">${e.seq}</td>
+<td><a href="/public/entries/${e.id}">${e.name}</a>${e.version > 1 ? html`<span class="badge">已勘误</span>` : ''}</td>
+<td>${e.issuer}</td>
+<td>${sectorName(e.sector)}</td>
+<td class="nowrap">${region(e.regionCode)}</td>
+<td><a href="/public/batches/${e.batchId}">${batchTitle}</a></td>
+</tr>`,
   );
 
   const results =
     d.items.length === 0
       ? html`<p class="notice">暂无符合条件的条目。${hasFilter ? html`<a href="${meta.path}">清除筛选</a>` : ''}</p>`
       : html`<div class="table-wrap" role="region" aria-labelledby="results-caption" tabindex="0">
-          <table>
-            <caption id="results-caption">
-              ${meta.title}（第${f.page}/${pages}页）
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col" class="num">序号</th>
-                <th scope="col">名称</th>
-                <th scope="col">发布单位</th>
-                <th scope="col">领域</th>
-                <th scope="col">地区</th>
-                <th scope="col">批次</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${rows}
-            </tbody>
-          </table>
-        </div>`;
+<table>
+<caption id="results-caption">${meta.title}（第${f.page}/${pages}页）</caption>
+<thead><tr><th scope="col" class="num">序号</th><th scope="col">名称</th><th scope="col">发布单位</th><th scope="col">领域</th><th scope="col">地区</th><th scope="col">批次</th></tr></thead>
+<tbody>${rows}</tbody>
+</table>
+</div>`;
 
   const title = `${meta.title}${hasFilter ? `（${active.map((a) => a.split('：')[1]).join('，')}）` : ''}${f.page > 1 ? ` 第${f.page}页` : ''}`;
-  const body = html` ${crumbs([{ href: '/public', label: '首页' }, { label: meta.title }])}
-    <h1>${meta.title}</h1>
-    <p class="lead">已编号发布的${meta.noun}，序号为条目在其发布批次中的编号；点击名称查看详情与联系方式。</p>
-    ${form}
-    <h2 id="results">检索结果</h2>
-    <p role="status">
-      共
-      <strong>${d.total}</strong>
-      项${hasFilter ? html`符合条件（${active.join('；')}）` : ''}${d.total > 0 ? `，第 ${f.page} / ${pages} 页` : ''}。
-    </p>
-    ${results} ${pager(d.total, f.page, (p) => `${meta.path}${filterQuery({ ...f, page: p })}`)}`;
+  const body = html`
+${crumbs([{ href: '/public', label: '首页' }, { label: meta.title }])}
+<h1>${meta.title}</h1>
+<p class="lead">已编号发布的${meta.noun}，序号为条目在其发布批次中的编号；点击名称查看详情与联系方式。</p>
+${form}
+<h2 id="results">检索结果</h2>
+<p role="status">共 <strong>${d.total}</strong> 项${hasFilter ? html`符合条件（${active.join('；')}）` : ''}${d.total > 0 ? `，第 ${f.page} / ${pages} 页` : ''}。</p>
+${results}
+${pager(d.total, f.page, (p) => `${meta.path}${filterQuery({ ...f, page: p })}`)}`;
   return layout({
     title,
     description: `${meta.title}：已发布的人工智能${meta.noun}${hasFilter ? `（${active.join('；')}）` : ''}，共${d.total}项。`,
@@ -338,77 +255,50 @@ export function entryPage(baseUrl: string, d: EntryData): string {
   const earlier = d.versions.filter((v) => v.id !== e.id && v.version < e.version).sort((a, b) => b.version - a.version);
   const fixedAt = correctedAt(e);
 
-  const body = html` ${crumbs([{ href: '/public', label: '首页' }, { href: meta.path, label: meta.title }, { label: e.name }])}
-    <h1>${e.name}${e.version > 1 ? html`<span class="badge">已勘误</span>` : ''}</h1>
-    ${erratum ? html`<div class="erratum" role="note" aria-label="勘误说明"><strong>勘误：</strong>${e.erratum ?? '已更正'}（第${e.version}版${fixedAt ? html`，<time datetime="${fixedAt}">${formatChineseDate(fixedAt)}</time>更正` : ''}）${earlier.length ? html` <a href="#history">查看勘误记录</a>` : ''}</div>` : ''}
-    <section class="card" aria-labelledby="h-fields">
-      <h2 id="h-fields">条目信息</h2>
-      <dl class="fields">
-        <dt>序号</dt>
-        <dd>第${e.seq}项</dd>
-        <dt>名称</dt>
-        <dd>${e.name}</dd>
-        <dt>发布单位</dt>
-        <dd>${e.issuer}</dd>
-        <dt>所属领域</dt>
-        <dd>${sectorName(e.sector)}</dd>
-        <dt>技术领域</dt>
-        <dd>${techs(e.techFields)}</dd>
-        <dt>所在地区</dt>
-        <dd>${region(e.regionCode)}</dd>
-        ${
-          budget
-            ? html`<dt>预算</dt>
-                <dd>${budget}</dd>`
-            : ''
-        }
-        ${
-          e.maturityTrl != null
-            ? html`<dt>技术成熟度</dt>
-                <dd>TRL ${e.maturityTrl}（1–9级）</dd>`
-            : ''
-        }
-        <dt>联系方式</dt>
-        <dd>${e.contact ? displayContact(e.contact) : html`${CONTACT_VIA_PLATFORM}（<a href="/login">登录平台</a>后发起对接）`}</dd>
-        <dt>发布批次</dt>
-        <dd><a href="/public/batches/${d.batch.id}">${d.batch.title}</a></dd>
-        <dt>发布日期</dt>
-        <dd>${time(e.publishedAt)}</dd>
-      </dl>
-    </section>
-    <section class="card" aria-labelledby="h-desc">
-      <h2 id="h-desc">描述</h2>
-      <p class="desc">${e.description}</p>
-    </section>
-    ${
-      earlier.length
-        ? html`<section class="card" id="history" aria-labelledby="h-history">
-            <h2 id="h-history">勘误记录</h2>
-            <p class="muted">已发布的条目不会被直接修改；以下为更正前的版本，现行版本为第${e.version}版。</p>
-            ${earlier.map(
-              (v) =>
-                html`<article>
-                  <h3>第${v.version}版（${v.version > 1 ? '更正于' : '发布于'}${time(versionDate(v))}）</h3>
-                  <dl class="fields">
-                    <dt>名称</dt>
-                    <dd>${v.name}</dd>
-                    <dt>描述</dt>
-                    <dd>${v.description}</dd>
-                    <dt>联系方式</dt>
-                    <dd>${displayContact(v.contact)}</dd>
-                    ${
-                      v.erratum
-                        ? html`<dt>勘误说明</dt>
-                            <dd>${v.erratum}</dd>`
-                        : ''
-                    }
-                  </dl>
-                </article>`,
-            )}
-          </section>`
-        : ''
-    }
-    <p><a href="${meta.path}">返回${meta.title}</a></p>`;
+  const body = html`
+${crumbs([{ href: '/public', label: '首页' }, { href: meta.path, label: meta.title }, { label: e.name }])}
+<h1>${e.name}${e.version > 1 ? html`<span class="badge">已勘误</span>` : ''}</h1>
+${erratum ? html`<div class="erratum" role="note" aria-label="勘误说明"><strong>勘误：</strong>${e.erratum ?? '已更正'}（第${e.version}版${fixedAt ? html`，<time datetime="${fixedAt}">${formatChineseDate(fixedAt)}</time>更正` : ''}）${earlier.length ? html` <a href="#history">查看勘误记录</a>` : ''}</div>` : ''}
+<section class="card" aria-labelledby="h-fields">
+<h2 id="h-fields">条目信息</h2>
+<dl class="fields">
+<dt>序号</dt><dd>第${e.seq}项</dd>
+<dt>名称</dt><dd>${e.name}</dd>
+<dt>发布单位</dt><dd>${e.issuer}</dd>
+<dt>所属领域</dt><dd>${sectorName(e.sector)}</dd>
+<dt>技术领域</dt><dd>${techs(e.techFields)}</dd>
+<dt>所在地区</dt><dd>${region(e.regionCode)}</dd>
+${budget ? html`<dt>预算</dt><dd>${budget}</dd>` : ''}
+${e.maturityTrl != null ? html`<dt>技术成熟度</dt><dd>TRL ${e.maturityTrl}（1–9级）</dd>` : ''}
+<dt>联系方式</dt><dd>${e.contact ? displayContact(e.contact) : html`${CONTACT_VIA_PLATFORM}（<a href="/login">登录平台</a>后发起对接）`}</dd>
+<dt>发布批次</dt><dd><a href="/public/batches/${d.batch.id}">${d.batch.title}</a></dd>
+<dt>发布日期</dt><dd>${time(e.publishedAt)}</dd>
+</dl>
+</section>
+<section class="card" aria-labelledby="h-desc">
+<h2 id="h-desc">描述</h2>
+<p class="desc">${e.description}</p>
+</section>
+${
+  earlier.length
+    ? html`<section class="card" id="history" aria-labelledby="h-history">
+<h2 id="h-history">勘误记录</h2>
+<p class="muted">已发布的条目不会被直接修改；以下为更正前的版本，现行版本为第${e.version}版。</p>
+${earlier.map(
+  (v) => html`<article>
+<h3>第${v.version}版（${v.version > 1 ? '更正于' : '发布于'}${time(versionDate(v))}）</h3>
+<dl class="fields">
+<dt>名称</dt><dd>${v.name}</dd>
+<dt>描述</dt><dd>${v.description}</dd>
+<dt>联系方式</dt><dd>${displayContact(v.contact)}</dd>
+${v.erratum ? html`<dt>勘误说明</dt><dd>${v.erratum}</dd>` : ''}
+</dl>
+</article>`,
+)}
+</section>`
+    : ''
+}
+<p><a href="${meta.path}">返回${meta.title}</a></p>`;
   return layout({
     title: e.name,
     description: `${e.issuer}发布的${listLabel(e.listType)}条目（${d.batch.title}第${e.seq}项）：${e.description}`,
@@ -417,7 +307,7 @@ export function entryPage(baseUrl: string, d: EntryData): string {
     baseUrl,
     nav: meta.nav,
     ogType: 'article',
-    head: html`<link rel="alternate" type="application/json" href="/api/v1/public/entries/${e.id}" />`,
+    head: html`<link rel="alternate" type="application/json" href="/api/v1/public/entries/${e.id}">`,
   });
 }
 
@@ -435,91 +325,65 @@ export function batchPage(baseUrl: string, d: BatchData): string {
   const meta = listPageOf(b.listType);
   const corrected = d.current.filter((e) => e.version > 1);
   const rows = d.current.map(
-    (e) =>
-      html`<tr>
-        <td class="num">${e.seq}</td>
-        <td>
-          <a href="/public/entries/${e.id}">${e.name}</a>${e.version > 1 ? html`<a class="badge" href="#erratum-${e.seq}">已勘误</a>` : ''}
-        </td>
-        <td>${e.issuer}</td>
-        <td>${sectorName(e.sector)}</td>
-        <td class="nowrap">${region(e.regionCode)}</td>
-        <td>${displayContact(e.contact)}</td>
-      </tr>`,
+    (e) => html`<tr>
+<td class="num">${e.seq}</td>
+<td><a href="/public/entries/${e.id}">${e.name}</a>${e.version > 1 ? html`<a class="badge" href="#erratum-${e.seq}">已勘误</a>` : ''}</td>
+<td>${e.issuer}</td>
+<td>${sectorName(e.sector)}</td>
+<td class="nowrap">${region(e.regionCode)}</td>
+<td>${displayContact(e.contact)}</td>
+</tr>`,
   );
-  const body = html` ${crumbs([{ href: '/public', label: '首页' }, { href: '/public/batches', label: '发布批次' }, { label: b.title }])}
-    <h1>${b.title}</h1>
-    <section class="card" aria-labelledby="h-cover">
-      <h2 id="h-cover">批次信息</h2>
-      <dl class="fields">
-        <dt>清单类型</dt>
-        <dd>${listLabel(b.listType)}</dd>
-        <dt>批次</dt>
-        <dd>${b.year}年第${b.number}批</dd>
-        <dt>发布单位</dt>
-        <dd>${b.issuer}</dd>
-        <dt>发布日期</dt>
-        <dd>${time(b.publishedAt)}</dd>
-        <dt>征集活动</dt>
-        <dd>${d.call.title}</dd>
-        <dt>征集时间</dt>
-        <dd>${day(d.call.opensAt)}至${day(d.call.closesAt)}</dd>
-        <dt>条目数</dt>
-        <dd>共${d.current.length}项${corrected.length ? `，其中${corrected.length}项已勘误` : ''}</dd>
-      </dl>
-      <h3>下载与开放数据</h3>
-      ${downloadLinks(b.id)}
-    </section>
-    <h2 id="h-entries">清单条目</h2>
-    ${
-      d.current.length === 0
-        ? html`<p class="notice">本批次暂无条目。</p>`
-        : html`<div class="table-wrap" role="region" aria-labelledby="entries-caption" tabindex="0">
-            <table>
-              <caption id="entries-caption">
-                ${b.title}（共${d.current.length}项）
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col" class="num">序号</th>
-                  <th scope="col">名称</th>
-                  <th scope="col">发布单位</th>
-                  <th scope="col">所属领域</th>
-                  <th scope="col">所在地区</th>
-                  <th scope="col">联系方式</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${rows}
-              </tbody>
-            </table>
-          </div>`
-    }
-    ${
-      corrected.length
-        ? html`<h2 id="h-errata">勘误记录</h2>
-            <ul class="plain">
-              ${corrected.map((e) => {
-                const before = d.history.filter((h) => h.seq === e.seq).sort((a, b2) => a.version - b2.version);
-                return html`<li class="card" id="erratum-${e.seq}">
-                  <h3>第${e.seq}项 <a href="/public/entries/${e.id}">${e.name}</a></h3>
-                  <p>${displayErratum(toPublishedEntry(e))}</p>
-                  ${
-                    before.length
-                      ? html`<p class="muted">
-                          更正前版本：${join(
-                            before.map((h) => `第${h.version}版“${h.name}”（${day(versionDate(h))}）`),
-                            '；',
-                          )}
-                        </p>`
-                      : ''
-                  }
-                </li>`;
-              })}
-            </ul>`
-        : ''
-    }
-    <p><a href="${meta.path}${filterQuery({ batchId: b.id })}">在${meta.title}中筛选本批次</a></p>`;
+  const body = html`
+${crumbs([{ href: '/public', label: '首页' }, { href: '/public/batches', label: '发布批次' }, { label: b.title }])}
+<h1>${b.title}</h1>
+<section class="card" aria-labelledby="h-cover">
+<h2 id="h-cover">批次信息</h2>
+<dl class="fields">
+<dt>清单类型</dt><dd>${listLabel(b.listType)}</dd>
+<dt>批次</dt><dd>${b.year}年第${b.number}批</dd>
+<dt>发布单位</dt><dd>${b.issuer}</dd>
+<dt>发布日期</dt><dd>${time(b.publishedAt)}</dd>
+<dt>征集活动</dt><dd>${d.call.title}</dd>
+<dt>征集时间</dt><dd>${day(d.call.opensAt)}至${day(d.call.closesAt)}</dd>
+<dt>条目数</dt><dd>共${d.current.length}项${corrected.length ? `，其中${corrected.length}项已勘误` : ''}</dd>
+</dl>
+<h3>下载与开放数据</h3>
+${downloadLinks(b.id)}
+</section>
+<h2 id="h-entries">清单条目</h2>
+${
+  d.current.length === 0
+    ? html`<p class="notice">本批次暂无条目。</p>`
+    : html`<div class="table-wrap" role="region" aria-labelledby="entries-caption" tabindex="0">
+<table>
+<caption id="entries-caption">${b.title}（共${d.current.length}项）</caption>
+<thead><tr><th scope="col" class="num">序号</th><th scope="col">名称</th><th scope="col">发布单位</th><th scope="col">所属领域</th><th scope="col">所在地区</th><th scope="col">联系方式</th></tr></thead>
+<tbody>${rows}</tbody>
+</table>
+</div>`
+}
+${
+  corrected.length
+    ? html`<h2 id="h-errata">勘误记录</h2>
+<ul class="plain">${corrected.map((e) => {
+        const before = d.history.filter((h) => h.seq === e.seq).sort((a, b2) => a.version - b2.version);
+        return html`<li class="card" id="erratum-${e.seq}">
+<h3>第${e.seq}项 <a href="/public/entries/${e.id}">${e.name}</a></h3>
+<p>${displayErratum(toPublishedEntry(e))}</p>
+${
+  before.length
+    ? html`<p class="muted">更正前版本：${join(
+        before.map((h) => `第${h.version}版“${h.name}”（${day(versionDate(h))}）`),
+        '；',
+      )}</p>`
+    : ''
+}
+</li>`;
+      })}</ul>`
+    : ''
+}
+<p><a href="${meta.path}${filterQuery({ batchId: b.id })}">在${meta.title}中筛选本批次</a></p>`;
   return layout({
     title: b.title,
     description: `${b.issuer}于${day(b.publishedAt)}发布的${b.title}，共${d.current.length}项，可下载 XLSX 表格与 DOCX 公告。`,
@@ -528,7 +392,7 @@ export function batchPage(baseUrl: string, d: BatchData): string {
     baseUrl,
     nav: meta.nav,
     ogType: 'article',
-    head: html`<link rel="alternate" type="application/json" href="${batchUrls(b.id).api}" />`,
+    head: html`<link rel="alternate" type="application/json" href="${batchUrls(b.id).api}">`,
   });
 }
 
@@ -544,28 +408,26 @@ export interface BenchmarkCaseRow {
 }
 
 export function benchmarkPage(baseUrl: string, d: { items: BenchmarkCaseRow[]; total: number; page: number }): string {
-  const body = html` ${crumbs([{ href: '/public', label: '首页' }, { label: '标杆案例清单' }])}
-    <h1>标杆案例清单</h1>
-    <p class="lead">已完成交付并通过验收、成效显著的人工智能应用场景，共${d.total}个。</p>
-    ${
-      d.items.length === 0
-        ? html`<p class="notice">暂无标杆案例。</p>`
-        : html`<ul class="plain">
-            ${d.items.map(
-              (c) =>
-                html`<li class="card" id="case-${c.id}">
-                  <h2>${c.title}</h2>
-                  <ul class="meta">
-                    <li>发布单位：${c.issuer}</li>
-                    <li>所属领域：${sectorName(c.sector)}</li>
-                    <li>列入时间：${time(c.promotedAt)}</li>
-                  </ul>
-                  <p class="desc"><strong>应用成效：</strong>${c.resultsText}</p>
-                </li>`,
-            )}
-          </ul>`
-    }
-    ${pager(d.total, d.page, (p) => `/public/benchmark-cases${p > 1 ? `?page=${p}` : ''}`)}`;
+  const body = html`
+${crumbs([{ href: '/public', label: '首页' }, { label: '标杆案例清单' }])}
+<h1>标杆案例清单</h1>
+<p class="lead">已完成交付并通过验收、成效显著的人工智能应用场景，共${d.total}个。</p>
+${
+  d.items.length === 0
+    ? html`<p class="notice">暂无标杆案例。</p>`
+    : html`<ul class="plain">${d.items.map(
+        (c) => html`<li class="card" id="case-${c.id}">
+<h2>${c.title}</h2>
+<ul class="meta">
+<li>发布单位：${c.issuer}</li>
+<li>所属领域：${sectorName(c.sector)}</li>
+<li>列入时间：${time(c.promotedAt)}</li>
+</ul>
+<p class="desc"><strong>应用成效：</strong>${c.resultsText}</p>
+</li>`,
+      )}</ul>`
+}
+${pager(d.total, d.page, (p) => `/public/benchmark-cases${p > 1 ? `?page=${p}` : ''}`)}`;
   return layout({
     title: d.page > 1 ? `标杆案例清单（第${d.page}页）` : '标杆案例清单',
     description: `人工智能应用场景标杆案例清单，共${d.total}个已验收、成效显著的案例。`,
@@ -579,33 +441,31 @@ export function benchmarkPage(baseUrl: string, d: { items: BenchmarkCaseRow[]; t
 // ---- Errors ------------------------------------------------------------------------------------
 
 export function notFoundPage(baseUrl: string, path: string, what = '页面'): string {
-  const body = html` <h1>未找到该${what}</h1>
-    <p>您访问的${what}不存在，或链接有误。已发布的条目与批次不会被删除；如果链接来自旧的公告，请从首页重新查找。</p>
-    <ul class="links">
-      <li><a href="/public">返回首页</a></li>
-      <li><a href="/public/needs">场景机会清单</a></li>
-      <li><a href="/public/capabilities">场景能力清单</a></li>
-    </ul>`;
+  const body = html`
+<h1>未找到该${what}</h1>
+<p>您访问的${what}不存在，或链接有误。已发布的条目与批次不会被删除；如果链接来自旧的公告，请从首页重新查找。</p>
+<ul class="links"><li><a href="/public">返回首页</a></li><li><a href="/public/needs">场景机会清单</a></li><li><a href="/public/capabilities">场景能力清单</a></li></ul>`;
   return layout({
     title: `未找到该${what}`,
     description: `未找到该${what}。`,
     canonicalPath: path,
     body,
     baseUrl,
-    head: html`<meta name="robots" content="noindex" />`,
+    head: html`<meta name="robots" content="noindex">`,
   });
 }
 
 export function errorPage(baseUrl: string, path: string): string {
-  const body = html` <h1>服务暂时不可用</h1>
-    <p>页面加载失败，请稍后刷新重试。</p>
-    <p><a href="/public">返回首页</a></p>`;
+  const body = html`
+<h1>服务暂时不可用</h1>
+<p>页面加载失败，请稍后刷新重试。</p>
+<p><a href="/public">返回首页</a></p>`;
   return layout({
     title: '服务暂时不可用',
     description: '服务暂时不可用，请稍后重试。',
     canonicalPath: path,
     body,
     baseUrl,
-    head: html`<meta name="robots" content="noindex" />`,
+    head: html`<meta name="robots" content="noindex">`,
   });
 }

@@ -35,59 +35,19 @@ function page(reply: FastifyReply, status: number, title: string, body: SafeHtml
         "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
       )
       .send(
-        html`<!doctype html>
-          <html lang="zh-CN">
-            <head>
-              <meta charset="utf-8" />
-              <meta name="viewport" content="width=device-width,initial-scale=1" />
-              <title>${title} · 场景桥</title>
-              <style>
-                body {
-                  margin: 0;
-                  padding: 40px 16px;
-                  background: #f5f7fa;
-                  font-family: system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif;
-                  color: #1b1f24;
-                  line-height: 1.7;
-                }
-                main {
-                  max-width: 520px;
-                  margin: 0 auto;
-                  background: #fff;
-                  border-radius: 6px;
-                  padding: 28px;
-                }
-                h1 {
-                  font-size: 1.3rem;
-                  margin: 0 0 12px;
-                }
-                button {
-                  font: inherit;
-                  padding: 6px 18px;
-                  border: 1px solid #0a4fb4;
-                  background: #fff;
-                  color: #0a4fb4;
-                  border-radius: 4px;
-                  cursor: pointer;
-                }
-              </style>
-            </head>
-            <body>
-              <main>
-                <h1>${title}</h1>
-                ${body}
-                <p style="color:#6b7280;font-size:.9rem;margin-top:24px">场景桥 · 人工智能应用场景创新服务平台</p>
-              </main>
-            </body>
-          </html>`.value,
+        html`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${title} · 场景桥</title>
+<style>body{margin:0;padding:40px 16px;background:#f5f7fa;font-family:system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#1b1f24;line-height:1.7}
+main{max-width:520px;margin:0 auto;background:#fff;border-radius:6px;padding:28px}h1{font-size:1.3rem;margin:0 0 12px}
+button{font:inherit;padding:6px 18px;border:1px solid #0a4fb4;background:#fff;color:#0a4fb4;border-radius:4px;cursor:pointer}</style></head>
+<body><main><h1>${title}</h1>${body}<p style="color:#6b7280;font-size:.9rem;margin-top:24px">场景桥 · 人工智能应用场景创新服务平台</p></main></body></html>`
+          .value,
       )
   );
 }
 
 const form = (action: string, q: LinkQuery, label: string) =>
-  html`<form method="post" action="/api/v1/${action}?s=${encodeURIComponent(q.s)}&amp;t=${encodeURIComponent(q.t)}">
-    <button type="submit">${label}</button>
-  </form>`;
+  html`<form method="post" action="/api/v1/${action}?s=${encodeURIComponent(q.s)}&amp;t=${encodeURIComponent(q.t)}"><button type="submit">${label}</button></form>`;
 
 async function answer(services: Services, reply: FastifyReply, q: LinkQuery, subscribed: boolean) {
   let result;
@@ -110,8 +70,7 @@ async function answer(services: Services, reply: FastifyReply, q: LinkQuery, sub
       reply,
       200,
       '已重新订阅',
-      html`<p>已恢复订阅「${result.name}」，您将继续收到匹配项目的提醒和摘要邮件。</p>
-        ${form('unsubscribe', q, '再次退订')}`,
+      html`<p>已恢复订阅「${result.name}」，您将继续收到匹配项目的提醒和摘要邮件。</p>${form('unsubscribe', q, '再次退订')}`,
     );
   }
   return page(
@@ -119,8 +78,7 @@ async function answer(services: Services, reply: FastifyReply, q: LinkQuery, sub
     200,
     '已退订',
     html`<p>您已退订「${result.name}」，今后不会再收到此订阅的提醒和摘要邮件。</p>
-      <p>误操作了？</p>
-      ${form('resubscribe', q, '重新订阅')}`,
+<p>误操作了？</p>${form('resubscribe', q, '重新订阅')}`,
   );
 }
 
