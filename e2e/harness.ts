@@ -13,8 +13,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const screenshotDir = path.join(root, 'e2e/screenshots');
 
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export interface E2eServer {
@@ -27,7 +33,16 @@ export async function startServer(): Promise<E2eServer> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'packages/server/src/main.ts')], {
     cwd: root,
     // E2E always runs on its own PGlite folder, whatever DATABASE_URL says.
-    env: { ...process.env, DATABASE_URL: '', PORT: '0', SCENEBRIDGE_DATA_DIR: dataDir, LOG_LEVEL: 'warn', CLOCK_INTERVAL_SECONDS: '2', NODE_ENV: 'development', SCENEBRIDGE_SEED: 'auto' },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      PORT: '0',
+      SCENEBRIDGE_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      CLOCK_INTERVAL_SECONDS: '2',
+      NODE_ENV: 'development',
+      SCENEBRIDGE_SEED: 'auto',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -42,7 +57,9 @@ export async function startServer(): Promise<E2eServer> {
       }
     };
     child.stdout!.on('data', onData);
-    child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stderr!.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
     child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
   });
   return {

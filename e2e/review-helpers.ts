@@ -16,7 +16,10 @@ export async function apiLogin(baseUrl: string, email: string, password: string)
     body: JSON.stringify({ email, password }),
   });
   if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('sb_session='));
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('sb_session='));
   if (!cookie) throw new Error(`login ${email}: no sb_session cookie`);
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return { cookie, csrf: csrfToken };

@@ -125,7 +125,10 @@ export async function createJourneyData(baseUrl: string, stamp = Date.now()): Pr
   // The supplier's capability, in the open demo capability call.
   const s = await apiLogin(baseUrl, supplier.email, supplier.password);
   const calls = await api<{ items: Array<{ id: string; listType: string; acceptingSubmissions: boolean }> }>(
-    baseUrl, s, 'GET', '/api/v1/calls?status=open&listType=capability&pageSize=50',
+    baseUrl,
+    s,
+    'GET',
+    '/api/v1/calls?status=open&listType=capability&pageSize=50',
   );
   const capCall = calls.items.find((c) => c.listType === 'capability' && c.acceptingSubmissions);
   if (!capCall) throw new Error('no open capability call in the demo data');
@@ -137,7 +140,14 @@ export async function createJourneyData(baseUrl: string, stamp = Date.now()): Pr
     techFields: ['computer_vision', 'iot_sensing'],
     sectors: ['community', 'public_safety'],
     maturityTrl: 7,
-    referenceCases: [{ title: '江北区老旧小区消防通道治理', client: '江北区某街道', year: 2025, summary: '覆盖12个小区、86路摄像头，占用发现时间缩短到3分钟。' }],
+    referenceCases: [
+      {
+        title: '江北区老旧小区消防通道治理',
+        client: '江北区某街道',
+        year: 2025,
+        summary: '覆盖12个小区、86路摄像头，占用发现时间缩短到3分钟。',
+      },
+    ],
     regionCode: '500112',
     contact,
   });

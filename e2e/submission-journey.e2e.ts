@@ -124,9 +124,9 @@ describe('submission journey (browser)', () => {
       await page.getByRole('heading', { name: '新建征集' }).waitFor();
 
       await page.getByTestId('call-title').fill(CALL_TITLE);
-      await page.getByTestId('call-description').fill(
-        '面向全市征集人工智能在城市治理、智能制造、医疗健康等领域的应用场景需求，由运营方组织专家评审后发布需求清单。',
-      );
+      await page
+        .getByTestId('call-description')
+        .fill('面向全市征集人工智能在城市治理、智能制造、医疗健康等领域的应用场景需求，由运营方组织专家评审后发布需求清单。');
       const opens = beijing(Date.now() - 3600_000);
       const closes = beijing(Date.now() + 7 * 24 * 3600_000);
       const start = page.getByPlaceholder('开始时间');
@@ -235,9 +235,11 @@ describe('submission journey (browser)', () => {
       expect(await page.locator('.ant-descriptions').first().textContent()).toContain(CALL_TITLE);
 
       await page.getByTestId('sub-title').fill(NEED_TITLE);
-      await page.getByTestId('sub-description').fill(
-        '辖区老旧小区消防通道经常被车辆和杂物占用，人工巡查覆盖不足、发现滞后。拟利用现有监控视频，通过计算机视觉自动识别占用行为并推送物业和网格员处置。',
-      );
+      await page
+        .getByTestId('sub-description')
+        .fill(
+          '辖区老旧小区消防通道经常被车辆和杂物占用，人工巡查覆盖不足、发现滞后。拟利用现有监控视频，通过计算机视觉自动识别占用行为并推送物业和网格员处置。',
+        );
       await pickOption(page, page.getByTestId('sub-sector'), '城市管理', '城市');
       const tech = page.getByTestId('sub-tech-fields');
       await pickOption(page, tech, '计算机视觉', '视觉');

@@ -10,7 +10,10 @@ export function field(loc: Locator): Locator {
 async function dropdownOf(page: Page, select: Locator): Promise<Locator> {
   const id = await field(select).getAttribute('id');
   if (!id) throw new Error('antd Select without an input id');
-  return page.locator('.ant-select-dropdown').filter({ visible: true }).filter({ has: page.locator(`[id="${id}_list"]`) });
+  return page
+    .locator('.ant-select-dropdown')
+    .filter({ visible: true })
+    .filter({ has: page.locator(`[id="${id}_list"]`) });
 }
 
 /**
@@ -34,7 +37,14 @@ export async function pickOption(page: Page, select: Locator, label: string, sea
       await input.pressSequentially(search, { delay: 20 });
     }
     await option.waitFor({ state: 'visible' });
-    if (search && (await active.waitFor({ timeout: 3000 }).then(() => true, () => false))) await input.press('Enter');
+    if (
+      search &&
+      (await active.waitFor({ timeout: 3000 }).then(
+        () => true,
+        () => false,
+      ))
+    )
+      await input.press('Enter');
     else await option.click();
     try {
       await chosen.waitFor({ timeout: 4000 });

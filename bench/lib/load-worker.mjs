@@ -18,7 +18,13 @@ function setupClient(client) {
 }
 
 const instance = autocannon({
-  url, connections, duration: durationS, timeout: timeoutS, requests, setupClient, pipelining: 1,
+  url,
+  connections,
+  duration: durationS,
+  timeout: timeoutS,
+  requests,
+  setupClient,
+  pipelining: 1,
 });
 instance.on('response', (_client, _statusCode, _bytes, responseTime) => {
   if (n === latencies.length) {
@@ -30,13 +36,16 @@ instance.on('response', (_client, _statusCode, _bytes, responseTime) => {
 });
 instance.on('done', (result) => {
   const samples = latencies.slice(0, n);
-  parentPort.postMessage({
-    latencies: samples,
-    durationS: result.duration,
-    completed: n,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    non2xx: result.non2xx,
-    statusCodeStats: result.statusCodeStats,
-  }, [samples.buffer]);
+  parentPort.postMessage(
+    {
+      latencies: samples,
+      durationS: result.duration,
+      completed: n,
+      errors: result.errors,
+      timeouts: result.timeouts,
+      non2xx: result.non2xx,
+      statusCodeStats: result.statusCodeStats,
+    },
+    [samples.buffer],
+  );
 });

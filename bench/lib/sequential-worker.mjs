@@ -12,6 +12,9 @@ for (let i = 0; i < paths.length; i++) {
   const res = await fetch(`${origin}${paths[i]}`, { headers: cookie ? { cookie } : {}, signal: AbortSignal.timeout(30_000) });
   await res.arrayBuffer();
   times[i] = performance.now() - t;
-  if (res.status !== 200) { error = `GET ${paths[i]} → ${res.status}`; break; }
+  if (res.status !== 200) {
+    error = `GET ${paths[i]} → ${res.status}`;
+    break;
+  }
 }
 parentPort.postMessage({ times, error });

@@ -28,7 +28,9 @@ export default defineConfig({
         codeSplitting: { groups: vendorGroups },
         // Pages keep their names; automatically shared chunks are called "shared" rather than after a random member.
         chunkFileNames: (chunk) =>
-          chunk.name === 'react' || chunk.name === 'query' || (chunk.facadeModuleId && /[\\/]src[\\/](features|app)[\\/]/.test(chunk.facadeModuleId))
+          chunk.name === 'react' ||
+          chunk.name === 'query' ||
+          (chunk.facadeModuleId && /[\\/]src[\\/](features|app)[\\/]/.test(chunk.facadeModuleId))
             ? 'assets/[name]-[hash].js'
             : 'assets/shared-[hash].js',
       },

@@ -64,7 +64,17 @@ export const NUMBER_RANGES = {
   /** 万元 */
   budget: [0, 1_000_000],
   caseYear: [1990, 2100],
+  /** One criterion's score, before weighting. */
+  score: [0, 100],
+  /** The number of a published batch (第N批). */
+  batchNumber: [1, 999],
 } as const satisfies Record<string, readonly [number, number]>;
+/** A number outside its range is refused with this message, never moved into the range. */
+export const numberOutOfRange = (label: string, [min, max]: readonly [number, number]) => `${label}应在${min}–${max}之间`;
+
+/** Largest attachment (the server's default upload limit): the web checks it before sending. */
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const ATTACHMENT_TOO_LARGE = '文件超过10MB上限，请压缩或拆分后再上传';
 
 /** A review criterion's key: it names the score in stored reviews and exports. */
 export const CRITERION_KEY_PATTERN = /^[a-z][a-z0-9_]{1,39}$/;

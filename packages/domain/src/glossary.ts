@@ -53,6 +53,7 @@ export const SUBMISSION_STATE_LABELS: Record<SubmissionState, string> = {
   withdrawn: '已撤回',
   expired: '已过期',
   merged: '已合并',
+  discarded: '已删除',
 };
 export const REVIEW_ASSIGNMENT_STATE_LABELS: Record<ReviewAssignmentState, string> = {
   assigned: '待评分',

@@ -209,15 +209,17 @@ describe('lifecycle specifics', () => {
         'FORBIDDEN',
       );
     }
-    for (const s of ['rejected', 'awarded', 'in_delivery', 'accepted', 'benchmark_case', 'withdrawn', 'expired'] as const) {
+    for (const s of ['rejected', 'awarded', 'in_delivery', 'accepted', 'benchmark_case', 'withdrawn', 'expired', 'discarded'] as const) {
       expect(domainErrorOf(() => decide(submissionMachine, { from: s, action: 'expire', actors: ['system'] })).code).toBe(
         'ILLEGAL_TRANSITION',
       );
     }
   });
 
-  it('gives the owner of a draft need submit and withdraw, and the operator nothing', () => {
-    expect(allowedActions(submissionMachine, 'draft', ['owner']).sort()).toEqual(['submit', 'withdraw']);
+  it('gives the owner of a draft need submit and discard (删除草稿, not withdraw), and the operator nothing', () => {
+    expect(allowedActions(submissionMachine, 'draft', ['owner']).sort()).toEqual(['discard', 'submit']);
+    expect(allowedActions(submissionMachine, 'submitted', ['owner']).sort()).toEqual(['withdraw']);
+    expect(allowedActions(submissionMachine, 'discarded', ACTORS)).toEqual([]);
     expect(allowedActions(submissionMachine, 'draft', ['operator'])).toEqual([]);
     expect(allowedActions(submissionMachine, 'benchmark_case', ACTORS)).toEqual([]);
   });

@@ -77,6 +77,7 @@ export const SUBMISSION_STATES = [
   'withdrawn',
   'expired',
   'merged',
+  'discarded',
 ] as const;
 export type SubmissionState = (typeof SUBMISSION_STATES)[number];
 /** The owner may change the content (fields and attachments) only before it is submitted or after it is returned. */
@@ -90,7 +91,10 @@ export const submissionMachine = defineMachine({
   transitions: [
     { action: 'submit', from: ['draft'], to: 'submitted', by: ['owner'] },
     { action: 'resubmit', from: ['returned_for_revision'], to: 'submitted', by: ['owner'] },
-    { action: 'withdraw', from: ['draft', 'submitted', 'returned_for_revision'], to: 'withdrawn', by: ['owner'] },
+    // A draft was never sent: its owner deletes it (删除草稿) rather than withdrawing it. It stays
+    // as a row, so the audit trail keeps what it names, but leaves the owner's list.
+    { action: 'discard', from: ['draft'], to: 'discarded', by: ['owner'] },
+    { action: 'withdraw', from: ['submitted', 'returned_for_revision'], to: 'withdrawn', by: ['owner'] },
     {
       action: 'return_for_revision',
       from: ['submitted', 'in_review'],

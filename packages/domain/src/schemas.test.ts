@@ -254,9 +254,14 @@ describe('scenarioNeedSchema', () => {
     expect(scenarioNeedSchema.safeParse({ ...need(), budgetMin: undefined, budgetMax: undefined }).success).toBe(true);
   });
 
-  it('refuses negative and absurd budgets', () => {
-    expect(messages(scenarioNeedSchema.safeParse({ ...need(), budgetMin: -1 })).budgetMin).toEqual(['预算不能为负']);
-    expect(messages(scenarioNeedSchema.safeParse({ ...need(), budgetMax: 2_000_000 })).budgetMax).toEqual(['预算超出范围']);
+  it('refuses negative and absurd budgets, naming the field and its range', () => {
+    expect(messages(scenarioNeedSchema.safeParse({ ...need(), budgetMin: -1 })).budgetMin).toEqual(['预算下限（万元）应在0–1000000之间']);
+    expect(messages(scenarioNeedSchema.safeParse({ ...need(), budgetMax: 2_000_000 })).budgetMax).toEqual([
+      '预算上限（万元）应在0–1000000之间',
+    ]);
+    expect(messages(scenarioNeedSchema.safeParse({ ...need(), budgetMin: 99_999_999_999 })).budgetMin).toEqual([
+      '预算下限（万元）应在0–1000000之间',
+    ]);
   });
 
   it('wants one to five known technology fields and a known sector', () => {

@@ -6,6 +6,7 @@ import {
   CRITERION_KEY_PATTERN,
   EMAIL_MESSAGE,
   NUMBER_RANGES,
+  numberOutOfRange,
   PHONE_MESSAGE,
   PHONE_PATTERN,
   PICK_LIMITS,
@@ -57,6 +58,13 @@ function withEmailCheck<T extends z.ZodType<{ email: string; password: string }>
   });
 }
 
+/** A number in its range; outside it the field is refused with a message naming it (never clamped). */
+export const inRange = (field: keyof typeof NUMBER_RANGES, label: string) => {
+  const range = NUMBER_RANGES[field];
+  const message = numberOutOfRange(label, range);
+  return z.number().min(range[0], message).max(range[1], message);
+};
+
 /** Codes picked from a list, between `min` and `max` of them. */
 const pick = <T extends z.ZodType>(item: T, [min, max]: readonly [number, number], label: string) =>
   z.array(item).min(min, pickTooFew(label)).max(max, pickTooMany(label, max));
@@ -99,11 +107,11 @@ export const newUserSchema = withEmailCheck(
 export const criterionSchema = z.object({
   key: z.string().regex(CRITERION_KEY_PATTERN, '评审指标代码应为小写英文'),
   name: text(TEXT_LIMITS.criterionName, '评审指标名称'),
-  weight: z.number().int().min(NUMBER_RANGES.criterionWeight[0]).max(NUMBER_RANGES.criterionWeight[1]),
+  weight: inRange('criterionWeight', '权重').int(),
 });
 export const reviewSchemeSchema = z
   .object({
-    reviewersPerItem: z.number().int().min(NUMBER_RANGES.reviewersPerItem[0]).max(NUMBER_RANGES.reviewersPerItem[1]),
+    reviewersPerItem: inRange('reviewersPerItem', '每项评审专家数').int(),
     blind: z.boolean(),
     criteria: z.array(criterionSchema).min(1, '至少一项评审指标').max(10),
   })
@@ -132,7 +140,7 @@ export const contactSchema = z.object({
 });
 
 /** Amounts are in 万元, as in every list these users publish. */
-const budgetSchema = z.number().min(NUMBER_RANGES.budget[0], '预算不能为负').max(NUMBER_RANGES.budget[1], '预算超出范围');
+const budgetSchema = (label: string) => inRange('budget', `${label}（万元）`);
 
 export const scenarioNeedFields = {
   title: text(TEXT_LIMITS.listingTitle, '场景名称'),
@@ -140,8 +148,8 @@ export const scenarioNeedFields = {
   sector: sectorSchema,
   techFields: pick(techFieldSchema, PICK_LIMITS.techFields, '技术领域'),
   regionCode: regionCodeSchema,
-  budgetMin: budgetSchema.optional(),
-  budgetMax: budgetSchema.optional(),
+  budgetMin: budgetSchema('预算下限').optional(),
+  budgetMax: budgetSchema('预算上限').optional(),
   dataOpenness: z.enum(OPENNESS),
   siteOpenness: z.enum(OPENNESS),
   expectedOutcome: text(TEXT_LIMITS.expectedOutcome, '预期成效'),
@@ -158,7 +166,7 @@ export type ScenarioNeed = z.infer<typeof scenarioNeedSchema>;
 export const referenceCaseSchema = z.object({
   title: text(TEXT_LIMITS.caseTitle, '案例名称'),
   client: z.string().trim().max(TEXT_MAX.caseClient).optional(),
-  year: z.number().int().min(NUMBER_RANGES.caseYear[0]).max(NUMBER_RANGES.caseYear[1]).optional(),
+  year: inRange('caseYear', '年份').int().optional(),
   summary: text(TEXT_LIMITS.caseSummary, '案例简介'),
 });
 export const capabilityFields = {
@@ -177,6 +185,9 @@ export type Capability = z.infer<typeof capabilitySchema>;
 /** Drafts may be incomplete; only the title is needed to save one. Full checks run on submit. */
 export const scenarioNeedDraftSchema = z.object(scenarioNeedFields).partial().required({ title: true });
 export const capabilityDraftSchema = z.object(capabilityFields).partial().required({ title: true });
+
+/** One reviewer's scores by criterion key, each 0–100. */
+export const scoresSchema = z.record(z.string(), inRange('score', '分数'));
 
 export const reasonSchema = z.object({ reason: z.string().trim().max(TEXT_MAX.reason).optional() });
 

@@ -13,6 +13,7 @@ export {
   type SegmenterOptions,
 } from './segment.js';
 export { SynonymTable, defaultSynonyms, type Expansion } from './synonyms.js';
+export { COLLOQUIAL_GROUPS, COLLOQUIAL_ONE_WAY } from './colloquial-data.js';
 export {
   SYNONYM_GROUPS,
   ONE_WAY,
@@ -38,3 +39,4 @@ export { TopK } from './heap.js';
 export { Classifier, defaultClassifier, type Classification, type SectorSuggestion, type TechFieldSuggestion } from './classify.js';
 export { SECTOR_VOCABULARY, TECH_VOCABULARY } from './vocabulary.js';
 export * from './quality/index.js';
+export * from './matching/index.js';

@@ -3,6 +3,7 @@
  * (symmetric) and one-way expansions, each with a weight below 1 so that a document using
  * the searcher's own words still ranks first. Operators add their own at run time.
  */
+import { COLLOQUIAL_GROUPS, COLLOQUIAL_ONE_WAY } from './colloquial-data.js';
 import { normalizeText } from './normalize.js';
 import {
   KIND_WEIGHT,
@@ -139,11 +140,19 @@ export class SynonymTable {
   }
 }
 
-/** The table shipped with the code: general domain groups, one-way expansions and the taxonomy's field terms. */
-export function defaultSynonyms(): SynonymTable {
+/**
+ * The table shipped with the code: general domain groups, one-way expansions, the taxonomy's
+ * field terms and the everyday → official vocabulary (`colloquial: false` leaves that out, for
+ * measuring what it adds).
+ */
+export function defaultSynonyms(opts: { colloquial?: boolean } = {}): SynonymTable {
   const t = new SynonymTable();
   t.addGroups(taxonomyGroups());
   t.addGroups(SYNONYM_GROUPS);
   t.addOneWays(ONE_WAY);
+  if (opts.colloquial !== false) {
+    t.addGroups(COLLOQUIAL_GROUPS);
+    t.addOneWays(COLLOQUIAL_ONE_WAY);
+  }
   return t;
 }

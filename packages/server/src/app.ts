@@ -89,6 +89,14 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: true });
+  // The site root: a visitor without a session lands on the public portal (the lists, no login
+  // needed); a signed-in user gets the web app. Not cached: the answer depends on the cookie.
+  app.get('/', { schema: { hide: true } }, async (request, reply) => {
+    reply.header('cache-control', 'no-store').header('vary', 'Cookie');
+    if (!request.cookies[SESSION_COOKIE]) return reply.redirect('/public/', 302);
+    if (!hasWeb) return sendError(reply, 404, 'NOT_FOUND', '接口不存在');
+    return reply.sendFile('index.html');
+  });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
       return sendError(reply, 404, 'NOT_FOUND', '接口不存在');

@@ -1,4 +1,4 @@
-import { listAuditEvents } from '@scenebridge/db';
+import { auditEntityNames, listAuditEvents } from '@scenebridge/db';
 import type { Actor, Services } from '../context.js';
 import { AUDIT_TRAIL, auditPolicy } from './policy.js';
 
@@ -18,5 +18,12 @@ export async function listAudit({
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });
-  return { items, total, page: query.page, pageSize: query.pageSize };
+  // Ids alone tell the reader nothing: each object is shown by its current name, where it has one.
+  const names = await auditEntityNames(services.db, items);
+  return {
+    items: items.map((e) => ({ ...e, entityName: names.get(`${e.entityType}:${e.entityId}`) ?? null })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }

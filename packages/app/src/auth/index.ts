@@ -9,3 +9,4 @@ export * from './resolve-session.js';
 export * from './session-cache.js';
 export * from './throttle.js';
 export * from './tokens.js';
+export * from './abilities.js';

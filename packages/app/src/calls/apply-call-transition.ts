@@ -25,7 +25,8 @@ export async function applyCallTransition(
     if (call.closesAt <= now) throw new DomainError('CALL_WINDOW_PASSED', '截止时间已过，无法开放，请先修改征集时间', 409);
     if (call.opensAt > now) patch.opensAt = now; // opened early by the operator: the window starts now
   }
-  if (t.action === 'close' && call.closesAt > now) patch.closesAt = now;
+  // The planned deadline stays as announced (the bulletin prints it); the actual close is its own time.
+  if (t.action === 'close') patch.closedAt = now;
   const moved = await updateCallStatus(tx, call.id, call.status, t.to, reason?.trim() || null);
   if (!moved) throw new DomainError('CONFLICT', '征集状态已变化，请刷新后重试', 409);
   const final = Object.keys(patch).length ? (await updateCall(tx, call.id, patch))! : moved;
@@ -49,7 +50,11 @@ export async function applyCallTransition(
     fromState: call.status,
     toState: t.to,
     reason: reason?.trim() || (actor ? null : 'clock'),
-    data: Object.keys(patch).length ? { opensAt: final.opensAt.toISOString(), closesAt: final.closesAt.toISOString() } : undefined,
+    data: patch.opensAt
+      ? { opensAt: final.opensAt.toISOString(), closesAt: final.closesAt.toISOString() }
+      : patch.closedAt
+        ? { closesAt: final.closesAt.toISOString(), closedAt: patch.closedAt.toISOString() }
+        : undefined,
   });
   return final;
 }

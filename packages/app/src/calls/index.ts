@@ -8,3 +8,4 @@ export * from './present.js';
 export * from './rules.js';
 export * from './transition-call.js';
 export * from './update-call-details.js';
+export * from './subscribers.js';

@@ -12,6 +12,7 @@ export function presentCall(call: CallRow & { submissionCount?: number }, actor:
     description: call.description,
     opensAt: call.opensAt.toISOString(),
     closesAt: call.closesAt.toISOString(),
+    closedAt: call.closedAt?.toISOString() ?? null,
     status: call.status,
     statusReason: call.statusReason,
     reviewScheme: call.reviewScheme,

@@ -3,17 +3,21 @@
  * needs it could serve. Candidates come from the search index (the source's key terms as the
  * query); each is then scored by `matchScore`, whose parts are the explanation.
  */
-import { matchScore, regionFullName, sectorName, techFieldName, type MatchPart, type MatchPartKey } from '@scenebridge/domain';
-import type { SearchEngine } from '@scenebridge/search';
+import {
+  matchScore,
+  regionFullName,
+  sectorName,
+  techFieldName,
+  type MatchPart,
+  type MatchPartKey,
+  type MatchScore,
+} from '@scenebridge/domain';
+import { CANDIDATES, matchSides, rankMatchTargets, type SearchEngine } from '@scenebridge/search';
 import { docTableOf, FACET_INDEX, hasAny, viewerSees, type ListingFields, type Viewer } from '../search/index.js';
 
 /** Items that can still be matched: published, or (for those who may see them) in the pipeline. */
 const MATCHABLE = new Set(['submitted', 'in_review', 'selected', 'published', 'matching']);
-const KEY_TERMS = 24;
-export const CANDIDATES = 150;
-/** Covering this weighted share of the source's key terms counts as a full text fit. */
-const FULL_TERM_COVERAGE = 0.5;
-const SYNONYM_CREDIT = 0.6;
+export { CANDIDATES };
 
 export const MATCH_PART_LABELS: Record<MatchPartKey, string> = {
   terms: '关键词',
@@ -24,43 +28,15 @@ export const MATCH_PART_LABELS: Record<MatchPartKey, string> = {
   maturity: '成熟度',
 };
 
-export interface KeyTerm {
-  term: string;
-  weight: number;
+function detail(key: MatchPartKey, need: ListingFields, cap: ListingFields, shared: string[], m: MatchScore): string {
+  if (m.offTopic && key !== 'terms')
+    return key === 'sector' || key === 'tech'
+      ? `${plainDetail(key, need, cap, shared)}（领域与技术领域均不符，仅计关键词分）`
+      : '领域与技术领域均不符，不计分';
+  return plainDetail(key, need, cap, shared);
 }
 
-/** The source's most telling words: tf × idf over title (twice) and text, longest words kept whole. */
-export function keyTerms(engine: SearchEngine<ListingFields>, title: string, text: string, n = KEY_TERMS): KeyTerm[] {
-  const tf = new Map<string, number>();
-  const add = (words: string[], w: number) => {
-    for (const t of words) if (t.length >= 2) tf.set(t, (tf.get(t) ?? 0) + w);
-  };
-  add(engine.segmenter.words(title), 2);
-  add(engine.segmenter.words(text), 1);
-  return [...tf]
-    .map(([term, f]) => ({ term, weight: Math.log1p(f) * engine.idfOf(term) }))
-    .filter((t) => t.weight > 0)
-    .sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1))
-    .slice(0, n);
-}
-
-function sides(source: ListingFields, target: ListingFields) {
-  const [need, cap] = source.listType === 'scenario_need' ? [source, target] : [target, source];
-  return {
-    need: {
-      sector: need.sector,
-      techFields: need.techFields,
-      regionCode: need.regionCode,
-      budgetMin: need.budgetMin,
-      budgetMax: need.budgetMax,
-    },
-    cap: { sectors: cap.sectors, techFields: cap.techFields, regionCode: cap.regionCode, maturityTrl: cap.maturityTrl },
-    needFields: need,
-    capFields: cap,
-  };
-}
-
-function detail(key: MatchPartKey, need: ListingFields, cap: ListingFields, shared: string[]): string {
+function plainDetail(key: MatchPartKey, need: ListingFields, cap: ListingFields, shared: string[]): string {
   switch (key) {
     case 'terms':
       return shared.length ? `共有关键词：${shared.slice(0, 8).join('、')}` : '没有共同的关键词';
@@ -69,6 +45,8 @@ function detail(key: MatchPartKey, need: ListingFields, cap: ListingFields, shar
         ? `需求领域「${sectorName(need.sector)}」在能力服务领域内`
         : `需求领域「${need.sector ? sectorName(need.sector) : '未填'}」，能力服务领域：${cap.sectors.map(sectorName).join('、') || '未填'}`;
     case 'tech': {
+      if (need.techFields.length === 0 || cap.techFields.length === 0)
+        return need.techFields.length ? '能力方未填技术领域' : '需求未填技术领域';
       const have = new Set(cap.techFields);
       const covered = need.techFields.filter((t) => have.has(t));
       return `覆盖需求技术领域 ${covered.length}/${need.techFields.length}${covered.length ? '：' + covered.map(techFieldName).join('、') : ''}`;
@@ -81,8 +59,9 @@ function detail(key: MatchPartKey, need: ListingFields, cap: ListingFields, shar
       return `需求在${regionFullName(a)}，能力方在${regionFullName(b)}`;
     }
     case 'budget':
+      // A capability states no price: the budget is shown for context and scores nothing.
       return need.budgetMin !== null || need.budgetMax !== null
-        ? `需求预算 ${need.budgetMin ?? '?'}–${need.budgetMax ?? '?'} 万元`
+        ? `需求预算 ${need.budgetMin ?? '?'}–${need.budgetMax ?? '?'} 万元（能力方无报价，不计分）`
         : '需求未填预算';
     case 'maturity':
       return cap.maturityTrl !== null ? `技术成熟度 TRL ${cap.maturityTrl}` : '未填技术成熟度';
@@ -96,14 +75,16 @@ export interface MatchResult {
   status: string;
   organization: { id: string; name: string };
   score: number;
+  /** Under MIN_MATCH_SCORE: hidden unless the user asks for weaker matches. */
+  weak: boolean;
   sharedTerms: string[];
   parts: Array<MatchPart & { label: string; detail: string }>;
   pinned: { reason: string; by: string | null; at: string } | null;
 }
 
-export function scoreTarget(source: ListingFields, target: ListingFields, id: string, termFit: number, shared: string[]): MatchResult {
-  const { need, cap, needFields, capFields } = sides(source, target);
-  const m = matchScore(need, cap, termFit);
+/** A scored target as the API shows it: each part with its label and the reason in words. */
+export function presentMatch(source: ListingFields, target: ListingFields, id: string, m: MatchScore, shared: string[]): MatchResult {
+  const [needFields, capFields] = source.listType === 'scenario_need' ? [source, target] : [target, source];
   return {
     id,
     listType: target.listType,
@@ -111,10 +92,25 @@ export function scoreTarget(source: ListingFields, target: ListingFields, id: st
     status: target.status,
     organization: { id: target.organizationId, name: target.organizationName },
     score: m.score,
+    weak: m.weak,
     sharedTerms: shared,
-    parts: m.parts.map((p) => ({ ...p, label: MATCH_PART_LABELS[p.key], detail: detail(p.key, needFields, capFields, shared) })),
+    // Fields named, not spread: this runs for six parts of every candidate.
+    parts: m.parts.map((p) => ({
+      key: p.key,
+      weight: p.weight,
+      fit: p.fit,
+      points: p.points,
+      share: p.share,
+      label: MATCH_PART_LABELS[p.key],
+      detail: detail(p.key, needFields, capFields, shared, m),
+    })),
     pinned: null,
   };
+}
+
+export function scoreTarget(source: ListingFields, target: ListingFields, id: string, termFit: number, shared: string[]): MatchResult {
+  const { need, cap } = matchSides(source, target);
+  return presentMatch(source, target, id, matchScore(need, cap, termFit), shared);
 }
 
 export function isCandidate(
@@ -140,7 +136,7 @@ export function candidateTest(engine: SearchEngine<ListingFields>, viewer: Viewe
   return (d) => hasAny(otherType, d) && hasAny(matchable, d) && visible(d);
 }
 
-/** Candidates from the index, scored and sorted (pure over the index; the benchmark calls it too). */
+/** Candidates from the index, scored and sorted (pure over the index; the benchmark and `npm run eval` rank the same way). */
 export function rankMatches(
   engine: SearchEngine<ListingFields>,
   viewer: Viewer,
@@ -150,36 +146,9 @@ export function rankMatches(
   candidates = CANDIDATES,
   restrictTo?: ReadonlySet<string>,
 ): MatchResult[] {
-  const keys = keyTerms(engine, text.title, text.text);
-  const total = keys.reduce((a, k) => a + k.weight, 0);
-  const weightOf = new Map(keys.map((k) => [k.term, k.weight]));
   const candidate = candidateTest(engine, viewer, source);
-  const hits =
-    keys.length === 0
-      ? []
-      : engine.search(keys.map((k) => k.term).join(' '), {
-          // Words only, so every hit is a word match: the word-first path gives the same hits and
-          // scores without per-document bookkeeping. Its hits come in document order, so tens of
-          // thousands of them reach the filter before the top-k fills: the filter reads typed arrays.
-          limit: candidates,
-          nearMiss: false,
-          preferWordMatches: true,
-          filter: (d) => candidate(d.doc) && d.id !== sourceId && (!restrictTo || restrictTo.has(d.id)),
-        });
-  const out = hits.map((h) => {
-    let covered = 0;
-    const shared = new Set<string>();
-    for (const t of h.matchedTerms) {
-      covered += weightOf.get(t) ?? 0;
-      shared.add(t);
-    }
-    for (const s of h.matchedSynonyms) {
-      if (shared.has(s.from)) continue;
-      covered += SYNONYM_CREDIT * (weightOf.get(s.from) ?? 0);
-      shared.add(s.from);
-    }
-    const termFit = total > 0 ? Math.min(1, covered / total / FULL_TERM_COVERAGE) : 0;
-    return scoreTarget(source, h.fields!, h.id, termFit, [...shared]);
-  });
-  return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  return rankMatchTargets(engine, source, text, {
+    candidates,
+    filter: (d) => candidate(d.doc) && d.id !== sourceId && (!restrictTo || restrictTo.has(d.id)),
+  }).map((r) => presentMatch(source, r.fields, r.id, r.match, r.shared));
 }

@@ -4,3 +4,5 @@ export * from './mark-all-notifications-read.js';
 export * from './mark-notification-read.js';
 export * from './policy.js';
 export * from './present.js';
+export * from './notification-preferences.js';
+export * from './notice.js';

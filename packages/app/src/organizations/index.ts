@@ -7,3 +7,4 @@ export * from './policy.js';
 export * from './present.js';
 export * from './register-organization.js';
 export * from './transition-organization.js';
+export * from './subscribers.js';

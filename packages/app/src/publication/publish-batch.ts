@@ -9,7 +9,9 @@ import {
   lockSubmissionsWithOwners,
   moveSubmissions,
   nextBatchNumber,
+  type CallRow,
   type SubmissionRow,
+  type Transaction,
 } from '@scenebridge/db';
 import { decide, DomainError, notFound, rankItems, submissionMachine } from '@scenebridge/domain';
 import type { Actor, Services } from '../context.js';
@@ -17,7 +19,8 @@ import { inTransaction } from '../shared/index.js';
 import { PUBLISHED_LISTS, publicationPolicy } from './policy.js';
 
 const shanghaiYear = (d: Date) => new Date(d.getTime() + 8 * 3600_000).getUTCFullYear();
-const LIST_NAMES = { scenario_need: '人工智能场景机会清单', capability: '人工智能场景能力清单' } as const;
+export const LIST_NAMES = { scenario_need: '人工智能场景机会清单', capability: '人工智能场景能力清单' } as const;
+export const batchTitle = (year: number, n: number, listType: keyof typeof LIST_NAMES) => `${year}年第${n}批${LIST_NAMES[listType]}`;
 
 /** The contact line published for an entry, as its owner chose: public, or through the platform. */
 export function publishedContact(data: Record<string, unknown>): string | null {
@@ -43,6 +46,50 @@ function snapshot(s: SubmissionRow, org: { name: string; creditCode: string }) {
     budgetMin: s.budgetMin,
     budgetMax: s.budgetMax,
     maturityTrl: s.maturityTrl,
+  };
+}
+
+/** What the operator may set on a batch; the rest is the call's and the ranking's. */
+export interface BatchOptions {
+  title?: string;
+  number?: number;
+  issuer?: string;
+}
+
+/**
+ * The batch as it would be published now, read in the caller's transaction: the call's selected
+ * items in ranking order with their snapshots, the year, number, title and issuer. Publishing
+ * writes exactly this; the preview shows exactly this.
+ */
+export async function assembleBatch(tx: Transaction, actor: Actor, call: CallRow, opts: BatchOptions, now: Date) {
+  if (call.status !== 'reviewing' && call.status !== 'results_published')
+    throw new DomainError('CALL_NOT_REVIEWING', '征集尚未完成评审，不能发布', 409);
+  const selected = await listSubmissionsOfCallInStates(tx, call.id, ['selected']);
+  if (selected.length === 0) throw new DomainError('NOTHING_SELECTED', '没有已入选的项目可发布', 409);
+  const scores = new Map<string, number[]>();
+  for (const a of await listAssignmentsOfCall(tx, call.id)) {
+    if (a.status === 'submitted') scores.set(a.submissionId, [...(scores.get(a.submissionId) ?? []), a.weightedScore!]);
+  }
+  const order = rankItems(selected.map((s) => ({ id: s.id, scores: scores.get(s.id) ?? [] }))).map((r) => r.id);
+  const year = shanghaiYear(now);
+  const listType = call.listType as keyof typeof LIST_NAMES;
+  const n = opts.number ?? (await nextBatchNumber(tx, listType, year));
+  if (await batchNumberTaken(tx, listType, year, n))
+    throw new DomainError('BATCH_NUMBER_TAKEN', `${year}年第${n}批已发布，请使用其他批次号`, 409);
+  const operatorOrg = await findOrganization(tx, actor.organizationId);
+  // Set-based: one locking read with the owners.
+  const locked = new Map((await lockSubmissionsWithOwners(tx, order)).map((r) => [r.submission.id, r]));
+  return {
+    listType,
+    year,
+    number: n,
+    title: opts.title?.trim() || batchTitle(year, n, listType),
+    issuer: opts.issuer?.trim() || operatorOrg?.name || '运营方',
+    order,
+    entries: order.map((id, i) => {
+      const r = locked.get(id)!;
+      return { seq: i + 1, ...snapshot(r.submission, { name: r.organizationName, creditCode: r.organizationCreditCode }) };
+    }),
   };
 }
 
@@ -72,48 +119,23 @@ export async function publishBatch({
   return inTransaction(services, actor, async (tx, events) => {
     const call = await findCall(tx, callId, { forUpdate: true });
     if (!call) throw notFound('征集');
-    if (call.status !== 'reviewing' && call.status !== 'results_published')
-      throw new DomainError('CALL_NOT_REVIEWING', '征集尚未完成评审，不能发布', 409);
-    const selected = await listSubmissionsOfCallInStates(tx, callId, ['selected']);
-    if (selected.length === 0) throw new DomainError('NOTHING_SELECTED', '没有已入选的项目可发布', 409);
-    const scores = new Map<string, number[]>();
-    for (const a of await listAssignmentsOfCall(tx, callId)) {
-      if (a.status === 'submitted') scores.set(a.submissionId, [...(scores.get(a.submissionId) ?? []), a.weightedScore!]);
-    }
-    const order = rankItems(selected.map((s) => ({ id: s.id, scores: scores.get(s.id) ?? [] }))).map((r) => r.id);
-    const year = shanghaiYear(now);
-    const listType = call.listType as keyof typeof LIST_NAMES;
-    const n = number ?? (await nextBatchNumber(tx, listType, year));
-    if (await batchNumberTaken(tx, listType, year, n))
-      throw new DomainError('BATCH_NUMBER_TAKEN', `${year}年第${n}批已发布，请使用其他批次号`, 409);
-    const operatorOrg = await findOrganization(tx, actor!.organizationId);
+    const planned = await assembleBatch(tx, actor!, call, { title, number, issuer }, now);
+    const { order, year, number: n } = planned;
     const batch = await insertBatch(tx, {
       callId,
-      listType,
+      listType: planned.listType,
       year,
       number: n,
-      title: title?.trim() || `${year}年第${n}批${LIST_NAMES[listType]}`,
-      issuer: issuer?.trim() || operatorOrg?.name || '运营方',
+      title: planned.title,
+      issuer: planned.issuer,
       entryCount: order.length,
       publishedAt: now,
       publishedBy: actor!.userId,
     });
-    // Set-based: one locking read with the owners, one insert of the entries, one status move.
-    const locked = new Map((await lockSubmissionsWithOwners(tx, order)).map((r) => [r.submission.id, r]));
+    // One insert of the entries, one status move.
     await insertBatchEntries(
       tx,
-      order.map((id, i) => {
-        const r = locked.get(id)!;
-        return {
-          batchId: batch.id,
-          seq: i + 1,
-          version: 1,
-          isCurrent: true,
-          publishedAt: now,
-          createdBy: actor!.userId,
-          ...snapshot(r.submission, { name: r.organizationName, creditCode: r.organizationCreditCode }),
-        };
-      }),
+      planned.entries.map((e) => ({ batchId: batch.id, version: 1, isCurrent: true, publishedAt: now, createdBy: actor!.userId, ...e })),
     );
     const t = decide(submissionMachine, { from: 'selected', action: 'publish', actors: ['operator'] });
     const moved = await moveSubmissions(tx, order, 'selected', t.to);

@@ -27,7 +27,7 @@ export function toPublishedEntry(e: BatchEntryRow): PublishedEntry {
 
 export function toPublishedBatch(
   batch: BatchRow,
-  call: { title: string; opensAt: Date; closesAt: Date },
+  call: { title: string; opensAt: Date; closesAt: Date; closedAt?: Date | null },
   current: BatchEntryRow[],
 ): PublishedBatch {
   return {
@@ -41,6 +41,7 @@ export function toPublishedBatch(
     callTitle: call.title,
     callOpensAt: call.opensAt.toISOString(),
     callClosesAt: call.closesAt.toISOString(),
+    callClosedAt: call.closedAt?.toISOString() ?? null,
     entries: current.map(toPublishedEntry),
   };
 }

@@ -1,4 +1,5 @@
 // The review feature's public face: what the HTTP routes, the CLI, jobs and other features use.
+export * from './policy.js';
 export * from './assign-reviewer-manually.js';
 export * from './assign-reviewers.js';
 export * from './declare-conflict.js';
@@ -13,3 +14,4 @@ export * from './remind-overdue-reviews.js';
 export * from './remove-assignment.js';
 export * from './save-scores.js';
 export * from './withdraw-relation.js';
+export * from './subscribers.js';

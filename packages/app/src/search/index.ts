@@ -10,4 +10,5 @@ export * from './policy.js';
 export * from './query.js';
 export * from './search-index.js';
 export * from './search-listings.js';
+export * from './search-published.js';
 export * from './snapshots.js';

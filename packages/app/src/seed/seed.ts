@@ -45,16 +45,7 @@ export async function seedDemoData({
   seed?: number;
 }): Promise<SeedResult> {
   const ds = demo.generateDemoDataset({ seed, ...scale, now: services.now() });
-  // Two organisations with nothing submitted wait for approval, so the operator has something to review.
-  const owners = new Set([...ds.needs, ...ds.capabilities].map((x) => x.ownerCreditCode));
-  const users = new Set(ds.users.filter((u) => !u.roles.includes('org_admin')).map((u) => u.organizationCreditCode));
-  const pendingCodes = new Set(
-    ds.organizations
-      .slice(1)
-      .filter((o) => !owners.has(o.creditCode) && !users.has(o.creditCode))
-      .slice(-2)
-      .map((o) => o.creditCode),
-  );
+  const pendingCodes = pendingOrganizations(ds);
   const logins = pickLogins(ds, pendingCodes);
   if ((await listOrganizations(services.db, { limit: 1, offset: 0 })).total > 0) {
     return { created: false, password: demo.DEMO_PASSWORD, logins };
@@ -146,20 +137,52 @@ export async function seedDemoData({
   return { created: true, password: demo.DEMO_PASSWORD, logins };
 }
 
-function pickLogins(ds: ReturnType<typeof demo.generateDemoDataset>, pendingCodes: Set<string>): SeedResult['logins'] {
+/** Two organisations with nothing submitted wait for approval, so the operator has something to review. */
+export function pendingOrganizations(ds: ReturnType<typeof demo.generateDemoDataset>): Set<string> {
+  const owners = new Set([...ds.needs, ...ds.capabilities].map((x) => x.ownerCreditCode));
+  const users = new Set(ds.users.filter((u) => !u.roles.includes('org_admin')).map((u) => u.organizationCreditCode));
+  return new Set(
+    ds.organizations
+      .slice(1)
+      .filter((o) => !owners.has(o.creditCode) && !users.has(o.creditCode))
+      .slice(-2)
+      .map((o) => o.creditCode),
+  );
+}
+
+/**
+ * Every demo account, for the start-up banner: the platform's (operator, each reviewer, the
+ * broker) first, then the administrator of every organisation, each named by what it does in the
+ * demo (a need owner, a capability owner, awaiting approval). All share the demo password.
+ */
+export function pickLogins(ds: ReturnType<typeof demo.generateDemoDataset>, pendingCodes: Set<string>): SeedResult['logins'] {
   const byCode = new Map(ds.organizations.map((o) => [o.creditCode, o.name]));
   const label = (roles: Role[]) => roles.map((r) => ROLE_LABELS[r]).join('/');
-  const out: SeedResult['logins'] = [];
-  for (const email of [demo.DEMO_OPERATOR_EMAIL, demo.DEMO_REVIEWER_EMAILS[0]!, demo.DEMO_BROKER_EMAIL]) {
-    const u = ds.users.find((x) => x.email === email)!;
-    out.push({ role: label(u.roles), email, organization: byCode.get(u.organizationCreditCode ?? '') ?? '' });
-  }
-  const demand = ds.needs[0]!.ownerCreditCode;
-  const supply = ds.capabilities[0]!.ownerCreditCode;
-  const pending = [...pendingCodes][0];
-  for (const [code, what] of [[demand, '需求方'], [supply, '供给方'], ...(pending ? [[pending, '待审核机构'] as const] : [])] as const) {
-    const u = ds.users.find((x) => x.organizationCreditCode === code && x.roles.includes('org_admin'))!;
-    out.push({ role: `${what}管理员`, email: u.email, organization: byCode.get(code)! });
-  }
+  const platform = ds.users.filter((u) => !u.roles.includes('org_admin'));
+  const order = (u: (typeof ds.users)[number]) => {
+    const i = [demo.DEMO_OPERATOR_EMAIL, ...demo.DEMO_REVIEWER_EMAILS, demo.DEMO_BROKER_EMAIL].indexOf(u.email);
+    return i === -1 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  const out: SeedResult['logins'] = [...platform]
+    .sort((a, b) => order(a) - order(b))
+    .map((u) => ({ role: label(u.roles), email: u.email, organization: byCode.get(u.organizationCreditCode ?? '') ?? '' }));
+  const needOwners = new Set(ds.needs.map((n) => n.ownerCreditCode));
+  const capabilityOwners = new Set(ds.capabilities.map((c) => c.ownerCreditCode));
+  const what = (code: string) =>
+    pendingCodes.has(code)
+      ? '待审核机构管理员'
+      : needOwners.has(code) && capabilityOwners.has(code)
+        ? '需求方/供给方管理员'
+        : needOwners.has(code)
+          ? '需求方管理员'
+          : capabilityOwners.has(code)
+            ? '供给方管理员'
+            : '机构管理员';
+  const rank = (code: string) => (pendingCodes.has(code) ? 3 : needOwners.has(code) ? 0 : capabilityOwners.has(code) ? 1 : 2);
+  const admins = ds.users
+    .filter((u) => u.roles.includes('org_admin') && u.organizationCreditCode)
+    .map((u, i) => ({ u, i, code: u.organizationCreditCode! }))
+    .sort((a, b) => rank(a.code) - rank(b.code) || a.i - b.i);
+  for (const { u, code } of admins) out.push({ role: what(code), email: u.email, organization: byCode.get(code) ?? '' });
   return out;
 }

@@ -12,3 +12,4 @@ export * from './submission-history.js';
 export * from './transition-submission.js';
 export * from './update-submission-draft.js';
 export * from './uploads.js';
+export * from './subscribers.js';

@@ -1,6 +1,10 @@
 import { listSubmissions } from '@scenebridge/db';
+import { SUBMISSION_STATES } from '@scenebridge/domain';
 import type { Actor, Services } from '../context.js';
 import { submissionListScope } from './policy.js';
+
+/** A deleted draft (删除草稿) leaves the list; asking for the status by name still finds it. */
+const LISTED_BY_DEFAULT = SUBMISSION_STATES.filter((s) => s !== 'discarded');
 
 export async function listSubmissionsFor({
   services,
@@ -11,10 +15,12 @@ export async function listSubmissionsFor({
   actor: Actor | null;
   query: { callId?: string; status?: string; listType?: string; q?: string; page: number; pageSize: number };
 }) {
+  const scope = submissionListScope(actor);
   const { items, total } = await listSubmissions(services.db, {
-    ...submissionListScope(actor),
+    ...scope,
     callId: query.callId,
-    statuses: query.status ? [query.status] : undefined,
+    // Only owners can have deleted drafts (operators never see unsent ones), so only their list filters them.
+    statuses: query.status ? [query.status] : 'organizationId' in scope ? [...LISTED_BY_DEFAULT] : undefined,
     listType: query.listType,
     text: query.q,
     limit: query.pageSize,

@@ -4,6 +4,18 @@ import type { Actor } from '../context.js';
 import { machineActorsFor } from './policy.js';
 import { USER_ACTIONS } from './rules.js';
 
+const shanghaiYear = (d: Date) => new Date(d.getTime() + 8 * 3600_000).getUTCFullYear();
+
+/**
+ * The receipt reference (回执编号) of a submission, e.g. SB2026-000123: the year it was started
+ * and the serial the database gave it, neither of which ever changes. Shown once it has been
+ * submitted; a draft has no receipt.
+ */
+export function receiptNumber(s: { receiptSeq: number; createdAt: Date; submittedAt: Date | null }): string | null {
+  if (!s.submittedAt) return null;
+  return `SB${shanghaiYear(s.createdAt)}-${String(s.receiptSeq).padStart(6, '0')}`;
+}
+
 export function presentSubmission(
   row: { submission: SubmissionRow; organizationName: string; callTitle: string },
   attachments: AttachmentMeta[],
@@ -22,6 +34,7 @@ export function presentSubmission(
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),
     submittedAt: s.submittedAt?.toISOString() ?? null,
+    receiptNo: receiptNumber(s),
     statusReason: s.statusReason,
     attachments: attachments.map((a) => ({
       id: a.id,

@@ -7,6 +7,7 @@ export const USER_ACTIONS: string[] = [
   'submit',
   'resubmit',
   'withdraw',
+  'discard',
   'return_for_revision',
   'select',
   'reject',

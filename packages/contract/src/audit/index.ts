@@ -10,6 +10,8 @@ export const auditEntry = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string(),
+  /** The object's current name (a submission's title, a call's title, a person's name…); null when it has none. */
+  entityName: z.string().nullable(),
   fromState: z.string().nullable(),
   toState: z.string().nullable(),
   reason: z.string().nullable(),

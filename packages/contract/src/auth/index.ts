@@ -2,6 +2,20 @@
 import { ORGANIZATION_KINDS, ORGANIZATION_STATES, ROLES } from '@scenebridge/domain';
 import { z } from 'zod';
 
+/**
+ * What the signed-in user may use, as the server's policies decide it (packages/app/src/auth/
+ * abilities.ts): the web builds its menu and pages from these answers instead of re-deciding.
+ */
+export const ABILITIES = ['listSubmissions', 'draft', 'import', 'subscribe', 'expressInterest', 'curate', 'review', 'operate'] as const;
+export type Ability = (typeof ABILITIES)[number];
+
+/** Allowed, or the refusal the route would answer (code and message). */
+export const abilityAnswer = z.object({
+  allowed: z.boolean(),
+  refusal: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type AbilityAnswer = z.infer<typeof abilityAnswer>;
+
 export const sessionUser = z.object({
   id: z.string(),
   email: z.string(),
@@ -13,6 +27,7 @@ export const sessionUser = z.object({
     status: z.enum(ORGANIZATION_STATES),
     kind: z.enum(ORGANIZATION_KINDS),
   }),
+  abilities: z.object(Object.fromEntries(ABILITIES.map((a) => [a, abilityAnswer])) as Record<Ability, typeof abilityAnswer>),
 });
 export type SessionUser = z.infer<typeof sessionUser>;
 

@@ -20,7 +20,10 @@ export const callDetail = z.object({
   listType: z.enum(LIST_TYPES),
   description: z.string(),
   opensAt: isoDateTime,
+  /** The planned deadline, as announced; closing early does not change it. */
   closesAt: isoDateTime,
+  /** When the call was closed (before closesAt if the operator closed it early); null while not closed. */
+  closedAt: isoDateTime.nullable(),
   status: z.enum(CALL_STATES),
   /** The reason given when the call was cancelled. */
   statusReason: z.string().nullable(),

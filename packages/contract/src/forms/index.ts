@@ -5,9 +5,12 @@
  * what only the server can check (a guessable password, a known region) stays on the server.
  */
 export {
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_TOO_LARGE,
   CRITERION_KEY_PATTERN,
   EMAIL_MESSAGE,
   NUMBER_RANGES,
+  numberOutOfRange,
   PASSWORD_MAX,
   PASSWORD_MESSAGES,
   PASSWORD_MIN,

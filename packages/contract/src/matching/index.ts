@@ -26,6 +26,8 @@ export const matchItem = z.object({
   status: z.string(),
   organization: organizationRef,
   score: z.number(),
+  /** Under the domain's MIN_MATCH_SCORE: not worth a user's time unless asked for. */
+  weak: z.boolean(),
   sharedTerms: z.array(z.string()),
   parts: z.array(matchPart),
   pinned: z.object({ reason: z.string(), by: z.string().nullable(), at: isoDateTime }).nullable(),

@@ -76,3 +76,18 @@ export type BenchmarkCasePage = z.infer<typeof benchmarkCasePage>;
 /** POST /submissions/:id/benchmark (201): the operator sees who promoted it. */
 export const promotedBenchmarkCase = benchmarkCase.extend({ promotedBy: z.string().nullable() });
 export type PromotedBenchmarkCase = z.infer<typeof promotedBenchmarkCase>;
+
+/** GET /calls/:id/batches/preview: what 发布批次 would publish now, before the operator confirms. */
+export const batchPreview = z.object({
+  callId: z.string(),
+  listType: z.enum(LIST_TYPES),
+  year: z.number().int(),
+  number: z.number().int(),
+  /** Where the number came from: the operator's, the call's title (第五批), or the year's next. */
+  numberSource: z.enum(['operator', 'call_title', 'sequence']),
+  title: z.string(),
+  issuer: z.string(),
+  entryCount: z.number().int(),
+  entries: z.array(z.object({ seq: z.number().int(), name: z.string(), issuer: z.string() })),
+});
+export type BatchPreview = z.infer<typeof batchPreview>;

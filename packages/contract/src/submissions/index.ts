@@ -30,6 +30,8 @@ export const submissionDetail = z.object({
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
   submittedAt: isoDateTime.nullable(),
+  /** 回执编号 (e.g. SB2026-000123), stable from the first submission on; null for a draft never submitted. */
+  receiptNo: z.string().nullable(),
   statusReason: z.string().nullable(),
   attachments: z.array(attachment),
   /** Only the actions a person takes (not the system's). */

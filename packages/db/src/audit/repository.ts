@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { auditHash, type AuditEntry } from '@scenebridge/domain';
 import type { Executor, Transaction } from '../client.js';
-import { auditEvents, auditHead } from '../schema.js';
+import { auditEvents, auditHead, batches, calls, organizations, submissions, subscriptions, users } from '../schema.js';
 
 export interface NewAuditEvent {
   actorUserId: string | null;
@@ -134,4 +134,41 @@ export async function listAuditEvents(
     db.select({ n: count() }).from(auditEvents).where(where),
   ]);
   return { items, total: c?.n ?? 0 };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The tables whose rows the audit trail names, and the column a person recognises them by. */
+const NAMED = {
+  submission: [submissions, submissions.title],
+  call: [calls, calls.title],
+  organization: [organizations, organizations.name],
+  user: [users, users.displayName],
+  batch: [batches, batches.title],
+  subscription: [subscriptions, subscriptions.name],
+} as const;
+
+/**
+ * The current name of each audited object that has one (a submission's title, a user's name…),
+ * keyed `type:id`; one query per type on the page. Audit entries keep ids (the chain is not
+ * rewritten when something is renamed); the name is for the reader.
+ */
+export async function auditEntityNames(db: Executor, refs: Array<{ entityType: string; entityId: string }>): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const byType = new Map<keyof typeof NAMED, Set<string>>();
+  for (const r of refs) {
+    if (!(r.entityType in NAMED) || !UUID.test(r.entityId)) continue;
+    const type = r.entityType as keyof typeof NAMED;
+    byType.set(type, (byType.get(type) ?? new Set()).add(r.entityId));
+  }
+  await Promise.all(
+    [...byType].map(async ([type, ids]) => {
+      const [table, name] = NAMED[type];
+      const rows = await db
+        .select({ id: table.id, name })
+        .from(table)
+        .where(inArray(table.id, [...ids]));
+      for (const row of rows) out.set(`${type}:${row.id}`, row.name);
+    }),
+  );
+  return out;
 }

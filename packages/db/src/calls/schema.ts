@@ -13,7 +13,10 @@ export const calls = pgTable(
     listType: text('list_type').notNull(),
     description: text('description').notNull(),
     opensAt: tz('opens_at').notNull(),
+    /** The planned deadline, kept when the call is closed early (see closedAt). */
     closesAt: tz('closes_at').notNull(),
+    /** When the call was actually closed, by the operator (possibly early) or by the clock. */
+    closedAt: tz('closed_at'),
     status: text('status').notNull(),
     statusReason: text('status_reason'),
     reviewScheme: jsonb('review_scheme').notNull(),

@@ -103,29 +103,41 @@ export async function listPublicEntries(db: Executor, q: PublicEntryQuery) {
     conds.push(or(ilike(batchEntries.name, like), ilike(batchEntries.issuer, like), ilike(batchEntries.description, like))!);
   }
   const where = and(...conds);
-  // The page's ids first (narrow, index-ordered), then the full rows for just those ids: deep
-  // pages then sort ids, not whole entries with their descriptions.
-  const ids = db
-    .select({ id: batchEntries.id })
-    .from(batchEntries)
-    .where(where)
-    .orderBy(desc(batchEntries.publishedAt), batchEntries.seq, batchEntries.id)
-    .limit(q.limit)
-    .offset(q.offset);
-  const [pageIds, [c]] = await Promise.all([ids, db.select({ n: count() }).from(batchEntries).where(where)]);
-  if (pageIds.length === 0) return { items: [], total: c?.n ?? 0 };
+  // One statement: the page's ids (narrow, in the partial index's order) with the number of all
+  // matches beside them, then the full rows for just those ids. Counting in a separate
+  // statement scanned the matches twice (with a keyword: every description twice) and cost a
+  // round trip more on every request.
+  const page = db.$with('page').as(
+    db
+      .select({ id: batchEntries.id, total: sql<number>`count(*) over ()`.mapWith(Number).as('total') })
+      .from(batchEntries)
+      .where(where)
+      .orderBy(desc(batchEntries.publishedAt), batchEntries.seq, batchEntries.id)
+      .limit(q.limit)
+      .offset(q.offset),
+  );
   const rows = await db
+    .with(page)
+    .select({ entry: batchEntries, batchTitle: batches.title, total: page.total })
+    .from(page)
+    .innerJoin(batchEntries, eq(batchEntries.id, page.id))
+    .innerJoin(batches, eq(batches.id, batchEntries.batchId))
+    .orderBy(desc(batchEntries.publishedAt), batchEntries.seq, batchEntries.id);
+  if (rows.length > 0) return { items: rows.map(({ entry, batchTitle }) => ({ entry, batchTitle })), total: rows[0]!.total };
+  // Past the last page (or nothing matches): no row carries the count.
+  const [c] = q.offset > 0 ? await db.select({ n: count() }).from(batchEntries).where(where) : [{ n: 0 }];
+  return { items: [], total: c?.n ?? 0 };
+}
+
+/** Current published entries of some submissions (the portal's search hits), with their batch titles. */
+export async function currentEntriesOfSubmissions(db: Executor, submissionIds: string[]) {
+  if (submissionIds.length === 0) return [];
+  return db
     .select({ entry: batchEntries, batchTitle: batches.title })
     .from(batchEntries)
     .innerJoin(batches, eq(batches.id, batchEntries.batchId))
-    .where(
-      inArray(
-        batchEntries.id,
-        pageIds.map((r) => r.id),
-      ),
-    )
+    .where(and(inArray(batchEntries.submissionId, submissionIds), eq(batchEntries.isCurrent, true)))
     .orderBy(desc(batchEntries.publishedAt), batchEntries.seq, batchEntries.id);
-  return { items: rows, total: c?.n ?? 0 };
 }
 
 export async function insertBenchmarkCase(db: Executor, c: typeof benchmarkCases.$inferInsert) {

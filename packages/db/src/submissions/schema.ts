@@ -36,6 +36,11 @@ export const submissions = pgTable(
     createdAt: tz('created_at').notNull().defaultNow(),
     updatedAt: tz('updated_at').notNull().defaultNow(),
     submittedAt: tz('submitted_at'),
+    /**
+     * The serial of the receipt reference (回执编号, e.g. SB2026-000123), given at insert by the
+     * database and never changed, so the number on a printed receipt always finds the item.
+     */
+    receiptSeq: integer('receipt_seq').generatedByDefaultAsIdentity(),
     /** Set when the operator merged this item into another as its near-duplicate. */
     mergedIntoId: uuid('merged_into_id'),
     /**

@@ -1,16 +1,21 @@
 /**
- * npm run eval -- --data DIR [--json] [--subset LABEL=QID_FROM..QID_TO]...
+ * npm run eval -- [--data DIR] [--json] [--subset LABEL=QID_FROM..QID_TO]...
  *
- * Reads DIR/sector.tsv, items.tsv, passages.tsv, queries.tsv and qrels.tsv and prints a
+ * Reads DIR/sector.tsv, items.tsv, passages.tsv, queries.tsv and qrels.tsv (and, when there,
+ * match_listings.tsv and match_qrels.tsv) and prints a
  * table (or, with --json, exactly one JSON object on stdout). --subset adds a summary row
- * for a range of query ids to the table; it changes nothing else.
+ * for a range of query ids to the table; it changes nothing else. Every run also measures the
+ * colloquial queries of colloquial-pairs.ts on the demo listings (key "colloquial" in the JSON);
+ * without --data that is all it does.
  */
 import { resolve } from 'node:path';
+import { colloquialJson, formatColloquial, runColloquialEval } from './colloquial.js';
+import { demoCorpus } from './demo-corpus.js';
 import { formatReport, runEval, toJson, type Subset } from './run.js';
 
 function usage(msg?: string): never {
   if (msg) console.error(msg);
-  console.error('usage: npm run eval -- --data DIR [--json] [--subset LABEL=QID_FROM..QID_TO]');
+  console.error('usage: npm run eval -- [--data DIR] [--json] [--subset LABEL=QID_FROM..QID_TO]');
   process.exit(2);
 }
 
@@ -31,12 +36,12 @@ for (let i = 0; i < args.length; i++) {
   } else if (a === '--help' || a === '-h') usage();
   else usage(`unknown argument "${a}"`);
 }
-if (!data) usage('--data DIR is required');
-
 try {
-  const result = runEval(resolve(data));
-  if (json) process.stdout.write(JSON.stringify(toJson(result)) + '\n');
-  else console.log(formatReport(result, subsets));
+  // Everyday-language coverage on the demo listings (issue 12) comes with every run; alone without --data.
+  const colloquial = runColloquialEval(demoCorpus());
+  const result = data ? runEval(resolve(data)) : undefined;
+  if (json) process.stdout.write(JSON.stringify({ ...(result && toJson(result)), colloquial: colloquialJson(colloquial) }) + '\n');
+  else console.log([result && formatReport(result, subsets), formatColloquial(colloquial)].filter(Boolean).join('\n\n'));
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);
   process.exit(1);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Classifier } from '../classify.js';
 import { SearchEngine } from '../engine.js';
 import { BaselineBm25 } from './baseline.js';
+import { hasMatchData, runMatchEval, type MatchEvalResult } from './match.js';
 import { mean, microSetScores, ndcgAt, recallAt, sectorScores, type SectorScores, type SetScores } from './metrics.js';
 import { readTsv } from './tsv.js';
 
@@ -36,6 +37,8 @@ export interface EvalResult {
   skippedQueries: string[];
   timings: { classifyMs: number; indexMs: number; baselineIndexMs: number; oursQueryMsP50: number; oursQueryMsMax: number };
   sectorPredictions: Array<{ id: string; gold: string; pred: string; confidence: number }>;
+  /** Present when DIR has match_listings.tsv and match_qrels.tsv. */
+  matching?: MatchEvalResult;
 }
 
 /**
@@ -146,6 +149,7 @@ export function runEval(dir: string): EvalResult {
       pred: predictions[i]!.sectors[0]?.code ?? '',
       confidence: predictions[i]!.sectors[0]?.confidence ?? 0,
     })),
+    ...(hasMatchData(dir) ? { matching: runMatchEval(dir) } : {}),
   };
 }
 
@@ -161,7 +165,14 @@ export function toJson(r: EvalResult) {
       ours: { ndcg10: r4(r.retrieval.ours.ndcg10), recall10: r4(r.retrieval.ours.recall10) },
       baseline: { ndcg10: r4(r.retrieval.baseline.ndcg10), recall10: r4(r.retrieval.baseline.recall10) },
     },
+    ...(r.matching ? { matching: matchingJson(r.matching) } : {}),
   };
+}
+
+function matchingJson(m: MatchEvalResult) {
+  const fig = (x: { ndcg10: number; p5: number }) => ({ ndcg10: r4(x.ndcg10), p5: r4(x.p5) });
+  const dir = (d: MatchEvalResult['needToCapability']) => ({ ours: fig(d.ours), old: fig(d.old) });
+  return { needToCapability: dir(m.needToCapability), capabilityToNeed: dir(m.capabilityToNeed) };
 }
 
 export interface Subset {
@@ -214,6 +225,7 @@ export function formatReport(r: EvalResult, subsets: readonly Subset[] = []): st
       `  ${p.qid.padEnd(20)} ${f(p.ours.ndcg10).padStart(9)} ${f(p.baseline.ndcg10).padStart(9)}   ${f(p.ours.recall10).padStart(14)} ${f(p.baseline.recall10).padStart(9)}`,
     );
   }
+  if (r.matching) L.push('', ...formatMatching(r.matching));
   L.push('');
   L.push('Sector predictions (id gold → predicted, confidence)');
   for (const s of r.sectorPredictions)
@@ -223,4 +235,20 @@ export function formatReport(r: EvalResult, subsets: readonly Subset[] = []): st
     `timings: classify ${r.timings.classifyMs.toFixed(0)} ms (incl. model build), index ${r.timings.indexMs.toFixed(0)} ms, baseline index ${r.timings.baselineIndexMs.toFixed(0)} ms, query p50 ${r.timings.oursQueryMsP50.toFixed(2)} ms, max ${r.timings.oursQueryMsMax.toFixed(2)} ms`,
   );
   return L.join('\n');
+}
+
+function formatMatching(m: MatchEvalResult): string[] {
+  const f = (x: number) => x.toFixed(3);
+  const row = (name: string, d: MatchEvalResult['needToCapability']) => [
+    `  ${name} (${d.queries})`.padEnd(36) + `ours ${f(d.ours.ndcg10)} / ${f(d.ours.p5)}   old ${f(d.old.ndcg10)} / ${f(d.old.p5)}`,
+  ];
+  const t = m.threshold;
+  return [
+    'Matching (nDCG@10 / P@5)',
+    ...row('need → capability', m.needToCapability),
+    ...row('capability → need', m.capabilityToNeed),
+    `  filled by the classifier: ${m.classified.sector} sectors, ${m.classified.techFields} technology-field lists`,
+    `  threshold: ${t.relevantWeak}/${t.relevantPairs} judged pairs flagged weak; ${t.shownTop10Unjudged}/${t.shownTop10} shown top-10 pairs unjudged`,
+    '  per listing nDCG@10 ours/old: ' + m.perListing.map((p) => `${p.id} ${f(p.ours)}/${f(p.old)}`).join(', '),
+  ];
 }

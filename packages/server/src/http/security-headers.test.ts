@@ -32,7 +32,8 @@ describe('security headers', () => {
 
   it('the single-page app, at any of its paths, cannot be framed and runs only its own scripts', async () => {
     for (const url of ['/', '/submissions/123', '/review']) {
-      const res = await ctx.app.inject({ method: 'GET', url });
+      // With a session cookie: the site root sends visitors without one to the portal.
+      const res = await ctx.app.inject({ method: 'GET', url, cookies: { sb_session: 'any' } });
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('<div id="root">');
       expectHardened(res.headers);

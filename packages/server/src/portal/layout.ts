@@ -87,6 +87,8 @@ nav.pager span{border-color:transparent;background:transparent}
 .crumbs ol{display:flex;flex-wrap:wrap;gap:4px;list-style:none;margin:0 0 8px;padding:0;font-size:.92rem}
 .crumbs li+li::before{content:"›";margin-right:4px;color:#4a5561}
 .desc{white-space:pre-line;overflow-wrap:anywhere}
+mark{background:#fde68a;color:#1b1f24;padding:0 1px}
+.snippet{margin:.3em 0 0;font-size:.9rem;color:#3d4752;overflow-wrap:anywhere}
 footer.site{border-top:1px solid #d5dbe3;background:#fff;color:#3d4752;font-size:.9rem;padding:18px 0}
 footer.site p{margin:.2em 0}
 @media (max-width:640px){h1{font-size:1.35rem}dl.fields{grid-template-columns:1fr}dl.fields dt{margin-top:6px}.brand span{display:none}}

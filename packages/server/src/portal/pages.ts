@@ -10,6 +10,7 @@ import {
   type BatchRow,
   type PublishedListType,
 } from '@scenebridge/app/publication';
+import type { TextPart } from '@scenebridge/app/search';
 import { correctedAt, filterQuery, PAGE_SIZE, toPublishedEntry, type ListFilters } from './data.js';
 import { html, join, raw, type SafeHtml } from '@scenebridge/app/shared';
 import { layout, SITE_FULL_NAME, type NavKey } from './layout.js';
@@ -162,11 +163,20 @@ ${pager(d.total, d.page, (p) => `/public/batches${p > 1 ? `?page=${p}` : ''}`)}`
 export interface ListData {
   listType: PublishedListType;
   filters: ListFilters;
-  items: Array<{ entry: BatchEntryRow; batchTitle: string }>;
+  /** With a keyword: the name and a passage of the description with the query's words marked. */
+  items: Array<{ entry: BatchEntryRow; batchTitle: string; name?: TextPart[]; snippet?: TextPart[] }>;
   total: number;
   /** Batches of this list type, for the 批次 select. */
   batches: BatchRow[];
+  /** With a keyword: the search engine's counts, shown next to each choice of the selects. */
+  facets?: PublicFacets;
+  /** With a keyword: more entries matched than are ranked; the total is of the best of them. */
+  capped?: boolean;
 }
+
+export type PublicFacets = Record<'sector' | 'techField' | 'region' | 'batch', Array<{ value: string; count: number }>>;
+
+const marked = (parts: readonly TextPart[]) => parts.map((p) => (p.hit ? html`<mark>${p.text}</mark>` : html`${p.text}`));
 
 export function listPage(baseUrl: string, d: ListData): string {
   const meta = LIST_PAGES[d.listType];
@@ -183,20 +193,29 @@ export function listPage(baseUrl: string, d: ListData): string {
     f.q && `关键词：${f.q}`,
   ].filter((x): x is string => !!x);
   const hasFilter = active.length > 0;
+  // With a keyword each choice says how many results it keeps (the other filters applied).
+  const facetCounts = d.facets
+    ? (Object.fromEntries(Object.entries(d.facets).map(([k, values]) => [k, new Map(values.map((v) => [v.value, v.count]))])) as Record<
+        keyof PublicFacets,
+        Map<string, number>
+      >)
+    : undefined;
+  const counted = (facet: keyof PublicFacets, value: string, label: string) =>
+    facetCounts ? `${label}（${facetCounts[facet].get(value) ?? 0}）` : label;
 
   const form = html`<form class="card filters" method="get" action="${meta.path}" role="search" aria-label="筛选${meta.title}">
-<div><label for="f-sector">所属领域</label><select id="f-sector" name="sector"><option value="">全部领域</option>${SECTORS.map((s) => html`<option value="${s.code}"${selected(s.code === f.sector)}>${s.name}</option>`)}</select></div>
-<div><label for="f-tech">技术领域</label><select id="f-tech" name="techField"><option value="">全部技术领域</option>${TECH_FIELDS.map((t) => html`<option value="${t.code}"${selected(t.code === f.techField)}>${t.name}</option>`)}</select></div>
-<div><label for="f-region">所在地区</label><select id="f-region" name="regionCode"><option value="">全部地区</option>${groups.map((g) => html`<optgroup label="${g.name}"><option value="${g.code}"${selected(g.code === f.regionCode)}>${g.name}（市/省级）</option>${REGIONS.filter((r) => r.parent === g.code).map((r) => html`<option value="${r.code}"${selected(r.code === f.regionCode)}>${regionFullName(r.code)}</option>`)}</optgroup>`)}</select></div>
-<div><label for="f-batch">批次</label><select id="f-batch" name="batchId"><option value="">全部批次</option>${batchOptions.map((b) => html`<option value="${b.id}"${selected(b.id === f.batchId)}>${b.title}</option>`)}</select></div>
+<div><label for="f-sector">所属领域</label><select id="f-sector" name="sector"><option value="">全部领域</option>${SECTORS.map((s) => html`<option value="${s.code}"${selected(s.code === f.sector)}>${counted('sector', s.code, s.name)}</option>`)}</select></div>
+<div><label for="f-tech">技术领域</label><select id="f-tech" name="techField"><option value="">全部技术领域</option>${TECH_FIELDS.map((t) => html`<option value="${t.code}"${selected(t.code === f.techField)}>${counted('techField', t.code, t.name)}</option>`)}</select></div>
+<div><label for="f-region">所在地区</label><select id="f-region" name="regionCode"><option value="">全部地区</option>${groups.map((g) => html`<optgroup label="${g.name}"><option value="${g.code}"${selected(g.code === f.regionCode)}>${counted('region', g.code, `${g.name}（市/省级）`)}</option>${REGIONS.filter((r) => r.parent === g.code).map((r) => html`<option value="${r.code}"${selected(r.code === f.regionCode)}>${counted('region', r.code, regionFullName(r.code))}</option>`)}</optgroup>`)}</select></div>
+<div><label for="f-batch">批次</label><select id="f-batch" name="batchId"><option value="">全部批次</option>${batchOptions.map((b) => html`<option value="${b.id}"${selected(b.id === f.batchId)}>${counted('batch', b.id, b.title)}</option>`)}</select></div>
 <div><label for="f-q">关键词</label><input id="f-q" type="search" name="q" value="${f.q ?? ''}" maxlength="100" placeholder="名称、单位或描述"></div>
 <div class="actions"><button type="submit">筛选</button>${hasFilter ? html`<a href="${meta.path}">清除筛选</a>` : ''}</div>
 </form>`;
 
   const rows = d.items.map(
-    ({ entry: e, batchTitle }) => html`<tr>
+    ({ entry: e, batchTitle, name, snippet }) => html`<tr>
 <td class="num">${e.seq}</td>
-<td><a href="/public/entries/${e.id}">${e.name}</a>${e.version > 1 ? html`<span class="badge">已勘误</span>` : ''}</td>
+<td><a href="/public/entries/${e.id}">${name ? marked(name) : e.name}</a>${e.version > 1 ? html`<span class="badge">已勘误</span>` : ''}${snippet?.length ? html`<p class="snippet">${marked(snippet)}</p>` : ''}</td>
 <td>${e.issuer}</td>
 <td>${sectorName(e.sector)}</td>
 <td class="nowrap">${region(e.regionCode)}</td>
@@ -222,7 +241,7 @@ ${crumbs([{ href: '/public', label: '首页' }, { label: meta.title }])}
 <p class="lead">已编号发布的${meta.noun}，序号为条目在其发布批次中的编号；点击名称查看详情与联系方式。</p>
 ${form}
 <h2 id="results">检索结果</h2>
-<p role="status">共 <strong>${d.total}</strong> 项${hasFilter ? html`符合条件（${active.join('；')}）` : ''}${d.total > 0 ? `，第 ${f.page} / ${pages} 页` : ''}。</p>
+<p role="status">共 <strong>${d.total}</strong> 项${hasFilter ? html`符合条件（${active.join('；')}）` : ''}${d.total > 0 ? `，第 ${f.page} / ${pages} 页` : ''}。${d.capped ? '匹配条目较多，以上为最相关的部分，可增加筛选条件缩小范围。' : ''}</p>
 ${results}
 ${pager(d.total, f.page, (p) => `${meta.path}${filterQuery({ ...f, page: p })}`)}`;
   return layout({

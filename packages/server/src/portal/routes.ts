@@ -4,7 +4,8 @@
  * /api/v1/public/* API.
  *
  * Queries per request: home 8 (latest batches + count, three counts); list page 4 (entries +
- * count, batches for the select + count); entry 3; batch page and downloads 3; feed 2 + one per
+ * count, batches for the select + count; with a keyword: the index's catch-up probe, the page's
+ * entries, batches for the select + count); entry 3; batch page and downloads 3; feed 2 + one per
  * batch in the feed (≤ 20).
  */
 import { cachedPage, publicationChanged } from './page-cache.js';
@@ -26,6 +27,7 @@ import {
   publicBatches,
   publicEntries,
   publicEntry,
+  searchPublicEntries,
 } from '@scenebridge/app/publication';
 import {
   FILTER_BATCH_LIMIT,
@@ -145,6 +147,7 @@ export async function portalRoutes(app: FastifyInstance, services: Services) {
     return sendHtml(reply, await cachedPage(key, Date.now(), () => renderList(listType, filters, base)));
   };
   const renderList = async (listType: ListData['listType'], filters: ReturnType<typeof parseListFilters>, base: string) => {
+    if (filters.q) return renderSearch(listType, filters, filters.q, base);
     const [r, batches] = await Promise.all([
       publicEntries({
         services,
@@ -162,6 +165,35 @@ export async function portalRoutes(app: FastifyInstance, services: Services) {
       publicBatches({ services, query: { listType, page: 1, pageSize: FILTER_BATCH_LIMIT } }),
     ]);
     return listPage(base, { listType, filters, items: r.items, total: r.total, batches: batches.items });
+  };
+  // A keyword goes through the search engine (words, synonyms, near misses, ranked, marked), as
+  // in the app; without one the list stays in published order (newest batch, then entry number).
+  const renderSearch = async (listType: ListData['listType'], filters: ReturnType<typeof parseListFilters>, q: string, base: string) => {
+    const [r, batches] = await Promise.all([
+      searchPublicEntries({
+        services,
+        query: {
+          q,
+          listType,
+          sector: filters.sector,
+          techField: filters.techField,
+          regionCode: filters.regionCode,
+          batchId: filters.batchId,
+          limit: PAGE_SIZE,
+          offset: (filters.page - 1) * PAGE_SIZE,
+        },
+      }),
+      publicBatches({ services, query: { listType, page: 1, pageSize: FILTER_BATCH_LIMIT } }),
+    ]);
+    return listPage(base, {
+      listType,
+      filters,
+      items: r.items,
+      total: r.total,
+      batches: batches.items,
+      facets: r.facets,
+      capped: r.capped,
+    });
   };
   app.get('/needs', list('scenario_need'));
   app.get('/capabilities', list('capability'));

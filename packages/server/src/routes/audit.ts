@@ -29,6 +29,7 @@ export function registerAuditRoutes(app: FastifyInstance, services: Services) {
           action: e.action,
           entityType: e.entityType,
           entityId: e.entityId,
+          entityName: e.entityName,
           fromState: e.fromState,
           toState: e.toState,
           reason: e.reason,

@@ -6,7 +6,7 @@ import { noContent } from '@scenebridge/contract/common';
 import type { Actor, Services } from '@scenebridge/app/context';
 import { requireActor } from '../http.js';
 import { clearSessionCookie, setSessionCookie } from '../auth/plugin.js';
-import { changePassword, login, logout } from '@scenebridge/app/auth';
+import { abilitiesOf, changePassword, login, logout } from '@scenebridge/app/auth';
 
 /** The session's organisation status and kind are text columns; the response schema checks them on the way out. */
 export function presentMe(actor: Actor): Session {
@@ -23,6 +23,7 @@ export function presentMe(actor: Actor): Session {
         status: actor.organizationStatus as Org['status'],
         kind: actor.organizationKind as Org['kind'],
       },
+      abilities: abilitiesOf(actor),
     },
     csrfToken: actor.csrfToken,
   };

@@ -118,6 +118,8 @@ const MATRIX = `
  DELETE /reviews/relations/:id                | the reviewer's declaration        | 401  | 403              | 403      | 204      | 403    | 403
  DELETE /reviews/relations/:id                | another reviewer's declaration    | 401  | 403              | 403      | 404      | 403    | 403
  POST   /calls/:id/batches                    | call in review, A's selected      | 401  | 403              | 403      | 403      | 403    | 201
+ GET    /calls/:id/batches/preview            | call in review, A's selected      | 401  | 403              | 403      | 403      | 403    | 200
+ GET    /calls/:id/batches/preview/:format    | call in review, A's selected      | 401  | 403              | 403      | 403      | 403    | 200
  POST   /batches/:id/entries/:seq/corrections | a published entry                 | 401  | 403              | 403      | 403      | 403    | 200
  POST   /submissions/:id/benchmark            | A's accepted                      | 401  | 403              | 403      | 403      | 403    | 201
  GET    /public/batches                       | -                                 | 200  | 200              | 200      | 200      | 200    | 200
@@ -146,6 +148,8 @@ const MATRIX = `
  GET    /notifications                        | -                                 | 401  | 200              | 200      | 200      | 200    | 200
  POST   /notifications/read-all               | -                                 | 401  | 200              | 200      | 200      | 200    | 200
  POST   /notifications/:id/read               | member's notification             | 401  | 204              | 404      | 404      | 404    | 404
+ GET    /notifications/preferences            | -                                 | 401  | 200              | 200      | 200      | 200    | 200
+ PUT    /notifications/preferences            | a kind of the caller's roles      | 401  | 200              | 200      | 200      | 200    | 200
  GET    /subscriptions                        | -                                 | 401  | 200              | 200      | 403      | 403    | 403
  POST   /subscriptions                        | a new saved search                | 401  | 201              | 201      | 403      | 403    | 403
  GET    /subscriptions/:id                    | member's subscription             | 401  | 200              | 404      | 403      | 403    | 403
@@ -418,6 +422,8 @@ const benchmarksOf = async (submissionId: string) =>
       .from(schema.benchmarkCases)
       .where(eq(schema.benchmarkCases.submissionId, submissionId))
   ).length;
+let previewCallId: Promise<string> | undefined;
+const previewCall = () => (previewCallId ??= fx.selectedInCall(1).then((r) => r.callId));
 const callStatusOf = async (id: string) => (await clients.operator.get(`/api/v1/calls/${id}`)).json().status as string;
 const idsOf = (res: LightMyRequestResponse) => (res.json().items as { id: string }[]).map((x) => x.id);
 
@@ -792,6 +798,20 @@ const SEND: Record<string, Sender> = {
     if (ok(res)) expect(await probe()).toEqual(['reviewing', 1, 'published']);
     return res;
   },
+  // Previews write nothing: one call with a selected item serves every caller.
+  "GET /calls/:id/batches/preview | call in review, A's selected": async (_, c) => {
+    const callId = await previewCall();
+    const probe = async () => [await callStatusOf(callId), await batchesOf(callId)];
+    const res = await guarded(probe, () => c.get(`/api/v1/calls/${callId}/batches/preview`));
+    if (ok(res)) expect(res.json()).toMatchObject({ callId, entryCount: 1 });
+    return res;
+  },
+  "GET /calls/:id/batches/preview/:format | call in review, A's selected": async (_, c) => {
+    const callId = await previewCall();
+    const res = await c.get(`/api/v1/calls/${callId}/batches/preview/xlsx`);
+    if (ok(res)) expect(await batchesOf(callId)).toBe(0);
+    return res;
+  },
   'POST /batches/:id/entries/:seq/corrections | a published entry': async (who, c) => {
     const seq = CALLERS.indexOf(who) + 1; // an entry of its own for each caller
     const description = '更正后的场景描述：冲压车间每天生产零部件约两万件，需要在线视觉全检。';
@@ -909,6 +929,9 @@ const SEND: Record<string, Sender> = {
     const probe = async () => (await ctx.handle.db.select().from(schema.notifications).where(eq(schema.notifications.id, id)))[0]!.readAt;
     return guarded(probe, () => c.post(`/api/v1/notifications/${id}/read`));
   },
+  'GET /notifications/preferences | -': (_, c) => c.get('/api/v1/notifications/preferences'),
+  "PUT /notifications/preferences | a kind of the caller's roles": (who, c) =>
+    put(ctx, c, '/api/v1/notifications/preferences', { items: [{ kind: PREFERENCE_KIND[who], inApp: true, email: true }] }),
   'GET /subscriptions | -': (_, c) => c.get('/api/v1/subscriptions'),
   'POST /subscriptions | a new saved search': async (who, c) => {
     const probe = async () => (await ctx.handle.db.select().from(schema.subscriptions)).length;
@@ -945,6 +968,16 @@ const SEND: Record<string, Sender> = {
     if (ok(res)) expect(await probe()).toEqual(['submitted', 'merged']);
     return res;
   },
+};
+
+/** A kind each caller's roles receive (anon's is refused before the body matters). */
+const PREFERENCE_KIND: Record<Caller, string> = {
+  anon: 'submission.selected',
+  member: 'submission.selected',
+  outsider: 'organization.approved',
+  reviewer: 'review.assigned',
+  broker: 'interest.broker',
+  operator: 'call.closed',
 };
 
 async function memberNotification(): Promise<string> {

@@ -168,7 +168,7 @@ describe('calls through the API', () => {
     expect((await client.post('/api/v1/submissions', { callId: draft.id, data: { title: '提前开放后的草稿' } })).statusCode).toBe(201);
   });
 
-  it('the operator closes an open call early: closesAt becomes now, and it stops accepting', async () => {
+  it('the operator closes an open call early: the planned closesAt stays, closedAt is now, and it stops accepting', async () => {
     const now = new Date(Math.floor(Date.now() / 1000) * 1000);
     ctx.setNow(now);
     const call = await makeCall(ctx.services, { status: 'open' });
@@ -176,7 +176,8 @@ describe('calls through the API', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       status: 'closed',
-      closesAt: now.toISOString(),
+      closesAt: call.closesAt.toISOString(),
+      closedAt: now.toISOString(),
       acceptingSubmissions: false,
       allowedActions: ['start_review'],
     });
@@ -372,6 +373,7 @@ describe('the clock', () => {
     expect((await operator.get(`/api/v1/calls/${id}`)).json()).toMatchObject({
       status: 'closed',
       closesAt: closesAt.toISOString(),
+      closedAt: closesAt.toISOString(),
       acceptingSubmissions: false,
     });
     expect(await advanceCallsByClock({ services: ctx.services })).toBe(0);

@@ -9,6 +9,7 @@ interface Operation {
 const NOT_JSON = [
   'GET /api/v1/imports/template',
   'GET /api/v1/attachments/{id}',
+  'GET /api/v1/calls/{id}/batches/preview/{format}',
   'GET /api/v1/unsubscribe',
   'POST /api/v1/unsubscribe',
   'POST /api/v1/resubscribe',

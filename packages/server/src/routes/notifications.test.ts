@@ -123,3 +123,69 @@ describe('overdue review reminders', () => {
     ctx.setNow(t0);
   });
 });
+
+describe('notification preferences', () => {
+  it('lists the kinds of the user’s roles with their defaults, and stores only the kinds changed', async () => {
+    const member = await orgUser(ctx, { roles: ['org_member'] });
+    const items = (await member.client.get('/api/v1/notifications/preferences')).json().items as Array<{
+      kind: string;
+      inApp: boolean;
+      email: boolean;
+    }>;
+    const kinds = items.map((i) => i.kind);
+    expect(kinds).toContain('submission.selected');
+    expect(kinds).not.toContain('review.assigned');
+    expect(kinds).not.toContain('organization.approved'); // the organisation's admins only
+    expect(items.find((i) => i.kind === 'submission.selected')).toEqual({ kind: 'submission.selected', inApp: true, email: false });
+    expect(items.find((i) => i.kind === 'interest.received')).toEqual({ kind: 'interest.received', inApp: true, email: true });
+
+    const res = await put(ctx, member.client, '/api/v1/notifications/preferences', {
+      items: [{ kind: 'submission.selected', inApp: false, email: true }],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = res.json().items as typeof items;
+    expect(after.find((i) => i.kind === 'submission.selected')).toEqual({ kind: 'submission.selected', inApp: false, email: true });
+    expect(after.find((i) => i.kind === 'interest.received')).toEqual({ kind: 'interest.received', inApp: true, email: true });
+    expect((await member.client.get('/api/v1/notifications/preferences')).json()).toEqual(res.json());
+    // Someone else's settings are untouched.
+    const other = await orgUser(ctx, { roles: ['org_member'] });
+    expect(
+      ((await other.client.get('/api/v1/notifications/preferences')).json().items as typeof items).find(
+        (i) => i.kind === 'submission.selected',
+      ),
+    ).toEqual({ kind: 'submission.selected', inApp: true, email: false });
+  });
+
+  it('refuses unknown kinds, a kind twice, an empty list and kinds the user’s roles never receive, changing nothing', async () => {
+    const member = await orgUser(ctx, { roles: ['org_member'] });
+    const before = (await member.client.get('/api/v1/notifications/preferences')).json();
+    const refused = async (items: unknown, code: string) => {
+      const res = await put(ctx, member.client, '/api/v1/notifications/preferences', { items });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.code).toBe(code);
+      return res.json().error;
+    };
+    await refused([{ kind: 'no.such.kind', inApp: true, email: true }], 'VALIDATION_FAILED');
+    await refused(
+      [
+        { kind: 'submission.selected', inApp: true, email: true },
+        { kind: 'submission.selected', inApp: false, email: false },
+      ],
+      'VALIDATION_FAILED',
+    );
+    await refused([], 'VALIDATION_FAILED');
+    await refused([{ kind: 'submission.selected', inApp: 'yes', email: true }], 'VALIDATION_FAILED');
+    const foreign = await refused(
+      [
+        { kind: 'submission.selected', inApp: false, email: false },
+        { kind: 'review.assigned', inApp: true, email: true },
+      ],
+      'VALIDATION_FAILED',
+    );
+    expect(foreign.message).toBe('您的角色不会收到这类通知：新的评审任务');
+    expect(foreign.details).toEqual([{ path: 'items.1.kind', message: '您的角色不会收到这类通知' }]);
+    expect((await member.client.get('/api/v1/notifications/preferences')).json()).toEqual(before);
+    const valid = { items: [{ kind: 'submission.selected', inApp: true, email: true }] };
+    expect((await put(ctx, anonymous(ctx.app), '/api/v1/notifications/preferences', valid)).statusCode).toBe(401);
+  });
+});

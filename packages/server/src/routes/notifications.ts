@@ -1,11 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { noContent } from '@scenebridge/contract/common';
-import { markedRead, notificationPage, type Notification } from '@scenebridge/contract/notifications';
+import {
+  markedRead,
+  notificationPage,
+  notificationPreferences,
+  notificationPreferencesUpdate,
+  type Notification,
+} from '@scenebridge/contract/notifications';
 import { z } from 'zod';
 import type { Services } from '@scenebridge/app/context';
 import { idParams, pageQuery, requireActor } from '../http.js';
-import { listMyNotifications, markAllMyNotificationsRead, markMyNotificationRead } from '@scenebridge/app/notifications';
+import {
+  getMyNotificationPreferences,
+  listMyNotifications,
+  markAllMyNotificationsRead,
+  markMyNotificationRead,
+  updateMyNotificationPreferences,
+} from '@scenebridge/app/notifications';
 
 export function registerNotificationRoutes(app: FastifyInstance, services: Services) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -49,5 +61,28 @@ export function registerNotificationRoutes(app: FastifyInstance, services: Servi
       await markMyNotificationRead({ services, actor: requireActor(request), id: request.params.id });
       return reply.status(204).send(null);
     },
+  );
+  api.get(
+    '/notifications/preferences',
+    {
+      schema: {
+        tags,
+        summary: '我的通知设置：本人角色可收到的每类通知，站内与邮件是否开启（未设置的按默认）',
+        response: { 200: notificationPreferences },
+      },
+    },
+    async (request) => getMyNotificationPreferences({ services, actor: requireActor(request) }),
+  );
+  api.put(
+    '/notifications/preferences',
+    {
+      schema: {
+        tags,
+        summary: '修改通知设置：只改所列的类别，其余不变；本人角色收不到的类别被拒绝（400）',
+        body: notificationPreferencesUpdate,
+        response: { 200: notificationPreferences },
+      },
+    },
+    async (request) => updateMyNotificationPreferences({ services, actor: requireActor(request), items: request.body.items }),
   );
 }

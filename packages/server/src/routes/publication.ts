@@ -1,4 +1,4 @@
-import { LIST_TYPES, SECTOR_CODES, TECH_FIELD_CODES } from '@scenebridge/domain';
+import { inRange, LIST_TYPES, SECTOR_CODES, TECH_FIELD_CODES } from '@scenebridge/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
@@ -7,16 +7,20 @@ import {
   batchEntry,
   batchEntryPage,
   batchPage,
+  batchPreview,
   benchmarkCasePage,
   entryDetail,
   promotedBenchmarkCase,
   type Batch,
   type BatchEntry,
+  type BatchPreview,
 } from '@scenebridge/contract/publication';
 import { z } from 'zod';
 import type { Services } from '@scenebridge/app/context';
 import { idParams, pageQuery, requireActor } from '../http.js';
 import {
+  batchToDocx,
+  batchToXlsx,
   benchmarkCases,
   correctEntry,
   presentBatch,
@@ -26,6 +30,7 @@ import {
   publicBatches,
   publicEntries,
   publicEntry,
+  previewBatch,
   publishBatch,
 } from '@scenebridge/app/publication';
 
@@ -41,6 +46,22 @@ export const publicEntryQuery = z.object({
   q: z.string().trim().max(100).optional(),
   ...pageQuery,
 });
+
+/** What the operator may set on a batch; the preview reads the same from its query string. */
+const batchOptionFields = {
+  title: z.string().trim().min(4).max(100).optional(),
+  issuer: z.string().trim().min(2).max(100).optional(),
+};
+const batchNumber = inRange('batchNumber', '批次号').int();
+const previewQuery = z.object({ ...batchOptionFields, number: z.coerce.number().pipe(batchNumber).optional() });
+const FILE_TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
+const previewFile = {
+  description: '预览文件（XLSX 清单或 DOCX 公告），尚未发布',
+  content: Object.fromEntries(Object.values(FILE_TYPES).map((t) => [t, { schema: z.any().meta({ type: 'string', format: 'binary' }) }])),
+};
 
 // The presenters type list types as plain strings (as stored); the reply schema checks them.
 const batchOut = (...a: Parameters<typeof presentBatch>) => presentBatch(...a) as Batch;
@@ -58,11 +79,7 @@ export function registerPublicationRoutes(app: FastifyInstance, services: Servic
         tags: ['publication'],
         summary: '将已入选项目发布为编号批次（一次事务，失败则不发布任何内容）',
         params: idParams,
-        body: z.object({
-          title: z.string().trim().min(4).max(100).optional(),
-          number: z.number().int().min(1).max(999).optional(),
-          issuer: z.string().trim().min(2).max(100).optional(),
-        }),
+        body: z.object({ ...batchOptionFields, number: batchNumber.optional() }),
         response: { 201: batch },
       },
     },
@@ -70,6 +87,56 @@ export function registerPublicationRoutes(app: FastifyInstance, services: Servic
       reply
         .status(201)
         .send(batchOut(await publishBatch({ services, actor: requireActor(request), callId: request.params.id, ...request.body }))),
+  );
+  api.get(
+    '/calls/:id/batches/preview',
+    {
+      schema: {
+        tags: ['publication'],
+        summary: '发布前预览：条目数、建议批次号、标题与条目（不发布、不记审计）',
+        params: idParams,
+        querystring: previewQuery,
+        response: { 200: batchPreview },
+      },
+    },
+    async (request) => {
+      const p = await previewBatch({ services, actor: requireActor(request), callId: request.params.id, options: request.query });
+      const d = p.document;
+      return {
+        callId: p.callId,
+        listType: d.listType,
+        year: d.year,
+        number: d.number,
+        numberSource: p.numberSource,
+        title: d.title,
+        issuer: d.issuer,
+        entryCount: d.entries.length,
+        entries: d.entries.map((e) => ({ seq: e.seq, name: e.name, issuer: e.issuer })),
+      } satisfies BatchPreview;
+    },
+  );
+  api.get(
+    '/calls/:id/batches/preview/:format',
+    {
+      schema: {
+        tags: ['publication'],
+        summary: '发布前预览文件：XLSX 清单或 DOCX 公告，与发布后的文件同一写法',
+        params: z.object({ id: z.uuid(), format: z.enum(['xlsx', 'docx']) }),
+        querystring: previewQuery,
+        response: { 200: previewFile },
+      },
+    },
+    async (request, reply) => {
+      const { format } = request.params;
+      const p = await previewBatch({ services, actor: requireActor(request), callId: request.params.id, options: request.query });
+      const file = format === 'xlsx' ? await batchToXlsx(p.document) : await batchToDocx(p.document);
+      const name = `预览-${p.document.title}.${format}`;
+      return reply
+        .header('content-type', FILE_TYPES[format])
+        .header('content-disposition', `attachment; filename="preview.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header('cache-control', 'no-store')
+        .send(file);
+    },
   );
   api.post(
     '/batches/:id/entries/:seq/corrections',

@@ -18,6 +18,7 @@ import {
   type Ranking,
   type SavedScores,
 } from '@scenebridge/contract/review';
+import { scoresSchema } from '@scenebridge/domain';
 import { z } from 'zod';
 import type { Services } from '@scenebridge/app/context';
 import { idParams, requireActor } from '../http.js';
@@ -69,14 +70,12 @@ export function registerReviewRoutes(app: FastifyInstance, services: Services) {
     },
     async (request, reply) => {
       const a = await assignReviewerManually({ services, actor: requireActor(request), callId: request.params.id, ...request.body });
-      return reply
-        .status(201)
-        .send({
-          id: a.id,
-          submissionId: a.submissionId,
-          reviewerUserId: a.reviewerUserId,
-          status: a.status as CreatedAssignment['status'],
-        });
+      return reply.status(201).send({
+        id: a.id,
+        submissionId: a.submissionId,
+        reviewerUserId: a.reviewerUserId,
+        status: a.status as CreatedAssignment['status'],
+      });
     },
   );
   api.delete('/review-assignments/:id', { schema: { tags, params: idParams, response: { 204: noContent } } }, async (request, reply) => {
@@ -138,7 +137,7 @@ export function registerReviewRoutes(app: FastifyInstance, services: Services) {
         summary: '保存评分（submit=true 时提交，之后不可修改）',
         params: idParams,
         body: z.object({
-          scores: z.record(z.string(), z.number().min(0, '分数为0–100').max(100, '分数为0–100')),
+          scores: scoresSchema,
           comments: z.record(z.string(), z.string().max(2000)).default({}),
           submit: z.boolean().default(false),
         }),

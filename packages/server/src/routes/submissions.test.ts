@@ -18,7 +18,7 @@ describe('scenario need submission loop', () => {
     const draft = await client.post('/api/v1/submissions', { callId: call.id, data: { title: '只有标题的草稿' } });
     expect(draft.statusCode).toBe(201);
     const id = draft.json().id as string;
-    expect(draft.json()).toMatchObject({ status: 'draft', organization: { id: org.id }, allowedActions: ['submit', 'withdraw'] });
+    expect(draft.json()).toMatchObject({ status: 'draft', organization: { id: org.id }, allowedActions: ['submit', 'discard'] });
 
     // Incomplete drafts cannot be submitted; nothing changes.
     const bad = await client.post(`/api/v1/submissions/${id}/transitions`, { action: 'submit' });

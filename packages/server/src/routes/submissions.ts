@@ -134,15 +134,13 @@ export function registerSubmissionRoutes(app: FastifyInstance, services: Service
       if (!file) return sendError(reply, 400, 'FILE_REQUIRED', '请选择文件');
       const content = await file.toBuffer();
       const meta = await addAttachment({ services, actor, submissionId: request.params.id, filename: file.filename, content });
-      return reply
-        .status(201)
-        .send({
-          id: meta.id,
-          filename: meta.filename,
-          mediaType: meta.mediaType,
-          size: meta.size,
-          createdAt: meta.createdAt.toISOString(),
-        });
+      return reply.status(201).send({
+        id: meta.id,
+        filename: meta.filename,
+        mediaType: meta.mediaType,
+        size: meta.size,
+        createdAt: meta.createdAt.toISOString(),
+      });
     },
   );
 

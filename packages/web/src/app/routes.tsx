@@ -26,6 +26,7 @@ const BatchDetail = lazy(() => import('../features/publication/BatchDetail'));
 const Search = lazy(() => import('../features/search/Search'));
 const Listing = lazy(() => import('../features/search/Listing'));
 const Notifications = lazy(() => import('../features/notifications/Notifications'));
+const NotificationSettings = lazy(() => import('../features/notifications/NotificationSettings'));
 const Subscriptions = lazy(() => import('../features/subscriptions/Subscriptions'));
 const Duplicates = lazy(() => import('../features/quality/Duplicates'));
 const Dictionary = lazy(() => import('../features/vocabulary/Dictionary'));
@@ -67,6 +68,7 @@ export const router = createBrowserRouter([
       { path: 'search', element: <Search /> },
       { path: 'listings/:id', element: <Listing /> },
       { path: 'notifications', element: <Notifications /> },
+      { path: 'settings/notifications', element: <NotificationSettings /> },
       { path: 'subscriptions', element: only(['org_admin', 'org_member'], <Subscriptions />) },
       { path: 'subscriptions/:id', element: only(['org_admin', 'org_member'], <SubscriptionHits />) },
       { path: 'duplicates', element: only(['operator'], <Duplicates />) },

@@ -6,9 +6,12 @@ import { errorMessage } from './http';
 /** Shows any thrown error as an antd message in Chinese. */
 export function useErrorToast(): (err: unknown) => void {
   const { message } = App.useApp();
-  return useCallback((err: unknown) => {
-    void message.error(errorMessage(err));
-  }, [message]);
+  return useCallback(
+    (err: unknown) => {
+      void message.error(errorMessage(err));
+    },
+    [message],
+  );
 }
 
 /** URL search params as page state (filters, page), so links like /submissions?status=draft work. */

@@ -14,46 +14,114 @@ import type { AssignmentStatus, DigestFrequency, FacetKey, MatchPartKey, Opennes
 
 export const ACTION_LABELS: Record<string, string> = {
   // organisations
-  approve: '通过', reject: '驳回', reapply: '重新提交审核',
+  approve: '通过',
+  reject: '驳回',
+  reapply: '重新提交审核',
   // calls
-  schedule: '计划开放', unschedule: '撤销计划', open: '立即开放', close: '截止征集',
-  start_review: '开始评审', publish_results: '发布结果', cancel: '取消',
+  schedule: '计划开放',
+  unschedule: '撤销计划',
+  open: '立即开放',
+  close: '截止征集',
+  start_review: '开始评审',
+  publish_results: '发布结果',
+  cancel: '取消',
   // submissions
-  submit: '提交', resubmit: '重新提交', withdraw: '撤回', return_for_revision: '退回修改',
-  select: '入选', publish: '发布', start_matching: '开始对接', award: '确定承接方',
-  start_delivery: '开始实施', accept: '验收通过', promote_benchmark: '列入标杆案例', expire: '过期', merge: '合并',
+  submit: '提交',
+  resubmit: '重新提交',
+  withdraw: '撤回',
+  discard: '删除草稿',
+  return_for_revision: '退回修改',
+  select: '入选',
+  publish: '发布',
+  start_matching: '开始对接',
+  award: '确定承接方',
+  start_delivery: '开始实施',
+  accept: '验收通过',
+  promote_benchmark: '列入标杆案例',
+  expire: '过期',
+  merge: '合并',
   // audit events are named "<entity>.<verb>"
-  'auth.login': '登录', 'auth.logout': '退出登录', 'auth.password_changed': '修改密码', 'auth.login_failed': '登录失败',
-  'auth.locked': '账号锁定', 'auth.account_locked': '账号锁定', 'auth.login_throttled': '登录受限（稍候再试）',
-  'auth.password_change_failed': '修改密码失败', 'auth.password_change_throttled': '修改密码受限',
-  'organization.registered': '机构注册', 'user.created': '新增用户',
-  'call.created': '创建征集', 'call.updated': '修改征集', 'submission.created': '创建草稿', 'submission.updated': '保存修改',
-  'submission.imported': '批量导入', 'import.committed': '确认导入', 'attachment.added': '上传附件', 'attachment.removed': '删除附件',
+  'auth.login': '登录',
+  'auth.logout': '退出登录',
+  'auth.password_changed': '修改密码',
+  'auth.login_failed': '登录失败',
+  'auth.locked': '账号锁定',
+  'auth.account_locked': '账号锁定',
+  'auth.login_throttled': '登录受限（稍候再试）',
+  'auth.password_change_failed': '修改密码失败',
+  'auth.password_change_throttled': '修改密码受限',
+  'organization.registered': '机构注册',
+  'user.created': '新增用户',
+  'call.created': '创建征集',
+  'call.updated': '修改征集',
+  'submission.created': '创建草稿',
+  'submission.updated': '保存修改',
+  'submission.imported': '批量导入',
+  'import.committed': '确认导入',
+  'attachment.added': '上传附件',
+  'attachment.removed': '删除附件',
   // an organisation is 驳回, a submission under review is 不入选
   'submission.reject': '不入选',
-  'review.assigned': '分配评审专家', 'review.bulk_assigned': '一键分配评审', 'review.assigned_manually': '指派评审专家',
-  'review.unassigned': '撤销评审任务', 'review.scored': '提交评分', 'review.conflict_declared': '声明回避',
-  'review.relation_declared': '声明关联单位', 'review.relation_withdrawn': '撤回关联声明',
-  'batch.published': '发布批次', 'batch.entry_corrected': '发布勘误',
-  'match.interest': '表达对接意向', 'match.pin': '置顶匹配结果', 'match.exclude': '排除匹配结果', 'match.decision_cleared': '撤销匹配处理',
-  'subscription.created': '创建订阅', 'subscription.deleted': '删除订阅', 'subscription.unsubscribed': '退订', 'subscription.resubscribed': '恢复订阅',
+  'review.assigned': '分配评审专家',
+  'review.bulk_assigned': '一键分配评审',
+  'review.assigned_manually': '指派评审专家',
+  'review.unassigned': '撤销评审任务',
+  'review.scored': '提交评分',
+  'review.conflict_declared': '声明回避',
+  'review.relation_declared': '声明关联单位',
+  'review.relation_withdrawn': '撤回关联声明',
+  'batch.published': '发布批次',
+  'batch.entry_corrected': '发布勘误',
+  'match.interest': '表达对接意向',
+  'match.pin': '置顶匹配结果',
+  'match.exclude': '排除匹配结果',
+  'match.decision_cleared': '撤销匹配处理',
+  'subscription.created': '创建订阅',
+  'subscription.deleted': '删除订阅',
+  'subscription.unsubscribed': '退订',
+  'subscription.resubscribed': '恢复订阅',
 };
 /** "submit", or an audit action such as "submission.submit" / "call.created". */
 export const actionLabel = (a: string) => ACTION_LABELS[a] ?? ACTION_LABELS[a.slice(a.lastIndexOf('.') + 1)] ?? a;
 
 /** Transitions that deserve an "are you sure" even without a reason. */
-export const CONFIRM_ACTIONS = new Set(['close', 'start_review', 'publish_results', 'withdraw', 'open', 'publish', 'approve', 'select', 'award', 'start_delivery', 'accept']);
+export const CONFIRM_ACTIONS = new Set([
+  'close',
+  'start_review',
+  'publish_results',
+  'withdraw',
+  'discard',
+  'open',
+  'publish',
+  'approve',
+  'select',
+  'award',
+  'start_delivery',
+  'accept',
+]);
 
 /** Wording of submission transitions on the detail page (reject there means 不入选, not 驳回). */
 export const SUBMISSION_ACTION_LABELS: Record<string, string> = {
-  withdraw: '撤回', select: '入选', reject: '不入选', award: '确定承接方', start_delivery: '开始实施', accept: '验收通过',
+  withdraw: '撤回',
+  discard: '删除草稿',
+  select: '入选',
+  reject: '不入选',
+  award: '确定承接方',
+  start_delivery: '开始实施',
+  accept: '验收通过',
 };
 
 const ASSIGNMENT_STATUS_COLORS: Record<AssignmentStatus, string> = {
-  assigned: 'processing', submitted: 'success', conflict_declared: 'default', withdrawn: 'default',
+  assigned: 'processing',
+  submitted: 'success',
+  conflict_declared: 'default',
+  withdrawn: 'default',
 };
 export const ASSIGNMENT_STATUS = Object.fromEntries(
-  (Object.keys(ASSIGNMENT_STATUS_COLORS) as AssignmentStatus[]).map((s) => [s, { label: REVIEW_ASSIGNMENT_STATE_LABELS[s], color: ASSIGNMENT_STATUS_COLORS[s] }]),
+  (Object.keys(ASSIGNMENT_STATUS_COLORS) as AssignmentStatus[]).map((s) => [
+    s,
+    { label: REVIEW_ASSIGNMENT_STATE_LABELS[s], color: ASSIGNMENT_STATUS_COLORS[s] },
+  ]),
 ) as Record<AssignmentStatus, { label: string; color: string }>;
 
 /** Default title of a batch, as the server builds it (the server picks N when the title is left empty). */
@@ -62,9 +130,10 @@ export const BATCH_LIST_NAMES: Record<string, string> = {
   capability: '人工智能场景能力清单',
 };
 
-export const OPENNESS_OPTIONS: Array<{ value: Openness; label: string }> = (Object.keys(OPENNESS_LABELS) as Openness[]).map(
-  (value) => ({ value, label: OPENNESS_LABELS[value] }),
-);
+export const OPENNESS_OPTIONS: Array<{ value: Openness; label: string }> = (Object.keys(OPENNESS_LABELS) as Openness[]).map((value) => ({
+  value,
+  label: OPENNESS_LABELS[value],
+}));
 export const opennessLabel = (v: string | undefined) => OPENNESS_OPTIONS.find((o) => o.value === v)?.label ?? v ?? '';
 
 /** Technology readiness levels (GB/T 22900-2022 wording, shortened). */
@@ -81,8 +150,16 @@ export const TRL_LABELS: Record<number, string> = {
 };
 
 export const ENTITY_TYPE_LABELS: Record<string, string> = {
-  organization: '机构', user: '用户', call: '征集', submission: '填报', attachment: '附件', import: '导入', session: '会话',
-  batch: '发布批次', interest: '对接意向', subscription: '订阅',
+  organization: '机构',
+  user: '用户',
+  call: '征集',
+  submission: '填报',
+  attachment: '附件',
+  import: '导入',
+  session: '会话',
+  batch: '发布批次',
+  interest: '对接意向',
+  subscription: '订阅',
 };
 
 export const CHAIN_PROBLEM_LABELS: Record<string, string> = {
@@ -92,13 +169,31 @@ export const CHAIN_PROBLEM_LABELS: Record<string, string> = {
 };
 
 export const CALL_STATE_COLORS: Record<CallState, string> = {
-  draft: 'default', scheduled: 'cyan', open: 'green', closed: 'orange', reviewing: 'blue',
-  results_published: 'purple', cancelled: 'red',
+  draft: 'default',
+  scheduled: 'cyan',
+  open: 'green',
+  closed: 'orange',
+  reviewing: 'blue',
+  results_published: 'purple',
+  cancelled: 'red',
 };
 export const SUBMISSION_STATE_COLORS: Record<SubmissionState, string> = {
-  draft: 'default', submitted: 'blue', in_review: 'processing', selected: 'green', rejected: 'red',
-  returned_for_revision: 'orange', published: 'purple', matching: 'cyan', awarded: 'gold',
-  in_delivery: 'geekblue', accepted: 'lime', benchmark_case: 'magenta', withdrawn: 'default', expired: 'default', merged: 'default',
+  draft: 'default',
+  submitted: 'blue',
+  in_review: 'processing',
+  selected: 'green',
+  rejected: 'red',
+  returned_for_revision: 'orange',
+  published: 'purple',
+  matching: 'cyan',
+  awarded: 'gold',
+  in_delivery: 'geekblue',
+  accepted: 'lime',
+  benchmark_case: 'magenta',
+  withdrawn: 'default',
+  expired: 'default',
+  merged: 'default',
+  discarded: 'default',
 };
 export const ORGANIZATION_STATE_COLORS: Record<OrganizationState, string> = { pending: 'gold', approved: 'green', rejected: 'red' };
 
@@ -128,11 +223,27 @@ export const DEFAULT_CRITERIA = {
 
 /** Chinese names of submission fields, to prefix server messages that do not name the field. */
 const FIELD_LABELS: Record<string, string> = {
-  title: '名称', description: '描述', sector: '所属领域', sectors: '服务领域', techFields: '技术领域',
-  regionCode: '所在地区', budgetMin: '预算下限', budgetMax: '预算上限', dataOpenness: '数据开放', siteOpenness: '场地开放',
-  expectedOutcome: '预期成效', maturityTrl: '技术成熟度', referenceCases: '应用案例', contact: '联系方式',
-  'contact.name': '联系人', 'contact.phone': '联系电话', 'contact.email': '电子邮箱', 'contact.public': '公开联系方式',
-  client: '客户单位', year: '年份', summary: '案例简介',
+  title: '名称',
+  description: '描述',
+  sector: '所属领域',
+  sectors: '服务领域',
+  techFields: '技术领域',
+  regionCode: '所在地区',
+  budgetMin: '预算下限',
+  budgetMax: '预算上限',
+  dataOpenness: '数据开放',
+  siteOpenness: '场地开放',
+  expectedOutcome: '预期成效',
+  maturityTrl: '技术成熟度',
+  referenceCases: '应用案例',
+  contact: '联系方式',
+  'contact.name': '联系人',
+  'contact.phone': '联系电话',
+  'contact.email': '电子邮箱',
+  'contact.public': '公开联系方式',
+  client: '客户单位',
+  year: '年份',
+  summary: '案例简介',
 };
 
 /** "data.referenceCases.0.summary" → "应用案例1·案例简介"; unknown paths come back as they are. */
@@ -171,7 +282,12 @@ export const SORT_OPTIONS: Array<{ value: SearchSort; label: string }> = [
 
 /** Colours of the parts of a match score (stacked bar and legend). */
 export const MATCH_PART_COLORS: Record<MatchPartKey, string> = {
-  terms: '#1456c6', sector: '#13a8a8', tech: '#722ed1', region: '#fa8c16', budget: '#52c41a', maturity: '#eb2f96',
+  terms: '#1456c6',
+  sector: '#13a8a8',
+  tech: '#722ed1',
+  region: '#fa8c16',
+  budget: '#52c41a',
+  maturity: '#eb2f96',
 };
 
 export const SYNONYM_KIND_OPTIONS: Array<{ value: SynonymKind; label: string; help: string }> = [
@@ -187,14 +303,8 @@ export const FREQUENCY_OPTIONS: Array<{ value: DigestFrequency; label: string }>
 ];
 export const frequencyLabel = (f: string) => FREQUENCY_OPTIONS.find((o) => o.value === f)?.label ?? f;
 
-export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
-  'interest.received': '对接意向',
-  'interest.broker': '对接意向',
-  'digest': '订阅推送',
-  'subscription.digest': '订阅推送',
-  'reminder': '提醒',
-};
-export const notificationKindLabel = (k: string) => NOTIFICATION_KIND_LABELS[k] ?? NOTIFICATION_KIND_LABELS[k.split('.')[0] ?? ''] ?? '系统通知';
+/** Kinds of notification: their labels are written once, in the contract. */
+export { notificationKindLabel } from '@scenebridge/contract/notifications/labels';
 
 /** 0.873 → "87%" */
 export const pct = (x: number) => `${Math.round(x * 100)}%`;

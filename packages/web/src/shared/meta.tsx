@@ -55,8 +55,7 @@ export function MetaProvider({ children }: { children: ReactNode }) {
     const labels = meta?.labels ?? FALLBACK_LABELS;
     const regionFull = new Map((meta?.regions ?? []).map((r) => [r.code, r.fullName || r.name]));
     const roles = lookup(meta?.roles);
-    const pick = (rec: Record<string, string> | undefined, fb: Record<string, string>) => (code: string) =>
-      rec?.[code] ?? fb[code] ?? code;
+    const pick = (rec: Record<string, string> | undefined, fb: Record<string, string>) => (code: string) => rec?.[code] ?? fb[code] ?? code;
     return {
       meta,
       loading,

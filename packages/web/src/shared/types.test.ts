@@ -14,7 +14,15 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { submissionsApi } from '../features/submissions/api';
 import { ASSIGNMENT_STATUS } from './labels';
 import type {
-  AssignmentDetail, AuditEvent, Call, ChainVerdict, ImportResult, Organization, SearchResult, Session, Submission,
+  AssignmentDetail,
+  AuditEvent,
+  Call,
+  ChainVerdict,
+  ImportResult,
+  Organization,
+  SearchResult,
+  Session,
+  Submission,
 } from './types';
 
 describe('web API types', () => {

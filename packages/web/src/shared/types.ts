@@ -24,34 +24,69 @@ export type { Session, SessionUser } from '@scenebridge/contract/auth';
 export type { Organization, OrganizationPage, Registration, User, UserList } from '@scenebridge/contract/organizations';
 export type { CallDetail as Call, CallPage, ReviewScheme } from '@scenebridge/contract/calls';
 export type {
-  Attachment, HistoryEvent, SubmissionDetail as Submission, SubmissionHistory, SubmissionListItem, SubmissionPage,
+  Attachment,
+  HistoryEvent,
+  SubmissionDetail as Submission,
+  SubmissionHistory,
+  SubmissionListItem,
+  SubmissionPage,
 } from '@scenebridge/contract/submissions';
 export type { ImportRowError as ImportError, ImportReport as ImportResult } from '@scenebridge/contract/imports';
 export type { AuditEntry as AuditEvent, AuditPage, ChainReport as ChainVerdict } from '@scenebridge/contract/audit';
 export type {
-  AssignmentDetail, AssignmentStatus, AutoAssignResult, ConflictResult, CreatedAssignment, Criterion, MyAssignment,
-  MyAssignmentList, Ranking, RankingItem, RankingReview, ReviewAttachment, Reviewer, ReviewerList, ReviewerProgressRow,
-  ReviewerRelation, ReviewerRelationList, SavedScores, SelectionResult,
+  AssignmentDetail,
+  AssignmentStatus,
+  AutoAssignResult,
+  ConflictResult,
+  CreatedAssignment,
+  Criterion,
+  MyAssignment,
+  MyAssignmentList,
+  Ranking,
+  RankingItem,
+  RankingReview,
+  ReviewAttachment,
+  Reviewer,
+  ReviewerList,
+  ReviewerProgressRow,
+  ReviewerRelation,
+  ReviewerRelationList,
+  SavedScores,
+  SelectionResult,
 } from '@scenebridge/contract/review';
+export type { Batch, BatchDetail, BatchEntry, BatchPage, BenchmarkCase, PromotedBenchmarkCase } from '@scenebridge/contract/publication';
+export type { Classification, FacetKey, FacetValue, Listing, SearchHit, SearchResult, TextPart } from '@scenebridge/contract/search';
 export type {
-  Batch, BatchDetail, BatchEntry, BatchPage, BenchmarkCase, PromotedBenchmarkCase,
-} from '@scenebridge/contract/publication';
-export type {
-  Classification, FacetKey, FacetValue, Listing, SearchHit, SearchResult, TextPart,
-} from '@scenebridge/contract/search';
-export type {
-  ExcludedMatch, Interest, InterestList, InterestReceipt, MatchDecision, MatchItem, MatchPart, MatchPartKey, Matches,
+  ExcludedMatch,
+  Interest,
+  InterestList,
+  InterestReceipt,
+  MatchDecision,
+  MatchItem,
+  MatchPart,
+  MatchPartKey,
+  Matches,
 } from '@scenebridge/contract/matching';
 export type {
-  DuplicateCandidate, DuplicateCluster, DuplicateClusterItem, DuplicateClusters, HiddenDuplicate, MergeResult,
-  QualityHint, QualityReport, VisibleDuplicate,
+  DuplicateCandidate,
+  DuplicateCluster,
+  DuplicateClusterItem,
+  DuplicateClusters,
+  HiddenDuplicate,
+  MergeResult,
+  QualityHint,
+  QualityReport,
+  VisibleDuplicate,
 } from '@scenebridge/contract/quality';
-export type {
-  DictionaryTerm, DictionaryTermList, SynonymGroup, SynonymGroupList, SynonymKind,
-} from '@scenebridge/contract/vocabulary';
+export type { DictionaryTerm, DictionaryTermList, SynonymGroup, SynonymGroupList, SynonymKind } from '@scenebridge/contract/vocabulary';
 export type { MarkedRead, Notification as AppNotification, NotificationPage } from '@scenebridge/contract/notifications';
 export type {
-  MatchProfileQuery, SavedSearchQuery, Subscription, SubscriptionHit, SubscriptionHitPage, SubscriptionList,
+  MatchProfileQuery,
+  SavedSearchQuery,
+  Subscription,
+  SubscriptionHit,
+  SubscriptionHitPage,
+  SubscriptionList,
 } from '@scenebridge/contract/subscriptions';
 
 // Enumerations, named from the answers that carry them.

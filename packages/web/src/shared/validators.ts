@@ -4,8 +4,22 @@
  * The server stays the authority (it also checks what needs a dictionary or a catalogue).
  */
 import {
-  checkCreditCode, CREDIT_CODE_MESSAGES, CRITERION_KEY_PATTERN, EMAIL_MESSAGE, passwordShapeProblem, PHONE_MESSAGE, PHONE_PATTERN,
-  PICK_LIMITS, pickTooFew, pickTooMany, TEXT_LIMITS, TEXT_MAX, textTooLong, textTooShort,
+  checkCreditCode,
+  CREDIT_CODE_MESSAGES,
+  CRITERION_KEY_PATTERN,
+  EMAIL_MESSAGE,
+  NUMBER_RANGES,
+  numberOutOfRange,
+  passwordShapeProblem,
+  PHONE_MESSAGE,
+  PHONE_PATTERN,
+  PICK_LIMITS,
+  pickTooFew,
+  pickTooMany,
+  TEXT_LIMITS,
+  TEXT_MAX,
+  textTooLong,
+  textTooShort,
 } from '@scenebridge/contract/forms';
 import type { FormRule as Rule } from 'antd';
 
@@ -42,12 +56,25 @@ export const rules = {
       { type: 'array', max, message: pickTooMany(label, max) },
     ];
   },
+  /**
+   * A number in the contract's range. Pair it with an InputNumber without `min`/`max`: those move
+   * an out-of-range entry into the range on blur, and the user never learns it was changed.
+   */
+  range: (label: string, field: keyof typeof NUMBER_RANGES): Rule => ({
+    validator: (_r, v: unknown) => {
+      const [min, max] = NUMBER_RANGES[field];
+      return typeof v !== 'number' || (v >= min && v <= max)
+        ? Promise.resolve()
+        : Promise.reject(new Error(numberOutOfRange(label, [min, max])));
+    },
+  }),
   criterionKey: (): Rule => ({ pattern: CRITERION_KEY_PATTERN, message: '小写英文，如 urgency' }),
   phone: (): Rule => ({ pattern: PHONE_PATTERN, message: PHONE_MESSAGE }),
   email: (): Rule => ({ type: 'email', message: EMAIL_MESSAGE }),
   password: (): Rule => check((v) => passwordShapeProblem(v)),
-  creditCode: (): Rule => check((v) => {
-    const r = checkCreditCode(v);
-    return r.ok ? null : CREDIT_CODE_MESSAGES[r.problem];
-  }),
+  creditCode: (): Rule =>
+    check((v) => {
+      const r = checkCreditCode(v);
+      return r.ok ? null : CREDIT_CODE_MESSAGES[r.problem];
+    }),
 };

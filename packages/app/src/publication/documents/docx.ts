@@ -21,6 +21,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import {
+  callWindowText,
   displayContact,
   displayErratum,
   displayRegion,
@@ -85,7 +86,7 @@ export async function batchToDocx(batch: PublishedBatch): Promise<Buffer> {
     centred(publishedOn, SIZE.sanhao),
     centred(`共${entries.length}项`, SIZE.sanhao, { after: 960 }),
     centred(`征集活动：${batch.callTitle}`, SIZE.xiaosi, { after: 120 }),
-    centred(`征集时间：${formatChineseDate(batch.callOpensAt)}至${formatChineseDate(batch.callClosesAt)}`, SIZE.xiaosi),
+    centred(`征集时间：${callWindowText(batch)}`, SIZE.xiaosi),
   ];
 
   const body = entries.length ? entries.flatMap(entryParagraphs) : [new Paragraph({ children: [new TextRun('本批次暂无条目。')] })];

@@ -32,6 +32,13 @@ export function formatChineseDate(iso: string): string {
   return `${get('year')}年${Number(get('month'))}月${Number(get('day'))}日`;
 }
 
+/** 征集时间: the planned window as announced, and the early close when there was one. */
+export function callWindowText(batch: { callOpensAt: string; callClosesAt: string; callClosedAt?: string | null }): string {
+  const planned = `${formatChineseDate(batch.callOpensAt)}至${formatChineseDate(batch.callClosesAt)}`;
+  const early = batch.callClosedAt && Date.parse(batch.callClosedAt) < Date.parse(batch.callClosesAt);
+  return early ? `${planned}（${formatChineseDate(batch.callClosedAt!)}提前截止）` : planned;
+}
+
 /** Normalises an ISO timestamp to UTC 'YYYY-MM-DDTHH:mm:ss.sssZ' (RFC 3339, as Atom and OCDS want). */
 export function toRfc3339(iso: string): string {
   return toDate(iso).toISOString();

@@ -46,7 +46,10 @@ export interface PublishedBatch {
   publishedAt: string;
   callTitle: string;
   callOpensAt: string;
+  /** The planned deadline, as announced. */
   callClosesAt: string;
+  /** When the call actually closed, if before callClosesAt (closed early); absent or null otherwise. */
+  callClosedAt?: string | null;
   /** Current versions, ordered by seq. */
   entries: PublishedEntry[];
 }

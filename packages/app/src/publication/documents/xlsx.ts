@@ -8,6 +8,7 @@ import { spreadsheetCell } from '@scenebridge/domain';
 import ExcelJS from 'exceljs';
 import {
   batchUpdatedAt,
+  callWindowText,
   displayContact,
   displayErratum,
   displayRegion,
@@ -172,7 +173,7 @@ export async function batchToXlsx(batch: PublishedBatch): Promise<Buffer> {
     ['发布单位', batch.issuer],
     ['发布日期', publishedOn],
     ['征集活动', batch.callTitle],
-    ['征集时间', `${formatChineseDate(batch.callOpensAt)}至${formatChineseDate(batch.callClosesAt)}`],
+    ['征集时间', callWindowText(batch)],
     ['条目数', entries.length],
     ['勘误条目数', entries.filter((e) => e.version > 1).length],
     ['批次编号', batch.id],

@@ -1,11 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { Alert, Button, Input, Select, Space, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { errorMessage } from '../../shared/http';
 import { auditApi, auditKeys } from './api';
-import { LoadError } from '../../shared/components/LoadError';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { useSearchState } from '../../shared/hooks';
 import { actionLabel, CHAIN_PROBLEM_LABELS, ENTITY_TYPE_LABELS } from '../../shared/labels';
@@ -13,14 +12,18 @@ import { useMeta } from '../../shared/meta';
 import { rowTestId } from '../../shared/testid';
 import { fmtTime } from '../../shared/time';
 import type { AuditEvent, ChainVerdict } from '../../shared/types';
+import { DataTable } from '../../shared/components/DataTable';
 
 export default function Audit() {
   const meta = useMeta();
   const stateLabel = (entityType: string, s: string) =>
-    entityType === 'call' ? meta.callState(s)
-    : entityType === 'submission' ? meta.submissionState(s)
-    : entityType === 'organization' ? meta.organizationState(s)
-    : s;
+    entityType === 'call'
+      ? meta.callState(s)
+      : entityType === 'submission'
+        ? meta.submissionState(s)
+        : entityType === 'organization'
+          ? meta.organizationState(s)
+          : s;
   const [params, update] = useSearchState();
   const entityType = params.get('entityType') ?? '';
   const entityId = params.get('entityId') ?? '';
@@ -48,7 +51,24 @@ export default function Audit() {
   const columns: ColumnsType<AuditEvent> = [
     { title: '序号', dataIndex: 'seq', width: 80 },
     { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => fmtTime(v, 'YYYY-MM-DD HH:mm:ss') },
-    { title: '操作人', dataIndex: 'actorLabel', width: 180, ellipsis: true },
+    {
+      title: '操作人',
+      dataIndex: 'actorLabel',
+      width: 180,
+      // Stored as "姓名 <email>" (or "system"): the name first, the address below it.
+      render: (v: string) => {
+        const m = /^(.*) <(.+)>$/.exec(v);
+        if (!m) return v === 'system' ? '系统' : v;
+        return (
+          <Space orientation="vertical" size={0}>
+            <span>{m[1]}</span>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {m[2]}
+            </Typography.Text>
+          </Space>
+        );
+      },
+    },
     { title: '操作', dataIndex: 'action', width: 120, render: (v: string) => <Tooltip title={v}>{actionLabel(v)}</Tooltip> },
     {
       title: '对象',
@@ -56,9 +76,13 @@ export default function Audit() {
       width: 220,
       render: (_v, r) => (
         <Space orientation="vertical" size={0}>
-          <span>{ENTITY_TYPE_LABELS[r.entityType] ?? r.entityType}</span>
+          <span>
+            {ENTITY_TYPE_LABELS[r.entityType] ?? r.entityType}
+            {r.entityName && <Typography.Text strong>：{r.entityName}</Typography.Text>}
+          </span>
+          {/* The id stays copyable (to filter by it) but is no longer what the reader has to go on. */}
           <Typography.Text type="secondary" copyable={{ text: r.entityId }} style={{ fontSize: 12 }}>
-            {r.entityId.length > 12 ? `${r.entityId.slice(0, 12)}…` : r.entityId}
+            {r.entityName ? '复制编号' : r.entityId.length > 12 ? `${r.entityId.slice(0, 12)}…` : r.entityId}
           </Typography.Text>
         </Space>
       ),
@@ -91,13 +115,26 @@ export default function Audit() {
         title="审计日志"
         sub="所有状态变更和关键操作按序号记录，每条记录的哈希包含前一条的哈希，任何删改都会使校验失败。"
         extra={
-          <Button type="primary" icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void verify()} data-testid="verify-chain">
+          <Button
+            type="primary"
+            icon={<SafetyCertificateOutlined />}
+            loading={verifying}
+            onClick={() => void verify()}
+            data-testid="verify-chain"
+          >
             校验哈希链
           </Button>
         }
       />
       {verdict?.ok && (
-        <Alert type="success" showIcon title={`完整：哈希链校验通过（已校验 ${verdict.checked} 条记录）`} style={{ marginBottom: 16 }} data-testid="verify-result" data-ok="true" />
+        <Alert
+          type="success"
+          showIcon
+          title={`完整：哈希链校验通过（已校验 ${verdict.checked} 条记录）`}
+          style={{ marginBottom: 16 }}
+          data-testid="verify-result"
+          data-ok="true"
+        />
       )}
       {verdict && !verdict.ok && (
         <Alert
@@ -121,6 +158,7 @@ export default function Audit() {
           value={entityType}
           onChange={(v) => update({ entityType: v, page: undefined })}
           options={[{ value: '', label: '全部对象' }, ...Object.entries(ENTITY_TYPE_LABELS).map(([value, label]) => ({ value, label }))]}
+          aria-label="按对象类型筛选"
           data-testid="audit-filter-entity-type"
         />
         <Input.Search
@@ -130,11 +168,13 @@ export default function Audit() {
           placeholder="对象ID"
           onSearch={(v) => update({ entityId: v.trim() || undefined, page: undefined })}
           style={{ width: 300 }}
+          aria-label="按对象编号检索"
           data-testid="audit-filter-entity-id"
         />
       </Space>
-      <LoadError error={list.error} onRetry={() => void list.refetch()} />
-      <Table<AuditEvent>
+      <DataTable<AuditEvent>
+        error={list.error}
+        onRetry={() => void list.refetch()}
         rowKey="seq"
         size="small"
         columns={columns}
@@ -142,7 +182,7 @@ export default function Audit() {
         loading={list.isFetching}
         onRow={(r) => rowTestId(`audit-row-${r.seq}`)}
         scroll={{ x: 1200 }}
-        locale={{ emptyText: '暂无审计记录' }}
+        empty="暂无审计记录"
         pagination={{
           current: list.data?.page ?? page,
           pageSize: list.data?.pageSize ?? pageSize,

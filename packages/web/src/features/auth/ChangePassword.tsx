@@ -40,13 +40,26 @@ export default function ChangePassword() {
     <div>
       <PageHeader title="修改密码" />
       <Card style={{ maxWidth: 520 }}>
-        {done && <Alert type="success" showIcon title="密码已修改，下次登录请使用新密码" style={{ marginBottom: 16 }} data-testid="password-done" />}
+        {done && (
+          <Alert
+            type="success"
+            showIcon
+            title="密码已修改，下次登录请使用新密码"
+            style={{ marginBottom: 16 }}
+            data-testid="password-done"
+          />
+        )}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="password-error" />}
         <Form<Values> form={form} layout="vertical" onFinish={(v) => void onFinish(v)}>
           <Form.Item label="当前密码" name="currentPassword" rules={[rules.required('当前密码')]}>
             <Input.Password autoComplete="current-password" data-testid="password-current" />
           </Form.Item>
-          <Form.Item label="新密码" name="newPassword" rules={[rules.required('新密码'), rules.password()]} extra="至少10位，须同时包含字母和数字；不能是常见或易猜的密码，不能包含邮箱用户名">
+          <Form.Item
+            label="新密码"
+            name="newPassword"
+            rules={[rules.required('新密码'), rules.password()]}
+            extra="至少10位，须同时包含字母和数字；不能是常见或易猜的密码，不能包含邮箱用户名"
+          >
             <Input.Password autoComplete="new-password" data-testid="password-new" />
           </Form.Item>
           <Form.Item
@@ -56,7 +69,8 @@ export default function ChangePassword() {
             rules={[
               rules.required('新密码', '请再次输入'),
               ({ getFieldValue }) => ({
-                validator: (_r, v: unknown) => (!v || v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致'))),
+                validator: (_r, v: unknown) =>
+                  !v || v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致')),
               }),
             ]}
           >

@@ -53,9 +53,25 @@ export default function Login() {
         {params.get('expired') && !error && (
           <Alert type="info" showIcon title="登录已过期，请重新登录" style={{ marginBottom: 16 }} data-testid="login-expired" />
         )}
-        {error && <Alert type="error" showIcon title={error.title} description={error.text} style={{ marginBottom: 16 }} data-testid="login-error" />}
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            title={error.title}
+            description={error.text}
+            style={{ marginBottom: 16 }}
+            data-testid="login-error"
+          />
+        )}
         <Form<Values> layout="vertical" onFinish={(v) => void onFinish(v)} requiredMark={false}>
-          <Form.Item label="电子邮箱" name="email" rules={[{ required: true, message: '请输入电子邮箱' }, { type: 'email', message: '请输入有效的电子邮箱' }]}>
+          <Form.Item
+            label="电子邮箱"
+            name="email"
+            rules={[
+              { required: true, message: '请输入电子邮箱' },
+              { type: 'email', message: '请输入有效的电子邮箱' },
+            ]}
+          >
             <Input prefix={<MailOutlined />} autoComplete="username" data-testid="login-email" />
           </Form.Item>
           <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
@@ -66,7 +82,10 @@ export default function Login() {
           </Button>
         </Form>
         <div style={{ marginTop: 16, textAlign: 'center' }}>
-          还没有账号？<Link to="/register" data-testid="go-register">机构注册</Link>
+          还没有账号？
+          <Link to="/register" data-testid="go-register">
+            机构注册
+          </Link>
         </div>
       </Card>
     </Flex>

@@ -73,14 +73,24 @@ export default function Register() {
   return (
     <Flex justify="center" style={{ padding: '32px 16px' }}>
       <Card style={{ width: 760, maxWidth: '100%' }}>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>机构注册</Typography.Title>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          机构注册
+        </Typography.Title>
         <Typography.Paragraph type="secondary">
           政府部门、企业、高校、科研院所、医院、园区等单位均可注册。注册后由运营方审核，审核通过即可参与场景征集。
         </Typography.Paragraph>
         {meta.error && <Alert type="warning" showIcon title={meta.error} style={{ marginBottom: 16 }} />}
-        {error && <Alert type="error" showIcon title="注册失败" description={error} style={{ marginBottom: 16 }} data-testid="register-error" />}
+        {error && (
+          <Alert type="error" showIcon title="注册失败" description={error} style={{ marginBottom: 16 }} data-testid="register-error" />
+        )}
         {unmatched.length > 0 && (
-          <Alert type="error" showIcon title="请修改以下内容" description={unmatched.map((d) => d.message).join('；')} style={{ marginBottom: 16 }} />
+          <Alert
+            type="error"
+            showIcon
+            title="请修改以下内容"
+            description={unmatched.map((d) => d.message).join('；')}
+            style={{ marginBottom: 16 }}
+          />
         )}
         <Form<Values> form={form} layout="vertical" onFinish={(v) => void onFinish(v)} scrollToFirstError>
           <Divider titlePlacement="start">机构信息</Divider>
@@ -108,7 +118,12 @@ export default function Register() {
             </Col>
             <Col xs={24} md={12}>
               <Form.Item label="所在地区" name="regionCode" rules={[rules.choose('所在地区')]}>
-                <Select options={meta.regionOptions} placeholder="请选择" showSearch={{ optionFilterProp: 'label' }} data-testid="register-region" />
+                <Select
+                  options={meta.regionOptions}
+                  placeholder="请选择"
+                  showSearch={{ optionFilterProp: 'label' }}
+                  data-testid="register-region"
+                />
               </Form.Item>
             </Col>
             <Col span={24}>
@@ -135,7 +150,11 @@ export default function Register() {
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item label="管理员姓名" name={['admin', 'displayName']} rules={[rules.required('管理员姓名'), rules.length('姓名', 'personName')]}>
+              <Form.Item
+                label="管理员姓名"
+                name={['admin', 'displayName']}
+                rules={[rules.required('管理员姓名'), rules.length('姓名', 'personName')]}
+              >
                 <Input maxLength={30} data-testid="register-admin-name" />
               </Form.Item>
             </Col>
@@ -158,7 +177,9 @@ export default function Register() {
                   rules.required('确认密码', '请再次输入'),
                   ({ getFieldValue }) => ({
                     validator: (_r, v: unknown) =>
-                      !v || v === getFieldValue(['admin', 'password']) ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致')),
+                      !v || v === getFieldValue(['admin', 'password'])
+                        ? Promise.resolve()
+                        : Promise.reject(new Error('两次输入的密码不一致')),
                   }),
                 ]}
               >

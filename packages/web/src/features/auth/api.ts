@@ -17,8 +17,6 @@ export const authApi = {
   login: (email: string, password: string) => post<Session>('/auth/login', { email, password }),
   logout: () => post<void>('/auth/logout'),
   me: () => get<Session>('/auth/me'),
-  changePassword: (currentPassword: string, newPassword: string) =>
-    post<void>('/auth/password', { currentPassword, newPassword }),
-  register: (input: RegistrationInput) =>
-    post<Registration>('/organizations/register', input),
+  changePassword: (currentPassword: string, newPassword: string) => post<void>('/auth/password', { currentPassword, newPassword }),
+  register: (input: RegistrationInput) => post<Registration>('/organizations/register', input),
 };

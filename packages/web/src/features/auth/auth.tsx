@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../../shared/http';
 import { queryClient } from '../../shared/query';
 import { authApi } from './api';
+import { accessOf, type Access } from '../../shared/access';
 import type { Role, SessionUser } from '../../shared/types';
 
 interface AuthValue {
@@ -99,4 +100,11 @@ export function useUser(): SessionUser & { isOperator: boolean; isOrgAdmin: bool
   const { user } = useAuth();
   if (!user) throw new Error('useUser without a session');
   return { ...user, isOperator: user.roles.includes('operator'), isOrgAdmin: user.roles.includes('org_admin') };
+}
+
+/** What the logged-in user may use (roles and the organisation's status); see shared/access.ts. */
+export function useAccess(): Access {
+  const { user } = useAuth();
+  if (!user) throw new Error('useAccess without a session');
+  return accessOf(user);
 }

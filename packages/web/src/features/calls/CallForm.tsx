@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Radio, Row, Space, Switch, Typography } from 'antd';
-import { NUMBER_RANGES } from '@scenebridge/contract/forms';
+import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Radio, Row, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -30,9 +29,7 @@ const defaults = (t: ListType): Criterion[] => DEFAULT_CRITERIA[t].map((c) => ({
 const sameCriteria = (a: Criterion[] | undefined, b: Criterion[]) => JSON.stringify(a ?? []) === JSON.stringify(b);
 
 const remap = (p: NamePath): NamePath =>
-  p[0] === 'opensAt' || p[0] === 'closesAt' ? ['period']
-  : p.length === 1 && p[0] === 'reviewScheme' ? ['reviewScheme', 'criteria']
-  : p;
+  p[0] === 'opensAt' || p[0] === 'closesAt' ? ['period'] : p.length === 1 && p[0] === 'reviewScheme' ? ['reviewScheme', 'criteria'] : p;
 
 export default function CallForm() {
   const { id } = useParams();
@@ -109,11 +106,22 @@ export default function CallForm() {
 
   return (
     <div>
-      <PageHeader title={editing ? '编辑征集' : '新建征集'} sub="新建的征集为草稿，可“计划开放”（到开始时间自动开放）或“立即开放”。时间为北京时间。" />
+      <PageHeader
+        title={editing ? '编辑征集' : '新建征集'}
+        sub="新建的征集为草稿，可“计划开放”（到开始时间自动开放）或“立即开放”。时间为北京时间。"
+      />
       <LoadError error={loaded.error} onRetry={() => void loaded.refetch()} />
-      {error && <Alert type="error" showIcon title="保存失败" description={error} style={{ marginBottom: 16 }} data-testid="call-form-error" />}
+      {error && (
+        <Alert type="error" showIcon title="保存失败" description={error} style={{ marginBottom: 16 }} data-testid="call-form-error" />
+      )}
       {unmatched.length > 0 && (
-        <Alert type="error" showIcon title="请修改以下内容" description={unmatched.map((d) => d.message).join('；')} style={{ marginBottom: 16 }} />
+        <Alert
+          type="error"
+          showIcon
+          title="请修改以下内容"
+          description={unmatched.map((d) => d.message).join('；')}
+          style={{ marginBottom: 16 }}
+        />
       )}
       <Form<Values>
         form={form}
@@ -121,7 +129,10 @@ export default function CallForm() {
         onFinish={(v) => void onFinish(v)}
         onValuesChange={onValuesChange}
         scrollToFirstError
-        initialValues={{ listType: 'scenario_need', reviewScheme: { reviewersPerItem: 3, blind: false, criteria: defaults('scenario_need') } }}
+        initialValues={{
+          listType: 'scenario_need',
+          reviewScheme: { reviewersPerItem: 3, blind: false, criteria: defaults('scenario_need') },
+        }}
       >
         <Card title="基本信息" style={{ marginBottom: 16 }}>
           <Form.Item label="征集名称" name="title" rules={[rules.required('征集名称'), rules.length('征集名称', 'callTitle')]}>
@@ -153,8 +164,12 @@ export default function CallForm() {
         <Card title="评审方案" style={{ marginBottom: 16 }}>
           <Row gutter={16}>
             <Col xs={24} md={8}>
-              <Form.Item label="每项评审专家数" name={['reviewScheme', 'reviewersPerItem']} rules={[{ required: true, message: '请输入专家数' }]}>
-                <InputNumber min={NUMBER_RANGES.reviewersPerItem[0]} max={NUMBER_RANGES.reviewersPerItem[1]} precision={0} style={{ width: '100%' }} data-testid="call-reviewers" />
+              <Form.Item
+                label="每项评审专家数"
+                name={['reviewScheme', 'reviewersPerItem']}
+                rules={[{ required: true, message: '请输入专家数' }, rules.range('每项评审专家数', 'reviewersPerItem')]}
+              >
+                <InputNumber precision={0} style={{ width: '100%' }} data-testid="call-reviewers" />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
@@ -183,28 +198,59 @@ export default function CallForm() {
             {(fields, { add, remove }, { errors }) => (
               <div style={{ marginTop: 8 }}>
                 {fields.map((f) => (
-                  <Space key={f.key} align="baseline" wrap data-testid={`criterion-${f.name}`}>
-                    <Form.Item
-                      label="代码"
-                      name={[f.name, 'key']}
-                      rules={[{ required: true, message: '请输入代码' }, rules.criterionKey()]}
-                    >
-                      <Input style={{ width: 150 }} placeholder="urgency" />
-                    </Form.Item>
-                    <Form.Item label="名称" name={[f.name, 'name']} rules={[rules.required('名称'), rules.length('评审指标名称', 'criterionName')]}>
-                      <Input style={{ width: 180 }} placeholder="需求迫切性" />
-                    </Form.Item>
-                    <Form.Item label="权重" name={[f.name, 'weight']} rules={[{ required: true, message: '请输入权重' }]}>
-                      <InputNumber min={NUMBER_RANGES.criterionWeight[0]} max={NUMBER_RANGES.criterionWeight[1]} precision={0} suffix="%" style={{ width: 110 }} />
-                    </Form.Item>
-                    <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="删除指标" disabled={fields.length <= 1} />
-                  </Space>
+                  // One row per criterion on a desktop; each field on its own line on a phone.
+                  <Row key={f.key} gutter={12} align="top" data-testid={`criterion-${f.name}`}>
+                    <Col xs={24} sm={7}>
+                      <Form.Item
+                        label="代码"
+                        name={[f.name, 'key']}
+                        rules={[{ required: true, message: '请输入代码' }, rules.criterionKey()]}
+                      >
+                        <Input placeholder="urgency" />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} sm={9}>
+                      <Form.Item
+                        label="名称"
+                        name={[f.name, 'name']}
+                        rules={[rules.required('名称'), rules.length('评审指标名称', 'criterionName')]}
+                      >
+                        <Input placeholder="需求迫切性" />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} sm={5}>
+                      <Form.Item
+                        label="权重"
+                        name={[f.name, 'weight']}
+                        rules={[{ required: true, message: '请输入权重' }, rules.range('权重', 'criterionWeight')]}
+                      >
+                        <InputNumber precision={0} suffix="%" style={{ width: '100%' }} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} sm={3}>
+                      <Form.Item label={<span aria-hidden>&nbsp;</span>} colon={false}>
+                        <Button
+                          icon={<DeleteOutlined />}
+                          onClick={() => remove(f.name)}
+                          aria-label="删除指标"
+                          disabled={fields.length <= 1}
+                        />
+                      </Form.Item>
+                    </Col>
+                  </Row>
                 ))}
                 <Flex gap={12} align="center" wrap>
-                  <Button icon={<PlusOutlined />} onClick={() => add({ key: '', name: '', weight: 10 })} disabled={fields.length >= 10} data-testid="criterion-add">
+                  <Button
+                    icon={<PlusOutlined />}
+                    onClick={() => add({ key: '', name: '', weight: 10 })}
+                    disabled={fields.length >= 10}
+                    data-testid="criterion-add"
+                  >
                     添加指标
                   </Button>
-                  <Button onClick={() => form.setFieldValue(['reviewScheme', 'criteria'], defaults(form.getFieldValue('listType') as ListType))}>
+                  <Button
+                    onClick={() => form.setFieldValue(['reviewScheme', 'criteria'], defaults(form.getFieldValue('listType') as ListType))}
+                  >
                     恢复默认指标
                   </Button>
                   <Typography.Text type={sum === 100 ? 'success' : 'danger'} data-testid="criteria-sum">

@@ -1,13 +1,12 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { PlusOutlined } from '@ant-design/icons';
 import { callLifecycle, isCallEditable } from '@scenebridge/contract/calls/lifecycle';
-import { App, Button, Descriptions, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Descriptions, Select, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useNavigate } from 'react-router-dom';
 import { callsApi, callsKeys } from './api';
-import { useUser } from '../auth/auth';
+import { useAccess, useUser } from '../auth/auth';
 import { ActionButtons } from '../../shared/components/ActionButtons';
-import { LoadError } from '../../shared/components/LoadError';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { StatusTag } from '../../shared/components/StatusTag';
 import { useSearchState } from '../../shared/hooks';
@@ -16,6 +15,7 @@ import { useMeta } from '../../shared/meta';
 import { rowTestId } from '../../shared/testid';
 import { fmtTime } from '../../shared/time';
 import type { Call } from '../../shared/types';
+import { DataTable } from '../../shared/components/DataTable';
 
 /** States with a ranking to look at: 评审中 (assign, select, publish) and 结果已发布 (read, publish what is left). */
 const REVIEW_STATES = new Set(['reviewing', 'results_published']);
@@ -26,7 +26,11 @@ function CallDetail({ call }: { call: Call }) {
       size="small"
       column={1}
       items={[
-        { key: 'd', label: '征集说明', children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{call.description}</Typography.Paragraph> },
+        {
+          key: 'd',
+          label: '征集说明',
+          children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{call.description}</Typography.Paragraph>,
+        },
         {
           key: 'r',
           label: '评审方案',
@@ -41,6 +45,7 @@ function CallDetail({ call }: { call: Call }) {
 
 export default function Calls() {
   const user = useUser();
+  const access = useAccess();
   const op = user.isOperator;
   const meta = useMeta();
   const navigate = useNavigate();
@@ -50,14 +55,12 @@ export default function Calls() {
   const listType = params.get('listType') ?? '';
   const page = Number(params.get('page') ?? '1') || 1;
   const pageSize = Number(params.get('pageSize') ?? '20') || 20;
-  const approved = user.organization.status === 'approved';
-  // Only organisation users fill in submissions (a reviewer-only account gets 403 from POST /submissions).
-  const orgUser = user.roles.some((r) => r === 'org_admin' || r === 'org_member');
+  // Only users of an approved organisation fill in (POST /submissions answers 403 to anyone else).
+  const mayDraft = access.can('draft');
 
   const queryClient = useQueryClient();
   const query = { status: status === 'all' ? undefined : status, listType, page, pageSize };
   const list = useQuery({ queryKey: callsKeys.list(query), queryFn: () => callsApi.calls(query), placeholderData: keepPreviousData });
-
 
   const run = async (call: Call, action: string, reason?: string) => {
     await callsApi.callTransition(call.id, action, reason);
@@ -65,7 +68,9 @@ export default function Calls() {
     void queryClient.invalidateQueries({ queryKey: callsKeys.all });
   };
 
-  const stateOptions = Object.keys(meta.meta?.labels.callStates ?? { draft: 1, scheduled: 1, open: 1, closed: 1, reviewing: 1, results_published: 1, cancelled: 1 })
+  const stateOptions = Object.keys(
+    meta.meta?.labels.callStates ?? { draft: 1, scheduled: 1, open: 1, closed: 1, reviewing: 1, results_published: 1, cancelled: 1 },
+  )
     .filter((s) => op || s !== 'draft')
     .map((s) => ({ value: s, label: meta.callState(s) }));
 
@@ -112,15 +117,8 @@ export default function Calls() {
               onRun={(a, reason) => run(r, a, reason)}
             />
           </Space>
-        ) : r.acceptingSubmissions && orgUser ? (
-          <Button
-            type="primary"
-            size="small"
-            disabled={!approved}
-            title={approved ? undefined : '机构审核通过后才能填报'}
-            onClick={() => navigate(`/submissions/new?callId=${r.id}`)}
-            data-testid="call-fill"
-          >
+        ) : r.acceptingSubmissions && mayDraft ? (
+          <Button type="primary" size="small" onClick={() => navigate(`/submissions/new?callId=${r.id}`)} data-testid="call-fill">
             填报
           </Button>
         ) : null,
@@ -146,6 +144,7 @@ export default function Calls() {
           value={status}
           onChange={(v) => update({ status: v, page: undefined })}
           options={[{ value: 'all', label: '全部状态' }, ...stateOptions]}
+          aria-label="按状态筛选"
           data-testid="call-filter-status"
         />
         <Select
@@ -157,11 +156,13 @@ export default function Calls() {
             { value: 'scenario_need', label: meta.listType('scenario_need') },
             { value: 'capability', label: meta.listType('capability') },
           ]}
+          aria-label="按清单类型筛选"
           data-testid="call-filter-list-type"
         />
       </Space>
-      <LoadError error={list.error} onRetry={() => void list.refetch()} />
-      <Table<Call>
+      <DataTable<Call>
+        error={list.error}
+        onRetry={() => void list.refetch()}
         rowKey="id"
         columns={columns}
         dataSource={list.data?.items ?? []}
@@ -169,7 +170,7 @@ export default function Calls() {
         onRow={(r) => rowTestId(`call-row-${r.id}`)}
         expandable={{ expandedRowRender: (r) => <CallDetail call={r} /> }}
         scroll={{ x: 1000 }}
-        locale={{ emptyText: op ? '暂无征集，点击“新建征集”发起' : '暂无正在进行的征集' }}
+        empty={op ? '暂无征集，点击“新建征集”发起' : '暂无正在进行的征集'}
         pagination={{
           current: list.data?.page ?? page,
           pageSize: list.data?.pageSize ?? pageSize,

@@ -7,7 +7,7 @@ import { callsApi, callsKeys } from '../calls/api';
 import { organizationsApi, organizationsKeys } from '../organizations/api';
 import { reviewApi } from '../review/api';
 import { submissionsApi } from '../submissions/api';
-import { useAuth, useUser } from '../auth/auth';
+import { useAccess, useAuth, useUser } from '../auth/auth';
 import { StatusTag } from '../../shared/components/StatusTag';
 import { useMeta } from '../../shared/meta';
 import { fmtTime } from '../../shared/time';
@@ -104,8 +104,7 @@ function Stat({ title, value, to, testId }: { title: string; value: number | und
 function OpenCalls({ calls }: { calls: Call[] }) {
   const meta = useMeta();
   const navigate = useNavigate();
-  const user = useUser();
-  const approved = user.organization.status === 'approved';
+  const mayDraft = useAccess().can('draft');
   return (
     <Card title="正在征集" extra={<Link to="/calls">全部征集</Link>}>
       <List
@@ -115,9 +114,15 @@ function OpenCalls({ calls }: { calls: Call[] }) {
           <List.Item
             data-testid={`home-call-${c.id}`}
             actions={
-              c.acceptingSubmissions && approved && !user.isOperator && user.roles.some((r) => r === 'org_admin' || r === 'org_member')
+              c.acceptingSubmissions && mayDraft
                 ? [
-                    <Button key="fill" type="primary" size="small" onClick={() => navigate(`/submissions/new?callId=${c.id}`)} data-testid={`call-fill-${c.id}`}>
+                    <Button
+                      key="fill"
+                      type="primary"
+                      size="small"
+                      onClick={() => navigate(`/submissions/new?callId=${c.id}`)}
+                      data-testid={`call-fill-${c.id}`}
+                    >
                       填报
                     </Button>,
                   ]
@@ -142,15 +147,23 @@ function OpenCalls({ calls }: { calls: Call[] }) {
 
 export default function Home() {
   const user = useUser();
+  const access = useAccess();
   const op = user.isOperator;
+  const listsSubmissions = access.can('listSubmissions');
   // A reviewer who is not also an organisation user has no submissions: show the review workload instead.
-  const reviewerOnly = !op && user.roles.includes('reviewer') && !user.roles.some((r) => r === 'org_admin' || r === 'org_member');
+  const reviewerOnly = !op && access.isReviewer && !listsSubmissions;
+  // A broker or an organisation under review has no submissions either: only the open calls.
+  const callsOnly = !op && !reviewerOnly && !listsSubmissions;
   const counts = useQuery<Counts>({
     // The numbers differ by role; the cache is emptied whenever the user changes.
-    queryKey: ['home', 'counts', { op, reviewerOnly }],
+    queryKey: ['home', 'counts', { op, reviewerOnly, callsOnly }],
     queryFn: async () => {
+      if (callsOnly) return { openCalls: await total(callsApi.calls({ status: 'open', pageSize: 1 })) };
       if (reviewerOnly) {
-        const [openCalls, mine] = await Promise.all([total(callsApi.calls({ status: 'open', pageSize: 1 })), reviewApi.myAssignments().catch(() => undefined)]);
+        const [openCalls, mine] = await Promise.all([
+          total(callsApi.calls({ status: 'open', pageSize: 1 })),
+          reviewApi.myAssignments().catch(() => undefined),
+        ]);
         return {
           openCalls,
           reviewPending: mine?.filter((a) => a.status === 'assigned').length,
@@ -182,7 +195,7 @@ export default function Home() {
 
   return (
     <div>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
+      <Typography.Title level={1} style={{ marginTop: 0, fontSize: 24, lineHeight: 1.35 }}>
         工作台
       </Typography.Title>
       <Typography.Paragraph type="secondary">您好，{user.displayName}。</Typography.Paragraph>
@@ -195,6 +208,8 @@ export default function Home() {
             <Stat title="已提交评分" value={c.reviewSubmitted} to="/reviews?status=submitted" testId="stat-review-submitted" />
             <Stat title="全部评审任务" value={c.reviewAll} to="/reviews" testId="stat-review-all" />
           </>
+        ) : callsOnly ? (
+          <Stat title="正在征集" value={c.openCalls} to="/calls" testId="stat-open-calls" />
         ) : op ? (
           <>
             <Stat title="待审核机构" value={c.pendingOrgs} to="/organizations" testId="stat-pending-orgs" />
@@ -223,8 +238,9 @@ export default function Home() {
               {user.roles.includes('reviewer') && <Link to="/reviews">评审任务</Link>}
               {user.roles.includes('reviewer') && <Link to="/reviews/relations">关联单位声明</Link>}
               {op && <Link to="/batches">发布批次与勘误</Link>}
-              {!reviewerOnly && <Link to="/submissions">查看填报记录</Link>}
-              {(op || user.isOrgAdmin) && <Link to="/import">批量导入</Link>}
+              {listsSubmissions && <Link to="/submissions">查看填报记录</Link>}
+              {access.can('import') && <Link to="/import">批量导入</Link>}
+              <Link to="/search">检索与匹配</Link>
               {op && <Link to="/audit">审计日志与哈希链校验</Link>}
               <Link to="/account/password">修改密码</Link>
             </Space>

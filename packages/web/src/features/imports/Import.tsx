@@ -1,12 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Col, Empty, Form, Row, Select, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Empty, Form, Row, Select, Space, Statistic, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { ApiError, errorMessage } from '../../shared/http';
 import { CALL_CHOICES, callsApi, callsKeys } from '../calls/api';
 import { importsApi } from './api';
-import { useUser } from '../auth/auth';
+import { useAccess, useUser } from '../auth/auth';
+import { DataTable } from '../../shared/components/DataTable';
 import { LoadError } from '../../shared/components/LoadError';
+import { PageState } from '../../shared/components/PageState';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { useMeta } from '../../shared/meta';
 import { rowTestId } from '../../shared/testid';
@@ -29,7 +31,9 @@ export default function Import() {
   const user = useUser();
   const meta = useMeta();
   const { modal, message } = App.useApp();
-  const calls = useQuery({ queryKey: callsKeys.list(CALL_CHOICES), queryFn: () => callsApi.calls(CALL_CHOICES) });
+  // An organisation still under review may not import (403 ORGANIZATION_NOT_APPROVED): no form then.
+  const blocked = useAccess().refusal('import');
+  const calls = useQuery({ queryKey: callsKeys.list(CALL_CHOICES), queryFn: () => callsApi.calls(CALL_CHOICES), enabled: !blocked });
   const [callId, setCallId] = useState<string>();
   const [file, setFile] = useState<File | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
@@ -54,7 +58,13 @@ export default function Import() {
       }
     } catch (e) {
       // A refused all-or-nothing commit carries the full report: show its rows like a dry run.
-      if (e instanceof ApiError && e.code === 'IMPORT_HAS_ERRORS' && e.details && typeof e.details === 'object' && !Array.isArray(e.details)) {
+      if (
+        e instanceof ApiError &&
+        e.code === 'IMPORT_HAS_ERRORS' &&
+        e.details &&
+        typeof e.details === 'object' &&
+        !Array.isArray(e.details)
+      ) {
         setResult(e.details as ImportResult);
         void message.error(e.message);
         return;
@@ -82,11 +92,24 @@ export default function Import() {
 
   const errorRows = result?.errors ?? error?.rows ?? [];
 
+  if (blocked) {
+    return (
+      <div>
+        <PageHeader title="批量导入" />
+        <PageState blocked={blocked} />
+      </div>
+    );
+  }
+
   return (
     <div>
       <PageHeader
         title="批量导入"
-        sub={user.isOperator ? '按模板填写后上传。每行以统一社会信用代码指明填报单位。' : `按模板填写后上传，数据将记入${user.organization.name}。`}
+        sub={
+          user.isOperator
+            ? '按模板填写后上传。每行以统一社会信用代码指明填报单位。'
+            : `按模板填写后上传，数据将记入${user.organization.name}。`
+        }
       />
       <LoadError error={calls.error} onRetry={() => void calls.refetch()} />
       <Card style={{ marginBottom: 16 }}>
@@ -104,7 +127,10 @@ export default function Import() {
                     setResult(null);
                     setError(null);
                   }}
-                  options={usable.map((c) => ({ value: c.id, label: `${c.title}（${meta.listType(c.listType)}·${meta.callState(c.status)}）` }))}
+                  options={usable.map((c) => ({
+                    value: c.id,
+                    label: `${c.title}（${meta.listType(c.listType)}·${meta.callState(c.status)}）`,
+                  }))}
                   data-testid="import-call"
                 />
               </Form.Item>
@@ -113,7 +139,13 @@ export default function Import() {
               <Form.Item label="导入模板">
                 <Space wrap>
                   {listTypes.map((t) => (
-                    <Button key={t} icon={<DownloadOutlined />} href={importsApi.importTemplateUrl(t)} download data-testid={`import-template-${t}`}>
+                    <Button
+                      key={t}
+                      icon={<DownloadOutlined />}
+                      href={importsApi.importTemplateUrl(t)}
+                      download
+                      data-testid={`import-template-${t}`}
+                    >
                       下载{meta.listType(t)}模板
                     </Button>
                   ))}
@@ -146,20 +178,33 @@ export default function Import() {
             </Upload.Dragger>
           </Form.Item>
           <Space wrap>
-            <Button onClick={() => void run('dry_run')} loading={busy === 'dry_run'} disabled={!callId || !file || busy !== null} data-testid="import-dry-run">
+            <Button
+              onClick={() => void run('dry_run')}
+              loading={busy === 'dry_run'}
+              disabled={!callId || !file || busy !== null}
+              data-testid="import-dry-run"
+            >
               预检
             </Button>
             <Checkbox checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} data-testid="import-skip-invalid">
               跳过错误行
             </Checkbox>
-            <Button type="primary" onClick={confirmCommit} loading={busy === 'commit'} disabled={!callId || !file || busy !== null} data-testid="import-commit">
+            <Button
+              type="primary"
+              onClick={confirmCommit}
+              loading={busy === 'commit'}
+              disabled={!callId || !file || busy !== null}
+              data-testid="import-commit"
+            >
               确认导入
             </Button>
           </Space>
         </Form>
       </Card>
 
-      {error && <Alert type="error" showIcon title="导入失败" description={error.text} style={{ marginBottom: 16 }} data-testid="import-error" />}
+      {error && (
+        <Alert type="error" showIcon title="导入失败" description={error.text} style={{ marginBottom: 16 }} data-testid="import-error" />
+      )}
 
       {result && (
         <Card
@@ -173,11 +218,25 @@ export default function Import() {
           data-testid="import-summary"
         >
           <Row gutter={16}>
-            <Col xs={12} md={4}><Statistic title="数据行" value={result.totalRows} /></Col>
-            <Col xs={12} md={4}><Statistic title="正确行" value={result.validRows} /></Col>
-            <Col xs={12} md={4}><Statistic title="错误" value={result.errors.length} styles={{ content: { color: result.errors.length ? '#cf1322' : undefined } }} /></Col>
-            <Col xs={12} md={4}><Statistic title={result.mode === 'dry_run' ? '将新增' : '新增'} value={result.created} /></Col>
-            <Col xs={12} md={4}><Statistic title="重复（已存在）" value={result.duplicates} /></Col>
+            <Col xs={12} md={4}>
+              <Statistic title="数据行" value={result.totalRows} />
+            </Col>
+            <Col xs={12} md={4}>
+              <Statistic title="正确行" value={result.validRows} />
+            </Col>
+            <Col xs={12} md={4}>
+              <Statistic
+                title="错误"
+                value={result.errors.length}
+                styles={{ content: { color: result.errors.length ? '#cf1322' : undefined } }}
+              />
+            </Col>
+            <Col xs={12} md={4}>
+              <Statistic title={result.mode === 'dry_run' ? '将新增' : '新增'} value={result.created} />
+            </Col>
+            <Col xs={12} md={4}>
+              <Statistic title="重复（已存在）" value={result.duplicates} />
+            </Col>
           </Row>
           {result.mode === 'dry_run' && result.errors.length > 0 && (
             <Alert
@@ -196,13 +255,13 @@ export default function Import() {
 
       {(result || errorRows.length > 0) && (
         <Card title="错误明细">
-          <Table<ImportError>
+          <DataTable<ImportError>
             rowKey={(r) => `${r.row}-${r.column}-${r.code}-${r.message}`}
             size="small"
             dataSource={errorRows}
             data-testid="import-errors"
             onRow={(r) => rowTestId(`import-error-row-${r.row}`)}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有错误" /> }}
+            empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有错误" />}
             pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 处错误` }}
             columns={[
               { title: '行号', dataIndex: 'row', width: 80 },

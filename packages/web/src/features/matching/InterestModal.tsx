@@ -75,7 +75,11 @@ export function InterestModal({ open, other, ownItems, onClose }: Props) {
         对方{meta.listType(other.listType)}：<Typography.Text strong>{other.title}</Typography.Text>
       </Typography.Paragraph>
       <Form form={form} layout="vertical" preserve={false}>
-        <Form.Item name="ownId" label={`本机构的${meta.listType(ownType)}`} rules={[{ required: true, message: `请选择本机构的${meta.listType(ownType)}` }]}>
+        <Form.Item
+          name="ownId"
+          label={`本机构的${meta.listType(ownType)}`}
+          rules={[{ required: true, message: `请选择本机构的${meta.listType(ownType)}` }]}
+        >
           <Select
             options={ownItems.map((o) => ({ value: o.id, label: o.title }))}
             disabled={ownItems.length === 1}

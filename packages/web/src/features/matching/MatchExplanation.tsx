@@ -27,10 +27,15 @@ export function MatchBar({ parts }: { parts: MatchPart[] }) {
 /** Each part: its points out of its weight, its share of the score, and the reason in words. */
 export function MatchParts({ parts }: { parts: MatchPart[] }) {
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: '4px 16px' }} data-testid="match-parts">
+    <div
+      style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: '4px 16px' }}
+      data-testid="match-parts"
+    >
       {parts.map((p) => (
         <Flex key={p.key} gap={6} align="baseline" data-testid={`match-part-${p.key}`} data-points={p.points} data-share={p.share}>
-          <span style={{ width: 8, height: 8, borderRadius: 2, flex: 'none', background: MATCH_PART_COLORS[p.key], display: 'inline-block' }} />
+          <span
+            style={{ width: 8, height: 8, borderRadius: 2, flex: 'none', background: MATCH_PART_COLORS[p.key], display: 'inline-block' }}
+          />
           <Typography.Text strong style={{ flex: 'none' }}>
             {p.label}
           </Typography.Text>

@@ -43,7 +43,13 @@ export function MatchProfileModal({ open, onClose }: { open: boolean; onClose: (
     setBusy(true);
     setError(null);
     try {
-      await subscriptionsApi.createSubscription({ kind: 'match_profile', name: v.name.trim(), frequency: v.frequency, emailEnabled: v.emailEnabled, query: { submissionIds: v.submissionIds } });
+      await subscriptionsApi.createSubscription({
+        kind: 'match_profile',
+        name: v.name.trim(),
+        frequency: v.frequency,
+        emailEnabled: v.emailEnabled,
+        query: { submissionIds: v.submissionIds },
+      });
       void message.success('已创建“为我匹配”订阅');
       void queryClient.invalidateQueries({ queryKey: subscriptionsKeys.all });
       onClose();
@@ -67,14 +73,24 @@ export function MatchProfileModal({ open, onClose }: { open: boolean; onClose: (
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="subscription-error" />}
       <Form form={form} layout="vertical" preserve={false}>
-        <Form.Item name="name" label="订阅名称" rules={[{ required: true, whitespace: true, message: '请填写订阅名称' }, { max: 60, message: '订阅名称不能超过60个字' }]}>
+        <Form.Item
+          name="name"
+          label="订阅名称"
+          rules={[
+            { required: true, whitespace: true, message: '请填写订阅名称' },
+            { max: 60, message: '订阅名称不能超过60个字' },
+          ]}
+        >
           <Input maxLength={60} showCount data-testid="subscription-name" />
         </Form.Item>
         <Form.Item
           name="submissionIds"
           label="本机构的需求或能力"
           extra="新发布的条目与所选条目匹配时推送给您"
-          rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一项' }, { type: 'array', max: 20, message: '最多选择20项' }]}
+          rules={[
+            { required: true, type: 'array', min: 1, message: '请至少选择一项' },
+            { type: 'array', max: 20, message: '最多选择20项' },
+          ]}
         >
           <Select
             mode="multiple"

@@ -65,7 +65,13 @@ export function MatchRow({ rank, item, actions, badge }: Props) {
 /** Small link-style button used in match rows. */
 export function RowButton(props: { onClick: () => void; testId: string; children: ReactNode; danger?: boolean; primary?: boolean }) {
   return (
-    <Button size="small" type={props.primary ? 'primary' : 'default'} danger={props.danger} onClick={props.onClick} data-testid={props.testId}>
+    <Button
+      size="small"
+      type={props.primary ? 'primary' : 'default'}
+      danger={props.danger}
+      onClick={props.onClick}
+      data-testid={props.testId}
+    >
       {props.children}
     </Button>
   );

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { Badge, Button, Card, Empty, Flex, List, Pagination, Segmented, Space, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { notificationsApi, notificationsKeys } from './api';
-import { LoadError } from '../../shared/components/LoadError';
+import { PageState } from '../../shared/components/PageState';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { useErrorToast, useSearchState } from '../../shared/hooks';
 import { notificationKindLabel } from '../../shared/labels';
@@ -21,7 +21,11 @@ export default function Notifications() {
   const page = Number(params.get('page') ?? '1') || 1;
   const queryClient = useQueryClient();
   const query = { unread: unreadOnly ? 'true' : undefined, page, pageSize: 20 };
-  const list = useQuery({ queryKey: notificationsKeys.list(query), queryFn: () => notificationsApi.notifications(query), placeholderData: keepPreviousData });
+  const list = useQuery({
+    queryKey: notificationsKeys.list(query),
+    queryFn: () => notificationsApi.notifications(query),
+    placeholderData: keepPreviousData,
+  });
   const reload = () => queryClient.invalidateQueries({ queryKey: notificationsKeys.all });
   const data = list.data;
 
@@ -74,12 +78,18 @@ export default function Notifications() {
           </Space>
         }
       />
-      <LoadError error={list.error} onRetry={() => void list.refetch()} />
+      <PageState error={list.error} onRetry={() => void list.refetch()} />
       <Card>
         <List
           loading={list.isFetching}
           dataSource={data?.items ?? []}
-          locale={{ emptyText: <Empty description={unreadOnly ? '没有未读通知' : '暂无通知'} data-testid="notifications-empty" /> }}
+          locale={{
+            emptyText: list.error ? (
+              ' '
+            ) : (
+              <Empty description={unreadOnly ? '没有未读通知' : '暂无通知'} data-testid="notifications-empty" />
+            ),
+          }}
           renderItem={(n) => (
             <List.Item
               data-testid={`notification-row-${n.id}`}
@@ -128,7 +138,13 @@ export default function Notifications() {
         />
         {data && data.total > data.pageSize && (
           <Flex justify="flex-end" style={{ marginTop: 16 }}>
-            <Pagination current={page} pageSize={data.pageSize} total={data.total} showSizeChanger={false} onChange={(p) => update({ page: p === 1 ? undefined : String(p) })} />
+            <Pagination
+              current={page}
+              pageSize={data.pageSize}
+              total={data.total}
+              showSizeChanger={false}
+              onChange={(p) => update({ page: p === 1 ? undefined : String(p) })}
+            />
           </Flex>
         )}
       </Card>

@@ -1,10 +1,9 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { App, Input, Select, Space, Tooltip, Typography } from 'antd';
 import { organizationLifecycle } from '@scenebridge/contract/organizations/lifecycle';
 import type { ColumnsType } from 'antd/es/table';
 import { organizationsApi, organizationsKeys } from './api';
 import { ActionButtons } from '../../shared/components/ActionButtons';
-import { LoadError } from '../../shared/components/LoadError';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { StatusTag } from '../../shared/components/StatusTag';
 import { useSearchState } from '../../shared/hooks';
@@ -12,6 +11,7 @@ import { useMeta } from '../../shared/meta';
 import { fmtTime } from '../../shared/time';
 import { rowTestId } from '../../shared/testid';
 import type { Organization } from '../../shared/types';
+import { DataTable } from '../../shared/components/DataTable';
 
 export default function Organizations() {
   const meta = useMeta();
@@ -24,8 +24,11 @@ export default function Organizations() {
 
   const queryClient = useQueryClient();
   const query = { status: status === 'all' ? undefined : status, q, page, pageSize };
-  const list = useQuery({ queryKey: organizationsKeys.list(query), queryFn: () => organizationsApi.organizations(query), placeholderData: keepPreviousData });
-
+  const list = useQuery({
+    queryKey: organizationsKeys.list(query),
+    queryFn: () => organizationsApi.organizations(query),
+    placeholderData: keepPreviousData,
+  });
 
   const run = async (org: Organization, action: string, reason?: string) => {
     await organizationsApi.organizationTransition(org.id, action, reason);
@@ -34,22 +37,46 @@ export default function Organizations() {
   };
 
   const columns: ColumnsType<Organization> = [
-    { title: '机构名称', dataIndex: 'name', render: (v: string, r) => <Space orientation="vertical" size={0}><Typography.Text strong>{v}</Typography.Text><Typography.Text type="secondary">{r.address}</Typography.Text></Space> },
-    { title: '统一社会信用代码', dataIndex: 'creditCode', width: 200, render: (v: string) => <Typography.Text code copyable>{v}</Typography.Text> },
+    {
+      title: '机构名称',
+      dataIndex: 'name',
+      render: (v: string, r) => (
+        <Space orientation="vertical" size={0}>
+          <Typography.Text strong>{v}</Typography.Text>
+          <Typography.Text type="secondary">{r.address}</Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: '统一社会信用代码',
+      dataIndex: 'creditCode',
+      width: 200,
+      render: (v: string) => (
+        <Typography.Text code copyable>
+          {v}
+        </Typography.Text>
+      ),
+    },
     { title: '机构类型', dataIndex: 'kind', width: 120, render: (v: string) => meta.kind(v) },
     { title: '所在地区', dataIndex: 'regionCode', width: 140, render: (v: string, r) => r.regionName || meta.region(v) },
     { title: '联系人', dataIndex: 'contactName', width: 150, render: (v: string, r) => `${v} ${r.contactPhone}` },
     { title: '注册时间', dataIndex: 'createdAt', width: 150, render: (v: string) => fmtTime(v) },
     {
-      title: '状态', dataIndex: 'status', width: 100,
+      title: '状态',
+      dataIndex: 'status',
+      width: 100,
       render: (v: string, r) => (
         <Tooltip title={r.statusReason ? `原因：${r.statusReason}` : undefined}>
-          <span><StatusTag kind="organization" status={v} /></span>
+          <span>
+            <StatusTag kind="organization" status={v} />
+          </span>
         </Tooltip>
       ),
     },
     {
-      title: '操作', key: 'actions', width: 170,
+      title: '操作',
+      key: 'actions',
+      width: 170,
       render: (_v, r) => (
         <ActionButtons
           size="small"
@@ -75,6 +102,7 @@ export default function Organizations() {
           style={{ width: 160 }}
           value={status}
           onChange={(v) => update({ status: v, page: undefined })}
+          aria-label="按状态筛选"
           data-testid="org-filter-status"
           options={[
             { value: 'pending', label: '待审核' },
@@ -89,18 +117,20 @@ export default function Organizations() {
           defaultValue={q}
           onSearch={(v) => update({ q: v.trim() || undefined, page: undefined })}
           style={{ width: 280 }}
+          aria-label="按名称或信用代码检索"
           data-testid="org-filter-q"
         />
       </Space>
-      <LoadError error={list.error} onRetry={() => void list.refetch()} />
-      <Table<Organization>
+      <DataTable<Organization>
+        error={list.error}
+        onRetry={() => void list.refetch()}
         rowKey="id"
         columns={columns}
         dataSource={list.data?.items ?? []}
         loading={list.isFetching}
         onRow={(r) => rowTestId(`org-row-${r.id}`)}
         scroll={{ x: 1100 }}
-        locale={{ emptyText: status === 'pending' ? '暂无待审核的机构' : '暂无机构' }}
+        empty={status === 'pending' ? '暂无待审核的机构' : '暂无机构'}
         pagination={{
           current: list.data?.page ?? page,
           pageSize: list.data?.pageSize ?? pageSize,

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ArrowLeftOutlined, DownloadOutlined, ExportOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Radio, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Radio, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -14,6 +14,7 @@ import { useMeta } from '../../shared/meta';
 import { rowTestId } from '../../shared/testid';
 import { fmtTime } from '../../shared/time';
 import type { BatchEntry, EntryCorrection } from '../../shared/types';
+import { DataTable } from '../../shared/components/DataTable';
 
 const contactText = (c: string | null) => c ?? '通过平台联系';
 
@@ -32,12 +33,23 @@ function EntryDetail({ e }: { e: BatchEntry }) {
       column={{ xs: 1, md: 2 }}
       style={{ maxWidth: 1000 }}
       items={[
-        { key: 'd', label: '描述', span: 'filled', children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{e.description}</Typography.Paragraph> },
-        { key: 't', label: '技术领域', children: e.techFields.length ? e.techFields.map((t) => <Tag key={t}>{meta.techField(t)}</Tag>) : '—' },
+        {
+          key: 'd',
+          label: '描述',
+          span: 'filled',
+          children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{e.description}</Typography.Paragraph>,
+        },
+        {
+          key: 't',
+          label: '技术领域',
+          children: e.techFields.length ? e.techFields.map((t) => <Tag key={t}>{meta.techField(t)}</Tag>) : '—',
+        },
         { key: 'c', label: '联系方式', children: contactText(e.contact) },
         ...(budget ? [{ key: 'b', label: '预算', children: budget }] : []),
         ...(e.maturityTrl ? [{ key: 'trl', label: '技术成熟度', children: TRL_LABELS[e.maturityTrl] ?? `${e.maturityTrl}级` }] : []),
-        ...(e.erratum ? [{ key: 'e', label: '勘误说明', span: 'filled' as const, children: `${e.erratum}（${fmtTime(e.correctedAt)}）` }] : []),
+        ...(e.erratum
+          ? [{ key: 'e', label: '勘误说明', span: 'filled' as const, children: `${e.erratum}（${fmtTime(e.correctedAt)}）` }]
+          : []),
       ]}
     />
   );
@@ -51,7 +63,17 @@ interface CorrectionValues {
   erratum: string;
 }
 
-function CorrectionModal({ batchId, entry, onClose, onDone }: { batchId: string; entry: BatchEntry; onClose: () => void; onDone: (e: BatchEntry) => void }) {
+function CorrectionModal({
+  batchId,
+  entry,
+  onClose,
+  onDone,
+}: {
+  batchId: string;
+  entry: BatchEntry;
+  onClose: () => void;
+  onDone: (e: BatchEntry) => void;
+}) {
   const [form] = Form.useForm<CorrectionValues>();
   const mode = Form.useWatch('contactMode', form);
   const [busy, setBusy] = useState(false);
@@ -101,10 +123,26 @@ function CorrectionModal({ batchId, entry, onClose, onDone }: { batchId: string;
         preserve={false}
         initialValues={{ name: entry.name, description: entry.description, contactMode: 'keep', contact: entry.contact ?? '', erratum: '' }}
       >
-        <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请填写名称' }, { min: 4, message: '名称至少4个字' }, { max: 100, message: '名称不能超过100字' }]}>
+        <Form.Item
+          name="name"
+          label="名称"
+          rules={[
+            { required: true, whitespace: true, message: '请填写名称' },
+            { min: 4, message: '名称至少4个字' },
+            { max: 100, message: '名称不能超过100字' },
+          ]}
+        >
           <Input maxLength={100} data-testid="correct-name" />
         </Form.Item>
-        <Form.Item name="description" label="描述" rules={[{ required: true, whitespace: true, message: '请填写描述' }, { min: 20, message: '描述至少20个字' }, { max: 5000, message: '描述不能超过5000字' }]}>
+        <Form.Item
+          name="description"
+          label="描述"
+          rules={[
+            { required: true, whitespace: true, message: '请填写描述' },
+            { min: 20, message: '描述至少20个字' },
+            { max: 5000, message: '描述不能超过5000字' },
+          ]}
+        >
           <Input.TextArea rows={5} maxLength={5000} showCount data-testid="correct-description" />
         </Form.Item>
         <Form.Item name="contactMode" label={`联系方式（现为：${contactText(entry.contact)}）`}>
@@ -118,12 +156,32 @@ function CorrectionModal({ batchId, entry, onClose, onDone }: { batchId: string;
           />
         </Form.Item>
         {mode === 'set' && (
-          <Form.Item name="contact" rules={[{ required: true, whitespace: true, message: '请填写联系方式' }, { max: 200, message: '联系方式不能超过200字' }]}>
+          <Form.Item
+            name="contact"
+            rules={[
+              { required: true, whitespace: true, message: '请填写联系方式' },
+              { max: 200, message: '联系方式不能超过200字' },
+            ]}
+          >
             <Input maxLength={200} placeholder="联系人 电话 邮箱" data-testid="correct-contact" />
           </Form.Item>
         )}
-        <Form.Item name="erratum" label="勘误说明" rules={[{ required: true, whitespace: true, message: '请填写勘误说明' }, { min: 4, message: '勘误说明至少4个字' }, { max: 500, message: '勘误说明不能超过500字' }]}>
-          <Input.TextArea rows={3} maxLength={500} showCount placeholder="说明更正了什么、为什么更正，将随新版本公开" data-testid="correct-erratum" />
+        <Form.Item
+          name="erratum"
+          label="勘误说明"
+          rules={[
+            { required: true, whitespace: true, message: '请填写勘误说明' },
+            { min: 4, message: '勘误说明至少4个字' },
+            { max: 500, message: '勘误说明不能超过500字' },
+          ]}
+        >
+          <Input.TextArea
+            rows={3}
+            maxLength={500}
+            showCount
+            placeholder="说明更正了什么、为什么更正，将随新版本公开"
+            data-testid="correct-erratum"
+          />
         </Form.Item>
       </Form>
     </Modal>
@@ -171,7 +229,13 @@ export default function BatchDetail() {
     },
     { title: '发布单位', dataIndex: 'issuer', width: 220, ellipsis: true },
     { title: '领域', dataIndex: 'sector', width: 110, render: (v: string) => meta.sector(v) },
-    { title: '地区', dataIndex: 'regionCode', width: 150, ellipsis: true, render: (v: string | null) => meta.region(v ?? undefined) || '—' },
+    {
+      title: '地区',
+      dataIndex: 'regionCode',
+      width: 150,
+      ellipsis: true,
+      render: (v: string | null) => meta.region(v ?? undefined) || '—',
+    },
     { title: '版本', key: 'version', width: 130, render: (_v, e) => versionCell(e) },
     {
       title: '操作',
@@ -230,7 +294,7 @@ export default function BatchDetail() {
         />
       </Card>
       <Card title="现行条目" style={{ marginBottom: 16 }}>
-        <Table<BatchEntry>
+        <DataTable<BatchEntry>
           rowKey="id"
           columns={columns}
           dataSource={entries}
@@ -241,14 +305,14 @@ export default function BatchDetail() {
         />
       </Card>
       <Card title={`勘误前版本（${superseded.length}）`}>
-        <Table<BatchEntry>
+        <DataTable<BatchEntry>
           rowKey="id"
           size="small"
           columns={oldColumns}
           dataSource={superseded}
           onRow={(e) => rowTestId(`superseded-row-${e.seq}-${e.version}`)}
           scroll={{ x: 1000 }}
-          locale={{ emptyText: '没有勘误记录' }}
+          empty="没有勘误记录"
           pagination={false}
         />
       </Card>

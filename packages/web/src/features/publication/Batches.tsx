@@ -1,16 +1,16 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { DownloadOutlined, ExportOutlined } from '@ant-design/icons';
-import { Select, Space, Table, Typography } from 'antd';
+import { Select, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
 import { publicationApi, publicationKeys, publicBatchDownloadUrl, publicBatchUrl } from './api';
-import { LoadError } from '../../shared/components/LoadError';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { useSearchState } from '../../shared/hooks';
 import { useMeta } from '../../shared/meta';
 import { rowTestId } from '../../shared/testid';
 import { fmtTime } from '../../shared/time';
 import type { Batch } from '../../shared/types';
+import { DataTable } from '../../shared/components/DataTable';
 
 /** Published batches (GET /public/batches), with links to the public pages and downloads. */
 export default function Batches() {
@@ -20,7 +20,11 @@ export default function Batches() {
   const page = Number(params.get('page') ?? '1') || 1;
   const pageSize = Number(params.get('pageSize') ?? '20') || 20;
   const query = { listType, page, pageSize };
-  const list = useQuery({ queryKey: publicationKeys.batches(query), queryFn: () => publicationApi.publicBatches(query), placeholderData: keepPreviousData });
+  const list = useQuery({
+    queryKey: publicationKeys.batches(query),
+    queryFn: () => publicationApi.publicBatches(query),
+    placeholderData: keepPreviousData,
+  });
 
   const columns: ColumnsType<Batch> = [
     {
@@ -70,18 +74,20 @@ export default function Batches() {
             { value: 'scenario_need', label: meta.listType('scenario_need') },
             { value: 'capability', label: meta.listType('capability') },
           ]}
+          aria-label="按清单类型筛选"
           data-testid="batch-filter-list-type"
         />
       </Space>
-      <LoadError error={list.error} onRetry={() => void list.refetch()} />
-      <Table<Batch>
+      <DataTable<Batch>
+        error={list.error}
+        onRetry={() => void list.refetch()}
         rowKey="id"
         columns={columns}
         dataSource={list.data?.items ?? []}
         loading={list.isFetching}
         onRow={(r) => rowTestId(`batches-row-${r.id}`)}
         scroll={{ x: 1150 }}
-        locale={{ emptyText: '尚未发布批次。在征集的“评审与遴选”页面将已入选项目发布为批次。' }}
+        empty="尚未发布批次。在征集的“评审与遴选”页面将已入选项目发布为批次。"
         pagination={{
           current: list.data?.page ?? page,
           pageSize: list.data?.pageSize ?? pageSize,

@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Flex, Radio, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Checkbox, Flex, Radio, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { pct } from '../../shared/labels';
@@ -6,6 +6,7 @@ import { rowTestId } from '../../shared/testid';
 import { fmtDate } from '../../shared/time';
 import type { DuplicateCluster, DuplicateClusterItem } from '../../shared/types';
 import { StatusTag } from '../../shared/components/StatusTag';
+import { DataTable } from '../../shared/components/DataTable';
 
 /** Pairs listed before "全部…". */
 const PAIRS_SHOWN = 3;
@@ -46,12 +47,17 @@ export function DuplicateClusterCard({ cluster, onMerge }: Props) {
         </Flex>
       }
       extra={
-        <Button type="primary" disabled={!keep || merge.length === 0} onClick={() => keep && onMerge(keep, merge)} data-testid="cluster-merge">
+        <Button
+          type="primary"
+          disabled={!keep || merge.length === 0}
+          onClick={() => keep && onMerge(keep, merge)}
+          data-testid="cluster-merge"
+        >
           合并所选（{merge.length}）
         </Button>
       }
     >
-      <Table<DuplicateClusterItem>
+      <DataTable<DuplicateClusterItem>
         rowKey="id"
         size="small"
         pagination={false}

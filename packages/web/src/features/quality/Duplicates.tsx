@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useState } from 'react';
 import { qualityApi, qualityKeys } from './api';
 import { DuplicateClusterCard } from './DuplicateClusterCard';
-import { LoadError } from '../../shared/components/LoadError';
+import { PageState } from '../../shared/components/PageState';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { ReasonModal } from '../../shared/components/ReasonModal';
 import { useSearchState } from '../../shared/hooks';
@@ -20,7 +20,11 @@ export default function Duplicates() {
   const [params, update] = useSearchState();
   const listType = (params.get('listType') ?? 'scenario_need') as ListType;
   const queryClient = useQueryClient();
-  const clusters = useQuery({ queryKey: qualityKeys.clusters(listType), queryFn: () => qualityApi.duplicateClusters(listType), placeholderData: keepPreviousData });
+  const clusters = useQuery({
+    queryKey: qualityKeys.clusters(listType),
+    queryFn: () => qualityApi.duplicateClusters(listType),
+    placeholderData: keepPreviousData,
+  });
   // After a merge the list may shrink below the page asked for.
   const lastPage = Math.max(1, Math.ceil((clusters.data?.clusters.length ?? 0) / PAGE));
   const page = Math.min(Number(params.get('page') ?? '1') || 1, lastPage);
@@ -40,14 +44,19 @@ export default function Duplicates() {
           />
         }
       />
-      <LoadError error={clusters.error} onRetry={() => void clusters.refetch()} />
       {clusters.isFetching && !clusters.data && <Skeleton active paragraph={{ rows: 8 }} />}
       {clusters.data && (
         <Typography.Paragraph type="secondary" data-testid="duplicates-summary">
-          已比对 {clusters.data.considered} 条{clusters.data.truncated ? '（仅比对最近提交的条目）' : ''}，发现 {clusters.data.clusters.length} 组相似条目
+          已比对 {clusters.data.considered} 条{clusters.data.truncated ? '（仅比对最近提交的条目）' : ''}，发现{' '}
+          {clusters.data.clusters.length} 组相似条目
         </Typography.Paragraph>
       )}
-      {clusters.data && clusters.data.clusters.length === 0 && <Empty description="未发现相似的条目" data-testid="duplicates-empty" />}
+      <PageState
+        error={clusters.error}
+        onRetry={() => void clusters.refetch()}
+        count={clusters.data?.clusters.length}
+        empty={<Empty description="未发现相似的条目" data-testid="duplicates-empty" />}
+      />
       {clusters.data?.clusters.slice((page - 1) * PAGE, page * PAGE).map((c) => (
         <DuplicateClusterCard key={`${listType}-${c.id}`} cluster={c} onMerge={(keep, merge) => setMerging({ keep, merge })} />
       ))}
@@ -91,7 +100,11 @@ export default function Duplicates() {
         }
         onCancel={() => setMerging(null)}
         onSubmit={async (reason) => {
-          const r = await qualityApi.mergeDuplicates(merging!.keep.id, merging!.merge.map((m) => m.id), reason);
+          const r = await qualityApi.mergeDuplicates(
+            merging!.keep.id,
+            merging!.merge.map((m) => m.id),
+            reason,
+          );
           void message.success(`已将 ${r.merged.length} 条并入「${merging!.keep.title}」`);
           setMerging(null);
           void queryClient.invalidateQueries({ queryKey: qualityKeys.all });

@@ -12,7 +12,11 @@ function VisibleDuplicateItem({ d }: { d: VisibleDuplicate }) {
         <Link to={`/listings/${d.id}`} target="_blank" data-testid="quality-duplicate-link">
           {d.title}
         </Link>
-        <Tag color={d.similarity >= 0.85 ? 'red' : 'orange'} style={{ flex: 'none', marginInlineEnd: 0 }} data-testid="quality-duplicate-similarity">
+        <Tag
+          color={d.similarity >= 0.85 ? 'red' : 'orange'}
+          style={{ flex: 'none', marginInlineEnd: 0 }}
+          data-testid="quality-duplicate-similarity"
+        >
           相似度 {pct(d.similarity)}
         </Tag>
       </Flex>
@@ -55,7 +59,9 @@ export function QualityPanel({ report }: { report: QualityReport }) {
             dataSource={duplicates}
             renderItem={(d, i) => (
               <List.Item data-testid={`quality-duplicate-${i}`} style={{ paddingInline: 0 }}>
-                {d.visible ? <VisibleDuplicateItem d={d} /> : (
+                {d.visible ? (
+                  <VisibleDuplicateItem d={d} />
+                ) : (
                   <Typography.Text type="secondary" data-testid="quality-duplicate-hidden">
                     平台上已有一条相似的未公开条目。如为同一事项，可联系运营方确认，避免重复填报。
                   </Typography.Text>

@@ -1,16 +1,32 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import {
-  Alert, App, Button, Card, Checkbox, DatePicker, Empty, Flex, Form, Input, InputNumber, Modal, Popconfirm, Select, Space,
-  Statistic, Table, Tag, Tooltip, Typography,
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Statistic,
+  Tag,
+  Tooltip,
+  Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError, errorMessage } from '../../shared/http';
+import { errorMessage } from '../../shared/http';
 import { callsApi, callsKeys } from '../calls/api';
-import { publicationApi, publicBatchUrl } from '../publication/api';
+import { publicBatchUrl } from '../publication/api';
 import { reviewApi, reviewKeys } from './api';
 import { submissionsApi } from '../submissions/api';
 import { AssignmentStatusTag, fmtScore } from './AssignmentStatusTag';
@@ -20,11 +36,21 @@ import { ReasonModal } from '../../shared/components/ReasonModal';
 import { FullPageSpin } from '../../app/RequireAuth';
 import { StatusTag } from '../../shared/components/StatusTag';
 import { useErrorToast } from '../../shared/hooks';
-import { BATCH_LIST_NAMES } from '../../shared/labels';
 import { useMeta } from '../../shared/meta';
+import { reviewCounts } from './review-counts';
+import { PublishModal } from './PublishModal';
 import { rowTestId } from '../../shared/testid';
-import { dayjs, fromPickerValue, TZ } from '../../shared/time';
-import type { AssignmentStatus, AutoAssignResult, Batch, RankingItem, RankingReview, Reviewer, ReviewerProgressRow } from '../../shared/types';
+import { dayjs, fromPickerValue } from '../../shared/time';
+import type {
+  AssignmentStatus,
+  AutoAssignResult,
+  Batch,
+  RankingItem,
+  RankingReview,
+  Reviewer,
+  ReviewerProgressRow,
+} from '../../shared/types';
+import { DataTable } from '../../shared/components/DataTable';
 
 const disabledPast = (d: Dayjs) => d.isBefore(dayjs(), 'day');
 const active = (r: RankingReview) => r.status !== 'conflict_declared';
@@ -118,13 +144,13 @@ function ReviewsOfItem({ item, canEdit, onChange }: { item: RankingItem; canEdit
     },
   ];
   return (
-    <Table<RankingReview>
+    <DataTable<RankingReview>
       size="small"
       rowKey="assignmentId"
       columns={columns}
       dataSource={item.reviews}
       pagination={false}
-      locale={{ emptyText: '尚未分配评审专家' }}
+      empty="尚未分配评审专家"
       data-testid={`ranking-reviews-${item.id}`}
       style={{ maxWidth: 760 }}
     />
@@ -141,7 +167,13 @@ function AssignModal({ callId, item, onClose, onDone }: { callId: string; item: 
   const assigned = new Set(item.reviews.filter(active).map((r) => r.reviewerUserId));
   const declined = new Set(item.reviews.filter((r) => !active(r)).map((r) => r.reviewerUserId));
   const note = (r: Reviewer) =>
-    assigned.has(r.id) ? '（已分配）' : declined.has(r.id) ? '（已声明回避）' : r.organizationName === item.organizationName ? '（同单位）' : '';
+    assigned.has(r.id)
+      ? '（已分配）'
+      : declined.has(r.id)
+        ? '（已声明回避）'
+        : r.organizationName === item.organizationName
+          ? '（同单位）'
+          : '';
 
   const ok = async () => {
     if (!reviewerId) {
@@ -206,94 +238,6 @@ function AssignModal({ callId, item, onClose, onDone }: { callId: string; item: 
   );
 }
 
-interface PublishValues {
-  title?: string;
-  number?: number | null;
-  issuer?: string;
-}
-
-function PublishModal({ callId, listType, selectedCount, onClose, onDone }: {
-  callId: string; listType: string; selectedCount: number; onClose: () => void; onDone: (b: Batch) => void;
-}) {
-  const [form] = Form.useForm<PublishValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const year = dayjs().tz(TZ).year();
-  const listName = BATCH_LIST_NAMES[listType] ?? '人工智能场景清单';
-
-  const ok = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    setError(null);
-    try {
-      const b = await publicationApi.publishBatch(callId, {
-        title: v.title?.trim() || undefined,
-        number: v.number ?? undefined,
-        issuer: v.issuer?.trim() || undefined,
-      });
-      onDone(b);
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'BATCH_NUMBER_TAKEN') form.setFields([{ name: 'number', errors: [e.message] }]);
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <Modal
-      open
-      title="发布批次"
-      okText="确认发布"
-      cancelText="取消"
-      okButtonProps={{ loading: busy, 'data-testid': 'publish-confirm' }}
-      onOk={() => void ok().catch(() => undefined)}
-      onCancel={onClose}
-      destroyOnHidden
-      width={560}
-    >
-      <Alert
-        type="warning"
-        showIcon
-        style={{ marginBottom: 16 }}
-        title={`将 ${selectedCount} 个已入选项目按排名顺序编号发布`}
-        description="发布后不可修改，更正需发布勘误。征集仍处于评审中，可继续遴选并发布后续批次；全部完成后在征集管理中点击“发布结果”结束评审。"
-      />
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="publish-error" />}
-      <Form form={form} layout="vertical" preserve={false}>
-        <Form.Item
-          name="title"
-          label="批次标题"
-          extra="不填写时由系统按批次号生成。"
-          rules={[
-            { min: 4, message: '标题至少4个字' },
-            { max: 100, message: '标题不能超过100字' },
-          ]}
-        >
-          <Input placeholder={`${year}年第N批${listName}`} maxLength={100} allowClear data-testid="publish-title" />
-        </Form.Item>
-        <Flex gap={16}>
-          <Form.Item name="number" label="批次号" extra={`${year}年内的序号，不填自动取下一个。`} style={{ flex: '0 0 180px' }}>
-            <InputNumber min={1} max={999} precision={0} placeholder="自动" style={{ width: '100%' }} data-testid="publish-number" />
-          </Form.Item>
-          <Form.Item
-            name="issuer"
-            label="发布单位"
-            extra="不填写时为运营方单位名称。"
-            style={{ flex: 1 }}
-            rules={[
-              { min: 2, message: '发布单位至少2个字' },
-              { max: 100, message: '发布单位不能超过100字' },
-            ]}
-          >
-            <Input placeholder="默认：运营方单位" maxLength={100} allowClear data-testid="publish-issuer" />
-          </Form.Item>
-        </Flex>
-      </Form>
-    </Modal>
-  );
-}
-
 function ProgressTable({ rows }: { rows: ReviewerProgressRow[] }) {
   const columns: ColumnsType<ReviewerProgressRow> = [
     { title: '专家', dataIndex: 'name' },
@@ -306,18 +250,25 @@ function ProgressTable({ rows }: { rows: ReviewerProgressRow[] }) {
       dataIndex: 'overdue',
       width: 80,
       align: 'right',
-      render: (v: number) => (v > 0 ? <Typography.Text type="danger" strong>{v}</Typography.Text> : 0),
+      render: (v: number) =>
+        v > 0 ? (
+          <Typography.Text type="danger" strong>
+            {v}
+          </Typography.Text>
+        ) : (
+          0
+        ),
     },
   ];
   return (
-    <Table<ReviewerProgressRow>
+    <DataTable<ReviewerProgressRow>
       size="small"
       rowKey="reviewerUserId"
       columns={columns}
       dataSource={rows}
       pagination={false}
       onRow={(r) => rowTestId(`progress-row-${r.reviewerUserId}`)}
-      locale={{ emptyText: '尚未分配评审任务' }}
+      empty="尚未分配评审任务"
       scroll={{ y: 260 }}
     />
   );
@@ -357,15 +308,25 @@ export default function CallReview() {
   }, [items]);
 
   if ((call.isFetching && !call.data) || (ranking.isFetching && !ranking.data)) return <FullPageSpin />;
-  if (!call.data || !ranking.data) return <LoadError error={call.error ?? ranking.error} onRetry={() => { void call.refetch(); void ranking.refetch(); }} />;
+  if (!call.data || !ranking.data)
+    return (
+      <LoadError
+        error={call.error ?? ranking.error}
+        onRetry={() => {
+          void call.refetch();
+          void ranking.refetch();
+        }}
+      />
+    );
   const c = call.data;
   const reviewing = c.status === 'reviewing';
   // A batch leaves the call in review; after the operator's publish_results, undecided items can still be
   // selected and published in a further batch (the server allows both), but no longer assigned.
   const canDecide = reviewing || c.status === 'results_published';
   const k = c.reviewScheme.reviewersPerItem;
-  const selectedCount = counts.selected ?? 0;
-  const fullyScored = items.filter((i) => i.status === 'in_review' && i.count >= k).length;
+  const summary = reviewCounts(items, k);
+  // What 发布批次 publishes: selected and not yet in a batch.
+  const selectedCount = summary.awaitingPublication;
   const underStaffed = items.filter((i) => i.status === 'in_review' && i.reviews.filter(active).length < k).length;
 
   const reload = () => {
@@ -557,11 +518,17 @@ export default function CallReview() {
       <Flex gap={16} wrap align="stretch" style={{ marginBottom: 16 }}>
         <Card size="small" style={{ flex: '1 1 420px' }} title="评审分配">
           <Flex gap={24} wrap style={{ marginBottom: 12 }}>
-            <Statistic title="评审中" value={counts.in_review ?? 0} suffix="项" />
-            <Statistic title="专家不足" value={underStaffed} suffix="项" styles={{ content: underStaffed ? { color: '#d46b08' } : undefined }} />
-            <Statistic title="已评完" value={fullyScored} suffix="项" />
-            <Statistic title="已入选" value={selectedCount} suffix="项" />
-            <Statistic title="未入选" value={counts.rejected ?? 0} suffix="项" />
+            <Statistic title="评审中" value={summary.inReview} suffix="项" />
+            <Statistic
+              title="专家不足"
+              value={underStaffed}
+              suffix="项"
+              styles={{ content: underStaffed ? { color: '#d46b08' } : undefined }}
+            />
+            <Statistic title="已评完" value={summary.fullyScored} suffix="项" />
+            <Statistic title="已入选" value={summary.selected} suffix="项" data-testid="review-count-selected" />
+            <Statistic title="其中已发布" value={summary.published} suffix="项" data-testid="review-count-published" />
+            <Statistic title="未入选" value={summary.rejected} suffix="项" />
           </Flex>
           {reviewing && (
             <Space wrap>
@@ -581,11 +548,7 @@ export default function CallReview() {
 
       <Card
         title="评审排名"
-        extra={
-          <Typography.Text type="secondary">
-            平均分：5 份及以上评分时去掉最高最低分；分差 = 最高 − 最低
-          </Typography.Text>
-        }
+        extra={<Typography.Text type="secondary">平均分：5 份及以上评分时去掉最高最低分；分差 = 最高 − 最低</Typography.Text>}
       >
         <Flex justify="space-between" wrap gap={12} style={{ marginBottom: 12 }}>
           <Space wrap>
@@ -600,6 +563,7 @@ export default function CallReview() {
                 { value: '', label: `全部（${items.length}）` },
                 ...Object.entries(counts).map(([s, n]) => ({ value: s, label: `${meta.submissionState(s)}（${n}）` })),
               ]}
+              aria-label="按状态筛选"
               data-testid="ranking-filter-status"
             />
             <Input.Search
@@ -611,12 +575,17 @@ export default function CallReview() {
                 setSelectedKeys([]);
               }}
               onChange={(e) => !e.target.value && setQ('')}
+              aria-label="按关键词筛选"
               data-testid="ranking-filter-q"
             />
-            <Checkbox checked={onlySpread} onChange={(e) => {
-              setOnlySpread(e.target.checked);
-              setSelectedKeys([]);
-            }} data-testid="ranking-filter-spread">
+            <Checkbox
+              checked={onlySpread}
+              onChange={(e) => {
+                setOnlySpread(e.target.checked);
+                setSelectedKeys([]);
+              }}
+              data-testid="ranking-filter-spread"
+            >
               仅看分歧较大
             </Checkbox>
           </Space>
@@ -642,13 +611,18 @@ export default function CallReview() {
               </>
             )}
             <Tooltip title={selectedCount ? undefined : '没有已入选的项目'}>
-              <Button type="primary" disabled={selectedCount === 0 || !canDecide} onClick={() => setPublishOpen(true)} data-testid="publish-batch">
+              <Button
+                type="primary"
+                disabled={selectedCount === 0 || !canDecide}
+                onClick={() => setPublishOpen(true)}
+                data-testid="publish-batch"
+              >
                 发布批次{selectedCount ? `（${selectedCount}）` : ''}
               </Button>
             </Tooltip>
           </Space>
         </Flex>
-        <Table<RankingItem>
+        <DataTable<RankingItem>
           rowKey="id"
           size="middle"
           columns={columns}
@@ -669,7 +643,7 @@ export default function CallReview() {
             rowExpandable: () => true,
           }}
           scroll={{ x: 940 }}
-          locale={{ emptyText: <Empty description={items.length ? '没有符合筛选条件的项目' : '暂无评审中的项目'} /> }}
+          empty={<Empty description={items.length ? '没有符合筛选条件的项目' : '暂无评审中的项目'} />}
           pagination={{ defaultPageSize: 50, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200], showTotal: (t) => `共 ${t} 项` }}
         />
       </Card>

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ArrowLeftOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Divider, Flex, Input, InputNumber, List, Popconfirm, Space, Tag, Typography } from 'antd';
+import { NUMBER_RANGES, numberOutOfRange } from '@scenebridge/contract/forms';
 import { useRef, useState, type RefObject } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../shared/http';
@@ -20,6 +21,10 @@ import type { AssignmentDetail, Criterion, SubmissionData } from '../../shared/t
 
 type Scores = Record<string, number | null>;
 
+const [SCORE_MIN, SCORE_MAX] = NUMBER_RANGES.score;
+const SCORE_MESSAGE = numberOutOfRange('分数', NUMBER_RANGES.score);
+const outOfRange = (v: number | null | undefined) => v != null && (v < SCORE_MIN || v > SCORE_MAX);
+
 /** Σ weight × score / 100 over the scored criteria, 2 decimals (the server's figure once submitted). */
 function weightedTotal(criteria: Criterion[], scores: Scores): number {
   const sum = criteria.reduce((acc, c) => acc + (scores[c.key] ?? 0) * c.weight, 0);
@@ -38,15 +43,23 @@ function ScoringCard({ a, dirty, onSaved }: ScoringProps) {
   const toast = useErrorToast();
   const editable = a.status === 'assigned';
   const [scores, setScores] = useState<Scores>(() => Object.fromEntries(a.criteria.map((c) => [c.key, a.scores[c.key] ?? null])));
-  const [comments, setComments] = useState<Record<string, string>>(() => Object.fromEntries(a.criteria.map((c) => [c.key, a.comments[c.key] ?? ''])));
+  const [comments, setComments] = useState<Record<string, string>>(() =>
+    Object.fromEntries(a.criteria.map((c) => [c.key, a.comments[c.key] ?? ''])),
+  );
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const missing = a.criteria.filter((c) => scores[c.key] == null);
+  const invalid = a.criteria.filter((c) => outOfRange(scores[c.key]));
   const total = weightedTotal(a.criteria, scores);
 
   const send = async (submit: boolean) => {
     setError(null);
+    // The field shows its own message; nothing out of range is sent, and nothing is moved into range for the user.
+    if (invalid.length) {
+      setError(`${invalid.map((c) => c.name).join('、')}：${SCORE_MESSAGE}`);
+      return;
+    }
     setBusy(submit ? 'submit' : 'save');
     try {
       const s: Record<string, number> = {};
@@ -58,7 +71,8 @@ function ScoringCard({ a, dirty, onSaved }: ScoringProps) {
       onSaved({ status: saved.status, scores: saved.scores, comments: saved.comments, weightedScore: saved.weightedScore });
       void message.success(submit ? '评分已提交' : '评分已保存，提交前可继续修改');
     } catch (e) {
-      if (e instanceof ApiError && (e.code === 'INCOMPLETE_SCORES' || e.code === 'VALIDATION_FAILED' || e.code === 'UNKNOWN_CRITERION')) setError(e.message);
+      if (e instanceof ApiError && (e.code === 'INCOMPLETE_SCORES' || e.code === 'VALIDATION_FAILED' || e.code === 'UNKNOWN_CRITERION'))
+        setError(e.message);
       else toast(e);
     } finally {
       setBusy(null);
@@ -66,6 +80,10 @@ function ScoringCard({ a, dirty, onSaved }: ScoringProps) {
   };
 
   const askSubmit = () => {
+    if (invalid.length) {
+      setError(`${invalid.map((c) => c.name).join('、')}：${SCORE_MESSAGE}`);
+      return;
+    }
     if (missing.length) {
       setError(`请为以下评审指标打分：${missing.map((c) => c.name).join('、')}`);
       return;
@@ -104,22 +122,33 @@ function ScoringCard({ a, dirty, onSaved }: ScoringProps) {
               <>
                 <Flex align="center" gap={12} style={{ marginBottom: 6 }}>
                   <InputNumber
-                    min={0}
-                    max={100}
                     step={1}
                     value={v}
                     placeholder="0–100"
                     suffix="分"
                     style={{ width: 140 }}
-                    status={error && v == null ? 'error' : undefined}
+                    status={(error && v == null) || outOfRange(v) ? 'error' : undefined}
+                    aria-invalid={outOfRange(v) || undefined}
                     onChange={(n) => {
                       dirty.current = true;
                       setScores((s) => ({ ...s, [c.key]: typeof n === 'number' ? n : null }));
                     }}
                     data-testid={`review-score-${c.key}`}
                   />
-                  <Typography.Text type="secondary">折合 {v == null ? '—' : ((v * c.weight) / 100).toFixed(2)} 分</Typography.Text>
+                  <Typography.Text type="secondary">
+                    折合 {v == null || outOfRange(v) ? '—' : ((v * c.weight) / 100).toFixed(2)} 分
+                  </Typography.Text>
                 </Flex>
+                {outOfRange(v) && (
+                  <Typography.Text
+                    type="danger"
+                    style={{ display: 'block', marginBottom: 6 }}
+                    role="alert"
+                    data-testid={`review-score-error-${c.key}`}
+                  >
+                    {SCORE_MESSAGE}
+                  </Typography.Text>
+                )}
                 <Input.TextArea
                   rows={2}
                   maxLength={2000}
@@ -141,7 +170,11 @@ function ScoringCard({ a, dirty, onSaved }: ScoringProps) {
                   </Typography.Text>
                   <Typography.Text type="secondary">（折合 {v == null ? '—' : ((v * c.weight) / 100).toFixed(2)} 分）</Typography.Text>
                 </div>
-                <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }} data-testid={`review-comment-${c.key}`}>
+                <Typography.Paragraph
+                  type="secondary"
+                  style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}
+                  data-testid={`review-comment-${c.key}`}
+                >
                   {comments[c.key] || '（无评审意见）'}
                 </Typography.Paragraph>
               </>
@@ -231,9 +264,17 @@ export default function ReviewDetail() {
         <Alert type="success" showIcon title="评分已提交，不可修改" style={{ marginBottom: 16 }} data-testid="review-submitted" />
       )}
       {a.status === 'conflict_declared' && (
-        <Alert type="info" showIcon title="您已声明回避，该任务已交由其他专家评审" description={a.conflictReason ? `回避原因：${a.conflictReason}` : undefined} style={{ marginBottom: 16 }} />
+        <Alert
+          type="info"
+          showIcon
+          title="您已声明回避，该任务已交由其他专家评审"
+          description={a.conflictReason ? `回避原因：${a.conflictReason}` : undefined}
+          style={{ marginBottom: 16 }}
+        />
       )}
-      {overdue && <Alert type="warning" showIcon title={`已超过评审截止时间（${fmtTime(a.dueAt)}），请尽快完成评分`} style={{ marginBottom: 16 }} />}
+      {overdue && (
+        <Alert type="warning" showIcon title={`已超过评审截止时间（${fmtTime(a.dueAt)}），请尽快完成评分`} style={{ marginBottom: 16 }} />
+      )}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions
           size="small"
@@ -298,7 +339,12 @@ export default function ReviewDetail() {
           </Card>
         </div>
         <div style={{ flex: '0 1 420px', minWidth: 320, position: 'sticky', top: 16 }}>
-          <ScoringCard key={a.id} a={a} dirty={dirty} onSaved={(next) => queryClient.setQueryData(reviewKeys.myAssignment(id), { ...a, ...next })} />
+          <ScoringCard
+            key={a.id}
+            a={a}
+            dirty={dirty}
+            onSaved={(next) => queryClient.setQueryData(reviewKeys.myAssignment(id), { ...a, ...next })}
+          />
         </div>
       </Flex>
       <ReasonModal

@@ -1,18 +1,18 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, Popconfirm, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Popconfirm, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../shared/http';
 import { reviewApi, reviewKeys } from './api';
 import { useUser } from '../auth/auth';
-import { LoadError } from '../../shared/components/LoadError';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { useErrorToast } from '../../shared/hooks';
 import { rowTestId } from '../../shared/testid';
 import { fmtTime } from '../../shared/time';
 import type { ReviewerRelation } from '../../shared/types';
+import { DataTable } from '../../shared/components/DataTable';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -101,15 +101,16 @@ export default function ReviewRelations() {
         title={`您所在单位「${user.organization.name}」的项目会自动回避，无需声明。`}
         description="评审实名项目时，可直接点击评分页单位名称旁的“声明关联”。其他单位请填写机构编号（可向运营方索取）。已分配的任务不会因新的声明而撤销，如需回避请在评分页“声明回避”。"
       />
-      <LoadError error={list.error} onRetry={() => void list.refetch()} />
-      <Table<ReviewerRelation>
+      <DataTable<ReviewerRelation>
+        error={list.error}
+        onRetry={() => void list.refetch()}
         rowKey="organizationId"
         columns={columns}
         dataSource={list.data ?? []}
         loading={list.isFetching}
         onRow={(r) => rowTestId(`relation-row-${r.organizationId}`)}
         pagination={false}
-        locale={{ emptyText: '尚未声明关联单位' }}
+        empty="尚未声明关联单位"
         style={{ marginBottom: 16 }}
       />
       <Card title="新增关联单位" size="small">

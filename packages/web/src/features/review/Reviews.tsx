@@ -1,17 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Empty, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Empty, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { reviewApi, reviewKeys } from './api';
 import { AssignmentStatusTag, fmtScore } from './AssignmentStatusTag';
-import { LoadError } from '../../shared/components/LoadError';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { useSearchState } from '../../shared/hooks';
 import { ASSIGNMENT_STATUS } from '../../shared/labels';
 import { rowTestId } from '../../shared/testid';
 import { fmtTime } from '../../shared/time';
 import type { AssignmentStatus, MyAssignment } from '../../shared/types';
+import { DataTable } from '../../shared/components/DataTable';
 
 /** A withdrawn assignment is removed, so a reviewer's list never holds one to filter by. */
 const FILTER_STATUSES: AssignmentStatus[] = ['assigned', 'submitted', 'conflict_declared'];
@@ -75,7 +75,12 @@ export default function Reviews() {
       key: 'op',
       width: 90,
       render: (_v, r) => (
-        <Button size="small" type={r.status === 'assigned' ? 'primary' : 'default'} onClick={() => navigate(`/reviews/${r.id}`)} data-testid="review-open">
+        <Button
+          size="small"
+          type={r.status === 'assigned' ? 'primary' : 'default'}
+          onClick={() => navigate(`/reviews/${r.id}`)}
+          data-testid="review-open"
+        >
           {r.status === 'assigned' ? '评分' : '查看'}
         </Button>
       ),
@@ -103,32 +108,36 @@ export default function Reviews() {
           value={callId}
           onChange={(v) => update({ callId: v })}
           options={[{ value: '', label: '全部征集' }, ...callOptions]}
+          aria-label="按征集筛选"
           data-testid="review-filter-call"
         />
         <Select
           style={{ width: 140 }}
           value={status}
           onChange={(v) => update({ status: v })}
-          options={[{ value: '', label: '全部状态' }, ...FILTER_STATUSES.map((value) => ({ value, label: ASSIGNMENT_STATUS[value].label }))]}
+          options={[
+            { value: '', label: '全部状态' },
+            ...FILTER_STATUSES.map((value) => ({ value, label: ASSIGNMENT_STATUS[value].label })),
+          ]}
+          aria-label="按状态筛选"
           data-testid="review-filter-status"
         />
       </Space>
-      <LoadError error={list.error} onRetry={() => void list.refetch()} />
-      <Table<MyAssignment>
+      <DataTable<MyAssignment>
+        error={list.error}
+        onRetry={() => void list.refetch()}
         rowKey="id"
         columns={columns}
         dataSource={rows}
         loading={list.isFetching}
         onRow={(r) => rowTestId(`reviews-row-${r.id}`)}
         scroll={{ x: 1000 }}
-        locale={{
-          emptyText: (
-            <Empty
-              data-testid="reviews-empty"
-              description={all.length ? '没有符合筛选条件的评审任务' : '暂无评审任务。运营方分配任务后将显示在这里。'}
-            />
-          ),
-        }}
+        empty={
+          <Empty
+            data-testid="reviews-empty"
+            description={all.length ? '没有符合筛选条件的评审任务' : '暂无评审任务。运营方分配任务后将显示在这里。'}
+          />
+        }
         pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (t) => `共 ${t} 项` }}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>

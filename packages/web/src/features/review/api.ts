@@ -1,6 +1,17 @@
 /** Review (评审): the operator side, then the reviewer side: the part of /api/v1 this feature calls. */
 import { del, enc, get, post, put } from '../../shared/http';
-import type { AssignmentDetail, AutoAssignResult, ConflictResult, CreatedAssignment, MyAssignmentList, Ranking, ReviewerList, ReviewerRelationList, SavedScores, SelectionResult } from '../../shared/types';
+import type {
+  AssignmentDetail,
+  AutoAssignResult,
+  ConflictResult,
+  CreatedAssignment,
+  MyAssignmentList,
+  Ranking,
+  ReviewerList,
+  ReviewerRelationList,
+  SavedScores,
+  SelectionResult,
+} from '../../shared/types';
 
 /** TanStack Query keys: everything this feature caches starts with ['review']. */
 export const reviewKeys = {

@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router-dom';
 import { matchingApi, matchingKeys } from '../matching/api';
 import { searchApi, searchKeys } from './api';
 import { submissionsApi, submissionsKeys } from '../submissions/api';
-import { useUser } from '../auth/auth';
+import { useAccess } from '../auth/auth';
 import { InterestModal } from '../matching/InterestModal';
 import { InterestsCard } from '../matching/InterestsCard';
 import { ListingTags } from './ListingTags';
@@ -21,18 +21,46 @@ import { fmtDate } from '../../shared/time';
 import type { Listing as ListingT, ReferenceCase } from '../../shared/types';
 
 /** Items that can be one side of an interest: submitted and not withdrawn. */
-const INTEREST_STATES = new Set(['submitted', 'in_review', 'selected', 'published', 'matching', 'awarded', 'in_delivery', 'accepted', 'benchmark_case']);
+const INTEREST_STATES = new Set([
+  'submitted',
+  'in_review',
+  'selected',
+  'published',
+  'matching',
+  'awarded',
+  'in_delivery',
+  'accepted',
+  'benchmark_case',
+]);
 
 function Details({ l }: { l: ListingT }) {
   const isNeed = l.listType === 'scenario_need';
   const items = [
     { key: 'org', label: isNeed ? '发布单位' : '供给单位', children: l.organization.name },
     { key: 'status', label: '状态', children: <StatusTag kind="submission" status={l.status} /> },
-    { key: 'tags', label: '领域与地区', span: 2, children: <ListingTags listType={l.listType} sector={l.sector} sectors={l.sectors} techFields={l.techFields} regionName={l.regionName} batch={l.batch} /> },
+    {
+      key: 'tags',
+      label: '领域与地区',
+      span: 2,
+      children: (
+        <ListingTags
+          listType={l.listType}
+          sector={l.sector}
+          sectors={l.sectors}
+          techFields={l.techFields}
+          regionName={l.regionName}
+          batch={l.batch}
+        />
+      ),
+    },
     ...(isNeed
       ? [
           { key: 'budget', label: '预算', children: budgetText(l.budgetMin, l.budgetMax) },
-          { key: 'open', label: '数据/场地开放', children: `${opennessLabel(l.dataOpenness ?? undefined) || '—'} / ${opennessLabel(l.siteOpenness ?? undefined) || '—'}` },
+          {
+            key: 'open',
+            label: '数据/场地开放',
+            children: `${opennessLabel(l.dataOpenness ?? undefined) || '—'} / ${opennessLabel(l.siteOpenness ?? undefined) || '—'}`,
+          },
         ]
       : [{ key: 'trl', label: '技术成熟度', span: 2, children: l.maturityTrl ? (TRL_LABELS[l.maturityTrl] ?? l.maturityTrl) : '—' }]),
     { key: 'batch', label: '发布批次', children: l.batch?.title ?? '未发布' },
@@ -80,13 +108,13 @@ function Details({ l }: { l: ListingT }) {
 /** 条目详情 with its matches (匹配结果) and interests (对接意向). */
 export default function Listing() {
   const { id = '' } = useParams();
-  const user = useUser();
+  const access = useAccess();
   const meta = useMeta();
   const listing = useQuery({ queryKey: searchKeys.listing(id), queryFn: () => searchApi.listing(id) });
   const interests = useQuery({ queryKey: matchingKeys.interests(id), queryFn: () => matchingApi.interests(id) });
   const [choosing, setChoosing] = useState(false);
   const l = listing.data;
-  const orgUser = user.roles.some((r) => r === 'org_admin' || r === 'org_member') && user.organization?.status === 'approved';
+  const orgUser = access.can('expressInterest');
   const otherType = l?.listType === 'scenario_need' ? 'capability' : 'scenario_need';
   const ownQuery = { listType: otherType, pageSize: 100 };
   const ownItems = useQuery({

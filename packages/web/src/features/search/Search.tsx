@@ -3,8 +3,8 @@ import { BellOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Empty, Flex, Input, Pagination, Row, Segmented, Select, Skeleton, Space, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { searchApi, searchKeys } from './api';
-import { useUser } from '../auth/auth';
-import { LoadError } from '../../shared/components/LoadError';
+import { useAccess, useUser } from '../auth/auth';
+import { PageState } from '../../shared/components/PageState';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { SaveSearchModal } from '../subscriptions/SaveSearchModal';
 import { SearchFacets } from './SearchFacets';
@@ -24,6 +24,7 @@ const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);
  */
 export default function Search() {
   const user = useUser();
+  const access = useAccess();
   const meta = useMeta();
   const [params, update] = useSearchState();
   const q = params.get('q') ?? '';
@@ -46,7 +47,11 @@ export default function Search() {
     queryFn: async () => {
       const token = snapshot.current?.key === key ? snapshot.current.token : undefined;
       const r = await searchApi.search({
-        q, sort, page, pageSize, snapshot: token,
+        q,
+        sort,
+        page,
+        pageSize,
+        snapshot: token,
         ...Object.fromEntries(FACETS.map((f) => [f.key, filters[f.key].join(',')])),
       });
       snapshot.current = { key, token: r.snapshot };
@@ -57,7 +62,7 @@ export default function Search() {
 
   const data = result.data;
   const setFilter = (facet: FacetKey, values: string[]) => update({ [facet]: values.join(','), page: undefined });
-  const canSubscribe = isOrgUserOf(user.roles) && user.organization?.status === 'approved';
+  const canSubscribe = access.can('subscribe');
   const listTypeCounts = new Map((data?.facets.listType ?? []).map((f) => [f.value, f.count]));
   const activeFilters = FACETS.some((f) => filters[f.key].length > 0);
 
@@ -91,10 +96,14 @@ export default function Search() {
           options={SORT_OPTIONS}
           onChange={(v) => update({ sort: v === 'relevance' ? undefined : v, page: undefined })}
           style={{ width: 140 }}
+          aria-label="排序方式"
           data-testid="search-sort"
         />
         {activeFilters && (
-          <Button onClick={() => update({ ...Object.fromEntries(FACETS.map((f) => [f.key, undefined])), page: undefined })} data-testid="search-clear-filters">
+          <Button
+            onClick={() => update({ ...Object.fromEntries(FACETS.map((f) => [f.key, undefined])), page: undefined })}
+            data-testid="search-clear-filters"
+          >
             清除全部筛选
           </Button>
         )}
@@ -116,7 +125,7 @@ export default function Search() {
           })),
         ]}
       />
-      <LoadError error={result.error} onRetry={() => void result.refetch()} />
+      <PageState error={result.error} onRetry={() => void result.refetch()} />
       {data?.snapshotRenewed && (
         <Alert
           type="info"
@@ -130,25 +139,25 @@ export default function Search() {
       )}
       <Row gutter={16}>
         <Col xs={24} md={8} lg={6}>
-          {data ? (
-            <SearchFacets facets={data.facets} selected={filters} onChange={setFilter} hide={['listType']} />
-          ) : (
-            <Skeleton active />
-          )}
+          {data ? <SearchFacets facets={data.facets} selected={filters} onChange={setFilter} hide={['listType']} /> : <Skeleton active />}
         </Col>
         <Col xs={24} md={16} lg={18}>
           <Typography.Paragraph type="secondary" data-testid="search-total" data-total={data?.total ?? ''}>
-            {data ? `${data.capped ? '至少' : '共'} ${data.total} 条结果${data.terms.length ? `（检索词：${data.terms.join('、')}）` : ''}` : '检索中…'}
+            {data
+              ? `${data.capped ? '至少' : '共'} ${data.total} 条结果${data.terms.length ? `（检索词：${data.terms.join('、')}）` : ''}`
+              : '检索中…'}
           </Typography.Paragraph>
           <div data-testid="search-results" aria-busy={result.isFetching} style={{ opacity: result.isFetching && data ? 0.6 : 1 }}>
             {!data && result.isFetching && <Skeleton active paragraph={{ rows: 6 }} />}
-            {data && data.items.length === 0 && (
+            {data && data.items.length === 0 && !result.error && (
               <Empty
                 data-testid="search-empty"
                 description={q || activeFilters ? '没有找到符合条件的条目，请换个关键词或减少筛选条件' : '暂无可检索的条目'}
               />
             )}
-            {data?.items.map((hit) => <SearchResultItem key={hit.id} hit={hit} />)}
+            {data?.items.map((hit) => (
+              <SearchResultItem key={hit.id} hit={hit} />
+            ))}
           </div>
           {data && data.total > 0 && (
             <Space style={{ width: '100%', justifyContent: 'flex-end' }}>

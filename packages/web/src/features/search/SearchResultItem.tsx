@@ -40,7 +40,11 @@ export function SearchResultItem({ hit }: { hit: SearchHit }) {
             {hit.organization.name}
           </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {isNeed ? `预算：${budgetText(hit.budgetMin, hit.budgetMax)}` : hit.maturityTrl ? `成熟度：${TRL_LABELS[hit.maturityTrl] ?? hit.maturityTrl}` : ''}
+            {isNeed
+              ? `预算：${budgetText(hit.budgetMin, hit.budgetMax)}`
+              : hit.maturityTrl
+                ? `成熟度：${TRL_LABELS[hit.maturityTrl] ?? hit.maturityTrl}`
+                : ''}
           </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {hit.publishedAt ? `发布：${fmtDate(hit.publishedAt)}` : hit.submittedAt ? `提交：${fmtDate(hit.submittedAt)}` : ''}

@@ -6,6 +6,7 @@ import { errorMessage } from '../../shared/http';
 import { submissionsApi, submissionsKeys } from './api';
 import { fmtTime } from '../../shared/time';
 import type { Attachment } from '../../shared/types';
+import { attachmentProblem } from './upload-check';
 
 export const ATTACHMENT_ACCEPT = '.pdf,.docx,.xlsx,.png,.jpg,.jpeg';
 
@@ -50,6 +51,14 @@ export function Attachments({ submissionId, items, editable }: Props) {
             data-testid="attachment-upload-input"
             customRequest={({ file, onSuccess, onError }) => {
               if (typeof file === 'string') return;
+              // Refused here, before sending: a 10 MB upload on a slow line should not fail only at the end.
+              const problem = attachmentProblem({ name: 'name' in file ? file.name : '文件', size: file.size });
+              if (problem) {
+                setLastError(problem);
+                void message.error(problem);
+                onError?.(new Error(problem));
+                return;
+              }
               setUploading(true);
               setLastError(null);
               submissionsApi

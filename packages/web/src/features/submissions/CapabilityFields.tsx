@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select } from 'antd';
-import { NUMBER_RANGES, PICK_LIMITS, TEXT_MAX } from '@scenebridge/contract/forms';
+import { PICK_LIMITS, TEXT_MAX } from '@scenebridge/contract/forms';
 import { TRL_LABELS } from '../../shared/labels';
 import { useMeta } from '../../shared/meta';
 import { rules } from '../../shared/validators';
@@ -13,14 +13,26 @@ export function CapabilityFields() {
   return (
     <Row gutter={16}>
       <Col span={24}>
-        <Form.Item label="能力描述" name="description" rules={[rules.required('能力描述'), rules.length('能力描述', 'listingDescription')]} extra="产品或解决方案的功能、技术路线、优势和适用场景，不少于20字。">
+        <Form.Item
+          label="能力描述"
+          name="description"
+          rules={[rules.required('能力描述'), rules.length('能力描述', 'listingDescription')]}
+          extra="产品或解决方案的功能、技术路线、优势和适用场景，不少于20字。"
+        >
           <Input.TextArea rows={6} maxLength={5000} showCount data-testid="sub-description" />
         </Form.Item>
       </Col>
       <TechFieldsItem />
       <Col xs={24} md={12}>
         <Form.Item label="服务领域" name="sectors" rules={rules.pick('服务领域', 'sectors')} extra={`最多选择${PICK_LIMITS.sectors[1]}个`}>
-          <Select mode="multiple" maxCount={PICK_LIMITS.sectors[1]} options={meta.sectorOptions} placeholder="请选择" showSearch={{ optionFilterProp: 'label' }} data-testid="sub-sectors" />
+          <Select
+            mode="multiple"
+            maxCount={PICK_LIMITS.sectors[1]}
+            options={meta.sectorOptions}
+            placeholder="请选择"
+            showSearch={{ optionFilterProp: 'label' }}
+            data-testid="sub-sectors"
+          />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
@@ -43,11 +55,19 @@ export function CapabilityFields() {
                     title={`案例 ${i + 1}`}
                     style={{ marginBottom: 12 }}
                     data-testid={`sub-case-${i}`}
-                    extra={<Button size="small" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)}>删除</Button>}
+                    extra={
+                      <Button size="small" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)}>
+                        删除
+                      </Button>
+                    }
                   >
                     <Row gutter={12}>
                       <Col xs={24} md={10}>
-                        <Form.Item label="案例名称" name={[f.name, 'title']} rules={[rules.required('案例名称'), rules.length('案例名称', 'caseTitle')]}>
+                        <Form.Item
+                          label="案例名称"
+                          name={[f.name, 'title']}
+                          rules={[rules.required('案例名称'), rules.length('案例名称', 'caseTitle')]}
+                        >
                           <Input maxLength={100} />
                         </Form.Item>
                       </Col>
@@ -57,12 +77,16 @@ export function CapabilityFields() {
                         </Form.Item>
                       </Col>
                       <Col xs={24} md={5}>
-                        <Form.Item label="年份" name={[f.name, 'year']}>
-                          <InputNumber min={NUMBER_RANGES.caseYear[0]} max={NUMBER_RANGES.caseYear[1]} precision={0} style={{ width: '100%' }} />
+                        <Form.Item label="年份" name={[f.name, 'year']} rules={[rules.range('年份', 'caseYear')]}>
+                          <InputNumber precision={0} style={{ width: '100%' }} />
                         </Form.Item>
                       </Col>
                       <Col span={24}>
-                        <Form.Item label="案例简介" name={[f.name, 'summary']} rules={[rules.required('案例简介'), rules.length('案例简介', 'caseSummary')]}>
+                        <Form.Item
+                          label="案例简介"
+                          name={[f.name, 'summary']}
+                          rules={[rules.required('案例简介'), rules.length('案例简介', 'caseSummary')]}
+                        >
                           <Input.TextArea rows={3} maxLength={1000} showCount />
                         </Form.Item>
                       </Col>

@@ -16,7 +16,19 @@ interface Props {
   onTech: (code: string) => void;
 }
 
-function Row({ title, items, chosen, kind, onPick }: { title: string; items: Suggestion[]; chosen: string[]; kind: 'sector' | 'tech'; onPick: (code: string) => void }) {
+function Row({
+  title,
+  items,
+  chosen,
+  kind,
+  onPick,
+}: {
+  title: string;
+  items: Suggestion[];
+  chosen: string[];
+  kind: 'sector' | 'tech';
+  onPick: (code: string) => void;
+}) {
   const top = items.filter((s) => s.confidence >= MIN_CONFIDENCE).slice(0, TOP);
   return (
     <div style={{ marginBottom: 8 }}>

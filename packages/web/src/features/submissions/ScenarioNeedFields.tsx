@@ -1,19 +1,20 @@
 import { Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
-import { NUMBER_RANGES } from '@scenebridge/contract/forms';
 import { OPENNESS_OPTIONS } from '../../shared/labels';
 import { useMeta } from '../../shared/meta';
 import { rules } from '../../shared/validators';
 import { RegionItem, TechFieldsItem } from './SharedFields';
-
-/** 万元 */
-const BUDGET = NUMBER_RANGES.budget;
 
 export function ScenarioNeedFields() {
   const meta = useMeta();
   return (
     <Row gutter={16}>
       <Col span={24}>
-        <Form.Item label="场景描述" name="description" rules={[rules.required('场景描述'), rules.length('场景描述', 'listingDescription')]} extra="应用场景现状、痛点、拟解决的问题和建设内容，不少于20字。">
+        <Form.Item
+          label="场景描述"
+          name="description"
+          rules={[rules.required('场景描述'), rules.length('场景描述', 'listingDescription')]}
+          extra="应用场景现状、痛点、拟解决的问题和建设内容，不少于20字。"
+        >
           <Input.TextArea rows={6} maxLength={5000} showCount data-testid="sub-description" />
         </Form.Item>
       </Col>
@@ -26,17 +27,18 @@ export function ScenarioNeedFields() {
       <Col xs={24} md={12}>
         <RegionItem label="场景所在地区" />
       </Col>
-      <Col xs={12} md={6}>
-        <Form.Item label="预算下限" name="budgetMin">
-          <InputNumber min={BUDGET[0]} max={BUDGET[1]} suffix="万元" style={{ width: '100%' }} data-testid="sub-budget-min" />
+      <Col xs={24} sm={12} md={6}>
+        <Form.Item label="预算下限" name="budgetMin" rules={[rules.range('预算下限（万元）', 'budget')]}>
+          <InputNumber suffix="万元" style={{ width: '100%' }} data-testid="sub-budget-min" />
         </Form.Item>
       </Col>
-      <Col xs={12} md={6}>
+      <Col xs={24} sm={12} md={6}>
         <Form.Item
           label="预算上限"
           name="budgetMax"
           dependencies={['budgetMin']}
           rules={[
+            rules.range('预算上限（万元）', 'budget'),
             ({ getFieldValue }) => ({
               validator: (_r, v: number | null | undefined) => {
                 const min = getFieldValue('budgetMin') as number | null | undefined;
@@ -45,7 +47,7 @@ export function ScenarioNeedFields() {
             }),
           ]}
         >
-          <InputNumber min={BUDGET[0]} max={BUDGET[1]} suffix="万元" style={{ width: '100%' }} data-testid="sub-budget-max" />
+          <InputNumber suffix="万元" style={{ width: '100%' }} data-testid="sub-budget-max" />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
@@ -59,7 +61,11 @@ export function ScenarioNeedFields() {
         </Form.Item>
       </Col>
       <Col span={24}>
-        <Form.Item label="预期成效" name="expectedOutcome" rules={[rules.required('预期成效'), rules.length('预期成效', 'expectedOutcome')]}>
+        <Form.Item
+          label="预期成效"
+          name="expectedOutcome"
+          rules={[rules.required('预期成效'), rules.length('预期成效', 'expectedOutcome')]}
+        >
           <Input.TextArea rows={4} maxLength={2000} showCount data-testid="sub-expected-outcome" />
         </Form.Item>
       </Col>

@@ -8,8 +8,20 @@ export function TechFieldsItem() {
   const meta = useMeta();
   return (
     <Col xs={24} md={12}>
-      <Form.Item label="技术领域" name="techFields" rules={rules.pick('技术领域', 'techFields')} extra={`最多选择${PICK_LIMITS.techFields[1]}个`}>
-        <Select mode="multiple" maxCount={PICK_LIMITS.techFields[1]} options={meta.techFieldOptions} placeholder="请选择" showSearch={{ optionFilterProp: 'label' }} data-testid="sub-tech-fields" />
+      <Form.Item
+        label="技术领域"
+        name="techFields"
+        rules={rules.pick('技术领域', 'techFields')}
+        extra={`最多选择${PICK_LIMITS.techFields[1]}个`}
+      >
+        <Select
+          mode="multiple"
+          maxCount={PICK_LIMITS.techFields[1]}
+          options={meta.techFieldOptions}
+          placeholder="请选择"
+          showSearch={{ optionFilterProp: 'label' }}
+          data-testid="sub-tech-fields"
+        />
       </Form.Item>
     </Col>
   );

@@ -37,7 +37,13 @@ function useRemote<T>(key: string | null, fn: () => Promise<T>): Remote<T> {
       .then((value) => alive && setR({ state: 'done', value }))
       // Whatever went wrong (not deployed, not allowed, offline, too many checks in a minute), the
       // form works without it; the last answer stays on screen rather than a blank.
-      .catch(() => alive && setR((prev) => (prev.state === 'loading' && prev.last !== undefined ? { state: 'done', value: prev.last } : { state: 'unavailable' })));
+      .catch(
+        () =>
+          alive &&
+          setR((prev) =>
+            prev.state === 'loading' && prev.last !== undefined ? { state: 'done', value: prev.last } : { state: 'unavailable' },
+          ),
+      );
     return () => {
       alive = false;
     };
@@ -91,7 +97,13 @@ export function SubmissionAssist({ form, listType, submissionId, toData, onAccep
         <>
           <Spin spinning={classification.state === 'loading' && !cls} size="small">
             {cls ? (
-              <ClassificationSuggestions result={cls} chosenSectors={chosenSectors} chosenTech={chosenTech} onSector={acceptSector} onTech={acceptTech} />
+              <ClassificationSuggestions
+                result={cls}
+                chosenSectors={chosenSectors}
+                chosenTech={chosenTech}
+                onSector={acceptSector}
+                onTech={acceptTech}
+              />
             ) : classification.state === 'unavailable' ? (
               <Typography.Text type="secondary">领域建议暂不可用</Typography.Text>
             ) : (

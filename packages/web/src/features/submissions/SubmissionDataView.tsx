@@ -3,7 +3,8 @@ import { opennessLabel, TRL_LABELS } from '../../shared/labels';
 import { useMeta } from '../../shared/meta';
 import type { ListType, SubmissionData } from '../../shared/types';
 
-const text = (v: string | undefined) => (v ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{v}</Typography.Paragraph> : '—');
+const text = (v: string | undefined) =>
+  v ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{v}</Typography.Paragraph> : '—';
 
 function budget(min?: number, max?: number): string {
   if (min == null && max == null) return '—';
@@ -12,17 +13,27 @@ function budget(min?: number, max?: number): string {
 }
 
 /** All fields of a submission's `data`, with Chinese labels (`hideContact`: blind review, the server removed it). */
-export function SubmissionDataView({ listType, data, hideContact = false }: { listType: ListType; data: SubmissionData; hideContact?: boolean }) {
+export function SubmissionDataView({
+  listType,
+  data,
+  hideContact = false,
+}: {
+  listType: ListType;
+  data: SubmissionData;
+  hideContact?: boolean;
+}) {
   const meta = useMeta();
   const tags = (codes: string[] | undefined, name: (c: string) => string) =>
     codes?.length ? codes.map((c) => <Tag key={c}>{name(c)}</Tag>) : '—';
   const c = data.contact;
-  const contact: DescriptionsProps['items'] = hideContact ? [] : [
-    { key: 'cn', label: '联系人', children: c?.name || '—' },
-    { key: 'cp', label: '联系电话', children: c?.phone || '—' },
-    { key: 'ce', label: '电子邮箱', children: c?.email || '—' },
-    { key: 'cpub', label: '公开联系方式', children: c ? (c.public ? '公开' : '不公开') : '—' },
-  ];
+  const contact: DescriptionsProps['items'] = hideContact
+    ? []
+    : [
+        { key: 'cn', label: '联系人', children: c?.name || '—' },
+        { key: 'cp', label: '联系电话', children: c?.phone || '—' },
+        { key: 'ce', label: '电子邮箱', children: c?.email || '—' },
+        { key: 'cpub', label: '公开联系方式', children: c ? (c.public ? '公开' : '不公开') : '—' },
+      ];
   const items: DescriptionsProps['items'] =
     listType === 'scenario_need'
       ? [
@@ -67,5 +78,14 @@ export function SubmissionDataView({ listType, data, hideContact = false }: { li
           },
           ...contact,
         ];
-  return <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={items} styles={{ label: { width: 112, whiteSpace: 'nowrap' } }} data-testid="submission-fields" />;
+  return (
+    <Descriptions
+      bordered
+      size="small"
+      column={{ xs: 1, md: 2 }}
+      items={items}
+      styles={{ label: { width: 112, whiteSpace: 'nowrap' } }}
+      data-testid="submission-fields"
+    />
+  );
 }

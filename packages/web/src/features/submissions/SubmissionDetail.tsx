@@ -10,6 +10,7 @@ import { submissionsApi, submissionsKeys } from './api';
 import { useUser } from '../auth/auth';
 import { ActionButtons } from '../../shared/components/ActionButtons';
 import { Attachments } from './Attachments';
+import { Receipt } from './Receipt';
 import { LoadError } from '../../shared/components/LoadError';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { FullPageSpin } from '../../app/RequireAuth';
@@ -61,7 +62,13 @@ function BenchmarkModal({ submissionId, onClose, onDone }: { submissionId: strin
             { max: 2000, message: '应用成效不能超过2000字' },
           ]}
         >
-          <Input.TextArea rows={5} showCount maxLength={2000} placeholder="如：上线后巡检效率提升40%，年节约成本约200万元…" data-testid="benchmark-results" />
+          <Input.TextArea
+            rows={5}
+            showCount
+            maxLength={2000}
+            placeholder="如：上线后巡检效率提升40%，年节约成本约200万元…"
+            data-testid="benchmark-results"
+          />
         </Form.Item>
       </Form>
     </Modal>
@@ -97,8 +104,15 @@ export default function SubmissionDetail() {
     setInvalid(null);
     try {
       const next = await submissionsApi.submissionTransition(s.id, action, reason);
+      if (action === 'discard') {
+        void message.success('草稿已删除');
+        void queryClient.invalidateQueries({ queryKey: submissionsKeys.all });
+        void navigate('/submissions');
+        return;
+      }
       queryClient.setQueryData(submissionsKeys.detail(id), next);
-      void message.success(`已${SUBMISSION_ACTION_LABELS[action] ?? actionLabel(action)}`);
+      const receipt = (action === 'submit' || action === 'resubmit') && next.receiptNo ? `，回执编号 ${next.receiptNo}` : '';
+      void message.success(`已${SUBMISSION_ACTION_LABELS[action] ?? actionLabel(action)}${receipt}`);
       void queryClient.invalidateQueries({ queryKey: submissionsKeys.history(id) });
     } catch (e) {
       if (e instanceof ApiError && e.code === 'VALIDATION_FAILED') {
@@ -133,6 +147,7 @@ export default function SubmissionDetail() {
               reasonLabels={{ return_for_revision: '退回原因', reject: '未入选原因' }}
               confirmTexts={{
                 withdraw: '撤回后该填报将不再参加本次征集。',
+                discard: '删除后该草稿不再出现在填报列表中，且不能恢复。',
                 select: '入选后可在“评审与遴选”中发布批次。',
                 award: '确定承接方后进入实施准备。',
                 start_delivery: '项目进入实施阶段。',
@@ -168,7 +183,10 @@ export default function SubmissionDetail() {
             <div>
               <ul style={{ margin: 0, paddingLeft: 20 }}>
                 {invalid.map((d, i) => (
-                  <li key={i}>{d.path ? `${fieldLabel(d.path)}：` : ''}{d.message}</li>
+                  <li key={i}>
+                    {d.path ? `${fieldLabel(d.path)}：` : ''}
+                    {d.message}
+                  </li>
                 ))}
               </ul>
               {editable && <Link to={`/submissions/${s.id}/edit`}>去编辑</Link>}
@@ -190,6 +208,7 @@ export default function SubmissionDetail() {
           }}
         />
       )}
+      <Receipt s={s} />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions
           size="small"
@@ -220,7 +239,12 @@ export default function SubmissionDetail() {
             data-testid="history-timeline"
             items={(history.data ?? []).map((h, i) => ({
               key: `${h.at}-${i}`,
-              color: h.toState === 'returned_for_revision' || h.toState === 'rejected' || h.toState === 'withdrawn' ? 'red' : h.toState === 'submitted' ? 'blue' : 'green',
+              color:
+                h.toState === 'returned_for_revision' || h.toState === 'rejected' || h.toState === 'withdrawn'
+                  ? 'red'
+                  : h.toState === 'submitted'
+                    ? 'blue'
+                    : 'green',
               content: (
                 <div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -6,7 +6,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../shared/http';
 import { callsApi } from '../calls/api';
 import { submissionsApi, submissionsKeys } from './api';
-import { useUser } from '../auth/auth';
+import { useAccess, useUser } from '../auth/auth';
 import { CapabilityFields } from './CapabilityFields';
 import { ContactFields } from './ContactFields';
 import { LinkButton } from '../../shared/components/LinkButton';
@@ -80,6 +80,8 @@ export default function SubmissionForm() {
   const [params] = useSearchParams();
   const callIdParam = params.get('callId') ?? '';
   const user = useUser();
+  const access = useAccess();
+  const draftRefusal = access.refusal('draft');
   const meta = useMeta();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -130,7 +132,9 @@ export default function SubmissionForm() {
   const persist = async (draft: boolean): Promise<Submission> => {
     const values = form.getFieldsValue() as SubmissionData;
     const { data, left } = draft ? toDraftData(values) : { data: toData(values), left: [] };
-    const saved = submission ? await submissionsApi.updateSubmission(submission.id, data) : await submissionsApi.createSubmission(callId, data);
+    const saved = submission
+      ? await submissionsApi.updateSubmission(submission.id, data)
+      : await submissionsApi.createSubmission(callId, data);
     setSubmission(saved);
     dirty.current = false;
     if (!submission) {
@@ -186,7 +190,10 @@ export default function SubmissionForm() {
       const saved = await persist(false);
       const action = saved.allowedActions.includes('resubmit') ? 'resubmit' : 'submit';
       const after = await submissionsApi.submissionTransition(saved.id, action);
-      void message.success(action === 'resubmit' ? '已重新提交' : '提交成功');
+      void message.success(
+        `${action === 'resubmit' ? '已重新提交' : '提交成功'}${after.receiptNo ? `，回执编号 ${after.receiptNo}` : ''}`,
+        6,
+      );
       void navigate(`/submissions/${after.id}`);
     } catch (e) {
       if (e instanceof ApiError && e.code === 'CALL_NOT_OPEN') setError(`${e.message}。内容已保存为草稿。`);
@@ -199,23 +206,56 @@ export default function SubmissionForm() {
   if (loaded.isFetching && !loaded.data) return <FullPageSpin />;
   if (loaded.error) return <LoadError error={loaded.error} onRetry={() => void loaded.refetch()} />;
   if (!routeId && !callIdParam) {
-    return <Result status="info" title="请先选择征集" subTitle="从“在线征集”中选择正在征集的活动后再填报。" extra={<LinkButton to="/calls" type="primary">前往在线征集</LinkButton>} />;
+    return (
+      <Result
+        status="info"
+        title="请先选择征集"
+        subTitle="从“在线征集”中选择正在征集的活动后再填报。"
+        extra={
+          <LinkButton to="/calls" type="primary">
+            前往在线征集
+          </LinkButton>
+        }
+      />
+    );
   }
-  if (user.organization.status !== 'approved') {
-    return <Result status="warning" title="机构尚未通过审核" subTitle="审核通过后才能填报。" extra={<LinkButton to="/">返回工作台</LinkButton>} />;
+  if (draftRefusal) {
+    return (
+      <Result
+        status="warning"
+        title={access.approved ? '暂不能填报' : '机构尚未通过审核'}
+        subTitle={draftRefusal}
+        extra={<LinkButton to="/">返回工作台</LinkButton>}
+      />
+    );
   }
   if (submission && !isSubmissionEditable(submission.status)) {
     return (
       <Result
         status="info"
         title="当前状态不可编辑"
-        subTitle={<Space>该填报当前状态为 <StatusTag kind="submission" status={submission.status} /></Space>}
-        extra={<LinkButton to={`/submissions/${submission.id}`} type="primary">查看详情</LinkButton>}
+        subTitle={
+          <Space>
+            该填报当前状态为 <StatusTag kind="submission" status={submission.status} />
+          </Space>
+        }
+        extra={
+          <LinkButton to={`/submissions/${submission.id}`} type="primary">
+            查看详情
+          </LinkButton>
+        }
       />
     );
   }
   if (!submission && call && !call.acceptingSubmissions) {
-    return <Result status="warning" title="该征集当前不接受填报" subTitle={`「${call.title}」状态为${meta.callState(call.status)}。`} extra={<LinkButton to="/calls">返回</LinkButton>} />;
+    return (
+      <Result
+        status="warning"
+        title="该征集当前不接受填报"
+        subTitle={`「${call.title}」状态为${meta.callState(call.status)}。`}
+        extra={<LinkButton to="/calls">返回</LinkButton>}
+      />
+    );
   }
   if (!listType) return <FullPageSpin />;
 
@@ -241,14 +281,23 @@ export default function SubmissionForm() {
         />
       </Card>
       {submission?.status === 'returned_for_revision' && submission.statusReason && (
-        <Alert type="warning" showIcon title="退回原因" description={submission.statusReason} style={{ marginBottom: 16 }} data-testid="submission-return-reason" />
+        <Alert
+          type="warning"
+          showIcon
+          title="退回原因"
+          description={submission.statusReason}
+          style={{ marginBottom: 16 }}
+          data-testid="submission-return-reason"
+        />
       )}
       {error && (
         <Alert
           type="error"
           showIcon
           title={error}
-          description={unmatched.length ? unmatched.map((d) => `${d.path ? `${fieldLabel(d.path)}：` : ''}${d.message}`).join('；') : undefined}
+          description={
+            unmatched.length ? unmatched.map((d) => `${d.path ? `${fieldLabel(d.path)}：` : ''}${d.message}`).join('；') : undefined
+          }
           style={{ marginBottom: 16 }}
           data-testid="submission-form-error"
         />
@@ -268,7 +317,11 @@ export default function SubmissionForm() {
             }
           >
             <Card title="基本信息" style={{ marginBottom: 16 }}>
-              <Form.Item label={isNeed ? '场景名称' : '能力名称'} name="title" rules={[rules.required('名称'), rules.length('名称', 'listingTitle')]}>
+              <Form.Item
+                label={isNeed ? '场景名称' : '能力名称'}
+                name="title"
+                rules={[rules.required('名称'), rules.length('名称', 'listingTitle')]}
+              >
                 <Input maxLength={100} showCount data-testid="sub-title" />
               </Form.Item>
               {isNeed ? <ScenarioNeedFields /> : <CapabilityFields />}
@@ -278,10 +331,21 @@ export default function SubmissionForm() {
             </Card>
             <Flex gap={12} justify="flex-end" wrap>
               <Button onClick={() => navigate(submission ? `/submissions/${submission.id}` : '/calls')}>返回</Button>
-              <Button loading={busy === 'draft'} disabled={busy === 'submit'} onClick={() => void saveDraft()} data-testid="submission-save-draft">
+              <Button
+                loading={busy === 'draft'}
+                disabled={busy === 'submit'}
+                onClick={() => void saveDraft()}
+                data-testid="submission-save-draft"
+              >
                 保存草稿
               </Button>
-              <Button type="primary" loading={busy === 'submit'} disabled={busy === 'draft' || !canSubmit} onClick={() => void submit()} data-testid="submission-submit">
+              <Button
+                type="primary"
+                loading={busy === 'submit'}
+                disabled={busy === 'draft' || !canSubmit}
+                onClick={() => void submit()}
+                data-testid="submission-submit"
+              >
                 {submission?.status === 'returned_for_revision' ? '重新提交' : '提交'}
               </Button>
             </Flex>

@@ -1,12 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Empty, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Empty, Input, Select, Space, Typography } from 'antd';
 import { isSubmissionEditable } from '@scenebridge/contract/submissions/lifecycle';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useNavigate } from 'react-router-dom';
 import { CALL_CHOICES, callsApi, callsKeys } from '../calls/api';
 import { submissionsApi, submissionsKeys } from './api';
-import { useUser } from '../auth/auth';
-import { LoadError } from '../../shared/components/LoadError';
+import { useAccess, useUser } from '../auth/auth';
+import { DataTable } from '../../shared/components/DataTable';
+import { PageState } from '../../shared/components/PageState';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { StatusTag } from '../../shared/components/StatusTag';
 import { useSearchState } from '../../shared/hooks';
@@ -29,10 +30,17 @@ export default function Submissions() {
   const page = Number(params.get('page') ?? '1') || 1;
   const pageSize = Number(params.get('pageSize') ?? '20') || 20;
   const filtered = !!(callId || status || listType || q);
+  // A broker, a reviewer or a not-yet-approved organisation has no list here: say so, ask nothing.
+  const blocked = useAccess().refusal('listSubmissions');
 
   const query = { callId, status, listType, q, page, pageSize };
-  const list = useQuery({ queryKey: submissionsKeys.list(query), queryFn: () => submissionsApi.submissions(query), placeholderData: keepPreviousData });
-  const calls = useQuery({ queryKey: callsKeys.list(CALL_CHOICES), queryFn: () => callsApi.calls(CALL_CHOICES) });
+  const list = useQuery({
+    queryKey: submissionsKeys.list(query),
+    queryFn: () => submissionsApi.submissions(query),
+    placeholderData: keepPreviousData,
+    enabled: !blocked,
+  });
+  const calls = useQuery({ queryKey: callsKeys.list(CALL_CHOICES), queryFn: () => callsApi.calls(CALL_CHOICES), enabled: !blocked });
 
   const states = Object.keys(meta.meta?.labels.submissionStates ?? FALLBACK_LABELS.submissionStates);
 
@@ -49,7 +57,9 @@ export default function Submissions() {
     },
     { title: '所属征集', dataIndex: 'callTitle', width: 220, ellipsis: true },
     { title: '清单类型', dataIndex: 'listType', width: 100, render: (v: string) => meta.listType(v) },
-    ...(op ? [{ title: '填报单位', key: 'org', width: 200, ellipsis: true, render: (_v: unknown, r: SubmissionListItem) => r.organization.name }] : []),
+    ...(op
+      ? [{ title: '填报单位', key: 'org', width: 200, ellipsis: true, render: (_v: unknown, r: SubmissionListItem) => r.organization.name }]
+      : []),
     { title: '状态', dataIndex: 'status', width: 110, render: (v: string) => <StatusTag kind="submission" status={v} /> },
     { title: '提交时间', dataIndex: 'submittedAt', width: 150, render: (v: string | null) => fmtTime(v) },
     { title: '更新时间', dataIndex: 'updatedAt', width: 150, render: (v: string) => fmtTime(v) },
@@ -88,14 +98,28 @@ export default function Submissions() {
       }
     >
       {filtered && (
-        <Button onClick={() => update({ callId: undefined, status: undefined, listType: undefined, q: undefined, page: undefined })}>清除筛选</Button>
+        <Button onClick={() => update({ callId: undefined, status: undefined, listType: undefined, q: undefined, page: undefined })}>
+          清除筛选
+        </Button>
       )}
     </Empty>
   );
 
+  if (blocked) {
+    return (
+      <div>
+        <PageHeader title="填报记录" />
+        <PageState blocked={blocked} />
+      </div>
+    );
+  }
+
   return (
     <div>
-      <PageHeader title="填报记录" sub={op ? '各单位提交的场景需求和场景能力（不含其他单位的草稿）。' : `${user.organization?.name ?? ''}的填报记录。`} />
+      <PageHeader
+        title="填报记录"
+        sub={op ? '各单位提交的场景需求和场景能力（不含其他单位的草稿）。' : `${user.organization?.name ?? ''}的填报记录。`}
+      />
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           style={{ width: 260 }}
@@ -104,13 +128,18 @@ export default function Submissions() {
           showSearch={{ optionFilterProp: 'label' }}
           loading={calls.isFetching}
           options={[{ value: '', label: '全部征集' }, ...(calls.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))]}
+          aria-label="按征集筛选"
           data-testid="submission-filter-call"
         />
         <Select
           style={{ width: 140 }}
           value={status}
           onChange={(v) => update({ status: v, page: undefined })}
-          options={[{ value: '', label: '全部状态' }, ...states.filter((s) => !op || s !== 'draft').map((s) => ({ value: s, label: meta.submissionState(s) }))]}
+          options={[
+            { value: '', label: '全部状态' },
+            ...states.filter((s) => !op || s !== 'draft').map((s) => ({ value: s, label: meta.submissionState(s) })),
+          ]}
+          aria-label="按状态筛选"
           data-testid="submission-filter-status"
         />
         <Select
@@ -122,6 +151,7 @@ export default function Submissions() {
             { value: 'scenario_need', label: meta.listType('scenario_need') },
             { value: 'capability', label: meta.listType('capability') },
           ]}
+          aria-label="按清单类型筛选"
           data-testid="submission-filter-list-type"
         />
         <Input.Search
@@ -131,17 +161,19 @@ export default function Submissions() {
           placeholder="关键词（名称、描述）"
           onSearch={(v) => update({ q: v.trim() || undefined, page: undefined })}
           style={{ width: 260 }}
+          aria-label="按关键词检索"
           data-testid="submission-filter-q"
         />
       </Space>
-      <LoadError error={list.error} onRetry={() => void list.refetch()} />
-      <Table<SubmissionListItem>
+      <DataTable<SubmissionListItem>
+        error={list.error}
+        onRetry={() => void list.refetch()}
         rowKey="id"
         columns={columns}
         dataSource={list.data?.items ?? []}
         loading={list.isFetching}
         onRow={(r) => rowTestId(`submission-row-${r.id}`)}
-        locale={{ emptyText: empty }}
+        empty={empty}
         scroll={{ x: 1000 }}
         pagination={{
           current: list.data?.page ?? page,

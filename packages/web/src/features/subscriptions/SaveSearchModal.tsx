@@ -32,7 +32,12 @@ export function toSavedQuery({ q, filters }: SearchState): { query: SavedSearchQ
   one('region', '地区', (v) => (query.regionCode = v));
   if (filters.techField.length > 5) dropped.push('技术领域（最多5个）');
   else if (filters.techField.length > 0) query.techFields = filters.techField;
-  for (const [key, label] of [['status', '状态'], ['batch', '发布批次'], ['budget', '预算'], ['maturity', '技术成熟度']] as const) {
+  for (const [key, label] of [
+    ['status', '状态'],
+    ['batch', '发布批次'],
+    ['budget', '预算'],
+    ['maturity', '技术成熟度'],
+  ] as const) {
     if (filters[key].length) dropped.push(label);
   }
   return { query, dropped };
@@ -60,7 +65,10 @@ export function SaveSearchModal({ open, state, onClose }: { open: boolean; state
     query.sector ? meta.sector(query.sector) : undefined,
     ...(query.techFields ?? []).map(meta.techField),
     query.regionCode ? meta.region(query.regionCode) : undefined,
-  ].filter(Boolean).join(' · ').slice(0, 60);
+  ]
+    .filter(Boolean)
+    .join(' · ')
+    .slice(0, 60);
 
   useEffect(() => {
     if (open) {
@@ -75,7 +83,13 @@ export function SaveSearchModal({ open, state, onClose }: { open: boolean; state
     setBusy(true);
     setError(null);
     try {
-      await subscriptionsApi.createSubscription({ kind: 'saved_search', name: v.name.trim(), frequency: v.frequency, emailEnabled: v.emailEnabled, query });
+      await subscriptionsApi.createSubscription({
+        kind: 'saved_search',
+        name: v.name.trim(),
+        frequency: v.frequency,
+        emailEnabled: v.emailEnabled,
+        query,
+      });
       void message.success('已保存为订阅，可在“我的订阅”中管理');
       onClose();
     } catch (e) {
@@ -107,11 +121,24 @@ export function SaveSearchModal({ open, state, onClose }: { open: boolean; state
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="subscription-error" />}
       {empty && <Alert type="warning" showIcon title="请先输入关键词，或选择一个领域、技术领域或地区" style={{ marginBottom: 12 }} />}
       {dropped.length > 0 && (
-        <Alert type="info" showIcon title={`以下条件不能保存到订阅，将被忽略：${dropped.join('、')}`} style={{ marginBottom: 12 }} data-testid="subscription-dropped" />
+        <Alert
+          type="info"
+          showIcon
+          title={`以下条件不能保存到订阅，将被忽略：${dropped.join('、')}`}
+          style={{ marginBottom: 12 }}
+          data-testid="subscription-dropped"
+        />
       )}
       <Descriptions size="small" column={1} bordered items={conditions} style={{ marginBottom: 16 }} />
       <Form form={form} layout="vertical" preserve={false}>
-        <Form.Item name="name" label="订阅名称" rules={[{ required: true, whitespace: true, message: '请填写订阅名称' }, { max: 60, message: '订阅名称不能超过60个字' }]}>
+        <Form.Item
+          name="name"
+          label="订阅名称"
+          rules={[
+            { required: true, whitespace: true, message: '请填写订阅名称' },
+            { max: 60, message: '订阅名称不能超过60个字' },
+          ]}
+        >
           <Input maxLength={60} showCount data-testid="subscription-name" />
         </Form.Item>
         <Form.Item name="frequency" label="推送频率">

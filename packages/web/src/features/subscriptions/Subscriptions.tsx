@@ -1,13 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Popconfirm, Select, Space, Switch, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { subscriptionsApi, subscriptionsKeys } from './api';
-import { useUser } from '../auth/auth';
+import { useAccess } from '../auth/auth';
 import { LinkButton } from '../../shared/components/LinkButton';
-import { LoadError } from '../../shared/components/LoadError';
+import { DataTable } from '../../shared/components/DataTable';
 import { MatchProfileModal } from '../matching/MatchProfileModal';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { useErrorToast } from '../../shared/hooks';
@@ -29,7 +29,9 @@ function describe(s: Subscription, meta: MetaValue): string {
     q.sector && meta.sector(q.sector),
     q.techFields?.map(meta.techField).join('、'),
     q.regionCode && meta.region(q.regionCode),
-  ].filter(Boolean).join(' · ');
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** The search page URL that re-runs a saved search. */
@@ -45,15 +47,16 @@ function searchLink(q: SavedSearchQuery): string {
 
 /** 我的订阅: saved searches and “为我匹配” profiles, with their digest frequency. */
 export default function Subscriptions() {
-  const user = useUser();
+  const blocked = useAccess().refusal('subscribe');
   const meta = useMeta();
   const toast = useErrorToast();
   const queryClient = useQueryClient();
-  const list = useQuery({ queryKey: subscriptionsKeys.list, queryFn: subscriptionsApi.subscriptions });
-  const setList = (next: (items: Subscription[]) => Subscription[]) => queryClient.setQueryData<Subscription[]>(subscriptionsKeys.list, (items) => next(items ?? []));
+  // Not asked at all when the server would refuse (403 ORGANIZATION_NOT_APPROVED).
+  const list = useQuery({ queryKey: subscriptionsKeys.list, queryFn: subscriptionsApi.subscriptions, enabled: !blocked });
+  const setList = (next: (items: Subscription[]) => Subscription[]) =>
+    queryClient.setQueryData<Subscription[]>(subscriptionsKeys.list, (items) => next(items ?? []));
   const [adding, setAdding] = useState(false);
   const [busyId, setBusyId] = useState<string | null>(null);
-  const approved = user.organization?.status === 'approved';
 
   const change = async (id: string, patch: Parameters<typeof subscriptionsApi.updateSubscription>[1]) => {
     setBusyId(id);
@@ -82,7 +85,9 @@ export default function Subscriptions() {
       dataIndex: 'name',
       render: (v: string, s) => (
         <Space vertical size={0}>
-          <Link to={`/subscriptions/${s.id}`} data-testid={`subscription-open-${s.id}`}><Typography.Text strong>{v}</Typography.Text></Link>
+          <Link to={`/subscriptions/${s.id}`} data-testid={`subscription-open-${s.id}`}>
+            <Typography.Text strong>{v}</Typography.Text>
+          </Link>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {describe(s, meta)}
           </Typography.Text>
@@ -115,13 +120,29 @@ export default function Subscriptions() {
       title: '邮件',
       dataIndex: 'emailEnabled',
       width: 70,
-      render: (v: boolean, s) => <Switch size="small" checked={v} disabled={busyId === s.id} onChange={(on) => void change(s.id, { emailEnabled: on })} data-testid="subscription-email" />,
+      render: (v: boolean, s) => (
+        <Switch
+          size="small"
+          checked={v}
+          disabled={busyId === s.id}
+          onChange={(on) => void change(s.id, { emailEnabled: on })}
+          data-testid="subscription-email"
+        />
+      ),
     },
     {
       title: '启用',
       dataIndex: 'active',
       width: 70,
-      render: (v: boolean, s) => <Switch size="small" checked={v} disabled={busyId === s.id} onChange={(on) => void change(s.id, { active: on })} data-testid="subscription-active" />,
+      render: (v: boolean, s) => (
+        <Switch
+          size="small"
+          checked={v}
+          disabled={busyId === s.id}
+          onChange={(on) => void change(s.id, { active: on })}
+          data-testid="subscription-active"
+        />
+      ),
     },
     { title: '待推送', dataIndex: 'pendingHits', width: 80 },
     { title: '上次推送', dataIndex: 'lastDigestAt', width: 150, render: (v: string | null) => fmtTime(v) },
@@ -136,7 +157,13 @@ export default function Subscriptions() {
               检索
             </LinkButton>
           )}
-          <Popconfirm title="删除该订阅？" okText="删除" cancelText="取消" okButtonProps={{ danger: true, 'data-testid': 'confirm-ok' }} onConfirm={() => remove(s.id)}>
+          <Popconfirm
+            title="删除该订阅？"
+            okText="删除"
+            cancelText="取消"
+            okButtonProps={{ danger: true, 'data-testid': 'confirm-ok' }}
+            onConfirm={() => remove(s.id)}
+          >
             <Button size="small" type="link" danger data-testid="subscription-delete">
               删除
             </Button>
@@ -152,7 +179,7 @@ export default function Subscriptions() {
         title="我的订阅"
         sub="保存的检索和“为我匹配”会按设定频率在站内通知（并可发送邮件）推送新发布的条目"
         extra={
-          approved && (
+          !blocked && (
             <Space>
               <LinkButton to="/search" icon={<SearchOutlined />} data-testid="subscription-go-search">
                 从检索页保存
@@ -164,17 +191,18 @@ export default function Subscriptions() {
           )
         }
       />
-      {!approved && <Alert type="warning" showIcon title="机构通过审核后才能订阅" style={{ marginBottom: 16 }} />}
-      <LoadError error={list.error} onRetry={() => void list.refetch()} />
       <Card>
-        <Table<Subscription>
+        <DataTable<Subscription>
+          blocked={blocked}
+          error={list.error}
+          onRetry={() => void list.refetch()}
           rowKey="id"
           loading={list.isFetching}
           columns={columns}
           dataSource={list.data ?? []}
           pagination={false}
           onRow={(s) => rowTestId(`subscription-row-${s.id}`)}
-          locale={{ emptyText: <Empty description="暂无订阅：在检索页点击“保存为订阅”，或新建“为我匹配”" data-testid="subscriptions-empty" /> }}
+          empty={<Empty description="暂无订阅：在检索页点击“保存为订阅”，或新建“为我匹配”" data-testid="subscriptions-empty" />}
           scroll={{ x: 900 }}
         />
       </Card>

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../shared/http';
 import { vocabularyApi, vocabularyKeys } from './api';
@@ -7,8 +7,8 @@ import { SYNONYM_KIND_OPTIONS, synonymKindLabel } from '../../shared/labels';
 import { rowTestId } from '../../shared/testid';
 import { fmtTime } from '../../shared/time';
 import type { SynonymGroup, SynonymKind } from '../../shared/types';
-import { LoadError } from '../../shared/components/LoadError';
 import { ReasonModal } from '../../shared/components/ReasonModal';
+import { DataTable } from '../../shared/components/DataTable';
 
 /** Groups of words that find each other (equivalent, near, or one way from the first word). */
 export function SynonymsCard() {
@@ -38,17 +38,37 @@ export function SynonymsCard() {
   return (
     <Card title="同义词组" extra="检索和匹配时，组内的词互相找到" data-testid="dict-synonyms">
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="syn-error" />}
-      <Form form={form} layout="vertical" initialValues={{ kind: 'equivalent', terms: [] }} onFinish={() => void add()} style={{ maxWidth: 720, marginBottom: 16 }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ kind: 'equivalent', terms: [] }}
+        onFinish={() => void add()}
+        style={{ maxWidth: 720, marginBottom: 16 }}
+      >
         <Space align="start" wrap>
           <Form.Item name="kind" label="关系" extra={SYNONYM_KIND_OPTIONS.find((o) => o.value === kind)?.help}>
-            <Select options={SYNONYM_KIND_OPTIONS.map(({ value, label }) => ({ value, label }))} style={{ width: 140 }} data-testid="syn-kind" />
+            <Select
+              options={SYNONYM_KIND_OPTIONS.map(({ value, label }) => ({ value, label }))}
+              style={{ width: 140 }}
+              data-testid="syn-kind"
+            />
           </Form.Item>
           <Form.Item
             name="terms"
             label="词语（输入后按回车，2–10个）"
-            rules={[{ required: true, type: 'array', min: 2, message: '同义词组至少2个词' }, { type: 'array', max: 10, message: '同义词组最多10个词' }]}
+            rules={[
+              { required: true, type: 'array', min: 2, message: '同义词组至少2个词' },
+              { type: 'array', max: 10, message: '同义词组最多10个词' },
+            ]}
           >
-            <Select mode="tags" tokenSeparators={[',', '，', '、', ';', '；', ' ']} open={false} placeholder="如：人工智能 AI" style={{ width: 360 }} data-testid="syn-terms" />
+            <Select
+              mode="tags"
+              tokenSeparators={[',', '，', '、', ';', '；', ' ']}
+              open={false}
+              placeholder="如：人工智能 AI"
+              style={{ width: 360 }}
+              data-testid="syn-terms"
+            />
           </Form.Item>
         </Space>
         <Form.Item name="note" label="备注（可选）">
@@ -58,15 +78,16 @@ export function SynonymsCard() {
           添加同义词组
         </Button>
       </Form>
-      <LoadError error={groups.error} onRetry={() => void groups.refetch()} />
-      <Table<SynonymGroup>
+      <DataTable<SynonymGroup>
+        error={groups.error}
+        onRetry={() => void groups.refetch()}
         rowKey="id"
         size="small"
         loading={groups.isFetching}
         dataSource={groups.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         onRow={(g) => rowTestId(`synonym-row-${g.id}`)}
-        locale={{ emptyText: '暂无运营方添加的同义词组（系统内置同义词仍然有效）' }}
+        empty="暂无运营方添加的同义词组（系统内置同义词仍然有效）"
         columns={[
           { title: '关系', dataIndex: 'kind', width: 100, render: (k: string) => <Tag>{synonymKindLabel(k)}</Tag> },
           {

@@ -1,13 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Form, Input, Table } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../shared/http';
 import { vocabularyApi, vocabularyKeys } from './api';
 import { rowTestId } from '../../shared/testid';
 import { fmtTime } from '../../shared/time';
 import type { DictionaryTerm } from '../../shared/types';
-import { LoadError } from '../../shared/components/LoadError';
 import { ReasonModal } from '../../shared/components/ReasonModal';
+import { DataTable } from '../../shared/components/DataTable';
 
 /** Words the segmenter must keep whole (具身智能, 低空经济…). */
 export function TermsCard() {
@@ -37,7 +37,14 @@ export function TermsCard() {
     <Card title="分词词条" extra="添加后检索将这些词作为整体识别" style={{ marginBottom: 16 }} data-testid="dict-terms">
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="dict-error" />}
       <Form form={form} layout="inline" style={{ marginBottom: 16, rowGap: 8 }} onFinish={() => void add()}>
-        <Form.Item name="term" rules={[{ required: true, whitespace: true, message: '请输入词条' }, { min: 2, message: '词条至少2个字' }, { max: 30, message: '词条不能超过30个字' }]}>
+        <Form.Item
+          name="term"
+          rules={[
+            { required: true, whitespace: true, message: '请输入词条' },
+            { min: 2, message: '词条至少2个字' },
+            { max: 30, message: '词条不能超过30个字' },
+          ]}
+        >
           <Input placeholder="词条，如：具身智能" maxLength={30} style={{ width: 200 }} data-testid="dict-term" />
         </Form.Item>
         <Form.Item name="note">
@@ -47,15 +54,16 @@ export function TermsCard() {
           添加词条
         </Button>
       </Form>
-      <LoadError error={terms.error} onRetry={() => void terms.refetch()} />
-      <Table<DictionaryTerm>
+      <DataTable<DictionaryTerm>
+        error={terms.error}
+        onRetry={() => void terms.refetch()}
         rowKey="id"
         size="small"
         loading={terms.isFetching}
         dataSource={terms.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         onRow={(t) => rowTestId(`term-row-${t.id}`)}
-        locale={{ emptyText: '暂无运营方添加的词条（系统内置词典仍然有效）' }}
+        empty="暂无运营方添加的词条（系统内置词典仍然有效）"
         columns={[
           { title: '词条', dataIndex: 'term', width: 180 },
           { title: '备注', dataIndex: 'note', render: (v: string | null) => v ?? '—' },

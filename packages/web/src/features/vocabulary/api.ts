@@ -14,6 +14,7 @@ export const vocabularyApi = {
   addSearchTerm: (term: string, note?: string) => post<DictionaryTerm>('/search/terms', { term, note: note || undefined }),
   deleteSearchTerm: (id: string, reason?: string) => del<void>(`/search/terms/${enc(id)}`, { reason }),
   synonyms: async () => (await get<SynonymGroupList>('/search/synonyms')).items,
-  addSynonyms: (kind: SynonymKind, terms: string[], note?: string) => post<SynonymGroup>('/search/synonyms', { kind, terms, note: note || undefined }),
+  addSynonyms: (kind: SynonymKind, terms: string[], note?: string) =>
+    post<SynonymGroup>('/search/synonyms', { kind, terms, note: note || undefined }),
   deleteSynonyms: (id: string, reason?: string) => del<void>(`/search/synonyms/${enc(id)}`, { reason }),
 };

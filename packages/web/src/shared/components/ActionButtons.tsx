@@ -5,7 +5,7 @@ import { actionLabel, CONFIRM_ACTIONS } from '../labels';
 import { useErrorToast } from '../hooks';
 import { ReasonModal } from './ReasonModal';
 
-const DANGER = new Set(['reject', 'cancel', 'withdraw', 'return_for_revision', 'terminate', 'not_award', 'decline']);
+const DANGER = new Set(['reject', 'cancel', 'withdraw', 'discard', 'return_for_revision', 'terminate', 'not_award', 'decline']);
 const PRIMARY = new Set(['submit', 'resubmit', 'open', 'approve', 'publish_results', 'reapply']);
 
 interface Props {
@@ -28,7 +28,18 @@ interface Props {
   confirmTexts?: Record<string, string>;
 }
 
-export function ActionButtons({ actions, lifecycle, testIdPrefix, testIdSuffix, onRun, exclude = [], size = 'middle', labels = {}, reasonLabels = {}, confirmTexts = {} }: Props) {
+export function ActionButtons({
+  actions,
+  lifecycle,
+  testIdPrefix,
+  testIdSuffix,
+  onRun,
+  exclude = [],
+  size = 'middle',
+  labels = {},
+  reasonLabels = {},
+  confirmTexts = {},
+}: Props) {
   const [reasonFor, setReasonFor] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const toast = useErrorToast();

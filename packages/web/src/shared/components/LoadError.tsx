@@ -11,7 +11,13 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
       description={errorMessage(error)}
       style={{ marginBottom: 16 }}
       data-testid="load-error"
-      action={onRetry ? <Button size="small" onClick={onRetry}>重试</Button> : undefined}
+      action={
+        onRetry ? (
+          <Button size="small" onClick={onRetry}>
+            重试
+          </Button>
+        ) : undefined
+      }
     />
   );
 }

@@ -64,7 +64,13 @@ export function ReasonModal({ open, title, label = '原因', okText = '确定', 
             rules.maxLength(label, 'reason', `${label}不能超过${TEXT_MAX.reason}字`),
           ]}
         >
-          <Input.TextArea rows={4} showCount maxLength={TEXT_MAX.reason} data-testid="reason-input" placeholder={`请填写${label}，将告知相关单位`} />
+          <Input.TextArea
+            rows={4}
+            showCount
+            maxLength={TEXT_MAX.reason}
+            data-testid="reason-input"
+            placeholder={`请填写${label}，将告知相关单位`}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,0 +1,53 @@
+/**
+ * Every kind of notification, written once (zod-free, so the web loads it): its Chinese label,
+ * who can receive it (the settings page lists a user only the kinds of their roles) and the
+ * email default. In-app is on by default for every kind. Email is opt-in for the kinds added
+ * with the preferences; the kinds that emailed before keep emailing by default, so no one
+ * silently stops receiving what they got until now. docs/notifications.md lists when each is sent.
+ */
+import type { Role } from '@scenebridge/domain';
+
+export interface NotificationKindInfo {
+  kind: string;
+  label: string;
+  /** Who receives it; a user sees the kinds of any of their roles in the settings. */
+  roles: readonly Role[];
+  /** Email when the user has not chosen. */
+  emailByDefault: boolean;
+}
+
+const ORG: readonly Role[] = ['org_admin', 'org_member'];
+
+export const NOTIFICATION_KINDS = [
+  { kind: 'review.assigned', label: '新的评审任务', roles: ['reviewer'], emailByDefault: false },
+  { kind: 'review.reopened', label: '评审项目修改后重新提交', roles: ['reviewer'], emailByDefault: false },
+  { kind: 'review.overdue', label: '评审任务逾期提醒', roles: ['reviewer'], emailByDefault: true },
+  { kind: 'submission.selected', label: '填报项目入选', roles: ORG, emailByDefault: false },
+  { kind: 'submission.rejected', label: '填报项目未入选', roles: ORG, emailByDefault: false },
+  { kind: 'submission.returned', label: '填报项目退回修改', roles: ORG, emailByDefault: false },
+  { kind: 'submission.published', label: '填报项目已发布', roles: ORG, emailByDefault: false },
+  { kind: 'submission.merged', label: '填报项目被合并', roles: ORG, emailByDefault: true },
+  { kind: 'organization.approved', label: '机构审核通过', roles: ['org_admin'], emailByDefault: false },
+  { kind: 'organization.rejected', label: '机构审核驳回', roles: ['org_admin'], emailByDefault: false },
+  { kind: 'organization.pending', label: '新的机构注册待审核', roles: ['operator'], emailByDefault: false },
+  { kind: 'call.closed', label: '征集截止待评审', roles: ['operator'], emailByDefault: false },
+  { kind: 'interest.received', label: '收到对接意向', roles: ORG, emailByDefault: true },
+  { kind: 'interest.broker', label: '新的对接意向（经纪）', roles: ['broker'], emailByDefault: true },
+  { kind: 'subscription.hits', label: '订阅有新匹配', roles: ORG, emailByDefault: false },
+] as const satisfies readonly NotificationKindInfo[];
+
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]['kind'];
+export const NOTIFICATION_KIND_CODES = NOTIFICATION_KINDS.map((k) => k.kind) as [NotificationKind, ...NotificationKind[]];
+
+const byKind = new Map<string, NotificationKindInfo>(NOTIFICATION_KINDS.map((k) => [k.kind, k]));
+export const notificationKindInfo = (kind: string): NotificationKindInfo | undefined => byKind.get(kind);
+
+/** Email by default for this kind, as the subscribers pass it to `notifyUsers`. */
+export const emailByDefault = (kind: NotificationKind): boolean => byKind.get(kind)!.emailByDefault;
+
+/** The Chinese label of a kind; an unknown one (older rows) reads as a system notification. */
+export const notificationKindLabel = (kind: string): string => byKind.get(kind)?.label ?? '系统通知';
+
+/** The kinds someone with these roles can receive, in catalogue order. */
+export const notificationKindsFor = (roles: readonly string[]): NotificationKindInfo[] =>
+  NOTIFICATION_KINDS.filter((k) => k.roles.some((r) => roles.includes(r)));

@@ -1,0 +1,2 @@
+export * from './key-terms.js';
+export * from './rank.js';

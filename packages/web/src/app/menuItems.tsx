@@ -1,0 +1,62 @@
+import {
+  AuditOutlined,
+  BankOutlined,
+  BellOutlined,
+  BookOutlined,
+  CloudUploadOutlined,
+  DashboardOutlined,
+  FileDoneOutlined,
+  FileTextOutlined,
+  KeyOutlined,
+  MergeCellsOutlined,
+  NotificationOutlined,
+  SafetyCertificateOutlined,
+  SearchOutlined,
+  SolutionOutlined,
+} from '@ant-design/icons';
+import type { MenuProps } from 'antd';
+import type { Access } from '../shared/access';
+
+type MenuItem = Required<MenuProps>['items'][number] & { key: string };
+
+/**
+ * The main menu: only what this user can use now — by role and by the organisation's status
+ * (shared/access.ts), so no entry opens onto a 403 or a page that can only say “not yet”.
+ */
+export function menuItems(access: Access): MenuItem[] {
+  const when = (ok: boolean, ...items: MenuItem[]) => (ok ? items : []);
+  return [
+    { key: '/', icon: <DashboardOutlined />, label: '工作台' },
+    ...when(
+      access.can('review'),
+      { key: '/reviews', icon: <SolutionOutlined />, label: '评审任务' },
+      { key: '/reviews/relations', icon: <SafetyCertificateOutlined />, label: '关联单位声明' },
+    ),
+    ...when(access.can('operate'), { key: '/organizations', icon: <BankOutlined />, label: '机构审核' }),
+    { key: '/calls', icon: <NotificationOutlined />, label: access.isOperator ? '征集管理' : '在线征集' },
+    ...when(access.can('listSubmissions'), { key: '/submissions', icon: <FileTextOutlined />, label: '填报记录' }),
+    ...when(access.can('operate'), { key: '/batches', icon: <FileDoneOutlined />, label: '发布批次' }),
+    { key: '/search', icon: <SearchOutlined />, label: '检索与匹配' },
+    ...when(access.can('subscribe'), { key: '/subscriptions', icon: <BellOutlined />, label: '我的订阅' }),
+    ...when(
+      access.can('operate'),
+      { key: '/duplicates', icon: <MergeCellsOutlined />, label: '重复需求合并' },
+      { key: '/dictionary', icon: <BookOutlined />, label: '检索词典与同义词' },
+    ),
+    ...when(access.can('import'), { key: '/import', icon: <CloudUploadOutlined />, label: '批量导入' }),
+    ...when(access.can('operate'), { key: '/audit', icon: <AuditOutlined />, label: '审计日志' }),
+    { key: '/settings/notifications', icon: <BellOutlined />, label: '通知设置' },
+    { key: '/account/password', icon: <KeyOutlined />, label: '修改密码' },
+  ];
+}
+
+/** The entry to light for a path: the longest key it starts with (a listing belongs to search). */
+export function selectedKey(items: MenuItem[], pathname: string): string {
+  const path = pathname.startsWith('/listings/') ? '/search' : pathname;
+  return (
+    items
+      .map((i) => i.key)
+      .filter((k) => k !== '/' && path.startsWith(k))
+      .sort((a, b) => b.length - a.length)[0] ?? (path === '/' ? '/' : '')
+  );
+}
