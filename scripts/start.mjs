@@ -18,4 +18,4 @@ process.chdir(root);
 process.env.NODE_ENV ??= 'development';
 process.env.SCENEBRIDGE_SEED ??= 'auto';
 register();
-await import('@scenebridge/server/main');
+await import('../packages/server/src/main.ts');
