@@ -3,19 +3,9 @@ import type { Role } from '@scenebridge/domain';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../context.js';
 import { abilitiesOf } from './abilities.js';
+import { testActor } from '../shared/actor.testing.js';
 
-const actor = (roles: Role[], organizationStatus = 'approved'): Actor => ({
-  userId: 'u',
-  email: 'u@x.cn',
-  displayName: 'U',
-  roles,
-  organizationId: 'o',
-  organizationName: 'O',
-  organizationStatus,
-  organizationKind: 'private_enterprise',
-  sessionId: 's',
-  csrfToken: 't',
-});
+const actor = (roles: Role[], organizationStatus = 'approved'): Actor => testActor(roles, { organizationStatus });
 const allowed = (roles: Role[], status?: string) => {
   const answers = abilitiesOf(actor(roles, status));
   return ABILITIES.filter((a) => answers[a].allowed);

@@ -2,19 +2,9 @@ import { CALL_STATES, DomainError } from '@scenebridge/domain';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../context.js';
 import { callMachineActors, callPolicy, callsPolicy, visibleCallStatuses } from './policy.js';
+import { testActor } from '../shared/actor.testing.js';
 
-const actor = (roles: Actor['roles'], organizationId = 'platform'): Actor => ({
-  userId: 'u',
-  email: 'u@x.cn',
-  displayName: 'U',
-  roles,
-  organizationId,
-  organizationName: 'O',
-  organizationStatus: 'approved',
-  organizationKind: 'private_enterprise',
-  sessionId: 's',
-  csrfToken: 't',
-});
+const actor = (roles: Actor['roles'], organizationId = 'platform'): Actor => testActor(roles, { organizationId });
 const operator = actor(['operator']);
 const others = [null, actor(['org_admin'], 'A'), actor(['org_member'], 'A'), actor(['reviewer']), actor(['broker'])];
 

@@ -2,19 +2,10 @@ import { DomainError } from '@scenebridge/domain';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../context.js';
 import { authorizeImporter, importPolicy, mayImport, mayImportFor, mayImportOutsideWindow } from './policy.js';
+import { testActor } from '../shared/actor.testing.js';
 
-const actor = (roles: Actor['roles'], organizationStatus = 'approved'): Actor => ({
-  userId: 'u',
-  email: 'u@x.cn',
-  displayName: 'U',
-  roles,
-  organizationId: 'org-a',
-  organizationName: 'O',
-  organizationStatus,
-  organizationKind: 'private_enterprise',
-  sessionId: 's',
-  csrfToken: 't',
-});
+const actor = (roles: Actor['roles'], organizationStatus = 'approved'): Actor =>
+  testActor(roles, { organizationId: 'org-a', organizationStatus });
 const codeOf = (f: () => unknown) => {
   try {
     f();

@@ -9,19 +9,10 @@ import {
   MATCHING,
   matchingPolicy,
 } from './policy.js';
+import { testActor } from '../shared/actor.testing.js';
 
-const actor = (roles: Role[], organizationId = 'a', organizationStatus = 'approved'): Actor => ({
-  userId: 'u',
-  email: 'u@x.cn',
-  displayName: 'U',
-  roles,
-  organizationId,
-  organizationName: 'O',
-  organizationStatus,
-  organizationKind: 'private_enterprise',
-  sessionId: 's',
-  csrfToken: 't',
-});
+const actor = (roles: Role[], organizationId = 'a', organizationStatus = 'approved'): Actor =>
+  testActor(roles, { organizationId, organizationStatus });
 const codeOf = (f: () => void) => {
   try {
     f();

@@ -2,19 +2,9 @@ import type { DomainError } from '@scenebridge/domain';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../context.js';
 import { lifecycleActors, mayGrantRoles, organizationDirectoryPolicy, organizationPolicy } from './policy.js';
+import { testActor } from '../shared/actor.testing.js';
 
-const actor = (organizationId: string, roles: Actor['roles']): Actor => ({
-  userId: 'u',
-  email: 'u@x.cn',
-  displayName: 'U',
-  roles,
-  organizationId,
-  organizationName: 'O',
-  organizationStatus: 'approved',
-  organizationKind: 'private_enterprise',
-  sessionId: 's',
-  csrfToken: 't',
-});
+const actor = (organizationId: string, roles: Actor['roles']): Actor => testActor(roles, { organizationId });
 const orgA = { id: 'a' };
 const operator = actor('platform', ['operator']);
 const adminA = actor('a', ['org_admin']);

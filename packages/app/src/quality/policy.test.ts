@@ -2,19 +2,9 @@ import type { Role } from '@scenebridge/domain';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../context.js';
 import { authorizeQuality, QUALITY, qualityPolicy } from './policy.js';
+import { testActor } from '../shared/actor.testing.js';
 
-const actor = (roles: Role[], organizationStatus = 'approved'): Actor => ({
-  userId: 'u',
-  email: 'u@x.cn',
-  displayName: 'U',
-  roles,
-  organizationId: 'a',
-  organizationName: 'O',
-  organizationStatus,
-  organizationKind: 'private_enterprise',
-  sessionId: 's',
-  csrfToken: 't',
-});
+const actor = (roles: Role[], organizationStatus = 'approved'): Actor => testActor(roles, { organizationId: 'a', organizationStatus });
 const codeOf = (f: () => void) => {
   try {
     f();

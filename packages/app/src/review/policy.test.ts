@@ -2,19 +2,10 @@ import { DomainError } from '@scenebridge/domain';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../context.js';
 import { assignmentPolicy, authorizeReview, REVIEW_PROCESS, reviewPolicy, type ReviewAction } from './policy.js';
+import { testActor } from '../shared/actor.testing.js';
 
-const actor = (roles: Actor['roles'], userId = 'u1'): Actor => ({
-  userId,
-  email: `${userId}@x.cn`,
-  displayName: 'U',
-  roles,
-  organizationId: 'o',
-  organizationName: 'O',
-  organizationStatus: 'approved',
-  organizationKind: 'platform',
-  sessionId: 's',
-  csrfToken: 't',
-});
+const actor = (roles: Actor['roles'], userId = 'u1'): Actor =>
+  testActor(roles, { userId, email: `${userId}@x.cn`, organizationKind: 'platform' });
 const operator = actor(['operator']);
 const reviewer = actor(['reviewer']);
 const member = actor(['org_admin']);

@@ -3,19 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../context.js';
 import { listingPolicy, ownsListing, viewerOf, viewerSees } from './policy.js';
+import { testActor } from '../shared/actor.testing.js';
 
-const actor = (roles: Role[], organizationId = 'a'): Actor => ({
-  userId: 'u',
-  email: 'u@x.cn',
-  displayName: 'U',
-  roles,
-  organizationId,
-  organizationName: 'O',
-  organizationStatus: 'approved',
-  organizationKind: 'private_enterprise',
-  sessionId: 's',
-  csrfToken: 't',
-});
+const actor = (roles: Role[], organizationId = 'a'): Actor => testActor(roles, { organizationId });
 
 const submitted = { status: 'submitted', organizationId: 'a' };
 const published = { status: 'published', organizationId: 'a' };

@@ -2,19 +2,9 @@ import { DomainError } from '@scenebridge/domain';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../context.js';
 import { definePolicy } from './policy.js';
+import { testActor } from './actor.testing.js';
 
-const actor = (organizationId: string, roles: Actor['roles'] = ['org_admin']): Actor => ({
-  userId: 'u',
-  email: 'u@x.cn',
-  displayName: 'U',
-  roles,
-  organizationId,
-  organizationName: 'O',
-  organizationStatus: 'approved',
-  organizationKind: 'private_enterprise',
-  sessionId: 's',
-  csrfToken: 't',
-});
+const actor = (organizationId: string, roles: Actor['roles'] = ['org_admin']): Actor => testActor(roles, { organizationId });
 
 const notes = definePolicy<{ owner: string; locked: boolean }, 'edit'>('笔记', {
   view: (a, r) => !!a && a.organizationId === r.owner,

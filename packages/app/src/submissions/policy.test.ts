@@ -10,19 +10,10 @@ import {
   submissionPolicy,
   type SubmissionAccess,
 } from './policy.js';
+import { testActor } from '../shared/actor.testing.js';
 
-const actor = (roles: Actor['roles'], organizationId = 'platform', organizationStatus = 'approved'): Actor => ({
-  userId: 'u',
-  email: 'u@x.cn',
-  displayName: 'U',
-  roles,
-  organizationId,
-  organizationName: 'O',
-  organizationStatus,
-  organizationKind: 'private_enterprise',
-  sessionId: 's',
-  csrfToken: 't',
-});
+const actor = (roles: Actor['roles'], organizationId = 'platform', organizationStatus = 'approved'): Actor =>
+  testActor(roles, { organizationId, organizationStatus });
 const member = actor(['org_member'], 'A');
 const outsider = actor(['org_admin'], 'B');
 const operator = actor(['operator']);

@@ -3,19 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../context.js';
 import { signUnsubscribe } from '../mail/index.js';
 import { authorizeEmailLink, authorizeSubscriber, maySubscribe, subscriptionPolicy } from './policy.js';
+import { testActor } from '../shared/actor.testing.js';
 
-const actor = (roles: Actor['roles'], organizationStatus = 'approved', userId = 'u1'): Actor => ({
-  userId,
-  email: `${userId}@x.cn`,
-  displayName: userId,
-  roles,
-  organizationId: 'org',
-  organizationName: 'O',
-  organizationStatus,
-  organizationKind: 'private_enterprise',
-  sessionId: 's',
-  csrfToken: 't',
-});
+const actor = (roles: Actor['roles'], organizationStatus = 'approved', userId = 'u1'): Actor =>
+  testActor(roles, { userId, email: `${userId}@x.cn`, displayName: userId, organizationId: 'org', organizationStatus });
 const codeOf = (f: () => unknown) => {
   try {
     f();

@@ -2,19 +2,9 @@ import { DomainError } from '@scenebridge/domain';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../context.js';
 import { authorizeVocabulary, VOCABULARY, vocabularyPolicy } from './policy.js';
+import { testActor } from '../shared/actor.testing.js';
 
-const actor = (roles: Actor['roles']): Actor => ({
-  userId: 'u',
-  email: 'u@x.cn',
-  displayName: 'U',
-  roles,
-  organizationId: 'org',
-  organizationName: 'O',
-  organizationStatus: 'approved',
-  organizationKind: 'private_enterprise',
-  sessionId: 's',
-  csrfToken: 't',
-});
+const actor = (roles: Actor['roles']): Actor => testActor(roles, { organizationId: 'org' });
 const errorOf = (f: () => unknown) => {
   try {
     f();
