@@ -3,3 +3,4 @@ export * from './html.js';
 export * from './policy.js';
 export * from './subscribers.js';
 export * from './transaction.js';
+export * from './list-workbook.js';

@@ -4,6 +4,7 @@ export * from './create-submission-draft.js';
 export * from './download-attachment.js';
 export * from './get-submission.js';
 export * from './list-submissions.js';
+export * from './export-submissions.js';
 export * from './policy.js';
 export * from './present.js';
 export * from './remove-attachment.js';

@@ -6,6 +6,26 @@ import { submissionListScope } from './policy.js';
 /** A deleted draft (删除草稿) leaves the list; asking for the status by name still finds it. */
 const LISTED_BY_DEFAULT = SUBMISSION_STATES.filter((s) => s !== 'discarded');
 
+export interface SubmissionListFilters {
+  callId?: string;
+  status?: string;
+  listType?: string;
+  q?: string;
+}
+
+/** The repository query for the caller's list with the given filters; the list and its export share it. */
+export function submissionListQuery(actor: Actor | null, filters: SubmissionListFilters) {
+  const scope = submissionListScope(actor);
+  return {
+    ...scope,
+    callId: filters.callId,
+    // Only owners can have deleted drafts (operators never see unsent ones), so only their list filters them.
+    statuses: filters.status ? [filters.status] : 'organizationId' in scope ? [...LISTED_BY_DEFAULT] : undefined,
+    listType: filters.listType,
+    text: filters.q,
+  };
+}
+
 export async function listSubmissionsFor({
   services,
   actor,
@@ -13,16 +33,10 @@ export async function listSubmissionsFor({
 }: {
   services: Services;
   actor: Actor | null;
-  query: { callId?: string; status?: string; listType?: string; q?: string; page: number; pageSize: number };
+  query: SubmissionListFilters & { page: number; pageSize: number };
 }) {
-  const scope = submissionListScope(actor);
   const { items, total } = await listSubmissions(services.db, {
-    ...scope,
-    callId: query.callId,
-    // Only owners can have deleted drafts (operators never see unsent ones), so only their list filters them.
-    statuses: query.status ? [query.status] : 'organizationId' in scope ? [...LISTED_BY_DEFAULT] : undefined,
-    listType: query.listType,
-    text: query.q,
+    ...submissionListQuery(actor, query),
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });

@@ -166,7 +166,7 @@ function listStateFor(db: Executor): ListState {
 /** A list item as `json_build_array` sends it: one text value per page instead of 20 rows × 14 columns. */
 const listItem = sql`json_build_array(${submissions.id}, ${submissions.callId}, ${calls.title}, ${submissions.listType}, ${submissions.status},
   ${submissions.statusReason}, ${submissions.title}, ${submissions.organizationId}, ${organizations.name}, ${submissions.sector},
-  ${submissions.regionCode}, ${submissions.createdAt}, ${submissions.updatedAt}, ${submissions.submittedAt})`;
+  ${submissions.regionCode}, ${submissions.createdAt}, ${submissions.updatedAt}, ${submissions.submittedAt}, ${submissions.receiptSeq})`;
 type ListItemJson = [
   string,
   string,
@@ -182,6 +182,7 @@ type ListItemJson = [
   string,
   string,
   string | null,
+  number,
 ];
 export interface SubmissionListItem {
   id: string;
@@ -198,6 +199,7 @@ export interface SubmissionListItem {
   createdAt: Date;
   updatedAt: Date;
   submittedAt: Date | null;
+  receiptSeq: number;
 }
 function fromListItemJson(a: ListItemJson): SubmissionListItem {
   return {
@@ -215,6 +217,7 @@ function fromListItemJson(a: ListItemJson): SubmissionListItem {
     createdAt: new Date(a[11]),
     updatedAt: new Date(a[12]),
     submittedAt: a[13] === null ? null : new Date(a[13]),
+    receiptSeq: a[14],
   };
 }
 /** One page: its items as a JSON array (text) and the submissions version in the same snapshot. */

@@ -13,9 +13,11 @@ import {
 import { z } from 'zod';
 import type { Services } from '@scenebridge/app/context';
 import { idParams, pageQuery, requireActor, sendError, transitionBody } from '../http.js';
+import { sendExport, xlsxExportFile } from '../xlsx-download.js';
 import { addAttachment, downloadAttachment, removeAttachment } from '@scenebridge/app/submissions';
 import {
   createSubmissionDraft,
+  exportSubmissions,
   getSubmission,
   listSubmissionsFor,
   presentSubmission,
@@ -24,6 +26,12 @@ import {
   updateSubmissionDraft,
 } from '@scenebridge/app/submissions';
 
+const listFilters = z.object({
+  callId: z.uuid().optional(),
+  status: z.enum(SUBMISSION_STATES).optional(),
+  listType: z.enum(LIST_TYPES).optional(),
+  q: z.string().trim().max(100).optional(),
+});
 const dataBody = z.record(z.string(), z.unknown());
 /** Bytes of the stored file with its own media type: Fastify sends a Buffer without the response serialiser. */
 const fileBytes = {
@@ -46,17 +54,25 @@ export function registerSubmissionRoutes(app: FastifyInstance, services: Service
       schema: {
         tags: ['submissions'],
         summary: '填报列表：运营方看全部（他人草稿除外），机构看本机构',
-        querystring: z.object({
-          callId: z.uuid().optional(),
-          status: z.enum(SUBMISSION_STATES).optional(),
-          listType: z.enum(LIST_TYPES).optional(),
-          q: z.string().trim().max(100).optional(),
-          ...pageQuery,
-        }),
+        querystring: listFilters.extend(pageQuery),
         response: { 200: submissionPage },
       },
     },
     async (request) => listSubmissionsFor({ services, actor: requireActor(request), query: request.query }) as Promise<SubmissionPage>,
+  );
+
+  api.get(
+    '/submissions/export.xlsx',
+    {
+      schema: {
+        tags: ['submissions'],
+        summary: '导出填报记录（Excel）：与列表同样的筛选与可见范围，全部条目',
+        querystring: listFilters,
+        response: { 200: xlsxExportFile },
+      },
+    },
+    async (request, reply) =>
+      sendExport(request, reply, await exportSubmissions({ services, actor: requireActor(request), filters: request.query })),
   );
 
   api.get(

@@ -175,3 +175,40 @@ export const upload = <T>(path: string, file: File | Blob, query?: Query, filena
   else form.append('file', file, filename ?? 'upload');
   return request<T>('POST', path, { form, query });
 };
+
+/** The file name a download answer offers (RFC 6266 filename*, else filename), or the fallback. */
+export function dispositionFileName(header: string | null, fallback: string): string {
+  const star = header && /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1]!);
+    } catch {
+      // a malformed name: fall through
+    }
+  }
+  const plain = header && /filename="([^"]+)"/i.exec(header);
+  return plain ? plain[1]! : fallback;
+}
+
+/**
+ * GETs a file and hands it to the browser's download. Fetched rather than linked so that a
+ * refusal (400, 401, 403) is shown as a message instead of a page of JSON.
+ */
+export async function download(path: string, query: Query | undefined, fallbackName: string): Promise<string> {
+  const res = await fetch(buildUrl(path, query), { credentials: 'same-origin' });
+  if (!res.ok) {
+    const err = await parseError(res);
+    if (err.status === 401 && onUnauthenticated) onUnauthenticated();
+    throw err;
+  }
+  const name = dispositionFileName(res.headers.get('content-disposition'), fallbackName);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
+}

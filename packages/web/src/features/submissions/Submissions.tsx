@@ -7,6 +7,7 @@ import { CALL_CHOICES, callsApi, callsKeys } from '../calls/api';
 import { submissionsApi, submissionsKeys } from './api';
 import { useAccess, useUser } from '../auth/auth';
 import { DataTable } from '../../shared/components/DataTable';
+import { ExportButton } from '../../shared/components/ExportButton';
 import { PageState } from '../../shared/components/PageState';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { StatusTag } from '../../shared/components/StatusTag';
@@ -119,6 +120,7 @@ export default function Submissions() {
       <PageHeader
         title="填报记录"
         sub={op ? '各单位提交的场景需求和场景能力（不含其他单位的草稿）。' : `${user.organization?.name ?? ''}的填报记录。`}
+        extra={<ExportButton path="/submissions/export.xlsx" filters={{ callId, status, listType, q }} />}
       />
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
