@@ -12,7 +12,7 @@ import {
   type MatchPartKey,
   type MatchScore,
 } from '@scenebridge/domain';
-import { CANDIDATES, matchSides, rankMatchTargets, type SearchEngine } from '@scenebridge/search';
+import { CANDIDATES, effectiveFields, matchSides, rankMatchTargets, type SearchEngine } from '@scenebridge/search';
 import { docTableOf, FACET_INDEX, hasAny, viewerSees, type ListingFields, type Viewer } from '../search/index.js';
 
 /** Items that can still be matched: published, or (for those who may see them) in the pipeline. */
@@ -36,20 +36,28 @@ function detail(key: MatchPartKey, need: ListingFields, cap: ListingFields, shar
   return plainDetail(key, need, cap, shared);
 }
 
+/** Said of a field the owner left empty and the classifier read from the text. */
+const INFERRED = '（据描述推断）';
+
 function plainDetail(key: MatchPartKey, need: ListingFields, cap: ListingFields, shared: string[]): string {
+  const n = effectiveFields(need);
+  const c = effectiveFields(cap);
   switch (key) {
     case 'terms':
       return shared.length ? `共有关键词：${shared.slice(0, 8).join('、')}` : '没有共同的关键词';
-    case 'sector':
-      return need.sector && cap.sectors.includes(need.sector)
-        ? `需求领域「${sectorName(need.sector)}」在能力服务领域内`
-        : `需求领域「${need.sector ? sectorName(need.sector) : '未填'}」，能力服务领域：${cap.sectors.map(sectorName).join('、') || '未填'}`;
+    case 'sector': {
+      const needNote = !need.sector && n.sector ? INFERRED : '';
+      const capNote = cap.sectors.length === 0 && c.sectors.length > 0 ? INFERRED : '';
+      return n.sector && c.sectors.includes(n.sector)
+        ? `需求领域「${sectorName(n.sector)}」${needNote}在能力服务领域内${capNote}`
+        : `需求领域「${n.sector ? sectorName(n.sector) : '未填'}」${needNote}，能力服务领域：${c.sectors.map(sectorName).join('、') || '未填'}${capNote}`;
+    }
     case 'tech': {
-      if (need.techFields.length === 0 || cap.techFields.length === 0)
-        return need.techFields.length ? '能力方未填技术领域' : '需求未填技术领域';
-      const have = new Set(cap.techFields);
-      const covered = need.techFields.filter((t) => have.has(t));
-      return `覆盖需求技术领域 ${covered.length}/${need.techFields.length}${covered.length ? '：' + covered.map(techFieldName).join('、') : ''}`;
+      if (n.techFields.length === 0 || c.techFields.length === 0) return n.techFields.length ? '能力方未填技术领域' : '需求未填技术领域';
+      const have = new Set(c.techFields);
+      const covered = n.techFields.filter((t) => have.has(t));
+      const note = need.techFields.length === 0 || cap.techFields.length === 0 ? INFERRED : '';
+      return `覆盖需求技术领域 ${covered.length}/${n.techFields.length}${covered.length ? '：' + covered.map(techFieldName).join('、') : ''}${note}`;
     }
     case 'region': {
       const a = need.regionCode,

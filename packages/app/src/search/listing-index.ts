@@ -15,7 +15,7 @@ import {
   type Database,
   type ListingRow,
 } from '@scenebridge/db';
-import { Segmenter, SearchEngine, defaultSynonyms, type SynonymTable } from '@scenebridge/search';
+import { Segmenter, SearchEngine, defaultSynonyms, inferMissingFields, type InferredFields, type SynonymTable } from '@scenebridge/search';
 import type { ListType } from '@scenebridge/domain';
 
 export interface ListingFields {
@@ -39,6 +39,8 @@ export interface ListingFields {
   batchId: string | null;
   batchTitle: string | null;
   publishedAt: number | null;
+  /** Sector / technology fields the classifier read from the text where the owner left them empty; matching only. */
+  inferred?: InferredFields;
 }
 
 const CHUNK = 2000;
@@ -49,7 +51,7 @@ export function isIndexable(r: Pick<ListingRow, 'status' | 'submittedAt'>): bool
 }
 
 export function toFields(r: ListingRow): ListingFields {
-  return {
+  const fields: ListingFields = {
     listType: r.listType as ListType,
     status: r.status,
     organizationId: r.organizationId,
@@ -70,6 +72,8 @@ export function toFields(r: ListingRow): ListingFields {
     batchTitle: r.batchTitle,
     publishedAt: r.publishedAt?.getTime() ?? null,
   };
+  const inferred = inferMissingFields(fields, `${r.title}。${r.description}`);
+  return inferred ? { ...fields, inferred } : fields;
 }
 
 export interface Vocabulary {

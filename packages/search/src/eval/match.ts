@@ -7,9 +7,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PICK_LIMITS } from '@scenebridge/domain/field-rules';
 import { defaultClassifier } from '../classify.js';
 import { SearchEngine } from '../engine.js';
+import { inferMissingFields } from '../matching/infer.js';
 import { rankMatchTargets, type MatchFields } from '../matching/rank.js';
 import { rankMatchTargetsOld } from './match-old.js';
 import { mean, ndcgAt } from './metrics.js';
@@ -58,24 +58,21 @@ export function loadMatchListings(dir: string): { listings: EvalListing[]; class
   const classified = { sector: 0, techFields: 0 };
   const listings = rows.map((r) => {
     const isNeed = r.list_type === 'scenario_need';
-    let sectors = codes(r.sectors);
-    let techFields = codes(r.tech_fields);
-    if (sectors.length === 0 || techFields.length === 0) {
-      const c = classifier.classify(`${r.title}。${r.description}`, 1);
-      if (sectors.length === 0 && c.sectors[0]) {
-        sectors = [c.sectors[0].code];
-        classified.sector++;
-      }
-      if (techFields.length === 0 && c.techFields.length) {
-        techFields = c.techFields.slice(0, PICK_LIMITS.techFields[1]).map((t) => t.code);
-        classified.techFields++;
-      }
-    }
-    const fields: MatchFields = {
+    const sectors = codes(r.sectors);
+    const techFields = codes(r.tech_fields);
+    const given = {
       listType: isNeed ? 'scenario_need' : 'capability',
       sector: isNeed ? (sectors[0] ?? null) : null,
       sectors: isNeed ? [] : sectors,
       techFields,
+    };
+    // The app's path: the classifier fills what the listing left empty, kept apart (inferred).
+    const inferred = inferMissingFields(given, `${r.title}。${r.description}`, classifier);
+    if (inferred?.sector || inferred?.sectors) classified.sector++;
+    if (inferred?.techFields) classified.techFields++;
+    const fields: MatchFields = {
+      ...given,
+      inferred,
       regionCode: r.region?.trim() || null,
       budgetMin: isNeed ? numOrNull(r.budget_min_wan) : null,
       budgetMax: isNeed ? numOrNull(r.budget_max_wan) : null,

@@ -1,2 +1,3 @@
 export * from './key-terms.js';
 export * from './rank.js';
+export * from './infer.js';

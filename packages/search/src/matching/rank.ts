@@ -5,6 +5,7 @@
  */
 import { matchScore, type CapabilitySide, type MatchScore, type NeedSide } from '@scenebridge/domain';
 import type { SearchEngine } from '../engine.js';
+import type { InferredFields } from './infer.js';
 import { keyTerms } from './key-terms.js';
 
 /** What matching reads of a listing (the app's ListingFields has all of it). */
@@ -17,6 +18,8 @@ export interface MatchFields {
   budgetMin: number | null;
   budgetMax: number | null;
   maturityTrl: number | null;
+  /** What the classifier read from the text for the fields left empty (`inferMissingFields`). */
+  inferred?: InferredFields;
 }
 
 export const CANDIDATES = 150;
@@ -29,11 +32,22 @@ export const FULL_TERM_COVERAGE = 1 / 3;
 /** A key term found only through a synonym counts this much. */
 export const SYNONYM_CREDIT = 0.6;
 
+/** The fields matching scores: the owner's, and the inferred ones where the owner's are empty. */
+export function effectiveFields(f: MatchFields): { sector: string | null; sectors: readonly string[]; techFields: readonly string[] } {
+  return {
+    sector: f.sector ?? f.inferred?.sector ?? null,
+    sectors: f.sectors.length > 0 ? f.sectors : (f.inferred?.sectors ?? []),
+    techFields: f.techFields.length > 0 ? f.techFields : (f.inferred?.techFields ?? []),
+  };
+}
+
 export function matchSides(source: MatchFields, target: MatchFields): { need: NeedSide; cap: CapabilitySide } {
   const [n, c] = source.listType === 'scenario_need' ? [source, target] : [target, source];
+  const ne = effectiveFields(n);
+  const ce = effectiveFields(c);
   return {
-    need: { sector: n.sector, techFields: n.techFields, regionCode: n.regionCode, budgetMin: n.budgetMin, budgetMax: n.budgetMax },
-    cap: { sectors: c.sectors, techFields: c.techFields, regionCode: c.regionCode, maturityTrl: c.maturityTrl },
+    need: { sector: ne.sector, techFields: ne.techFields, regionCode: n.regionCode, budgetMin: n.budgetMin, budgetMax: n.budgetMax },
+    cap: { sectors: ce.sectors, techFields: ce.techFields, regionCode: c.regionCode, maturityTrl: c.maturityTrl },
   };
 }
 
