@@ -7,3 +7,4 @@ export * from './policy.js';
 export * from './remove-search-synonym.js';
 export * from './remove-search-term.js';
 export * from './schemas.js';
+export * from './list-builtin-synonyms.js';

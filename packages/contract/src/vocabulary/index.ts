@@ -25,3 +25,23 @@ export type SynonymGroup = z.infer<typeof synonymGroup>;
 /** GET /search/synonyms */
 export const synonymGroupList = z.object({ items: z.array(synonymGroup.extend({ createdBy: z.string().nullable() })) });
 export type SynonymGroupList = z.infer<typeof synonymGroupList>;
+
+/** Kinds of the synonym groups shipped with the code: `related` (broader or associated) exists only there. */
+export const BUILTIN_SYNONYM_KINDS = ['equivalent', 'near', 'related', 'one_way'] as const;
+/** One shipped group: words that find each other, or (one_way) everyday words that also look for `expandsTo`. */
+export const builtinSynonymGroup = z.object({
+  kind: z.enum(BUILTIN_SYNONYM_KINDS),
+  terms: z.array(z.string()),
+  expandsTo: z.array(z.string()),
+  /** general: the domain table; colloquial: everyday wording → the official terms documents use. */
+  source: z.enum(['general', 'colloquial']),
+});
+export type BuiltinSynonymGroup = z.infer<typeof builtinSynonymGroup>;
+/** GET /search/synonyms/builtin */
+export const builtinSynonymPage = z.object({
+  items: z.array(builtinSynonymGroup),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type BuiltinSynonymPage = z.infer<typeof builtinSynonymPage>;

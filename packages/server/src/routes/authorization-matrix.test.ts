@@ -35,7 +35,7 @@
  * router and the OpenAPI document).
  */
 import { randomBytes } from 'node:crypto';
-import { insertSubscription, notifyUsers, schema } from '@scenebridge/db';
+import { insertOrganizationLicence, insertSubscription, listOrganizationLicences, notifyUsers, schema } from '@scenebridge/db';
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +71,9 @@ const MATRIX = `
  POST   /organizations/:id/transitions        | pending org, approve              | 401  | 403              | 404      | 404      | 404    | 200
  GET    /organizations/:id/users              | org A                             | 401  | 403              | 404      | 404      | 404    | 200
  POST   /organizations/:id/users              | org A, new org_member             | 401  | 403              | 404      | 404      | 404    | 201
+ POST   /organizations/:id/licences           | pending org, PDF                  | 401  | 403              | 404      | 404      | 404    | 403
+ GET    /organizations/:id/licences           | org A                             | 401  | 200              | 404      | 404      | 404    | 200
+ GET    /organizations/:id/licences/:licenceId | org A's licence                  | 401  | 200              | 404      | 404      | 404    | 200
  GET    /calls                                | -                                 | 200  | 200              | 200      | 200      | 200    | 200
  GET    /calls/:id                            | open call                         | 200  | 200              | 200      | 200      | 200    | 200
  GET    /calls/:id                            | draft call                        | 404  | 404              | 404      | 404      | 404    | 200
@@ -100,10 +103,13 @@ const MATRIX = `
  POST   /imports                              | open call, dry run                | 401  | 403              | 200      | 403      | 403    | 200
  GET    /audit                                | -                                 | 401  | 403              | 403      | 403      | 403    | 200
  GET    /audit/verify                         | -                                 | 401  | 403              | 403      | 403      | 403    | 200
+ GET    /audit/export.xlsx                    | -                                 | 401  | 403              | 403      | 403      | 403    | 200
+ GET    /audit/people                         | -                                 | 401  | 403              | 403      | 403      | 403    | 200
  POST   /calls/:id/assignments/auto           | call in review, none assigned     | 401  | 403              | 403      | 403      | 403    | 200
  POST   /calls/:id/assignments                | A's in_review + the reviewer      | 401  | 403              | 403      | 403      | 403    | 201
  DELETE /review-assignments/:id               | the reviewer's, unscored          | 401  | 403              | 403      | 403      | 403    | 204
  GET    /calls/:id/ranking                    | call in review                    | 401  | 403              | 403      | 403      | 403    | 200
+ GET    /calls/:id/ranking/export.xlsx        | call in review                    | 401  | 403              | 403      | 403      | 403    | 200
  POST   /calls/:id/selection                  | A's in_review, select             | 401  | 403              | 403      | 403      | 403    | 200
  GET    /reviewers                            | -                                 | 401  | 403              | 403      | 403      | 403    | 200
  GET    /reviews/assignments                  | -                                 | 401  | 403              | 403      | 200      | 403    | 403
@@ -125,6 +131,7 @@ const MATRIX = `
  GET    /public/batches                       | -                                 | 200  | 200              | 200      | 200      | 200    | 200
  GET    /public/batches/:id                   | a published batch                 | 200  | 200              | 200      | 200      | 200    | 200
  GET    /public/entries                       | -                                 | 200  | 200              | 200      | 200      | 200    | 200
+ GET    /public/entries/export.xlsx           | -                                 | 200  | 200              | 200      | 200      | 200    | 200
  GET    /public/entries/:id                   | a published entry                 | 200  | 200              | 200      | 200      | 200    | 200
  GET    /public/benchmark-cases               | -                                 | 200  | 200              | 200      | 200      | 200    | 200
  GET    /search                               | -                                 | 200  | 200              | 200      | 200      | 200    | 200
@@ -134,12 +141,14 @@ const MATRIX = `
  GET    /listings/:id/matches                 | A's published                     | 401  | 200              | 200      | 200      | 200    | 200
  GET    /listings/:id/matches                 | A's submitted                     | 401  | 200              | 404      | 404      | 200    | 200
  GET    /listings/:id/interests               | A's published                     | 401  | 200              | 200      | 200      | 200    | 200
+ GET    /listings/:id/interests/export.xlsx   | A's published                     | 401  | 200              | 200      | 200      | 200    | 200
  POST   /interests                            | A's need × C's capability         | 401  | 201              | 403:NOT_A_PARTY | 403 | 403  | 403
  POST   /match-decisions                      | A's need, pin C's capability      | 401  | 403              | 403      | 403      | 200    | 200
  GET    /search/terms                         | -                                 | 401  | 403              | 403      | 403      | 403    | 200
  POST   /search/terms                         | a new term                        | 401  | 403              | 403      | 403      | 403    | 201
  DELETE /search/terms/:id                     | an operator's term                | 401  | 403              | 403      | 403      | 403    | 204
  GET    /search/synonyms                      | -                                 | 401  | 403              | 403      | 403      | 403    | 200
+ GET    /search/synonyms/builtin              | -                                 | 401  | 403              | 403      | 403      | 403    | 200
  POST   /search/synonyms                      | a new group                       | 401  | 403              | 403      | 403      | 403    | 201
  DELETE /search/synonyms/:id                  | an operator's group               | 401  | 403              | 403      | 403      | 403    | 204
  POST   /quality/check                        | a draft need                      | 401  | 200              | 200      | 200      | 200    | 200
@@ -151,11 +160,13 @@ const MATRIX = `
  GET    /notifications/preferences            | -                                 | 401  | 200              | 200      | 200      | 200    | 200
  PUT    /notifications/preferences            | a kind of the caller's roles      | 401  | 200              | 200      | 200      | 200    | 200
  GET    /subscriptions                        | -                                 | 401  | 200              | 200      | 403      | 403    | 403
+ GET    /subscriptions/export.xlsx            | -                                 | 401  | 200              | 200      | 403      | 403    | 403
  POST   /subscriptions                        | a new saved search                | 401  | 201              | 201      | 403      | 403    | 403
  GET    /subscriptions/:id                    | member's subscription             | 401  | 200              | 404      | 403      | 403    | 403
  PATCH  /subscriptions/:id                    | member's subscription, rename     | 401  | 200              | 404      | 403      | 403    | 403
  DELETE /subscriptions/:id                    | member's subscription             | 401  | 204              | 404      | 403      | 403    | 403
  GET    /subscriptions/:id/hits               | member's subscription             | 401  | 200              | 404      | 403      | 403    | 403
+ GET    /subscriptions/:id/hits/export.xlsx   | member's subscription             | 401  | 200              | 404      | 403      | 403    | 403
  GET    /unsubscribe                          | member's subscription, signed link | 200 | 200              | 200      | 200      | 200    | 200
  GET    /unsubscribe                          | member's subscription, bad token  | 403:html | 403:html     | 403:html | 403:html | 403:html | 403:html
  POST   /unsubscribe                          | member's subscription, signed link | 200 | 200              | 200      | 200      | 200    | 200
@@ -447,6 +458,18 @@ async function operatorTransition(c: Client, id: string, body: { action: string;
 const attachmentIdsOf = async (id: string) =>
   ((await adminA.get(`/api/v1/submissions/${id}`)).json().attachments as { id: string }[]).map((x) => x.id);
 
+let licenceA: Promise<string> | undefined;
+/** A licence file of org A (approved, so stored directly: uploads are for organisations under review). */
+const licenceOfA = () =>
+  (licenceA ??= insertOrganizationLicence(ctx.handle.db, {
+    organizationId: orgA.id,
+    filename: '营业执照.pdf',
+    mediaType: 'application/pdf',
+    size: PDF.length,
+    sha256: 'matrix',
+    content: PDF,
+  }).then((l) => l.id));
+
 let seq = 0;
 function registration() {
   seq++;
@@ -519,6 +542,26 @@ const SEND: Record<string, Sender> = {
           roles: ['org_member'],
         }),
     ),
+  'POST /organizations/:id/licences | pending org, PDF': async (who, c) => {
+    // The upload is the pending organisation's admin's (organization-licences.test.ts); its member is refused.
+    const pending = await makeOrganization(ctx.services, { status: 'pending' });
+    const client = who === 'member' ? await login(ctx.app, (await makeUser(ctx.services, pending.id, ['org_member'])).email) : c;
+    return guarded(
+      async () => (await listOrganizationLicences(ctx.handle.db, pending.id)).length,
+      () => client.request('POST', `/api/v1/organizations/${pending.id}/licences`, undefined, multipart('营业执照.pdf', PDF)),
+    );
+  },
+  'GET /organizations/:id/licences | org A': async (_, c) => {
+    const licenceId = await licenceOfA();
+    const res = await c.get(`/api/v1/organizations/${orgA.id}/licences`);
+    if (ok(res)) expect(idsOf(res)).toContain(licenceId);
+    return res;
+  },
+  "GET /organizations/:id/licences/:licenceId | org A's licence": async (_, c) => {
+    const res = await c.get(`/api/v1/organizations/${orgA.id}/licences/${await licenceOfA()}`);
+    if (ok(res)) expect(Buffer.compare(res.rawPayload, PDF)).toBe(0);
+    return res;
+  },
   'GET /calls | -': async (who, c) => {
     const res = await c.get('/api/v1/calls?pageSize=100');
     const ids = (res.json().items as { id: string }[]).map((x) => x.id);
@@ -640,6 +683,8 @@ const SEND: Record<string, Sender> = {
       c.request('POST', `/api/v1/imports?callId=${openCallId}&mode=dry_run`, undefined, multipart('导入.xlsx', template!)),
     ),
   'GET /audit | -': (_, c) => c.get('/api/v1/audit'),
+  'GET /audit/export.xlsx | -': (_, c) => c.get('/api/v1/audit/export.xlsx'),
+  'GET /audit/people | -': (_, c) => c.get('/api/v1/audit/people?q=test'),
   'GET /audit/verify | -': (_, c) => c.get('/api/v1/audit/verify'),
 
   // Review: operator side
@@ -683,6 +728,11 @@ const SEND: Record<string, Sender> = {
       expect(items.map((i) => i.id)).toEqual([rankedItem]);
       expect(items[0]!.reviews.map((r) => r.assignmentId).sort()).toEqual([ownAssignment, otherAssignment].sort());
     }
+    return res;
+  },
+  'GET /calls/:id/ranking/export.xlsx | call in review': async (_, c) => {
+    const res = await c.get(`/api/v1/calls/${rankedCallId}/ranking/export.xlsx`);
+    if (ok(res)) expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     return res;
   },
   "POST /calls/:id/selection | A's in_review, select": async (_, c) => {
@@ -854,6 +904,11 @@ const SEND: Record<string, Sender> = {
     if (ok(res)) expect(res.json().total).toBe(CALLERS.length);
     return res;
   },
+  'GET /public/entries/export.xlsx | -': async (_, c) => {
+    const res = await c.get(`/api/v1/public/entries/export.xlsx?batchId=${batchId}`);
+    if (ok(res)) expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    return res;
+  },
   'GET /public/entries/:id | a published entry': async (_, c) => {
     const res = await c.get(`/api/v1/public/entries/${entryId}`);
     if (ok(res)) expect(res.json()).toMatchObject({ batchId, seq: 1 });
@@ -878,6 +933,7 @@ const SEND: Record<string, Sender> = {
   "GET /listings/:id/matches | A's published": (_, c) => c.get(`/api/v1/listings/${publishedNeedA}/matches`),
   "GET /listings/:id/matches | A's submitted": (_, c) => c.get(`/api/v1/listings/${submittedA}/matches`),
   "GET /listings/:id/interests | A's published": (_, c) => c.get(`/api/v1/listings/${publishedNeedA}/interests`),
+  "GET /listings/:id/interests/export.xlsx | A's published": (_, c) => c.get(`/api/v1/listings/${publishedNeedA}/interests/export.xlsx`),
   "POST /interests | A's need × C's capability": async (_, c) => {
     const probe = async () =>
       (await ctx.handle.db.select().from(schema.interests).where(eq(schema.interests.needId, publishedNeedA))).length;
@@ -910,6 +966,7 @@ const SEND: Record<string, Sender> = {
     return guarded(probe, () => c.delete(`/api/v1/search/terms/${id}`));
   },
   'GET /search/synonyms | -': (_, c) => c.get('/api/v1/search/synonyms'),
+  'GET /search/synonyms/builtin | -': (_, c) => c.get('/api/v1/search/synonyms/builtin?q=%E7%91%95%E7%96%B5'),
   'POST /search/synonyms | a new group': async (who, c) => {
     const probe = async () => (await ctx.handle.db.select().from(schema.searchSynonyms)).length;
     return guarded(probe, () => c.post('/api/v1/search/synonyms', { kind: 'near', terms: [`矩阵甲${who}`, `矩阵乙${who}`] }));
@@ -933,6 +990,7 @@ const SEND: Record<string, Sender> = {
   "PUT /notifications/preferences | a kind of the caller's roles": (who, c) =>
     put(ctx, c, '/api/v1/notifications/preferences', { items: [{ kind: PREFERENCE_KIND[who], inApp: true, email: true }] }),
   'GET /subscriptions | -': (_, c) => c.get('/api/v1/subscriptions'),
+  'GET /subscriptions/export.xlsx | -': (_, c) => c.get('/api/v1/subscriptions/export.xlsx'),
   'POST /subscriptions | a new saved search': async (who, c) => {
     const probe = async () => (await ctx.handle.db.select().from(schema.subscriptions)).length;
     return guarded(probe, () =>
@@ -951,6 +1009,8 @@ const SEND: Record<string, Sender> = {
     return guarded(probe, () => c.delete(`/api/v1/subscriptions/${id}`));
   },
   "GET /subscriptions/:id/hits | member's subscription": async (_, c) => c.get(`/api/v1/subscriptions/${await memberSubscription()}/hits`),
+  "GET /subscriptions/:id/hits/export.xlsx | member's subscription": async (_, c) =>
+    c.get(`/api/v1/subscriptions/${await memberSubscription()}/hits/export.xlsx`),
   "GET /unsubscribe | member's subscription, signed link": async (_, c) => unsubscribeCall(c, 'GET', '/unsubscribe', true),
   "GET /unsubscribe | member's subscription, bad token": async (_, c) => unsubscribeCall(c, 'GET', '/unsubscribe', false),
   "POST /unsubscribe | member's subscription, signed link": async (_, c) => unsubscribeCall(c, 'POST', '/unsubscribe', true),

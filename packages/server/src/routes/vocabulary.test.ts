@@ -74,3 +74,33 @@ describe('operator vocabulary', () => {
     expect((await anonymous(ctx.app).get('/api/v1/search/synonyms')).statusCode).toBe(401);
   });
 });
+
+describe('built-in synonym groups', () => {
+  it('lists what a fresh install ships with, read-only, searchable by a word in any group or expansion', async () => {
+    const all = (await operator.get('/api/v1/search/synonyms/builtin?pageSize=100')).json() as {
+      items: { kind: string; terms: string[]; expandsTo: string[]; source: string }[];
+      total: number;
+    };
+    expect(all.total).toBeGreaterThan(100);
+    expect(all.items).toHaveLength(100);
+
+    // The dictionary page's own example, 瑕疵/缺陷, is already linked: the page must say so.
+    const flaw = (await operator.get(`/api/v1/search/synonyms/builtin?q=${encodeURIComponent('瑕疵')}&pageSize=100`)).json() as typeof all;
+    expect(flaw.total).toBe(flaw.items.length);
+    expect(flaw.items.every((g) => [...g.terms, ...g.expandsTo].some((t) => t.includes('瑕疵')))).toBe(true);
+    expect(flaw.items.some((g) => g.terms.includes('瑕疵') && [...g.terms, ...g.expandsTo].includes('缺陷'))).toBe(true);
+
+    // Upper-case Latin finds the lower-case table entries, as search does.
+    const ai = (await operator.get('/api/v1/search/synonyms/builtin?q=AI&source=general')).json() as typeof all;
+    expect(ai.items.some((g) => g.terms.includes('人工智能'))).toBe(true);
+    expect(ai.items.every((g) => g.source === 'general')).toBe(true);
+
+    const colloquial = (await operator.get('/api/v1/search/synonyms/builtin?source=colloquial&pageSize=100')).json() as typeof all;
+    expect(colloquial.total).toBeGreaterThan(0);
+    expect(colloquial.items.every((g) => g.source === 'colloquial')).toBe(true);
+
+    const pageTwo = (await operator.get('/api/v1/search/synonyms/builtin?page=2&pageSize=100')).json() as typeof all;
+    expect(pageTwo.items[0]).not.toEqual(all.items[0]);
+    expect((await operator.get('/api/v1/search/synonyms/builtin?pageSize=1000')).statusCode).toBe(400);
+  });
+});

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { noContent } from '@scenebridge/contract/common';
 import {
+  builtinSynonymPage,
   dictionaryTerm,
   dictionaryTermList,
   synonymGroup,
@@ -11,10 +12,11 @@ import {
 } from '@scenebridge/contract/vocabulary';
 import { z } from 'zod';
 import type { Services } from '@scenebridge/app/context';
-import { idParams, requireActor } from '../http.js';
+import { idParams, pageQuery, requireActor } from '../http.js';
 import {
   addSearchSynonym,
   addSearchTerm,
+  listBuiltinSynonyms,
   listSynonyms,
   listTerms,
   removeSearchSynonym,
@@ -55,6 +57,22 @@ export function registerVocabularyRoutes(app: FastifyInstance, services: Service
     },
   );
 
+  api.get(
+    '/search/synonyms/builtin',
+    {
+      schema: {
+        tags,
+        summary: '系统内置的同义词组与口语→规范词（只读），可按词语检索',
+        querystring: z.object({
+          q: z.string().trim().max(50).optional(),
+          source: z.enum(['general', 'colloquial']).optional(),
+          ...pageQuery,
+        }),
+        response: { 200: builtinSynonymPage },
+      },
+    },
+    async (request) => listBuiltinSynonyms({ services, actor: requireActor(request), query: request.query }),
+  );
   api.get(
     '/search/synonyms',
     { schema: { tags, summary: '运营方维护的同义词组', response: { 200: synonymGroupList } } },

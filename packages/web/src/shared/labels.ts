@@ -12,77 +12,8 @@ import { OPENNESS_LABELS, SUBMISSION_STATE_LABELS } from '@scenebridge/contract/
 import type { SubmissionState } from '@scenebridge/contract/submissions/lifecycle';
 import type { AssignmentStatus, DigestFrequency, FacetKey, MatchPartKey, Openness, SearchSort, SynonymKind } from './types';
 
-export const ACTION_LABELS: Record<string, string> = {
-  // organisations
-  approve: '通过',
-  reject: '驳回',
-  reapply: '重新提交审核',
-  // calls
-  schedule: '计划开放',
-  unschedule: '撤销计划',
-  open: '立即开放',
-  close: '截止征集',
-  start_review: '开始评审',
-  publish_results: '发布结果',
-  cancel: '取消',
-  // submissions
-  submit: '提交',
-  resubmit: '重新提交',
-  withdraw: '撤回',
-  discard: '删除草稿',
-  return_for_revision: '退回修改',
-  select: '入选',
-  publish: '发布',
-  start_matching: '开始对接',
-  award: '确定承接方',
-  start_delivery: '开始实施',
-  accept: '验收通过',
-  promote_benchmark: '列入标杆案例',
-  expire: '过期',
-  merge: '合并',
-  // audit events are named "<entity>.<verb>"
-  'auth.login': '登录',
-  'auth.logout': '退出登录',
-  'auth.password_changed': '修改密码',
-  'auth.login_failed': '登录失败',
-  'auth.locked': '账号锁定',
-  'auth.account_locked': '账号锁定',
-  'auth.login_throttled': '登录受限（稍候再试）',
-  'auth.password_change_failed': '修改密码失败',
-  'auth.password_change_throttled': '修改密码受限',
-  'organization.registered': '机构注册',
-  'user.created': '新增用户',
-  'call.created': '创建征集',
-  'call.updated': '修改征集',
-  'submission.created': '创建草稿',
-  'submission.updated': '保存修改',
-  'submission.imported': '批量导入',
-  'import.committed': '确认导入',
-  'attachment.added': '上传附件',
-  'attachment.removed': '删除附件',
-  // an organisation is 驳回, a submission under review is 不入选
-  'submission.reject': '不入选',
-  'review.assigned': '分配评审专家',
-  'review.bulk_assigned': '一键分配评审',
-  'review.assigned_manually': '指派评审专家',
-  'review.unassigned': '撤销评审任务',
-  'review.scored': '提交评分',
-  'review.conflict_declared': '声明回避',
-  'review.relation_declared': '声明关联单位',
-  'review.relation_withdrawn': '撤回关联声明',
-  'batch.published': '发布批次',
-  'batch.entry_corrected': '发布勘误',
-  'match.interest': '表达对接意向',
-  'match.pin': '置顶匹配结果',
-  'match.exclude': '排除匹配结果',
-  'match.decision_cleared': '撤销匹配处理',
-  'subscription.created': '创建订阅',
-  'subscription.deleted': '删除订阅',
-  'subscription.unsubscribed': '退订',
-  'subscription.resubscribed': '恢复订阅',
-};
-/** "submit", or an audit action such as "submission.submit" / "call.created". */
-export const actionLabel = (a: string) => ACTION_LABELS[a] ?? ACTION_LABELS[a.slice(a.lastIndexOf('.') + 1)] ?? a;
+// The audit trail's wording is the contract's (the audit export writes the same words).
+export { ACTION_LABELS, actionLabel, ENTITY_TYPE_LABELS } from '@scenebridge/contract/audit/labels';
 
 /** Transitions that deserve an "are you sure" even without a reason. */
 export const CONFIRM_ACTIONS = new Set([
@@ -147,19 +78,6 @@ export const TRL_LABELS: Record<number, string> = {
   7: '7级 实际环境样机演示',
   8: '8级 实际系统试验验证',
   9: '9级 实际运行检验成熟',
-};
-
-export const ENTITY_TYPE_LABELS: Record<string, string> = {
-  organization: '机构',
-  user: '用户',
-  call: '征集',
-  submission: '填报',
-  attachment: '附件',
-  import: '导入',
-  session: '会话',
-  batch: '发布批次',
-  interest: '对接意向',
-  subscription: '订阅',
 };
 
 export const CHAIN_PROBLEM_LABELS: Record<string, string> = {
@@ -291,11 +209,11 @@ export const MATCH_PART_COLORS: Record<MatchPartKey, string> = {
 };
 
 export const SYNONYM_KIND_OPTIONS: Array<{ value: SynonymKind; label: string; help: string }> = [
-  { value: 'equivalent', label: '等价词', help: '互相完全替代，如“瑕疵”与“缺陷”' },
+  { value: 'equivalent', label: '等价词', help: '互相完全替代，如本地叫法“熔接点”与“焊点”（常见同义词系统已内置，见“内置同义词”）' },
   { value: 'near', label: '近义词', help: '意思相近，检索时降低权重匹配' },
   { value: 'one_way', label: '单向扩展', help: '第一个词检索时扩展到其余词，反之不扩展' },
 ];
-export const synonymKindLabel = (k: string) => SYNONYM_KIND_OPTIONS.find((o) => o.value === k)?.label ?? k;
+export const synonymKindLabel = (k: string) => (k === 'related' ? '相关词' : (SYNONYM_KIND_OPTIONS.find((o) => o.value === k)?.label ?? k));
 
 export const FREQUENCY_OPTIONS: Array<{ value: DigestFrequency; label: string }> = [
   { value: 'daily', label: '每日' },

@@ -1,5 +1,6 @@
 import { Alert } from 'antd';
 import { PageHeader } from '../../shared/components/PageHeader';
+import { BuiltinSynonymsCard } from './BuiltinSynonymsCard';
 import { SynonymsCard } from './SynonymsCard';
 import { TermsCard } from './TermsCard';
 
@@ -16,6 +17,7 @@ export default function Dictionary() {
       />
       <TermsCard />
       <SynonymsCard />
+      <BuiltinSynonymsCard />
     </div>
   );
 }
