@@ -11,6 +11,7 @@ const Home = lazy(() => import('../features/home/Home'));
 const Organizations = lazy(() => import('../features/organizations/Organizations'));
 const Calls = lazy(() => import('../features/calls/Calls'));
 const CallForm = lazy(() => import('../features/calls/CallForm'));
+const CallDetail = lazy(() => import('../features/calls/CallDetail'));
 const Submissions = lazy(() => import('../features/submissions/Submissions'));
 const SubmissionForm = lazy(() => import('../features/submissions/SubmissionForm'));
 const SubmissionDetail = lazy(() => import('../features/submissions/SubmissionDetail'));
@@ -52,6 +53,7 @@ export const router = createBrowserRouter([
       { path: 'organizations', element: only(['operator'], <Organizations />) },
       { path: 'calls', element: <Calls /> },
       { path: 'calls/new', element: only(['operator'], <CallForm />) },
+      { path: 'calls/:id', element: <CallDetail /> },
       { path: 'calls/:id/edit', element: only(['operator'], <CallForm />) },
       { path: 'calls/:id/review', element: only(['operator'], <CallReview />) },
       { path: 'reviews', element: only(['reviewer'], <Reviews />) },

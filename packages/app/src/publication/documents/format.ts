@@ -36,7 +36,7 @@ export function formatChineseDate(iso: string): string {
 export function callWindowText(batch: { callOpensAt: string; callClosesAt: string; callClosedAt?: string | null }): string {
   const planned = `${formatChineseDate(batch.callOpensAt)}至${formatChineseDate(batch.callClosesAt)}`;
   const early = batch.callClosedAt && Date.parse(batch.callClosedAt) < Date.parse(batch.callClosesAt);
-  return early ? `${planned}（${formatChineseDate(batch.callClosedAt!)}提前截止）` : planned;
+  return early ? `${planned}（已于${formatChineseDate(batch.callClosedAt!)}提前截止）` : planned;
 }
 
 /** Normalises an ISO timestamp to UTC 'YYYY-MM-DDTHH:mm:ss.sssZ' (RFC 3339, as Atom and OCDS want). */

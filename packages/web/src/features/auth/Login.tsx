@@ -87,6 +87,12 @@ export default function Login() {
             机构注册
           </Link>
         </div>
+        <div style={{ marginTop: 8, textAlign: 'center' }}>
+          {/* The public portal is server-rendered, outside the single-page app: a plain link. */}
+          <Typography.Link href="/public" data-testid="go-portal">
+            不登录，浏览公开发布的场景清单（门户）
+          </Typography.Link>
+        </div>
       </Card>
     </Flex>
   );

@@ -1,12 +1,12 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { PlusOutlined } from '@ant-design/icons';
-import { callLifecycle, isCallEditable } from '@scenebridge/contract/calls/lifecycle';
+import { isCallEditable } from '@scenebridge/contract/calls/lifecycle';
 import { App, Button, Descriptions, Select, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { callsApi, callsKeys } from './api';
 import { useAccess, useUser } from '../auth/auth';
-import { ActionButtons } from '../../shared/components/ActionButtons';
+import { CallActionButtons } from './CallActions';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { StatusTag } from '../../shared/components/StatusTag';
 import { useSearchState } from '../../shared/hooks';
@@ -75,7 +75,16 @@ export default function Calls() {
     .map((s) => ({ value: s, label: meta.callState(s) }));
 
   const columns: ColumnsType<Call> = [
-    { title: '征集名称', dataIndex: 'title', minWidth: 220, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
+    {
+      title: '征集名称',
+      dataIndex: 'title',
+      minWidth: 220,
+      render: (v: string, r) => (
+        <Link to={`/calls/${r.id}`} style={{ fontWeight: 600 }} data-testid="call-detail-link">
+          {v}
+        </Link>
+      ),
+    },
     { title: '清单类型', dataIndex: 'listType', width: 100, render: (v: string) => meta.listType(v) },
     { title: '开始时间', dataIndex: 'opensAt', width: 150, render: (v: string) => fmtTime(v) },
     { title: '截止时间', dataIndex: 'closesAt', width: 150, render: (v: string) => fmtTime(v) },
@@ -101,21 +110,7 @@ export default function Calls() {
                 {r.status === 'reviewing' ? '评审与遴选' : '评审结果'}
               </Button>
             )}
-            <ActionButtons
-              size="small"
-              actions={r.allowedActions}
-              lifecycle={callLifecycle}
-              testIdPrefix="call-action"
-              labels={{ cancel: '取消征集' }}
-              reasonLabels={{ cancel: '取消原因' }}
-              confirmTexts={{
-                open: '开放后各单位即可填报。',
-                close: '截止后将不再接受新的填报和提交。',
-                start_review: '开始评审后填报进入评审流程。',
-                publish_results: '仅将征集标记为“结果已发布”，不生成发布批次，之后不能再分配评审。发布清单请用“评审与遴选”中的“发布批次”。',
-              }}
-              onRun={(a, reason) => run(r, a, reason)}
-            />
+            <CallActionButtons size="small" actions={r.allowedActions} onRun={(a, reason) => run(r, a, reason)} />
           </Space>
         ) : r.acceptingSubmissions && mayDraft ? (
           <Button type="primary" size="small" onClick={() => navigate(`/submissions/new?callId=${r.id}`)} data-testid="call-fill">

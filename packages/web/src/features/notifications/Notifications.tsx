@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { SettingOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Empty, Flex, List, Pagination, Segmented, Space, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { notificationsApi, notificationsKeys } from './api';
@@ -62,7 +63,7 @@ export default function Notifications() {
         title="通知"
         sub={data ? `未读 ${data.unread} 条` : undefined}
         extra={
-          <Space>
+          <Space wrap>
             <Segmented
               value={unreadOnly ? 'unread' : 'all'}
               onChange={(v) => update({ unread: v === 'unread' ? 'true' : undefined, page: undefined })}
@@ -74,6 +75,9 @@ export default function Notifications() {
             />
             <Button onClick={() => void readAll()} disabled={!data?.unread} data-testid="notifications-read-all">
               全部标为已读
+            </Button>
+            <Button icon={<SettingOutlined />} onClick={() => navigate('/settings/notifications')} data-testid="notifications-settings">
+              通知设置
             </Button>
           </Space>
         }
