@@ -32,6 +32,8 @@ export const ERROR_CODES = {
   organizations: {
     CREDIT_CODE_TAKEN: '该统一社会信用代码已注册',
     EMAIL_TAKEN: '该邮箱已注册',
+    LICENCE_LOCKED: '机构审核已完成，不能再上传营业执照',
+    TOO_MANY_LICENCES: '营业执照上传次数已达上限',
   },
   calls: {
     CALL_NOT_EDITABLE: '征集已开始，不能修改',
@@ -72,6 +74,7 @@ export const ERROR_CODES = {
   publication: {
     NOTHING_SELECTED: '没有已入选的项目可发布',
     BATCH_NUMBER_TAKEN: '该批次号已使用',
+    EXPORT_TOO_LARGE: '导出的条目过多，请缩小筛选范围',
   },
   search: {
     RESULT_WINDOW_EXCEEDED: '超出可翻阅的结果范围',

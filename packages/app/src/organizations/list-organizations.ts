@@ -1,4 +1,4 @@
-import { listOrganizations } from '@scenebridge/db';
+import { latestOrganizationLicences, listOrganizations } from '@scenebridge/db';
 import type { Actor, Services } from '../context.js';
 import { organizationDirectoryPolicy } from './policy.js';
 
@@ -18,5 +18,15 @@ export async function listOrganizationsForOperator({
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });
-  return { items, total, page: query.page, pageSize: query.pageSize };
+  // The operator decides on the licence: each row carries its newest one (null if none was sent).
+  const licences = await latestOrganizationLicences(
+    services.db,
+    items.map((o) => o.id),
+  );
+  return {
+    items: items.map((o) => ({ ...o, licence: licences.get(o.id) ?? null })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }

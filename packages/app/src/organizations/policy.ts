@@ -16,13 +16,19 @@ const operator: Rule<unknown> = (a) => isOperator(a);
 const member: Rule<Organization> = (a, org) => !!a && a.organizationId === org.id;
 const admin: Rule<Organization> = (a, org) => member(a, org) && a!.roles.includes('org_admin');
 
-export const organizationPolicy = definePolicy<Organization, 'actAsOperator' | 'actAsOwner' | 'manageUsers' | 'grantAnyRole'>('机构', {
+export const organizationPolicy = definePolicy<
+  Organization,
+  'actAsOperator' | 'actAsOwner' | 'manageUsers' | 'grantAnyRole' | 'uploadLicence'
+>('机构', {
+  /** Also who may list and download the organisation's business licence files. */
   view: (a, org) => operator(a, org) || member(a, org),
   actAsOperator: operator,
   actAsOwner: admin,
   manageUsers: (a, org) => operator(a, org) || admin(a, org),
   /** Platform roles too; an organisation's admin gives only the organisation's own (mayGrantRoles). */
   grantAnyRole: operator,
+  /** The business licence is sent by the organisation's own admin (while under review: see upload-licence.ts). */
+  uploadLicence: admin,
 });
 
 const ORGANIZATION_ROLES: readonly Role[] = ['org_admin', 'org_member'];

@@ -26,3 +26,8 @@ export {
   textTooShort,
 } from '@scenebridge/domain/field-rules';
 export { checkCreditCode, CREDIT_CODE_MESSAGES } from '@scenebridge/domain/credit-code';
+
+/** What a business licence (营业执照) may be; the server tells the type by the file's first bytes. */
+export const LICENCE_MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+/** The file-name endings a licence picker offers. */
+export const LICENCE_EXTENSIONS = ['pdf', 'jpg', 'jpeg', 'png'] as const;

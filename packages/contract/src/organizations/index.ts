@@ -2,6 +2,21 @@
 import { ORGANIZATION_KINDS, ORGANIZATION_STATES, organizationMachine, ROLES } from '@scenebridge/domain';
 import { z } from 'zod';
 import { isoDateTime, pageOf } from '../common/index.js';
+import { LICENCE_MEDIA_TYPES } from '../forms/index.js';
+
+/** A business licence file (营业执照) the organisation sent for its review: PDF, JPG or PNG. */
+export const organizationLicence = z.object({
+  id: z.string(),
+  filename: z.string(),
+  mediaType: z.enum(LICENCE_MEDIA_TYPES),
+  size: z.number().int(),
+  createdAt: isoDateTime,
+});
+export type OrganizationLicence = z.infer<typeof organizationLicence>;
+
+/** All licence files of one organisation, newest first: not paged (at most a few). */
+export const organizationLicenceList = z.object({ items: z.array(organizationLicence) });
+export type OrganizationLicenceList = z.infer<typeof organizationLicenceList>;
 
 export const organization = z.object({
   id: z.string(),
@@ -19,6 +34,11 @@ export const organization = z.object({
   createdAt: isoDateTime,
   /** What the caller may do next (operator: approve/reject; the organisation itself: reapply). */
   allowedActions: z.array(z.enum(organizationMachine.transitions.map((t) => t.action))),
+  /**
+   * The newest business licence file, null if none was sent. In the operator's list and in
+   * GET /organizations/:id; answers to registration and transitions leave it out.
+   */
+  licence: organizationLicence.nullable().optional(),
 });
 export type Organization = z.infer<typeof organization>;
 

@@ -1,10 +1,11 @@
 import { and, count, desc, eq, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client.js';
-import { authThrottles, organizations, users } from '../schema.js';
+import { authThrottles, organizationLicences, organizations, users } from '../schema.js';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type NewOrganization = typeof organizations.$inferInsert;
 export type UserRow = typeof users.$inferSelect;
+export type OrganizationLicenceMeta = Omit<typeof organizationLicences.$inferSelect, 'content'>;
 
 export async function insertOrganization(db: Executor, org: NewOrganization): Promise<OrganizationRow> {
   const [row] = await db.insert(organizations).values(org).returning();
@@ -181,4 +182,69 @@ export async function forgetIdleAuthAttempts(db: Executor, before: Date): Promis
 
 export async function updatePasswordHash(db: Executor, userId: string, passwordHash: string): Promise<void> {
   await db.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, userId));
+}
+
+const licenceMeta = {
+  id: organizationLicences.id,
+  organizationId: organizationLicences.organizationId,
+  filename: organizationLicences.filename,
+  mediaType: organizationLicences.mediaType,
+  size: organizationLicences.size,
+  sha256: organizationLicences.sha256,
+  createdBy: organizationLicences.createdBy,
+  createdAt: organizationLicences.createdAt,
+};
+
+export async function insertOrganizationLicence(
+  db: Executor,
+  l: typeof organizationLicences.$inferInsert,
+): Promise<OrganizationLicenceMeta> {
+  const [row] = await db.insert(organizationLicences).values(l).returning(licenceMeta);
+  return row!;
+}
+
+/** An organisation's licence files, newest first. */
+export async function listOrganizationLicences(db: Executor, organizationId: string): Promise<OrganizationLicenceMeta[]> {
+  return db
+    .select(licenceMeta)
+    .from(organizationLicences)
+    .where(eq(organizationLicences.organizationId, organizationId))
+    .orderBy(desc(organizationLicences.createdAt), desc(organizationLicences.id));
+}
+
+/** The newest licence of each of these organisations (those without one are absent), in one query. */
+export async function latestOrganizationLicences(db: Executor, organizationIds: string[]): Promise<Map<string, OrganizationLicenceMeta>> {
+  if (organizationIds.length === 0) return new Map();
+  const rows = await db
+    .selectDistinctOn([organizationLicences.organizationId], licenceMeta)
+    .from(organizationLicences)
+    .where(inArray(organizationLicences.organizationId, organizationIds))
+    .orderBy(organizationLicences.organizationId, desc(organizationLicences.createdAt), desc(organizationLicences.id));
+  return new Map(rows.map((r) => [r.organizationId, r]));
+}
+
+export async function countOrganizationLicences(db: Executor, organizationId: string): Promise<number> {
+  const [c] = await db.select({ n: count() }).from(organizationLicences).where(eq(organizationLicences.organizationId, organizationId));
+  return c?.n ?? 0;
+}
+
+/** One licence file with its bytes, only if it belongs to this organisation. */
+export async function readOrganizationLicence(
+  db: Executor,
+  organizationId: string,
+  id: string,
+): Promise<{ meta: OrganizationLicenceMeta; content: Buffer } | undefined> {
+  const [row] = await db
+    .select({ ...licenceMeta, content: organizationLicences.content })
+    .from(organizationLicences)
+    .where(and(eq(organizationLicences.id, id), eq(organizationLicences.organizationId, organizationId)));
+  if (!row) return undefined;
+  const { content, ...meta } = row;
+  return { meta, content };
+}
+
+/** Locks the organisation's row: uploads to one organisation are serialised, so a count check holds. */
+export async function lockOrganization(db: Executor, id: string): Promise<OrganizationRow | undefined> {
+  const [row] = await db.select().from(organizations).where(eq(organizations.id, id)).for('update');
+  return row;
 }

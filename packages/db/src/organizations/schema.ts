@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { tz } from '../columns.js';
+import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bytea, tz } from '../columns.js';
 
 export const organizations = pgTable(
   'organizations',
@@ -42,4 +42,29 @@ export const users = pgTable(
     passwordChangedAt: tz('password_changed_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_email_uq').on(t.email), index('users_organization_idx').on(t.organizationId)],
+);
+
+/**
+ * The business licence (营业执照) an organisation sends with its registration, for the operator
+ * to check before approving. Stored in the database like submission attachments; each upload is
+ * a new row (a re-application may bring a new scan), the newest is the one shown.
+ */
+export const organizationLicences = pgTable(
+  'organization_licences',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    filename: text('filename').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('organization_licences_organization_idx').on(t.organizationId, t.createdAt)],
 );

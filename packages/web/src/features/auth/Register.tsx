@@ -1,9 +1,19 @@
-import { Alert, Button, Card, Col, Divider, Flex, Form, Input, Result, Row, Select, Typography } from 'antd';
+import { DeleteOutlined, FileProtectOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Divider, Flex, Form, Input, Result, Row, Select, Space, Typography, Upload } from 'antd';
 import { TEXT_MAX } from '@scenebridge/contract/forms';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../shared/http';
 import { authApi, type RegistrationInput } from './api';
+import { useAuth } from './auth';
+import { organizationsApi } from '../organizations/api';
+import {
+  LICENCE_RETRY_PLACE,
+  licenceRetryText,
+  sendLicenceAfterRegistration,
+  type LicenceOutcome,
+} from '../organizations/licence-after-registration';
+import { LICENCE_ACCEPT, LICENCE_HINT, licenceProblem } from '../organizations/licence-check';
 import { LinkButton } from '../../shared/components/LinkButton';
 import { applyServerErrors } from '../../shared/formErrors';
 import { useMeta } from '../../shared/meta';
@@ -20,7 +30,11 @@ export default function Register() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [unmatched, setUnmatched] = useState<ValidationDetail[]>([]);
-  const [done, setDone] = useState<{ name: string; email: string } | null>(null);
+  const [done, setDone] = useState<{ name: string; email: string; licence: LicenceOutcome } | null>(null);
+  const { login } = useAuth();
+  /** The business licence chosen here, sent right after the registration succeeds. */
+  const [licence, setLicence] = useState<File | null>(null);
+  const [licenceError, setLicenceError] = useState<string | null>(null);
 
   const onFinish = async (v: Values) => {
     setBusy(true);
@@ -36,35 +50,81 @@ export default function Register() {
       contactPhone: v.contactPhone.trim(),
       admin: { email: v.admin.email.trim(), displayName: v.admin.displayName.trim(), password: v.admin.password },
     };
+    let registered: Awaited<ReturnType<typeof authApi.register>>;
     try {
-      await authApi.register(input);
-      setDone({ name: input.name, email: input.admin.email });
+      registered = await authApi.register(input);
     } catch (e) {
       const rest = applyServerErrors(form, e, {
         codeFields: { CREDIT_CODE_TAKEN: ['creditCode'], EMAIL_TAKEN: ['admin', 'email'], INVALID_CREDIT_CODE: ['creditCode'] },
       });
       if (rest === null) setError(errorMessage(e));
       else setUnmatched(rest);
-    } finally {
       setBusy(false);
+      return;
     }
+    // Registered: whatever happens to the licence now, the registration stands.
+    const outcome = await sendLicenceAfterRegistration({
+      file: licence,
+      organizationId: registered.organization.id,
+      signIn: () => login(input.admin.email, input.admin.password),
+      upload: organizationsApi.uploadLicence,
+    });
+    setDone({ name: input.name, email: input.admin.email, licence: outcome });
+    setBusy(false);
   };
 
   if (done) {
+    const l = done.licence;
+    // With a licence chosen the new admin was signed in to send it (unless that failed).
+    const signedIn = l.status === 'uploaded' || (l.status === 'failed' && l.signedIn);
     return (
       <Flex justify="center" style={{ padding: 48 }}>
         <Card style={{ width: 640, maxWidth: '100%' }}>
           <Result
-            status="success"
+            status={l.status === 'failed' ? 'warning' : 'success'}
             title="注册成功，等待运营方审核"
             subTitle={`「${done.name}」的注册信息已提交。审核通过前，管理员账号 ${done.email} 可以登录查看进度，但暂不能填报。`}
             extra={
-              <LinkButton to="/login" type="primary" data-testid="register-go-login">
-                前往登录
-              </LinkButton>
+              signedIn ? (
+                <LinkButton to="/" type="primary" data-testid="register-go-home">
+                  {l.status === 'failed' ? '进入工作台重新上传营业执照' : '进入工作台'}
+                </LinkButton>
+              ) : (
+                <LinkButton to="/login" type="primary" data-testid="register-go-login">
+                  前往登录
+                </LinkButton>
+              )
             }
             data-testid="register-success"
-          />
+          >
+            {l.status === 'uploaded' && (
+              <Alert
+                type="success"
+                showIcon
+                title={`营业执照「${l.filename}」已上传`}
+                description="运营方审核时将查看。审核前如需更换，可在工作台首页重新上传。"
+                data-testid="register-licence-uploaded"
+              />
+            )}
+            {l.status === 'failed' && (
+              <Alert
+                type="error"
+                showIcon
+                title="营业执照未能上传"
+                description={licenceRetryText(l)}
+                data-testid="register-licence-failed"
+              />
+            )}
+            {l.status === 'none' && (
+              <Alert
+                type="info"
+                showIcon
+                title="尚未上传营业执照"
+                description={`运营方审核时需要查看营业执照，请登录后在${LICENCE_RETRY_PLACE}上传。`}
+                data-testid="register-licence-none"
+              />
+            )}
+          </Result>
         </Card>
       </Flex>
     );
@@ -187,6 +247,48 @@ export default function Register() {
               </Form.Item>
             </Col>
           </Row>
+          <Divider titlePlacement="start">营业执照</Divider>
+          <Form.Item
+            label="营业执照（或事业单位法人证书）扫描件"
+            extra={`${LICENCE_HINT}。注册成功后随即上传，运营方审核时查看；暂未准备好也可注册后在工作台首页上传。`}
+          >
+            <Space orientation="vertical" size={4}>
+              <Upload
+                accept={LICENCE_ACCEPT}
+                showUploadList={false}
+                multiple={false}
+                beforeUpload={(file) => {
+                  const problem = licenceProblem(file);
+                  setLicenceError(problem);
+                  if (!problem) setLicence(file);
+                  return false;
+                }}
+                data-testid="register-licence-input"
+              >
+                <Button icon={<UploadOutlined />} data-testid="register-licence">
+                  {licence ? '更换文件' : '选择文件'}
+                </Button>
+              </Upload>
+              {licence && (
+                <Space data-testid="register-licence-chosen">
+                  <FileProtectOutlined />
+                  <span>{licence.name}</span>
+                  <Button
+                    size="small"
+                    type="text"
+                    icon={<DeleteOutlined />}
+                    aria-label="移除所选营业执照"
+                    onClick={() => setLicence(null)}
+                  />
+                </Space>
+              )}
+              {licenceError && (
+                <Typography.Text type="danger" data-testid="register-licence-error">
+                  {licenceError}
+                </Typography.Text>
+              )}
+            </Space>
+          </Form.Item>
           <Flex justify="space-between" align="center">
             <Link to="/login">已有账号，去登录</Link>
             <Button type="primary" htmlType="submit" loading={busy} data-testid="register-submit">

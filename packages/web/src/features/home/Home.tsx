@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../shared/http';
 import { callsApi, callsKeys } from '../calls/api';
 import { organizationsApi, organizationsKeys } from '../organizations/api';
+import { LicencePanel } from '../organizations/LicencePanel';
 import { reviewApi } from '../review/api';
 import { submissionsApi } from '../submissions/api';
 import { useAccess, useAuth, useUser } from '../auth/auth';
@@ -48,7 +49,12 @@ function OrgBanner() {
         style={{ marginBottom: 16 }}
         data-testid="org-pending-banner"
         title="机构信息待审核"
-        description={`「${org.name}」的注册信息正在由运营方审核。审核通过后即可填报场景需求和场景能力。`}
+        description={
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <span>{`「${org.name}」的注册信息正在由运营方审核。审核通过后即可填报场景需求和场景能力。`}</span>
+            <LicencePanel organizationId={org.id} canUpload={user.isOrgAdmin} />
+          </Space>
+        }
       />
     );
   }
@@ -75,7 +81,8 @@ function OrgBanner() {
       description={
         <Space orientation="vertical">
           <span>驳回原因：{detail.data?.statusReason || (detail.isFetching ? '加载中…' : '未说明')}</span>
-          <span>请根据驳回原因核实机构信息后重新提交审核。</span>
+          <span>请根据驳回原因核实机构信息（如需可重新上传营业执照）后重新提交审核。</span>
+          <LicencePanel organizationId={org.id} canUpload={user.isOrgAdmin} />
         </Space>
       }
       action={

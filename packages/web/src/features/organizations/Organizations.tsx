@@ -4,6 +4,7 @@ import { organizationLifecycle } from '@scenebridge/contract/organizations/lifec
 import type { ColumnsType } from 'antd/es/table';
 import { organizationsApi, organizationsKeys } from './api';
 import { ActionButtons } from '../../shared/components/ActionButtons';
+import { ExportButton } from '../../shared/components/ExportButton';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { StatusTag } from '../../shared/components/StatusTag';
 import { useSearchState } from '../../shared/hooks';
@@ -12,6 +13,7 @@ import { fmtTime } from '../../shared/time';
 import { rowTestId } from '../../shared/testid';
 import type { Organization } from '../../shared/types';
 import { DataTable } from '../../shared/components/DataTable';
+import { LicenceLink } from './LicencePanel';
 
 export default function Organizations() {
   const meta = useMeta();
@@ -60,6 +62,22 @@ export default function Organizations() {
     { title: '机构类型', dataIndex: 'kind', width: 120, render: (v: string) => meta.kind(v) },
     { title: '所在地区', dataIndex: 'regionCode', width: 140, render: (v: string, r) => r.regionName || meta.region(v) },
     { title: '联系人', dataIndex: 'contactName', width: 150, render: (v: string, r) => `${v} ${r.contactPhone}` },
+    {
+      title: '营业执照',
+      key: 'licence',
+      width: 200,
+      render: (_v, r) =>
+        r.licence ? (
+          <Space orientation="vertical" size={0}>
+            <LicenceLink organizationId={r.id} licence={r.licence} />
+            <Typography.Text type="secondary">上传于 {fmtTime(r.licence.createdAt)}</Typography.Text>
+          </Space>
+        ) : (
+          <Typography.Text type="warning" data-testid={`org-licence-missing-${r.id}`}>
+            未上传
+          </Typography.Text>
+        ),
+    },
     { title: '注册时间', dataIndex: 'createdAt', width: 150, render: (v: string) => fmtTime(v) },
     {
       title: '状态',
@@ -87,7 +105,9 @@ export default function Organizations() {
           testIdSuffix={r.id}
           labels={{ approve: '通过', reject: '驳回' }}
           reasonLabels={{ reject: '驳回原因' }}
-          confirmTexts={{ approve: `通过后「${r.name}」即可参与征集填报。` }}
+          confirmTexts={{
+            approve: `${r.licence ? '' : '该机构尚未上传营业执照。'}通过后「${r.name}」即可参与征集填报。`,
+          }}
           onRun={(a, reason) => run(r, a, reason)}
         />
       ),
@@ -96,7 +116,11 @@ export default function Organizations() {
 
   return (
     <div>
-      <PageHeader title="机构审核" sub="审核注册机构的资质信息。驳回时须填写原因，机构可据此修改后重新提交。" />
+      <PageHeader
+        title="机构审核"
+        sub="审核注册机构的资质信息，点击营业执照文件名可打开查看。驳回时须填写原因，机构可据此修改（可重新上传营业执照）后重新提交。"
+        extra={<ExportButton path="/organizations/export.xlsx" filters={{ status: query.status, q }} />}
+      />
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           style={{ width: 160 }}
@@ -129,7 +153,7 @@ export default function Organizations() {
         dataSource={list.data?.items ?? []}
         loading={list.isFetching}
         onRow={(r) => rowTestId(`org-row-${r.id}`)}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1300 }}
         empty={status === 'pending' ? '暂无待审核的机构' : '暂无机构'}
         pagination={{
           current: list.data?.page ?? page,

@@ -1,5 +1,6 @@
 /** Organisations and their users: the part of /api/v1 this feature calls. */
-import { get, post, type Query } from '../../shared/http';
+import type { OrganizationLicence, OrganizationLicenceList } from '@scenebridge/contract/organizations';
+import { buildUrl, get, post, upload, type Query } from '../../shared/http';
 import type { Organization, OrganizationPage, Role, User } from '../../shared/types';
 
 /** TanStack Query keys: everything this feature caches starts with ['organizations']. */
@@ -7,6 +8,7 @@ export const organizationsKeys = {
   all: ['organizations'] as const,
   list: (query: Query) => ['organizations', 'list', query] as const,
   detail: (id: string) => ['organizations', 'detail', id] as const,
+  licences: (id: string) => ['organizations', 'licences', id] as const,
 };
 
 export const organizationsApi = {
@@ -16,4 +18,9 @@ export const organizationsApi = {
     post<Organization>(`/organizations/${encodeURIComponent(id)}/transitions`, { action, reason }),
   addOrganizationUser: (id: string, input: { email: string; displayName: string; password: string; roles: Role[] }) =>
     post<User>(`/organizations/${encodeURIComponent(id)}/users`, input),
+  /** The business licence files (营业执照), newest first. */
+  licences: async (id: string) => (await get<OrganizationLicenceList>(`/organizations/${encodeURIComponent(id)}/licences`)).items,
+  uploadLicence: (id: string, file: File) => upload<OrganizationLicence>(`/organizations/${encodeURIComponent(id)}/licences`, file),
+  licenceUrl: (id: string, licenceId: string) =>
+    buildUrl(`/organizations/${encodeURIComponent(id)}/licences/${encodeURIComponent(licenceId)}`),
 };

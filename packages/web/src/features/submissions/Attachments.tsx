@@ -20,13 +20,18 @@ interface Props {
   submissionId: string;
   items: Attachment[];
   editable: boolean;
+  /** Told after a file was added or removed (the fill-in form reloads its copy of the submission). */
+  onChanged?: () => void;
 }
 
 /** Attachment list with download links; upload and delete while the submission is editable. */
-export function Attachments({ submissionId, items, editable }: Props) {
+export function Attachments({ submissionId, items, editable, onChanged }: Props) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const onChange = () => void queryClient.invalidateQueries({ queryKey: submissionsKeys.detail(submissionId) });
+  const onChange = () => {
+    void queryClient.invalidateQueries({ queryKey: submissionsKeys.detail(submissionId) });
+    onChanged?.();
+  };
   const [uploading, setUploading] = useState(false);
   const [lastError, setLastError] = useState<string | null>(null);
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Descriptions, Flex, Form, Input, Result, Row, Space } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Flex, Form, Input, Result, Row, Space, Typography } from 'antd';
 import { isSubmissionEditable } from '@scenebridge/contract/submissions/lifecycle';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -16,6 +16,9 @@ import { FullPageSpin } from '../../app/RequireAuth';
 import { ScenarioNeedFields } from './ScenarioNeedFields';
 import { StatusTag } from '../../shared/components/StatusTag';
 import { SubmissionAssist } from './SubmissionAssist';
+import { Attachments } from './Attachments';
+import { HeldAttachments } from './HeldAttachments';
+import { failureSummary, holdFiles, sendHeld, unsent, type HeldFile } from './held-attachments';
 import { applyServerErrors } from '../../shared/formErrors';
 import { useUnsavedChangesPrompt } from '../../shared/hooks';
 import { fieldLabel } from '../../shared/labels';
@@ -94,6 +97,15 @@ export default function SubmissionForm() {
   const inForm = useRef<string | null>(null);
   const dirty = useRef(false);
   useUnsavedChangesPrompt(dirty);
+  /** Files chosen before the draft existed (and any that failed to upload since): sent on save. */
+  const [held, setHeldState] = useState<HeldFile[]>([]);
+  const heldRef = useRef<HeldFile[]>([]);
+  const setHeld = (list: HeldFile[]) => {
+    heldRef.current = list;
+    setHeldState(list);
+  };
+  const [refused, setRefused] = useState<string[]>([]);
+  const [retrying, setRetrying] = useState(false);
 
   const loaded = useQuery<Loaded>({
     queryKey: submissionsKeys.form(routeId ?? '', callIdParam),
@@ -129,7 +141,33 @@ export default function SubmissionForm() {
   const listType: ListType | undefined = submission?.listType ?? loaded.data?.submission?.listType ?? call?.listType;
   const callId = submission?.callId ?? call?.id ?? callIdParam;
 
-  const persist = async (draft: boolean): Promise<Submission> => {
+  /**
+   * Sends the held files to the saved draft, one by one (each shows its state), then reloads the
+   * draft so its attachment list shows them. Files that failed stay held with their reason.
+   * Returns the failures as "name（reason）；…", empty when all went up.
+   */
+  const sendHeldTo = async (id: string): Promise<{ fresh: Submission | null; failed: string }> => {
+    if (unsent(heldRef.current).length === 0) return { fresh: null, failed: '' };
+    const after = await sendHeld(heldRef.current, (f) => submissionsApi.uploadAttachment(id, f, f.name), setHeld);
+    setHeld(after.filter((h) => h.status !== 'done'));
+    const fresh = await submissionsApi.submission(id).catch(() => null);
+    if (fresh) setSubmission(fresh);
+    return { fresh, failed: failureSummary(after) };
+  };
+
+  const retryHeld = async () => {
+    if (!submission) return;
+    setRetrying(true);
+    try {
+      const { failed } = await sendHeldTo(submission.id);
+      if (failed) void message.error(`以下附件仍未能上传：${failed}`, 6);
+      else void message.success('附件已全部上传');
+    } finally {
+      setRetrying(false);
+    }
+  };
+
+  const persist = async (draft: boolean): Promise<{ saved: Submission; failedUploads: string }> => {
     const values = form.getFieldsValue() as SubmissionData;
     const { data, left } = draft ? toDraftData(values) : { data: toData(values), left: [] };
     const saved = submission
@@ -141,10 +179,12 @@ export default function SubmissionForm() {
       inForm.current = saved.id;
       void navigate(`/submissions/${saved.id}/edit`, { replace: true });
     }
+    // The draft exists now: the files held until it did go up (and any that failed before).
+    const { fresh, failed } = await sendHeldTo(saved.id);
     // Set after navigating, so the unsaved-changes guard does not stop the move to the edit URL.
-    dirty.current = left.length > 0;
+    dirty.current = left.length > 0 || unsent(heldRef.current).length > 0;
     if (left.length) void message.warning(`草稿已保存，但以下内容暂未保存：${left.join('；')}`, 6);
-    return saved;
+    return { saved: fresh ?? saved, failedUploads: failed };
   };
 
   const showError = (e: unknown) => {
@@ -167,8 +207,10 @@ export default function SubmissionForm() {
     }
     setBusy('draft');
     try {
-      const saved = await persist(true);
-      if (!dirty.current) void message.success(`草稿已保存（${fmtTime(saved.updatedAt, 'HH:mm:ss')}）`);
+      const { saved, failedUploads } = await persist(true);
+      if (failedUploads) {
+        setError(`草稿已保存，但以下附件未能上传：${failedUploads}。这些文件仍在“附件”中，可点击“重试”或移除后重新上传。`);
+      } else if (!dirty.current) void message.success(`草稿已保存（${fmtTime(saved.updatedAt, 'HH:mm:ss')}）`);
     } catch (e) {
       showError(e);
     } finally {
@@ -187,7 +229,12 @@ export default function SubmissionForm() {
     }
     setBusy('submit');
     try {
-      const saved = await persist(false);
+      const { saved, failedUploads } = await persist(false);
+      if (failedUploads) {
+        // Submitted items take no more files: the draft waits until its files are up.
+        setError(`内容已保存为草稿，但以下附件未能上传，因此尚未提交：${failedUploads}。请在“附件”中重试或移除后再提交。`);
+        return;
+      }
       const action = saved.allowedActions.includes('resubmit') ? 'resubmit' : 'submit';
       const after = await submissionsApi.submissionTransition(saved.id, action);
       void message.success(
@@ -328,6 +375,48 @@ export default function SubmissionForm() {
             </Card>
             <Card title="联系方式" style={{ marginBottom: 16 }}>
               <ContactFields />
+            </Card>
+            <Card title="附件" style={{ marginBottom: 16 }} data-testid="submission-form-attachments">
+              {submission && (
+                <Attachments
+                  submissionId={submission.id}
+                  items={submission.attachments}
+                  editable
+                  onChanged={() => void submissionsApi.submission(submission.id).then(setSubmission, () => undefined)}
+                />
+              )}
+              {(!submission || held.length > 0) && (
+                <div style={submission ? { marginTop: 12 } : undefined}>
+                  {submission && (
+                    <Typography.Paragraph
+                      type={held.some((h) => h.status === 'failed') ? 'danger' : 'secondary'}
+                      style={{ marginBottom: 8 }}
+                    >
+                      {held.some((h) => h.status === 'failed') ? '以下附件未能上传（文件仍保留，可重试）：' : '正在上传所选附件：'}
+                    </Typography.Paragraph>
+                  )}
+                  <HeldAttachments
+                    held={held}
+                    refused={refused}
+                    busy={busy !== null || retrying}
+                    onChoose={
+                      submission
+                        ? undefined
+                        : (chosen) => {
+                            const r = holdFiles(heldRef.current, chosen);
+                            setHeld(r.held);
+                            setRefused(r.refused);
+                            if (r.held.length > 0) dirty.current = true;
+                          }
+                    }
+                    onRemove={(uid) => {
+                      setHeld(heldRef.current.filter((h) => h.uid !== uid));
+                      setRefused([]);
+                    }}
+                    onRetry={submission ? () => void retryHeld() : undefined}
+                  />
+                </div>
+              )}
             </Card>
             <Flex gap={12} justify="flex-end" wrap>
               <Button onClick={() => navigate(submission ? `/submissions/${submission.id}` : '/calls')}>返回</Button>
