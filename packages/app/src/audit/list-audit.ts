@@ -1,5 +1,6 @@
 import { auditEntityNames, listAuditEvents } from '@scenebridge/db';
 import type { Actor, Services } from '../context.js';
+import { auditListQuery, type AuditListFilters } from './audit-filters.js';
 import { AUDIT_TRAIL, auditPolicy } from './policy.js';
 
 export async function listAudit({
@@ -9,12 +10,11 @@ export async function listAudit({
 }: {
   services: Services;
   actor: Actor | null;
-  query: { entityType?: string; entityId?: string; page: number; pageSize: number };
+  query: AuditListFilters & { page: number; pageSize: number };
 }) {
   auditPolicy.authorize(actor, 'list', AUDIT_TRAIL);
   const { items, total } = await listAuditEvents(services.db, {
-    entityType: query.entityType,
-    entityId: query.entityId,
+    ...auditListQuery(query),
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });

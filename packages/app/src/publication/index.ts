@@ -1,5 +1,6 @@
 // The publication feature's public face: what the HTTP routes, the CLI, jobs and other features use.
 export * from './correct-entry.js';
+export * from './export-public-entries.js';
 export * from './get-public-batch.js';
 export * from './get-public-entry.js';
 export * from './list-benchmark-cases.js';

@@ -34,21 +34,29 @@ export async function searchPublicEntries({
   query: PublicEntrySearch;
 }): Promise<Omit<PublishedSearchResult, 'ids'> & { items: PublicEntryHit[] }> {
   const { ids, ...found } = await searchPublished({ services, params: query });
-  const rows = await currentEntriesOfSubmissions(services.db, ids);
-  // One entry per listing: the newest, should a listing ever have been published twice.
+  const items = (await entriesOfListings(services, ids)).map((r): PublicEntryHit => ({
+    entry: r.entry,
+    batchTitle: r.batchTitle,
+    name: markTerms(r.entry.name, found.terms),
+    snippet: snippet(r.entry.description, found.terms),
+  }));
+  return { ...found, items };
+}
+
+/**
+ * The current published entries of some listings (search hits), in the order of `ids`. One entry
+ * per listing: the newest, should a listing ever have been published twice. A listing whose
+ * entry is not readable (yet) is skipped, as search skips one that left the index.
+ */
+export async function entriesOfListings(
+  services: Services,
+  ids: readonly string[],
+): Promise<Array<{ entry: BatchEntryRow; batchTitle: string }>> {
+  const rows = await currentEntriesOfSubmissions(services.db, [...ids]);
   const bySubmission = new Map<string, (typeof rows)[number]>();
   for (const r of rows) if (!bySubmission.has(r.entry.submissionId)) bySubmission.set(r.entry.submissionId, r);
-  const items: PublicEntryHit[] = [];
-  for (const id of ids) {
+  return ids.flatMap((id) => {
     const r = bySubmission.get(id);
-    // A listing whose entry is not readable (yet) is skipped, as search skips one that left the index.
-    if (!r) continue;
-    items.push({
-      entry: r.entry,
-      batchTitle: r.batchTitle,
-      name: markTerms(r.entry.name, found.terms),
-      snippet: snippet(r.entry.description, found.terms),
-    });
-  }
-  return { ...found, items };
+    return r ? [r] : [];
+  });
 }

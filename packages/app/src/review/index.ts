@@ -10,6 +10,7 @@ export * from './list-my-assignments.js';
 export * from './list-my-relations.js';
 export * from './list-reviewers.js';
 export * from './rank-call.js';
+export * from './export-ranking.js';
 export * from './remind-overdue-reviews.js';
 export * from './remove-assignment.js';
 export * from './save-scores.js';

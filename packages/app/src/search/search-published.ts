@@ -15,7 +15,8 @@ export const PUBLISHED_ONLY: Viewer = { seesAll: false, organizationId: null, se
 
 export interface PublishedSearchParams {
   q: string;
-  listType: ListType;
+  /** One list (the portal's pages), or both (the public JSON API without a list type). */
+  listType?: ListType;
   sector?: string;
   techField?: string;
   regionCode?: string;
@@ -36,7 +37,7 @@ export interface PublishedSearchResult {
   terms: string[];
 }
 
-const one = (v: string | undefined) => (v ? [v] : undefined);
+const one = <T extends string>(v: T | undefined) => (v ? [v] : undefined);
 
 export async function searchPublished({
   services,
@@ -47,7 +48,7 @@ export async function searchPublished({
 }): Promise<PublishedSearchResult> {
   const { engine } = await services.search.current();
   const filters: SearchFilters = {
-    listType: [params.listType],
+    listType: one(params.listType),
     sector: one(params.sector),
     techField: one(params.techField),
     region: one(params.regionCode),

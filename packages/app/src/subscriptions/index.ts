@@ -1,6 +1,7 @@
 // The subscriptions feature's public face: what the HTTP routes, the CLI, jobs and other features use.
 export * from './create-subscription.js';
 export * from './delete-my-subscription.js';
+export * from './export-subscriptions.js';
 export * from './get-my-subscription.js';
 export * from './list-my-subscriptions.js';
 export * from './list-subscription-hits.js';

@@ -23,6 +23,12 @@ export type AuditEntry = z.infer<typeof auditEntry>;
 export const auditPage = pageOf(auditEntry);
 export type AuditPage = z.infer<typeof auditPage>;
 
+/** GET /audit/people: whom the audit log can be filtered by (operators only). */
+export const auditPerson = z.object({ id: z.string(), displayName: z.string(), email: z.string(), organizationName: z.string() });
+export type AuditPerson = z.infer<typeof auditPerson>;
+export const auditPeople = z.object({ items: z.array(auditPerson) });
+export type AuditPeople = z.infer<typeof auditPeople>;
+
 export const CHAIN_PROBLEMS = ['sequence_gap', 'prev_hash_mismatch', 'hash_mismatch'] as const satisfies readonly ChainProblem[];
 
 export const chainReport = z.object({

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { auditHash, type AuditEntry } from '@scenebridge/domain';
 import type { Executor, Transaction } from '../client.js';
 import { auditEvents, auditHead, batches, calls, organizations, submissions, subscriptions, users } from '../schema.js';
@@ -115,13 +115,27 @@ export async function readAuditHead(db: Executor): Promise<{ seq: number; hash: 
   return { seq: head.seq, hash: head.hash };
 }
 
+export interface AuditEventFilters {
+  entityType?: string;
+  entityId?: string;
+  /** Who acted: a user id (entries of the system and of anonymous callers have none). */
+  actorUserId?: string;
+  /** Entries at or after this instant. */
+  atOrAfter?: Date;
+  /** Entries strictly before this instant. */
+  before?: Date;
+}
+
 export async function listAuditEvents(
   db: Executor,
-  q: { entityType?: string; entityId?: string; limit: number; offset: number; ascending?: boolean },
+  q: AuditEventFilters & { limit: number; offset: number; ascending?: boolean },
 ): Promise<{ items: AuditRow[]; total: number }> {
   const conds: SQL[] = [];
   if (q.entityType) conds.push(eq(auditEvents.entityType, q.entityType));
   if (q.entityId) conds.push(eq(auditEvents.entityId, q.entityId));
+  if (q.actorUserId) conds.push(eq(auditEvents.actorUserId, q.actorUserId));
+  if (q.atOrAfter) conds.push(gte(auditEvents.at, q.atOrAfter));
+  if (q.before) conds.push(lt(auditEvents.at, q.before));
   const where = conds.length ? and(...conds) : undefined;
   const [items, [c]] = await Promise.all([
     db
@@ -171,4 +185,43 @@ export async function auditEntityNames(db: Executor, refs: Array<{ entityType: s
     }),
   );
   return out;
+}
+
+export interface AuditPerson {
+  id: string;
+  displayName: string;
+  email: string;
+  organizationName: string;
+}
+
+/**
+ * People to filter the audit trail by: users whose name or email contains `text` (all users when
+ * it is empty), plus the ids asked for by name (the filter already in the URL), at most `limit`.
+ * Users are few next to audit entries, so this never scans the trail.
+ */
+export async function searchAuditPeople(db: Executor, q: { text?: string; ids?: string[]; limit: number }): Promise<AuditPerson[]> {
+  const columns = { id: users.id, displayName: users.displayName, email: users.email, organizationName: organizations.name };
+  const base = () => db.select(columns).from(users).innerJoin(organizations, eq(organizations.id, users.organizationId));
+  const like = q.text ? `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const [asked, found] = await Promise.all([
+    q.ids?.length ? base().where(inArray(users.id, q.ids)) : Promise.resolve([]),
+    base()
+      .where(like ? or(ilike(users.displayName, like), ilike(users.email, like)) : undefined)
+      .orderBy(asc(users.displayName), asc(users.id))
+      .limit(q.limit),
+  ]);
+  const seen = new Set(asked.map((p) => p.id));
+  return [...asked, ...found.filter((p) => !seen.has(p.id))].slice(0, Math.max(q.limit, asked.length));
+}
+
+/** The organisation of each acting user, by user id (for the audit export's 所属单位). */
+export async function auditActorOrganizations(db: Executor, userIds: string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, name: organizations.name })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(inArray(users.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -143,13 +143,14 @@ export async function listAssignmentsOfReviewer(db: Executor, reviewerUserId: st
     .orderBy(desc(reviewAssignments.assignedAt), reviewAssignments.id);
 }
 
-/** Every assignment of a call with reviewer names, for ranking and progress. */
+/** Every assignment of a call with reviewer names, for ranking and progress, in the order they were made. */
 export async function listAssignmentsWithReviewers(db: Executor, callId: string) {
   return db
     .select({ assignment: reviewAssignments, reviewerName: users.displayName })
     .from(reviewAssignments)
     .innerJoin(users, eq(users.id, reviewAssignments.reviewerUserId))
-    .where(eq(reviewAssignments.callId, callId));
+    .where(eq(reviewAssignments.callId, callId))
+    .orderBy(reviewAssignments.assignedAt, reviewAssignments.id);
 }
 
 export async function listSubmissionsOfCallInStates(db: Executor, callId: string, states: string[]) {
@@ -161,6 +162,8 @@ export async function listSubmissionsOfCallInStates(db: Executor, callId: string
       status: submissions.status,
       organizationName: organizations.name,
       sector: submissions.sector,
+      listType: submissions.listType,
+      statusReason: submissions.statusReason,
     })
     .from(submissions)
     .innerJoin(organizations, eq(organizations.id, submissions.organizationId))

@@ -1,11 +1,13 @@
 /** Page bodies of the public portal. Pure: rows in, HTML string out. */
 import { REGIONS, regionFullName, SECTORS, sectorName, TECH_FIELDS, techFieldName } from '@scenebridge/domain';
 import {
+  callWindowText,
   CONTACT_VIA_PLATFORM,
   displayContact,
   displayErratum,
   formatChineseDate,
   LIST_TYPE_LABEL,
+  MAX_PUBLIC_EXPORT_ROWS,
   type BatchEntryRow,
   type BatchRow,
   type PublishedListType,
@@ -242,6 +244,7 @@ ${crumbs([{ href: '/public', label: '首页' }, { label: meta.title }])}
 ${form}
 <h2 id="results">检索结果</h2>
 <p role="status">共 <strong>${d.total}</strong> 项${hasFilter ? html`符合条件（${active.join('；')}）` : ''}${d.total > 0 ? `，第 ${f.page} / ${pages} 页` : ''}。${d.capped ? '匹配条目较多，以上为最相关的部分，可增加筛选条件缩小范围。' : ''}</p>
+${d.items.length ? exportLink(meta.path, f, d.total) : ''}
 ${results}
 ${pager(d.total, f.page, (p) => `${meta.path}${filterQuery({ ...f, page: p })}`)}`;
   return layout({
@@ -252,6 +255,13 @@ ${pager(d.total, f.page, (p) => `${meta.path}${filterQuery({ ...f, page: p })}`)
     baseUrl,
     nav: meta.nav,
   });
+}
+
+/** 导出 Excel of every page of the list as filtered (the page number is not part of the link). */
+function exportLink(path: string, f: ListFilters, total: number): SafeHtml {
+  if (total > MAX_PUBLIC_EXPORT_ROWS)
+    return html`<p class="muted">符合条件的条目超过${MAX_PUBLIC_EXPORT_ROWS}项，请增加筛选条件后再导出 Excel。</p>`;
+  return html`<p><a href="${path}/export.xlsx${filterQuery({ ...f, page: 1 })}" download>导出 Excel</a><span class="muted">（符合当前条件的全部${total}项，含各页）</span></p>`;
 }
 
 // ---- Entry -------------------------------------------------------------------------------------
@@ -334,7 +344,8 @@ ${v.erratum ? html`<dt>勘误说明</dt><dd>${v.erratum}</dd>` : ''}
 
 export interface BatchData {
   batch: BatchRow;
-  call: { title: string; opensAt: Date; closesAt: Date };
+  /** closedAt: when the call actually closed (before closesAt if closed early), null if not recorded. */
+  call: { title: string; opensAt: Date; closesAt: Date; closedAt?: Date | null };
   current: BatchEntryRow[];
   history: BatchEntryRow[];
 }
@@ -364,7 +375,11 @@ ${crumbs([{ href: '/public', label: '首页' }, { href: '/public/batches', label
 <dt>发布单位</dt><dd>${b.issuer}</dd>
 <dt>发布日期</dt><dd>${time(b.publishedAt)}</dd>
 <dt>征集活动</dt><dd>${d.call.title}</dd>
-<dt>征集时间</dt><dd>${day(d.call.opensAt)}至${day(d.call.closesAt)}</dd>
+<dt>征集时间</dt><dd>${callWindowText({
+    callOpensAt: d.call.opensAt.toISOString(),
+    callClosesAt: d.call.closesAt.toISOString(),
+    callClosedAt: d.call.closedAt?.toISOString() ?? null,
+  })}</dd>
 <dt>条目数</dt><dd>共${d.current.length}项${corrected.length ? `，其中${corrected.length}项已勘误` : ''}</dd>
 </dl>
 <h3>下载与开放数据</h3>
@@ -467,6 +482,23 @@ export function notFoundPage(baseUrl: string, path: string, what = '页面'): st
   return layout({
     title: `未找到该${what}`,
     description: `未找到该${what}。`,
+    canonicalPath: path,
+    body,
+    baseUrl,
+    head: html`<meta name="robots" content="noindex">`,
+  });
+}
+
+/** A refusal the visitor can act on (e.g. an export too large): the message and the way back. */
+export function noticePage(baseUrl: string, path: string, message: string): string {
+  const back = Object.values(LIST_PAGES).find((l) => path.startsWith(`${l.path}/`));
+  const body = html`
+<h1>无法完成请求</h1>
+<p class="notice">${message}</p>
+<p>${back ? html`<a href="${back.path}">返回${back.title}</a> · ` : ''}<a href="/public">返回首页</a></p>`;
+  return layout({
+    title: '无法完成请求',
+    description: message,
     canonicalPath: path,
     body,
     baseUrl,

@@ -10,6 +10,7 @@ import {
   type TestContext,
 } from '../testing.js';
 import { publishThroughApi, type PublishedThroughApi } from './testing.js';
+import { readExport } from '../xlsx-download.testing.js';
 
 let ctx: TestContext;
 let operator: Client;
@@ -120,6 +121,30 @@ describe('portal keyword search through the engine, published items only', () =>
     const list = (await visitor.get('/public/needs')).body;
     expect(totalOf(list)).toBe(2);
     expect(optionOf(list, 'manufacturing')).toBe('制造');
+  });
+});
+
+describe('public JSON list keyword through the engine', () => {
+  it('finds separate and everyday words as the portal does, ranked, published items only, across both lists', async () => {
+    const id = await entryIdOf(TITLE);
+    const res = await visitor.get(`/api/v1/public/entries?q=${encodeURIComponent('摄像头 瑕疵')}`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { items: Array<{ id: string }>; total: number };
+    expect(body.items.map((e) => e.id)).toEqual([id]);
+    expect(body.total).toBe(1);
+    // The same words as the unpublished item: only the published entry, for a signed-in operator too.
+    const same = (await operator.get(`/api/v1/public/entries?q=${encodeURIComponent(TITLE)}`)).json() as typeof body;
+    expect(same.items.map((e) => e.id)).toEqual([id]);
+    // Filters still apply to a keyword, and paging is over the ranked hits.
+    const elderly = (await visitor.get(`/api/v1/public/entries?q=${encodeURIComponent('检测')}&sector=elderly_care`)).json() as typeof body;
+    expect(elderly.items.map((e) => e.id)).toEqual([await entryIdOf('社区居家养老跌倒检测与呼叫')]);
+    const pageTwo = (await visitor.get(`/api/v1/public/entries?q=${encodeURIComponent('检测')}&pageSize=1&page=2`)).json() as typeof body;
+    expect(pageTwo.total).toBe(2);
+    expect(pageTwo.items).toHaveLength(1);
+    // Its export holds the same ranked entries.
+    const all = (await visitor.get(`/api/v1/public/entries?q=${encodeURIComponent('检测')}`)).json() as typeof body;
+    const file = await readExport(await visitor.get(`/api/v1/public/entries/export.xlsx?q=${encodeURIComponent('检测')}`));
+    expect(file.rows).toHaveLength(all.items.length);
   });
 });
 

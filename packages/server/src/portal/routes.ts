@@ -6,7 +6,8 @@
  * Queries per request: home 8 (latest batches + count, three counts); list page 4 (entries +
  * count, batches for the select + count; with a keyword: the index's catch-up probe, the page's
  * entries, batches for the select + count); entry 3; batch page and downloads 3; feed 2 + one per
- * batch in the feed (≤ 20).
+ * batch in the feed (≤ 20); a list's 导出 Excel 2 + one per 500 rows (with a keyword: the probe,
+ * the batch name, one per 500 hits).
  */
 import { cachedPage, publicationChanged } from './page-cache.js';
 import { DomainError } from '@scenebridge/domain';
@@ -22,6 +23,7 @@ import {
 } from '@scenebridge/app/publication';
 import {
   benchmarkCases,
+  exportPublicEntries,
   latestBatchesWithEntries,
   publicBatch,
   publicBatches,
@@ -40,7 +42,21 @@ import {
   filterQuery,
 } from './data.js';
 import { CONTENT_SECURITY_POLICY, siteBaseUrl } from './layout.js';
-import { batchesPage, batchPage, benchmarkPage, entryPage, errorPage, homePage, listPage, notFoundPage, type ListData } from './pages.js';
+import {
+  batchesPage,
+  batchPage,
+  benchmarkPage,
+  entryPage,
+  errorPage,
+  homePage,
+  LIST_PAGES,
+  listPage,
+  noticePage,
+  notFoundPage,
+  type ListData,
+} from './pages.js';
+import { heavyRateLimit } from '../http/rate-limits.js';
+import { sendExport } from '../xlsx-download.js';
 
 export const PAGE_CACHE_CONTROL = 'public, max-age=60';
 export const FEED_SIZE = 20;
@@ -111,6 +127,11 @@ export async function portalRoutes(app: FastifyInstance, services: Services) {
     const base = siteBaseUrl(request);
     if (error instanceof PortalNotFound) return sendHtml(reply, notFoundPage(base, pathOf(request), error.what), 404);
     if (error instanceof DomainError && error.status === 404) return sendHtml(reply, notFoundPage(base, pathOf(request)), 404);
+    // A refusal the visitor can act on (an export too large), or too many requests.
+    if (error instanceof DomainError && error.status < 500)
+      return sendHtml(reply, noticePage(base, pathOf(request), error.message), error.status);
+    if ((error as { statusCode?: number }).statusCode === 429)
+      return sendHtml(reply, noticePage(base, pathOf(request), '请求过于频繁，请稍后再试。'), 429);
     request.log.error(error);
     return sendHtml(reply, errorPage(base, pathOf(request)), 500);
   });
@@ -197,6 +218,23 @@ export async function portalRoutes(app: FastifyInstance, services: Services) {
   };
   app.get('/needs', list('scenario_need'));
   app.get('/capabilities', list('capability'));
+
+  // 导出 Excel of a list: the page's query (filters and keyword; the page number is ignored), all
+  // pages, in the order shown. Not cached: written fresh, streamed, at most MAX_PUBLIC_EXPORT_ROWS
+  // rows (more without a keyword is refused with a page saying so). The portal knows no session,
+  // so the exporter is 公众访问. The search endpoints' per-address limit applies.
+  const exportList = (listType: ListData['listType']) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const { page: _page, ...filters } = parseListFilters(request.query as Record<string, unknown>);
+    const prepared = await exportPublicEntries({
+      services,
+      filters: { ...filters, listType },
+      title: LIST_PAGES[listType].title,
+    });
+    return sendExport(request, reply.header('x-content-type-options', 'nosniff'), prepared);
+  };
+  const exportLimit = { config: heavyRateLimit(services.config, 'search') };
+  app.get('/needs/export.xlsx', exportLimit, exportList('scenario_need'));
+  app.get('/capabilities/export.xlsx', exportLimit, exportList('capability'));
 
   app.get('/entries/:id', async (request, reply) => {
     const id = idParam(request, '清单条目');

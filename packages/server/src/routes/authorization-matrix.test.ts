@@ -57,6 +57,7 @@ import {
 import { publishThroughApi } from '../portal/testing.js';
 import { signUnsubscribe, unsubscribeSecret } from '@scenebridge/app/mail';
 import { put, reviewFixtures } from './authorization.testing.js';
+import { readExport } from '../xlsx-download.testing.js';
 
 const MATRIX = `
  route                                        | object                            | anon | member           | outsider | reviewer | broker | operator
@@ -67,6 +68,7 @@ const MATRIX = `
  POST   /auth/password                        | own account                       | 401  | 204              | 204      | 204      | 204    | 204
  POST   /organizations/register               | new organisation                  | 201  | 201              | 201      | 201      | 201    | 201
  GET    /organizations                        | -                                 | 401  | 403              | 403      | 403      | 403    | 200
+ GET    /organizations/export.xlsx            | -                                 | 401  | 403              | 403      | 403      | 403    | 200
  GET    /organizations/:id                    | org A                             | 401  | 200              | 404      | 404      | 404    | 200
  POST   /organizations/:id/transitions        | pending org, approve              | 401  | 403              | 404      | 404      | 404    | 200
  GET    /organizations/:id/users              | org A                             | 401  | 403              | 404      | 404      | 404    | 200
@@ -81,6 +83,7 @@ const MATRIX = `
  PATCH  /calls/:id                            | draft call                        | 401  | 403              | 403      | 403      | 403    | 200
  POST   /calls/:id/transitions                | draft call, schedule              | 401  | 403              | 403      | 403      | 403    | 200
  GET    /submissions                          | -                                 | 401  | 200              | 200      | 403      | 403    | 200
+ GET    /submissions/export.xlsx              | -                                 | 401  | 200              | 200      | 403      | 403    | 200
  POST   /submissions                          | draft in the open call            | 401  | 201              | 201      | 403      | 403    | 403
  GET    /submissions/:id                      | A's submitted                     | 401  | 200              | 404      | 404      | 404    | 200
  GET    /submissions/:id                      | A's draft                         | 401  | 200              | 404      | 404      | 404    | 404
@@ -521,6 +524,7 @@ const SEND: Record<string, Sender> = {
   },
   'POST /organizations/register | new organisation': (_, c) => c.post('/api/v1/organizations/register', registration()),
   'GET /organizations | -': (_, c) => c.get('/api/v1/organizations'),
+  'GET /organizations/export.xlsx | -': (_, c) => c.get('/api/v1/organizations/export.xlsx'),
   'GET /organizations/:id | org A': (_, c) => c.get(`/api/v1/organizations/${orgA.id}`),
   'POST /organizations/:id/transitions | pending org, approve': async (who, c) => {
     const pending = await makeOrganization(ctx.services, { status: 'pending' });
@@ -596,6 +600,17 @@ const SEND: Record<string, Sender> = {
       const ids = (res.json().items as { id: string }[]).map((x) => x.id);
       expect(ids.includes(submittedA)).toBe(who === 'member' || who === 'operator');
       expect(ids.includes(draftA)).toBe(who === 'member');
+    }
+    return res;
+  },
+  'GET /submissions/export.xlsx | -': async (who, c) => {
+    const res = await c.get('/api/v1/submissions/export.xlsx');
+    if (ok(res)) {
+      const title = async (id: string) => (await adminA.get(`/api/v1/submissions/${id}`)).json().title as string;
+      const file = await readExport(res);
+      const titles = file.rows.map((r) => r[file.header.indexOf('项目名称')]);
+      expect(titles.includes(await title(submittedA))).toBe(who === 'member' || who === 'operator');
+      expect(titles.includes(await title(draftA))).toBe(who === 'member');
     }
     return res;
   },

@@ -5,15 +5,21 @@ interface Operation {
   responses?: Record<string, { description?: string; content?: Record<string, { schema?: unknown }> }>;
 }
 
-/** Answers that are not JSON: file downloads and the unsubscribe pages, described by their media type. */
-const NOT_JSON = [
+/**
+ * Answers that are not JSON: file downloads and the unsubscribe pages, described by their media
+ * type. Every "导出 Excel" route ends in /export.xlsx and answers the XLSX media type.
+ */
+const isExport = (id: string) => id.startsWith('GET /api/v1/') && id.endsWith('/export.xlsx');
+const NOT_JSON_LISTED = [
   'GET /api/v1/imports/template',
   'GET /api/v1/attachments/{id}',
+  'GET /api/v1/organizations/{id}/licences/{licenceId}',
   'GET /api/v1/calls/{id}/batches/preview/{format}',
   'GET /api/v1/unsubscribe',
   'POST /api/v1/unsubscribe',
   'POST /api/v1/resubscribe',
 ];
+const NOT_JSON = { includes: (id: string) => isExport(id) || NOT_JSON_LISTED.includes(id) };
 const schemaOf = (r: { content?: Record<string, { schema?: unknown }> }, media: string) => r.content?.[media]?.schema;
 
 describe('the API contract', () => {
@@ -59,6 +65,16 @@ describe('the API contract', () => {
         ),
       )
       .map((o) => o.id);
-    expect(other.sort()).toEqual([...NOT_JSON].sort());
+    expect(other.filter((id) => !isExport(id)).sort()).toEqual([...NOT_JSON_LISTED].sort());
+  });
+
+  it('every 导出 Excel route answers an XLSX file and nothing else', () => {
+    const exports = operations.filter(({ id }) => isExport(id));
+    expect(exports.map((e) => e.id)).toContain('GET /api/v1/submissions/export.xlsx');
+    for (const { id, op } of exports)
+      expect([id, Object.keys(op.responses?.['200']?.content ?? {})]).toEqual([
+        id,
+        ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      ]);
   });
 });

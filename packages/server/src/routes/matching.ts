@@ -13,7 +13,8 @@ import { z } from 'zod';
 import type { Services } from '@scenebridge/app/context';
 import { idParams, requireActor } from '../http.js';
 import { heavyRateLimit } from '../http/rate-limits.js';
-import { decideMatch, expressInterest, listInterests } from '@scenebridge/app/matching';
+import { decideMatch, exportInterests, expressInterest, listInterests } from '@scenebridge/app/matching';
+import { sendExport, xlsxExportFile } from '../xlsx-download.js';
 import { matchesFor } from '@scenebridge/app/matching';
 
 export function registerMatchingRoutes(app: FastifyInstance, services: Services) {
@@ -48,6 +49,20 @@ export function registerMatchingRoutes(app: FastifyInstance, services: Services)
       },
     },
     async (request) => (await listInterests({ services, actor: requireActor(request), id: request.params.id })) as InterestList,
+  );
+
+  api.get(
+    '/listings/:id/interests/export.xlsx',
+    {
+      schema: {
+        tags: ['matching'],
+        summary: '导出条目的对接意向（Excel）：与列表相同的可见范围',
+        params: idParams,
+        response: { 200: xlsxExportFile },
+      },
+    },
+    async (request, reply) =>
+      sendExport(request, reply, await exportInterests({ services, actor: requireActor(request), id: request.params.id })),
   );
 
   api.post(

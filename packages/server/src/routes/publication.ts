@@ -18,17 +18,21 @@ import {
 import { z } from 'zod';
 import type { Services } from '@scenebridge/app/context';
 import { idParams, pageQuery, requireActor } from '../http.js';
+import { heavyRateLimit } from '../http/rate-limits.js';
+import { sendExport, xlsxExportFile } from '../xlsx-download.js';
 import {
   batchToDocx,
   batchToXlsx,
   benchmarkCases,
   correctEntry,
+  exportPublicEntries,
+  PUBLIC_EXPORTER,
   presentBatch,
   presentEntry,
   promoteToBenchmark,
   publicBatch,
   publicBatches,
-  publicEntries,
+  publicEntriesFor,
   publicEntry,
   previewBatch,
   publishBatch,
@@ -221,15 +225,36 @@ export function registerPublicationRoutes(app: FastifyInstance, services: Servic
       config: pub,
       schema: {
         tags: ['public'],
-        summary: '已发布条目（筛选：清单类型、领域、技术领域、地区、批次）',
+        summary: '已发布条目（筛选：清单类型、领域、技术领域、地区、批次；q 关键词经检索引擎按相关度排序，含同义词与口语词）',
         querystring: publicEntryQuery,
         response: { 200: batchEntryPage },
       },
     },
     async (request) => {
       const { q, page, pageSize, ...f } = request.query;
-      const r = await publicEntries({ services, query: { ...f, text: q, limit: pageSize, offset: (page - 1) * pageSize } });
+      const r = await publicEntriesFor({ services, filters: f, q, page, pageSize });
       return { items: r.items.map((x) => entryOut(x.entry, x.batchTitle)), total: r.total, page, pageSize };
+    },
+  );
+  api.get(
+    '/public/entries/export.xlsx',
+    {
+      config: { ...pub, ...heavyRateLimit(services.config, 'search') },
+      schema: {
+        tags: ['public'],
+        summary: '导出 Excel：与 GET /public/entries 同样的筛选，全部条目（至多 10000 项，超出则 400 EXPORT_TOO_LARGE）',
+        querystring: publicEntryQuery.omit({ page: true, pageSize: true }),
+        response: { 200: xlsxExportFile },
+      },
+    },
+    async (request, reply) => {
+      const a = request.actor;
+      const prepared = await exportPublicEntries({
+        services,
+        filters: request.query,
+        exportedBy: a ? `${a.displayName}（${a.organizationName}）` : PUBLIC_EXPORTER,
+      });
+      return sendExport(request, reply, prepared);
     },
   );
   api.get(

@@ -18,16 +18,18 @@ import {
   type Ranking,
   type SavedScores,
 } from '@scenebridge/contract/review';
-import { scoresSchema } from '@scenebridge/domain';
+import { scoresSchema, SUBMISSION_STATES } from '@scenebridge/domain';
 import { z } from 'zod';
 import type { Services } from '@scenebridge/app/context';
 import { idParams, requireActor } from '../http.js';
+import { sendExport, xlsxExportFile } from '../xlsx-download.js';
 import {
   assignReviewerManually,
   assignReviewersForCall,
   callRanking,
   decideSelection,
   declareConflict,
+  exportRanking,
   declareRelation,
   getMyAssignment,
   listMyAssignments,
@@ -88,6 +90,31 @@ export function registerReviewRoutes(app: FastifyInstance, services: Services) {
     async (request) =>
       // The use case types statuses and the stored scheme loosely; the reply schema checks them.
       (await callRanking({ services, actor: requireActor(request), callId: request.params.id })) as Ranking,
+  );
+  api.get(
+    '/calls/:id/ranking/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '导出评审排名与评分明细（Excel）：与排名页同样的筛选，按指标的均分，每位专家的评分',
+        params: idParams,
+        querystring: z.object({
+          status: z.enum(SUBMISSION_STATES).optional(),
+          q: z.string().trim().max(100).optional(),
+          spread: z
+            .enum(['true', 'false'])
+            .default('false')
+            .transform((v) => v === 'true'),
+        }),
+        response: { 200: xlsxExportFile },
+      },
+    },
+    async (request, reply) =>
+      sendExport(
+        request,
+        reply,
+        await exportRanking({ services, actor: requireActor(request), callId: request.params.id, filters: request.query }),
+      ),
   );
   api.post(
     '/calls/:id/selection',

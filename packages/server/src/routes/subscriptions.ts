@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '@scenebridge/app/context';
 import { idParams, pageQuery, requireActor } from '../http.js';
+import { sendExport, xlsxExportFile } from '../xlsx-download.js';
 import { z } from 'zod';
 import { noContent } from '@scenebridge/contract/common';
 import {
@@ -15,6 +16,8 @@ import {
   createSubscription,
   createSubscriptionBody,
   deleteMySubscription,
+  exportMySubscriptions,
+  exportSubscriptionHits,
   getMySubscription,
   listMySubscriptions,
   mySubscriptionHits,
@@ -43,6 +46,11 @@ export function registerSubscriptionRoutes(app: FastifyInstance, services: Servi
     '/subscriptions',
     { schema: { tags, summary: '我的订阅（已审核机构的用户）', response: { 200: subscriptionList } } },
     async (request) => ({ items: (await listMySubscriptions({ services, actor: requireActor(request) })).map(out) }),
+  );
+  api.get(
+    '/subscriptions/export.xlsx',
+    { schema: { tags, summary: '导出我的订阅（Excel）', response: { 200: xlsxExportFile } } },
+    async (request, reply) => sendExport(request, reply, await exportMySubscriptions({ services, actor: requireActor(request) })),
   );
   api.post(
     '/subscriptions',
@@ -94,5 +102,13 @@ export function registerSubscriptionRoutes(app: FastifyInstance, services: Servi
       const r = await mySubscriptionHits({ services, actor: requireActor(request), id: request.params.id, ...request.query });
       return { ...r, items: r.items.map(outHit) };
     },
+  );
+  api.get(
+    '/subscriptions/:id/hits/export.xlsx',
+    {
+      schema: { tags, summary: '导出订阅命中的项目（Excel），全部命中记录', params: idParams, response: { 200: xlsxExportFile } },
+    },
+    async (request, reply) =>
+      sendExport(request, reply, await exportSubscriptionHits({ services, actor: requireActor(request), id: request.params.id })),
   );
 }

@@ -1,16 +1,17 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Select, Space, Tooltip, Typography } from 'antd';
+import { Alert, Button, DatePicker, Input, Select, Space, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { errorMessage } from '../../shared/http';
 import { auditApi, auditKeys } from './api';
 import { PageHeader } from '../../shared/components/PageHeader';
-import { useSearchState } from '../../shared/hooks';
+import { useDebounced, useSearchState } from '../../shared/hooks';
+import { ExportButton } from '../../shared/components/ExportButton';
 import { actionLabel, CHAIN_PROBLEM_LABELS, ENTITY_TYPE_LABELS } from '../../shared/labels';
 import { useMeta } from '../../shared/meta';
 import { rowTestId } from '../../shared/testid';
-import { fmtTime } from '../../shared/time';
+import { dayjs, fmtTime } from '../../shared/time';
 import type { AuditEvent, ChainVerdict } from '../../shared/types';
 import { DataTable } from '../../shared/components/DataTable';
 
@@ -27,9 +28,21 @@ export default function Audit() {
   const [params, update] = useSearchState();
   const entityType = params.get('entityType') ?? '';
   const entityId = params.get('entityId') ?? '';
+  const actor = params.get('actor') ?? '';
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
   const page = Number(params.get('page') ?? '1') || 1;
   const pageSize = Number(params.get('pageSize') ?? '50') || 50;
-  const query = { entityType, entityId, page, pageSize };
+  const filters = { entityType, entityId, actor, from, to };
+  const query = { ...filters, page, pageSize };
+  // People to pick from: asked of the server as the operator types (and the one already chosen, to name it).
+  const [personSearch, setPersonSearch] = useState('');
+  const personQuery = useDebounced(personSearch.trim(), 300);
+  const people = useQuery({
+    queryKey: auditKeys.people(personQuery, actor),
+    queryFn: () => auditApi.people(personQuery, actor),
+    placeholderData: keepPreviousData,
+  });
   const list = useQuery({ queryKey: auditKeys.list(query), queryFn: () => auditApi.audit(query), placeholderData: keepPreviousData });
   const [verdict, setVerdict] = useState<ChainVerdict | null>(null);
   const [verifyError, setVerifyError] = useState<string | null>(null);
@@ -115,15 +128,18 @@ export default function Audit() {
         title="审计日志"
         sub="所有状态变更和关键操作按序号记录，每条记录的哈希包含前一条的哈希，任何删改都会使校验失败。"
         extra={
-          <Button
-            type="primary"
-            icon={<SafetyCertificateOutlined />}
-            loading={verifying}
-            onClick={() => void verify()}
-            data-testid="verify-chain"
-          >
-            校验哈希链
-          </Button>
+          <Space wrap>
+            <ExportButton path="/audit/export.xlsx" filters={filters} />
+            <Button
+              type="primary"
+              icon={<SafetyCertificateOutlined />}
+              loading={verifying}
+              onClick={() => void verify()}
+              data-testid="verify-chain"
+            >
+              校验哈希链
+            </Button>
+          </Space>
         }
       />
       {verdict?.ok && (
@@ -170,6 +186,34 @@ export default function Audit() {
           style={{ width: 300 }}
           aria-label="按对象编号检索"
           data-testid="audit-filter-entity-id"
+        />
+        <DatePicker.RangePicker
+          allowEmpty={[true, true]}
+          value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
+          onChange={(range) => update({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD'), page: undefined })}
+          placeholder={['开始日期', '结束日期']}
+          aria-label="按日期筛选（北京时间，含起止当天）"
+          data-testid="audit-filter-dates"
+        />
+        <Select
+          allowClear
+          style={{ width: 260 }}
+          value={actor || undefined}
+          placeholder="全部操作人"
+          showSearch={{ filterOption: false, onSearch: setPersonSearch }}
+          onChange={(v?: string) => {
+            setPersonSearch('');
+            update({ actor: v, page: undefined });
+          }}
+          loading={people.isFetching}
+          notFoundContent={people.isFetching ? '查找中…' : '没有匹配的人员'}
+          options={(people.data?.items ?? []).map((p) => ({
+            value: p.id,
+            label: `${p.displayName}（${p.organizationName}）`,
+            title: p.email,
+          }))}
+          aria-label="按操作人筛选"
+          data-testid="audit-filter-actor"
         />
       </Space>
       <DataTable<AuditEvent>

@@ -1,12 +1,18 @@
 import { Card, Empty, List, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
+import { ExportButton } from '../../shared/components/ExportButton';
 import { fmtTime } from '../../shared/time';
 import type { Interest, Listing } from '../../shared/types';
 
 /** Interests received and sent on a listing (others see only their own organisation's). */
 export function InterestsCard({ listing, interests }: { listing: Listing; interests: Interest[] }) {
   return (
-    <Card title={`对接意向（${interests.length}）`} style={{ marginBottom: 16 }} data-testid="interests-list">
+    <Card
+      title={`对接意向（${interests.length}）`}
+      extra={interests.length > 0 && <ExportButton path={`/listings/${listing.id}/interests/export.xlsx`} testId="interests-export" />}
+      style={{ marginBottom: 16 }}
+      data-testid="interests-list"
+    >
       {interests.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无对接意向" />
       ) : (

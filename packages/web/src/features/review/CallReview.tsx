@@ -51,6 +51,7 @@ import type {
   ReviewerProgressRow,
 } from '../../shared/types';
 import { DataTable } from '../../shared/components/DataTable';
+import { ExportButton } from '../../shared/components/ExportButton';
 
 const disabledPast = (d: Dayjs) => d.isBefore(dayjs(), 'day');
 const active = (r: RankingReview) => r.status !== 'conflict_declared';
@@ -481,6 +482,10 @@ export default function CallReview() {
             <Button icon={<ReloadOutlined />} onClick={reload} loading={ranking.isFetching} data-testid="ranking-reload">
               刷新
             </Button>
+            <ExportButton
+              path={`/calls/${c.id}/ranking/export.xlsx`}
+              filters={{ status: statusFilter, q: q.trim(), spread: onlySpread ? 'true' : undefined }}
+            />
           </Space>
         }
       />

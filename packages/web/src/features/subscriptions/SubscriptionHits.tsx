@@ -1,8 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Tag } from 'antd';
+import { Button, Card, Empty, Space, Tag } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { subscriptionsApi, subscriptionsKeys } from './api';
+import { ExportButton } from '../../shared/components/ExportButton';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { useSearchState } from '../../shared/hooks';
 import { useMeta } from '../../shared/meta';
@@ -28,9 +29,12 @@ export default function SubscriptionHits() {
         title={sub.data ? `订阅：${sub.data.name}` : '订阅命中'}
         sub="订阅开始后新发布、且与订阅条件匹配的项目"
         extra={
-          <Link to="/subscriptions">
-            <Button>返回我的订阅</Button>
-          </Link>
+          <Space wrap>
+            {sub.data && <ExportButton path={`/subscriptions/${id}/hits/export.xlsx`} />}
+            <Link to="/subscriptions">
+              <Button>返回我的订阅</Button>
+            </Link>
+          </Space>
         }
       />
       <Card>

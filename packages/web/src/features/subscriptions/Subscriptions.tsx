@@ -8,6 +8,7 @@ import { subscriptionsApi, subscriptionsKeys } from './api';
 import { useAccess } from '../auth/auth';
 import { LinkButton } from '../../shared/components/LinkButton';
 import { DataTable } from '../../shared/components/DataTable';
+import { ExportButton } from '../../shared/components/ExportButton';
 import { MatchProfileModal } from '../matching/MatchProfileModal';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { useErrorToast } from '../../shared/hooks';
@@ -180,7 +181,8 @@ export default function Subscriptions() {
         sub="保存的检索和“为我匹配”会按设定频率在站内通知（并可发送邮件）推送新发布的条目"
         extra={
           !blocked && (
-            <Space>
+            <Space wrap>
+              <ExportButton path="/subscriptions/export.xlsx" />
               <LinkButton to="/search" icon={<SearchOutlined />} data-testid="subscription-go-search">
                 从检索页保存
               </LinkButton>
