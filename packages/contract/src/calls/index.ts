@@ -1,5 +1,5 @@
 /** Calls for submissions (征集): one list type, a time window and the scheme their items are reviewed by. */
-import { CALL_STATES, callMachine, LIST_TYPES } from '@scenebridge/domain';
+import { CALL_STATES, callMachine, LIST_TYPES, type callInputSchema } from '@scenebridge/domain';
 import { z } from 'zod';
 import { isoDateTime, pageOf } from '../common/index.js';
 
@@ -41,3 +41,6 @@ export const callPage = pageOf(callDetail);
 export type CallPage = z.infer<typeof callPage>;
 export * from './lifecycle.js';
 export * from './labels.js';
+
+/** POST /calls and PATCH /calls/:id: the body the server parses with the domain's callInputSchema. */
+export type CallInput = z.input<typeof callInputSchema>;

@@ -10,11 +10,12 @@
  * - `SubmissionData`, `Contact`, `ReferenceCase`: the form state of a submission, which the web
  *   sends as the `data` of a request body. Answers carry `data` as an open record
  *   (see SubmissionData below).
- * - `CallInput`, `EntryCorrection`, `SubscriptionInput`: request bodies the web builds.
+ * - `EntryCorrection`, `SubscriptionInput`: request bodies the web builds (`CallInput` now comes
+ *   from the contract, typed by the schema the server parses it with).
  * - `SearchSort`: a query parameter of GET /search.
  * - `ValidationDetail`: the web's normalised view of a VALIDATION_FAILED error's details.
  */
-import type { CallDetail, ReviewScheme } from '@scenebridge/contract/calls';
+import type { CallDetail } from '@scenebridge/contract/calls';
 import type { SessionUser } from '@scenebridge/contract/auth';
 import type { Classification, Listing } from '@scenebridge/contract/search';
 import type { SavedSearchQuery, MatchProfileQuery, Subscription } from '@scenebridge/contract/subscriptions';
@@ -22,7 +23,7 @@ import type { SavedSearchQuery, MatchProfileQuery, Subscription } from '@scenebr
 export type { Meta, CodeName } from '@scenebridge/contract/meta';
 export type { Session, SessionUser } from '@scenebridge/contract/auth';
 export type { Organization, OrganizationPage, Registration, User, UserList } from '@scenebridge/contract/organizations';
-export type { CallDetail as Call, CallPage, ReviewScheme } from '@scenebridge/contract/calls';
+export type { CallDetail as Call, CallInput, CallPage, ReviewScheme } from '@scenebridge/contract/calls';
 export type {
   Attachment,
   HistoryEvent,
@@ -105,15 +106,6 @@ export type SearchSort = 'relevance' | 'newest' | 'deadline';
 export interface ValidationDetail {
   path: string;
   message: string;
-}
-
-export interface CallInput {
-  title: string;
-  listType: ListType;
-  description: string;
-  opensAt: string;
-  closesAt: string;
-  reviewScheme: ReviewScheme;
 }
 
 export interface Contact {
