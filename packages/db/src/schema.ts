@@ -3,6 +3,7 @@
  * (packages/db/drizzle.config.ts); repositories import tables from here.
  */
 export * from './organizations/schema.js';
+export * from './eligibility/schema.js';
 export * from './auth/schema.js';
 export * from './calls/schema.js';
 export * from './submissions/schema.js';
@@ -16,3 +17,5 @@ export * from './notifications/schema.js';
 export * from './subscriptions/schema.js';
 export * from './mail/schema.js';
 export * from './jobs/schema.js';
+export * from './calendar/schema.js';
+export * from './challenges/schema.js';

@@ -34,12 +34,17 @@ export const ERROR_CODES = {
     EMAIL_TAKEN: '该邮箱已注册',
     LICENCE_LOCKED: '机构审核已完成，不能再上传营业执照',
     TOO_MANY_LICENCES: '营业执照上传次数已达上限',
+    QUALIFICATION_EXISTS: '该资质已登记',
   },
   calls: {
     CALL_NOT_EDITABLE: '征集已开始，不能修改',
     CALL_WINDOW_PASSED: '征集时间已过',
     CALL_NOT_OPEN: '该征集未开放填报',
     CALL_NOT_REVIEWING: '征集不在评审阶段',
+  },
+  challenges: {
+    CHALLENGE_NOT_EDITABLE: '榜单当前状态不能修改',
+    SOURCE_NEED_INVALID: '来源需求须为本单位已发布的场景需求',
   },
   submissions: {
     NOT_EDITABLE: '当前状态不能修改',
@@ -94,6 +99,12 @@ export const ERROR_CODES = {
   },
   vocabulary: {
     TERM_EXISTS: '该词条已存在',
+  },
+  eligibility: {
+    ELIGIBILITY_OVERRIDE_EXISTS: '该机构在此揭榜任务上已有人工复核记录',
+  },
+  calendar: {
+    CALENDAR_YEAR_MISSING: '该年度的工作日历尚未维护',
   },
 } as const;
 

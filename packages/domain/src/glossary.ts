@@ -1,6 +1,8 @@
 /** Chinese terms for the domain's English names. UI strings come from here. */
 import type { CallState, OrganizationState, ReviewAssignmentState, SubmissionState } from './lifecycles.js';
 import type { ListType, OrganizationKind, Role } from './roles.js';
+import type { EligibilityRuleName } from './eligibility/rules.js';
+import type { QualificationCode } from './eligibility/qualifications.js';
 
 export const ROLE_LABELS: Record<Role, string> = {
   operator: '运营方',
@@ -62,3 +64,28 @@ export const REVIEW_ASSIGNMENT_STATE_LABELS: Record<ReviewAssignmentState, strin
   withdrawn: '已撤销',
 };
 export const OPENNESS_LABELS = { none: '不开放', on_request: '按需开放', open: '开放' } as const;
+
+/** Qualifications (资质) an organisation holds and a challenge may require (eligibility/qualifications.ts). */
+export const QUALIFICATION_LABELS: Record<QualificationCode, string> = {
+  high_tech_enterprise: '高新技术企业',
+  tech_sme: '科技型中小企业',
+  innovative_sme: '创新型中小企业',
+  specialized_sme: '专精特新中小企业',
+  little_giant: '专精特新"小巨人"企业',
+  single_champion: '制造业单项冠军企业',
+  national_enterprise_tech_center: '国家企业技术中心',
+  provincial_enterprise_tech_center: '省级企业技术中心',
+  software_enterprise: '软件企业',
+  national_key_laboratory: '全国重点实验室',
+  iso27001: '信息安全管理体系认证（ISO/IEC 27001）',
+  itss: '信息技术服务标准（ITSS）符合性评估',
+};
+/** The eligibility rules of a challenge (eligibility/rules.ts). */
+export const ELIGIBILITY_RULE_LABELS: Record<EligibilityRuleName, string> = {
+  organizationKinds: '机构类型',
+  regionCodes: '注册地区',
+  qualifications: '资质要求',
+  notWinnerWithinYears: '近年未获本专项支持',
+  maxOpenApplicationsPerOrganization: '同时申报项数上限',
+  excludeDishonest: '无失信记录',
+};

@@ -178,7 +178,7 @@ describe('lifecycle specifics', () => {
     expect(required(organizationMachine)).toEqual(['reject']);
     expect(required(callMachine)).toEqual(['cancel']);
     expect(required(submissionMachine)).toEqual(['merge', 'reject', 'return_for_revision']);
-    expect(required(challengeMachine)).toEqual(['terminate']);
+    expect(required(challengeMachine)).toEqual(['reopen_review', 'return', 'revise', 'terminate']);
     expect(required(applicationMachine)).toEqual(['not_award']);
     expect(required(dealMachine)).toEqual(['decline']);
     expect(required(reviewAssignmentMachine)).toEqual(['declare_conflict']);

@@ -123,26 +123,68 @@ export const submissionMachine = defineMachine({
   ],
 });
 
-export const CHALLENGE_STATES = ['draft', 'open', 'closed', 'under_review', 'awarded', 'in_milestones', 'completed', 'terminated'] as const;
+/**
+ * 揭榜挂帅 challenges (docs/challenges.md has the diagram). The owner (the posting organisation)
+ * drafts and submits for review; the operator approves (open) or returns it with a reason.
+ * Editing an open challenge (`revise`, with a summary of what changed for the applicants) sends
+ * it back to review. The clock (or the operator) closes it at the application deadline.
+ * From `closed` on the states are the next increment's (review, 公示, award, milestones); they
+ * are here so the machine is whole, and `terminate` (with a reason) ends any live challenge.
+ */
+export const CHALLENGE_STATES = [
+  'draft',
+  'pending_review',
+  'open',
+  'closed',
+  'under_review',
+  'publicity',
+  'awarded',
+  'in_milestones',
+  'completed',
+  'terminated',
+] as const;
+export type ChallengeState = (typeof CHALLENGE_STATES)[number];
 export const challengeMachine = defineMachine({
   name: 'challenge',
   states: CHALLENGE_STATES,
   transitions: [
-    { action: 'open', from: ['draft'], to: 'open', by: ['operator', 'owner'] },
-    { action: 'close', from: ['open'], to: 'closed', by: ['operator', 'owner', 'system'] },
+    { action: 'submit_for_review', from: ['draft'], to: 'pending_review', by: ['owner'] },
+    { action: 'approve', from: ['pending_review'], to: 'open', by: ['operator'] },
+    { action: 'return', from: ['pending_review'], to: 'draft', by: ['operator'], reasonRequired: true },
+    // The owner edits an open challenge: it leaves the public list until approved again; the reason is the change note.
+    { action: 'revise', from: ['open'], to: 'pending_review', by: ['owner'], reasonRequired: true },
+    { action: 'close', from: ['open'], to: 'closed', by: ['operator', 'system'] },
     { action: 'start_review', from: ['closed'], to: 'under_review', by: ['operator'] },
-    { action: 'award', from: ['under_review'], to: 'awarded', by: ['operator'] },
+    { action: 'start_publicity', from: ['under_review'], to: 'publicity', by: ['operator'] },
+    // An upheld objection sends the proposal back to review.
+    { action: 'reopen_review', from: ['publicity'], to: 'under_review', by: ['operator'], reasonRequired: true },
+    { action: 'award', from: ['publicity'], to: 'awarded', by: ['operator', 'system'] },
     { action: 'start_milestones', from: ['awarded'], to: 'in_milestones', by: ['operator', 'owner'] },
     { action: 'complete', from: ['in_milestones'], to: 'completed', by: ['operator'] },
     {
       action: 'terminate',
-      from: ['open', 'closed', 'under_review', 'awarded', 'in_milestones'],
+      from: ['pending_review', 'open', 'closed', 'under_review', 'publicity', 'awarded', 'in_milestones'],
       to: 'terminated',
       by: ['operator'],
       reasonRequired: true,
     },
   ],
 });
+export type ChallengeAction = (typeof challengeMachine.transitions)[number]['action'];
+/** Only the owner sees drafts; the operator sees them once submitted. Everyone sees a challenge from `open` on. */
+export const CHALLENGE_STATES_PUBLIC = [
+  'open',
+  'closed',
+  'under_review',
+  'publicity',
+  'awarded',
+  'in_milestones',
+  'completed',
+  'terminated',
+] as const satisfies readonly ChallengeState[];
+export const isChallengePublic = (status: string): boolean => (CHALLENGE_STATES_PUBLIC as readonly string[]).includes(status);
+/** The owner changes the content in a draft (saved as is) or while open (which sends it back to review). */
+export const isChallengeEditable = (status: string): boolean => status === 'draft' || status === 'open';
 
 export const APPLICATION_STATES = ['submitted', 'withdrawn', 'shortlisted', 'awarded', 'not_awarded'] as const;
 export const applicationMachine = defineMachine({

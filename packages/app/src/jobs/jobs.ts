@@ -3,8 +3,10 @@ import { createOutboxJob } from '../mail/index.js';
 import { searchMatcher } from '../subscriptions/index.js';
 import { forgetIdleLoginCounters } from '../auth/index.js';
 import { advanceCallsByClock } from '../calls/index.js';
+import { closeChallengesByClock } from '../challenges/index.js';
 import { scanSubscriptions, sendDigests } from '../subscriptions/index.js';
 import { remindOverdueReviews } from '../review/index.js';
+import { expireSubmissionsByClock } from '../submissions/index.js';
 import type { JobDefinition } from './registry.js';
 
 /** Digests and reminders work in days: every few minutes is plenty. */
@@ -17,6 +19,7 @@ export function appJobs(services: Services, log: { warn(obj: unknown, msg?: stri
   const matcher = searchMatcher(services);
   return [
     { name: 'calls.advance-by-clock', intervalMs: every, run: (s) => advanceCallsByClock({ services: s }) },
+    { name: 'challenges.close-by-clock', intervalMs: every, run: (s) => closeChallengesByClock({ services: s }) },
     { name: 'subscriptions.scan', intervalMs: every, run: (s) => scanSubscriptions(s, matcher) },
     {
       // Its messages have their own leases, so a run outliving this one only duplicates claims, not mail.
@@ -27,6 +30,8 @@ export function appJobs(services: Services, log: { warn(obj: unknown, msg?: stri
       close: () => outbox.close(),
     },
     { name: 'digests.send', intervalMs: SLOW_JOB_INTERVAL_MS, run: (s) => sendDigests(s) },
+    // Validity ends at 24:00 Shanghai: a few minutes late is within the day it ends.
+    { name: 'submissions.expire-by-clock', intervalMs: SLOW_JOB_INTERVAL_MS, run: (s) => expireSubmissionsByClock({ services: s }) },
     { name: 'reviews.remind-overdue', intervalMs: SLOW_JOB_INTERVAL_MS, run: (s) => remindOverdueReviews(s) },
     { name: 'auth.forget-idle-login-counters', intervalMs: SLOW_JOB_INTERVAL_MS, run: (s) => forgetIdleLoginCounters(s) },
   ];

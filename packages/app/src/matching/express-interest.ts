@@ -1,12 +1,15 @@
 /**
  * 意向 (interest) in a need–capability pair: recorded and audited in one transaction; the other
  * side and the brokers are told by the feature's subscriber (subscribers.ts), in the same one.
+ * The first interest in a pair also moves both its listings from published to matching (对接中),
+ * by the system and audited, in that transaction (startMatchingIfPublished).
  */
 import { insertInterest } from '@scenebridge/db';
 import { DomainError } from '@scenebridge/domain';
 import type { Actor, Services } from '../context.js';
 import { loadVisibleListing } from '../search/index.js';
 import { inTransaction } from '../shared/index.js';
+import { startMatchingIfPublished } from '../submissions/index.js';
 import { authorizeExpressingInterest, interestPolicy } from './policy.js';
 
 /** What `match.interest` records (the audit entry's data). */
@@ -56,6 +59,8 @@ export async function expressInterest({
     if (!created) return { interest: row, created };
     const data: InterestExpressed = { needId, capabilityId, fromSide, fromOrganizationId: own, message: message ?? null };
     await events.record({ action: 'match.interest', entityType: 'interest', entityId: row.id, data });
+    // Ids in a fixed order, so two interests at once lock the same rows in the same order.
+    for (const id of [needId, capabilityId].sort()) await startMatchingIfPublished(tx, events, id, { kind: 'interest', id: row.id });
     return { interest: row, created };
   });
 }

@@ -12,3 +12,8 @@ export * from './transition-organization.js';
 export * from './upload-licence.js';
 export * from './subscribers.js';
 export * from './export-organizations.js';
+export * from './get-organization-profile.js';
+export * from './add-qualification.js';
+export * from './remove-qualification.js';
+export * from './set-dishonesty-flag.js';
+export * from './present-profile.js';

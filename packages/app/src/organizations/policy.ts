@@ -18,7 +18,7 @@ const admin: Rule<Organization> = (a, org) => member(a, org) && a!.roles.include
 
 export const organizationPolicy = definePolicy<
   Organization,
-  'actAsOperator' | 'actAsOwner' | 'manageUsers' | 'grantAnyRole' | 'uploadLicence'
+  'actAsOperator' | 'actAsOwner' | 'manageUsers' | 'grantAnyRole' | 'uploadLicence' | 'manageProfile'
 >('机构', {
   /** Also who may list and download the organisation's business licence files. */
   view: (a, org) => operator(a, org) || member(a, org),
@@ -29,6 +29,11 @@ export const organizationPolicy = definePolicy<
   grantAnyRole: operator,
   /** The business licence is sent by the organisation's own admin (while under review: see upload-licence.ts). */
   uploadLicence: admin,
+  /**
+   * Qualifications and the 失信 flag are recorded by the operator after checking certificates and
+   * official lists; the organisation sees them (view) but does not edit them.
+   */
+  manageProfile: operator,
 });
 
 const ORGANIZATION_ROLES: readonly Role[] = ['org_admin', 'org_member'];

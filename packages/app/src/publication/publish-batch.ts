@@ -9,11 +9,12 @@ import {
   lockSubmissionsWithOwners,
   moveSubmissions,
   nextBatchNumber,
+  setSubmissionsValidUntil,
   type CallRow,
   type SubmissionRow,
   type Transaction,
 } from '@scenebridge/db';
-import { decide, DomainError, notFound, rankItems, submissionMachine } from '@scenebridge/domain';
+import { decide, DomainError, listingValidUntil, notFound, rankItems, submissionMachine } from '@scenebridge/domain';
 import type { Actor, Services } from '../context.js';
 import { inTransaction } from '../shared/index.js';
 import { PUBLISHED_LISTS, publicationPolicy } from './policy.js';
@@ -140,6 +141,8 @@ export async function publishBatch({
     const t = decide(submissionMachine, { from: 'selected', action: 'publish', actors: ['operator'] });
     const moved = await moveSubmissions(tx, order, 'selected', t.to);
     if (moved.length !== order.length) throw new DomainError('CONFLICT', '项目状态已变化，请重试', 409);
+    // The listings stay current for their validity (docs/lifecycle-after-publication.md).
+    await setSubmissionsValidUntil(tx, order, listingValidUntil(now));
     await events.record(
       ...order.map((id, i) => ({
         action: 'submission.publish',

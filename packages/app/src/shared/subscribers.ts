@@ -5,12 +5,13 @@
 import { appendAuditEvents } from '@scenebridge/db';
 import { actorLabel } from '../context.js';
 import { callNotifications } from '../calls/index.js';
+import { challengeNotifications } from '../challenges/index.js';
 import { interestNotifications } from '../matching/index.js';
 import { organizationNotifications } from '../organizations/index.js';
 import { publicationNotifications } from '../publication/index.js';
 import { mergeNotifications } from '../quality/index.js';
 import { reviewNotifications } from '../review/index.js';
-import { submissionDecisionNotifications } from '../submissions/index.js';
+import { expiryNotifications, submissionDecisionNotifications } from '../submissions/index.js';
 import { subscribe, type Subscriber } from './transaction.js';
 
 /** Every recorded event is one entry of the audit chain, in the order recorded. */
@@ -35,7 +36,9 @@ export function registerSubscribers(): void {
   subscribe(mergeNotifications);
   subscribe(reviewNotifications);
   subscribe(submissionDecisionNotifications);
+  subscribe(expiryNotifications);
   subscribe(publicationNotifications);
   subscribe(organizationNotifications);
   subscribe(callNotifications);
+  subscribe(challengeNotifications);
 }

@@ -10,6 +10,8 @@ export * from './present.js';
 export * from './remove-attachment.js';
 export * from './rules.js';
 export * from './submission-history.js';
+export * from './start-matching.js';
+export * from './expire-by-clock.js';
 export * from './transition-submission.js';
 export * from './update-submission-draft.js';
 export * from './uploads.js';

@@ -7,6 +7,7 @@ import { emailByDefault, type NotificationKind } from '@scenebridge/contract/not
 import { notifyUsers, submissionsForNotice, usersOfOrganizations, type NotifyItem } from '@scenebridge/db';
 import { exceptActor, groupBy, titleLines } from '../notifications/index.js';
 import type { Subscriber } from '../shared/index.js';
+import { itemSetKey } from './expire-by-clock.js';
 
 const DECISIONS: Record<string, { kind: NotificationKind; title: (what: string) => string; next: string }> = {
   'submission.select': { kind: 'submission.selected', title: (w) => `${w}已入选`, next: '入选项目将在发布批次后公开。' },
@@ -47,6 +48,49 @@ export const submissionDecisionNotifications: Subscriber = async (events, { tx, 
           email: emailByDefault(d.kind),
         });
       }
+    }
+  }
+  await notifyUsers(tx, notes);
+};
+
+/**
+ * Listings expired by the clock (`submission.expire`): the users of each owning organisation get
+ * one notification for the run, listing their items; the dedupe key names the set, so a retried
+ * run writes nothing twice.
+ */
+export const expiryNotifications: Subscriber = async (events, { tx, actor }) => {
+  const expired = events.filter((e) => e.action === 'submission.expire');
+  if (expired.length === 0) return;
+  const items = new Map(
+    (
+      await submissionsForNotice(
+        tx,
+        expired.map((e) => e.entityId),
+      )
+    ).map((s) => [s.id, s]),
+  );
+  const byOrg = groupBy(expired, (e) => items.get(e.entityId)!.organizationId);
+  const usersOf = groupBy(exceptActor(actor, await usersOfOrganizations(tx, [...byOrg.keys()])), (u) => u.organizationId);
+  const notes: NotifyItem[] = [];
+  for (const [organizationId, mine] of byOrg) {
+    const ids = mine.map((e) => e.entityId);
+    const titles = ids.map((id) => items.get(id)!.title);
+    const what = mine.length === 1 ? `您的「${titles[0]}」` : `您的${mine.length}个已发布项目`;
+    const body = [
+      titleLines(titles),
+      '有效期已届满，已不再出现在检索和匹配中；已发布的清单批次仍保留原条目。如仍有需求，可在新的征集中重新填报。',
+    ].join('\n');
+    for (const u of usersOf.get(organizationId) ?? []) {
+      notes.push({
+        userId: u.id,
+        kind: 'submission.expired',
+        title: `${what}已过期`,
+        body,
+        link: mine.length === 1 ? `/submissions/${ids[0]}` : '/submissions',
+        data: { submissionIds: ids },
+        dedupeKey: `submission.expired:${itemSetKey(ids)}:${u.id}`,
+        email: emailByDefault('submission.expired'),
+      });
     }
   }
   await notifyUsers(tx, notes);

@@ -1,5 +1,5 @@
 /** Organisations and their users: registration, the operator's review, user accounts. */
-import { ORGANIZATION_KINDS, ORGANIZATION_STATES, organizationMachine, ROLES } from '@scenebridge/domain';
+import { ORGANIZATION_KINDS, ORGANIZATION_STATES, organizationMachine, QUALIFICATION_CODES, ROLES } from '@scenebridge/domain';
 import { z } from 'zod';
 import { isoDateTime, pageOf } from '../common/index.js';
 import { LICENCE_MEDIA_TYPES } from '../forms/index.js';
@@ -63,3 +63,36 @@ export const registration = z.object({ organization, user });
 export type Registration = z.infer<typeof registration>;
 export * from './lifecycle.js';
 export * from './labels.js';
+
+/** A qualification the operator recorded; `valid` is false once its last valid day has passed (Asia/Shanghai). */
+export const organizationQualification = z.object({
+  id: z.string(),
+  code: z.enum(QUALIFICATION_CODES),
+  label: z.string(),
+  certificateNo: z.string().nullable(),
+  /** YYYY-MM-DD, the last valid day; null when it does not lapse. */
+  validUntil: z.string().nullable(),
+  valid: z.boolean(),
+  createdAt: isoDateTime,
+});
+export type OrganizationQualification = z.infer<typeof organizationQualification>;
+
+/** The 失信 flag's current state, null if the operator never set it. */
+export const dishonestyFlag = z.object({
+  flagged: z.boolean(),
+  source: z.string(),
+  listedOn: z.string().nullable(),
+  reason: z.string(),
+  updatedAt: isoDateTime,
+});
+export type DishonestyFlag = z.infer<typeof dishonestyFlag>;
+
+/** What eligibility screening reads beyond registration: qualifications and the 失信 flag. */
+export const organizationProfile = z.object({
+  organizationId: z.string(),
+  qualifications: z.array(organizationQualification),
+  dishonesty: dishonestyFlag.nullable(),
+  /** Whether the caller may edit it (the operator). */
+  canEdit: z.boolean(),
+});
+export type OrganizationProfile = z.infer<typeof organizationProfile>;

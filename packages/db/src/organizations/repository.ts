@@ -1,11 +1,20 @@
 import { and, count, desc, eq, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client.js';
-import { authThrottles, organizationLicences, organizations, users } from '../schema.js';
+import {
+  authThrottles,
+  organizationDishonestyFlags,
+  organizationLicences,
+  organizationQualifications,
+  organizations,
+  users,
+} from '../schema.js';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type NewOrganization = typeof organizations.$inferInsert;
 export type UserRow = typeof users.$inferSelect;
 export type OrganizationLicenceMeta = Omit<typeof organizationLicences.$inferSelect, 'content'>;
+export type OrganizationQualificationRow = typeof organizationQualifications.$inferSelect;
+export type OrganizationDishonestyFlagRow = typeof organizationDishonestyFlags.$inferSelect;
 
 export async function insertOrganization(db: Executor, org: NewOrganization): Promise<OrganizationRow> {
   const [row] = await db.insert(organizations).values(org).returning();
@@ -247,4 +256,66 @@ export async function readOrganizationLicence(
 export async function lockOrganization(db: Executor, id: string): Promise<OrganizationRow | undefined> {
   const [row] = await db.select().from(organizations).where(eq(organizations.id, id)).for('update');
   return row;
+}
+
+/** The organisation's recorded qualifications, in the order they were recorded. */
+export async function listOrganizationQualifications(db: Executor, organizationId: string): Promise<OrganizationQualificationRow[]> {
+  return db
+    .select()
+    .from(organizationQualifications)
+    .where(eq(organizationQualifications.organizationId, organizationId))
+    .orderBy(organizationQualifications.createdAt, organizationQualifications.id);
+}
+
+/** The new row, or undefined if the organisation has this qualification recorded already. */
+export async function insertOrganizationQualification(
+  db: Executor,
+  row: typeof organizationQualifications.$inferInsert,
+): Promise<OrganizationQualificationRow | undefined> {
+  const [out] = await db.insert(organizationQualifications).values(row).onConflictDoNothing().returning();
+  return out;
+}
+
+/** The deleted row, or undefined if the organisation has no such qualification. */
+export async function deleteOrganizationQualification(
+  db: Executor,
+  organizationId: string,
+  id: string,
+): Promise<OrganizationQualificationRow | undefined> {
+  const [out] = await db
+    .delete(organizationQualifications)
+    .where(and(eq(organizationQualifications.organizationId, organizationId), eq(organizationQualifications.id, id)))
+    .returning();
+  return out;
+}
+
+export async function findOrganizationDishonestyFlag(
+  db: Executor,
+  organizationId: string,
+): Promise<OrganizationDishonestyFlagRow | undefined> {
+  const [row] = await db.select().from(organizationDishonestyFlags).where(eq(organizationDishonestyFlags.organizationId, organizationId));
+  return row;
+}
+
+/** Sets the organisation's 失信 flag to this state (one row per organisation). */
+export async function upsertOrganizationDishonestyFlag(
+  db: Executor,
+  row: Omit<typeof organizationDishonestyFlags.$inferInsert, 'updatedAt'> & { updatedAt: Date },
+): Promise<OrganizationDishonestyFlagRow> {
+  const [out] = await db
+    .insert(organizationDishonestyFlags)
+    .values(row)
+    .onConflictDoUpdate({
+      target: organizationDishonestyFlags.organizationId,
+      set: {
+        flagged: row.flagged,
+        source: row.source,
+        listedOn: row.listedOn ?? null,
+        reason: row.reason,
+        updatedBy: row.updatedBy ?? null,
+        updatedAt: row.updatedAt,
+      },
+    })
+    .returning();
+  return out!;
 }

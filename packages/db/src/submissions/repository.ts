@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
-import { and, asc, count, desc, eq, ilike, inArray, is, isNotNull, or, Placeholder, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, inArray, is, isNotNull, isNull, lte, or, Placeholder, sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import type { Executor } from '../client.js';
 import { attachments, calls, organizations, submissions } from '../schema.js';
@@ -499,4 +499,57 @@ export async function deleteAttachment(db: Executor, id: string): Promise<void> 
 export async function countAttachments(db: Executor, submissionId: string): Promise<number> {
   const [c] = await db.select({ n: count() }).from(attachments).where(eq(attachments.submissionId, submissionId));
   return c?.n ?? 0;
+}
+
+/**
+ * Sets when newly published listings stop being current. Only where none is set yet: a listing
+ * keeps the validity of its first publication (a corrected entry does not renew it).
+ */
+export async function setSubmissionsValidUntil(db: Executor, ids: string[], validUntil: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(submissions)
+    .set({ validUntil })
+    .where(and(inArray(submissions.id, ids), isNull(submissions.validUntil)));
+}
+
+/** Current listings (in `states`) whose validity ended at or before `now`, locked, oldest end first. */
+export async function lockSubmissionsPastValidity(db: Executor, now: Date, states: readonly string[], limit = 1000) {
+  return db
+    .select({
+      id: submissions.id,
+      status: submissions.status,
+      organizationId: submissions.organizationId,
+      validUntil: submissions.validUntil,
+    })
+    .from(submissions)
+    .where(and(inArray(submissions.status, [...states]), lte(submissions.validUntil, now)))
+    .orderBy(asc(submissions.validUntil), asc(submissions.id))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+}
+
+/**
+ * Claims the expiry reminders due now: current listings (in `states`) whose validity ends after
+ * `now` but no later than `horizon`, not yet reminded. Marks them reminded and returns them, so
+ * each is reminded once however often the clock runs.
+ */
+export async function claimExpiryReminders(db: Executor, now: Date, horizon: Date, states: readonly string[]) {
+  return db
+    .update(submissions)
+    .set({ expiryRemindedAt: now })
+    .where(
+      and(
+        inArray(submissions.status, [...states]),
+        isNull(submissions.expiryRemindedAt),
+        gt(submissions.validUntil, now),
+        lte(submissions.validUntil, horizon),
+      ),
+    )
+    .returning({
+      id: submissions.id,
+      title: submissions.title,
+      organizationId: submissions.organizationId,
+      validUntil: submissions.validUntil,
+    });
 }

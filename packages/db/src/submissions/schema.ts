@@ -41,6 +41,13 @@ export const submissions = pgTable(
      * database and never changed, so the number on a printed receipt always finds the item.
      */
     receiptSeq: integer('receipt_seq').generatedByDefaultAsIdentity(),
+    /**
+     * Published listings only: when the listing stops being current (exclusive), set at its first
+     * publication (domain listingValidUntil); the clock expires it then (expireSubmissionsByClock).
+     */
+    validUntil: tz('valid_until'),
+    /** When the owner was told the validity runs out soon (kind submission.expiring); once per validity. */
+    expiryRemindedAt: tz('expiry_reminded_at'),
     /** Set when the operator merged this item into another as its near-duplicate. */
     mergedIntoId: uuid('merged_into_id'),
     /**
@@ -62,6 +69,10 @@ export const submissions = pgTable(
       .on(t.createdAt, t.id)
       .where(sql`submitted_at is not null`),
     index('submissions_change_xid_idx').on(t.changeXid),
+    // The expiry clock: only current listings carry a validity worth scanning.
+    index('submissions_valid_until_idx')
+      .on(t.validUntil)
+      .where(sql`status in ('published', 'matching')`),
   ],
 );
 

@@ -20,10 +20,12 @@ describe("the app's jobs", () => {
     const jobs = appJobs(ctx.services, quiet);
     expect(Object.fromEntries(jobs.map((j) => [j.name, j.intervalMs]))).toEqual({
       'calls.advance-by-clock': 30_000,
+      'challenges.close-by-clock': 30_000,
       'subscriptions.scan': 30_000,
       'outbox.deliver': 30_000,
       'digests.send': SLOW_JOB_INTERVAL_MS,
       'reviews.remind-overdue': SLOW_JOB_INTERVAL_MS,
+      'submissions.expire-by-clock': SLOW_JOB_INTERVAL_MS,
       'auth.forget-idle-login-counters': SLOW_JOB_INTERVAL_MS,
     });
     expect(SLOW_JOB_INTERVAL_MS).toBe(5 * 60_000);
@@ -39,10 +41,11 @@ describe("the app's jobs", () => {
     expect((await operator.post(`/api/v1/calls/${id}/transitions`, { action: 'schedule' })).statusCode).toBe(200);
 
     ctx.setNow(opensAt);
-    const runner = createJobRunner(ctx.services, appJobs(ctx.services, quiet), quiet);
+    const jobs = appJobs(ctx.services, quiet);
+    const runner = createJobRunner(ctx.services, jobs, quiet);
     const outcomes = await runner.tick();
     await runner.stop();
-    expect(Object.values(outcomes)).toEqual(Array(6).fill('ran'));
+    expect(Object.values(outcomes)).toEqual(Array(jobs.length).fill('ran'));
     expect((await operator.get(`/api/v1/calls/${id}`)).json().status).toBe('open');
     const rows = await listJobRuns(ctx.services.db);
     expect(rows.map((r) => r.name).sort()).toEqual(Object.keys(outcomes).sort());

@@ -16,13 +16,14 @@ export function siteBaseUrl(request: FastifyRequest, env: NodeJS.ProcessEnv = pr
   return `${request.protocol}://${request.host || 'localhost'}`;
 }
 
-export type NavKey = 'home' | 'needs' | 'capabilities' | 'benchmark' | 'batches' | null;
+export type NavKey = 'home' | 'needs' | 'capabilities' | 'benchmark' | 'batches' | 'challenges' | null;
 
 const NAV: ReadonlyArray<{ key: Exclude<NavKey, null>; href: string; label: string }> = [
   { key: 'home', href: '/public', label: '首页' },
   { key: 'needs', href: '/public/needs', label: '场景机会清单' },
   { key: 'capabilities', href: '/public/capabilities', label: '场景能力清单' },
   { key: 'benchmark', href: '/public/benchmark-cases', label: '标杆案例' },
+  { key: 'challenges', href: '/public/challenges', label: '揭榜挂帅' },
 ];
 
 export const CSS = `

@@ -56,6 +56,7 @@ import {
   type ListData,
 } from './pages.js';
 import { heavyRateLimit } from '../http/rate-limits.js';
+import { challengePortalRoutes } from './challenges.js';
 import { sendExport } from '../xlsx-download.js';
 
 export const PAGE_CACHE_CONTROL = 'public, max-age=60';
@@ -312,6 +313,7 @@ export async function portalRoutes(app: FastifyInstance, services: Services) {
     const r = await benchmarkCases({ services, query: { page, pageSize: PAGE_SIZE } });
     return sendHtml(reply, benchmarkPage(siteBaseUrl(request), { items: r.items, total: r.total, page }));
   });
+  challengePortalRoutes(app, services, sendHtml);
 }
 
 /** Registers the portal under /public. */

@@ -35,7 +35,14 @@
  * router and the OpenAPI document).
  */
 import { randomBytes } from 'node:crypto';
-import { insertOrganizationLicence, insertSubscription, listOrganizationLicences, notifyUsers, schema } from '@scenebridge/db';
+import {
+  insertOrganizationLicence,
+  insertOrganizationQualification,
+  insertSubscription,
+  listOrganizationLicences,
+  notifyUsers,
+  schema,
+} from '@scenebridge/db';
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +65,7 @@ import { publishThroughApi } from '../portal/testing.js';
 import { signUnsubscribe, unsubscribeSecret } from '@scenebridge/app/mail';
 import { put, reviewFixtures } from './authorization.testing.js';
 import { readExport } from '../xlsx-download.testing.js';
+import { challengeInput, makeChallenge } from '@scenebridge/app/challenges/testing';
 
 const MATRIX = `
  route                                        | object                            | anon | member           | outsider | reviewer | broker | operator
@@ -76,12 +84,27 @@ const MATRIX = `
  POST   /organizations/:id/licences           | pending org, PDF                  | 401  | 403              | 404      | 404      | 404    | 403
  GET    /organizations/:id/licences           | org A                             | 401  | 200              | 404      | 404      | 404    | 200
  GET    /organizations/:id/licences/:licenceId | org A's licence                  | 401  | 200              | 404      | 404      | 404    | 200
+ GET    /organizations/:id/profile            | org A                             | 401  | 200              | 404      | 404      | 404    | 200
+ POST   /organizations/:id/qualifications     | org A, new qualification          | 401  | 403              | 404      | 404      | 404    | 201
+ DELETE /organizations/:id/qualifications/:qualificationId | org A's qualification | 401  | 403              | 404      | 404      | 404    | 204
+ PUT    /organizations/:id/dishonesty         | org A, clear the flag             | 401  | 403              | 404      | 404      | 404    | 200
+ POST   /eligibility/check                    | own organisation                  | 401  | 200              | 200      | 200      | 200    | 200
+ POST   /eligibility/check                    | org A                             | 401  | 200              | 404      | 404      | 404    | 200
+ POST   /eligibility/overrides                | org A, a new challenge            | 401  | 403              | 403      | 403      | 403    | 201
  GET    /calls                                | -                                 | 200  | 200              | 200      | 200      | 200    | 200
  GET    /calls/:id                            | open call                         | 200  | 200              | 200      | 200      | 200    | 200
  GET    /calls/:id                            | draft call                        | 404  | 404              | 404      | 404      | 404    | 200
  POST   /calls                                | new call                          | 401  | 403              | 403      | 403      | 403    | 201
  PATCH  /calls/:id                            | draft call                        | 401  | 403              | 403      | 403      | 403    | 200
  POST   /calls/:id/transitions                | draft call, schedule              | 401  | 403              | 403      | 403      | 403    | 200
+ GET    /challenges                           | -                                 | 200  | 200              | 200      | 200      | 200    | 200
+ GET    /challenges/export.xlsx               | -                                 | 401  | 200              | 200      | 200      | 200    | 200
+ GET    /challenges/:id                       | A's open challenge                | 200  | 200              | 200      | 200      | 200    | 200
+ GET    /challenges/:id                       | A's draft challenge               | 404  | 200              | 404      | 404      | 404    | 404
+ POST   /challenges                           | new challenge                     | 401  | 201              | 201      | 403      | 403    | 403
+ PATCH  /challenges/:id                       | A's draft challenge               | 401  | 200              | 404      | 404      | 404    | 404
+ POST   /challenges/:id/transitions           | A's draft, submit_for_review      | 401  | 200              | 404      | 404      | 404    | 404
+ POST   /challenges/:id/transitions           | A's pending challenge, approve    | 401  | 403              | 404      | 404      | 404    | 200
  GET    /submissions                          | -                                 | 401  | 200              | 200      | 403      | 403    | 200
  GET    /submissions/export.xlsx              | -                                 | 401  | 200              | 200      | 403      | 403    | 200
  POST   /submissions                          | draft in the open call            | 401  | 201              | 201      | 403      | 403    | 403
@@ -176,6 +199,9 @@ const MATRIX = `
  POST   /unsubscribe                          | member's subscription, bad token  | 403:html | 403:html     | 403:html | 403:html | 403:html | 403:html
  POST   /resubscribe                          | member's subscription, signed link | 200 | 200              | 200      | 200      | 200    | 200
  POST   /resubscribe                          | member's subscription, bad token  | 403:html | 403:html     | 403:html | 403:html | 403:html | 403:html
+ GET    /calendar/:year                       | a shipped year                    | 200  | 200              | 200      | 200      | 200    | 200
+ GET    /calendar/working-days                | 2025-09-26 + 5 working days       | 200  | 200              | 200      | 200      | 200    | 200
+ PUT    /calendar/:year                       | a year not yet maintained         | 401  | 403              | 403      | 403      | 403    | 200
 `;
 
 const CALLERS = ['anon', 'member', 'outsider', 'reviewer', 'broker', 'operator'] as const;
@@ -441,6 +467,15 @@ const previewCall = () => (previewCallId ??= fx.selectedInCall(1).then((r) => r.
 const callStatusOf = async (id: string) => (await clients.operator.get(`/api/v1/calls/${id}`)).json().status as string;
 const idsOf = (res: LightMyRequestResponse) => (res.json().items as { id: string }[]).map((x) => x.id);
 
+let challengesA: Promise<{ open: string; draft: string }> | undefined;
+/** One open challenge and one draft of org A, made once. */
+const challengesOfA = () =>
+  (challengesA ??= (async () => ({
+    open: (await makeChallenge(ctx.services, orgA.id, { status: 'open' })).id,
+    draft: (await makeChallenge(ctx.services, orgA.id)).id,
+  }))());
+const challengeRow = async (id: string) => (await ctx.handle.db.select().from(schema.challenges).where(eq(schema.challenges.id, id)))[0]!;
+
 const SCORES = {
   scores: { urgency: 80, demonstration: 70, feasibility: 90, openness: 60 },
   comments: { urgency: '矩阵测试评语' },
@@ -472,6 +507,13 @@ const licenceOfA = () =>
     sha256: 'matrix',
     content: PDF,
   }).then((l) => l.id));
+
+const qualificationsOfA = () =>
+  ctx.handle.db
+    .select()
+    .from(schema.organizationQualifications)
+    .where(eq(schema.organizationQualifications.organizationId, orgA.id))
+    .orderBy(asc(schema.organizationQualifications.id));
 
 let seq = 0;
 function registration() {
@@ -566,6 +608,69 @@ const SEND: Record<string, Sender> = {
     if (ok(res)) expect(Buffer.compare(res.rawPayload, PDF)).toBe(0);
     return res;
   },
+  'GET /organizations/:id/profile | org A': (_, c) => c.get(`/api/v1/organizations/${orgA.id}/profile`),
+  'POST /organizations/:id/qualifications | org A, new qualification': async (_, c) => {
+    await ctx.handle.db
+      .delete(schema.organizationQualifications)
+      .where(
+        and(
+          eq(schema.organizationQualifications.organizationId, orgA.id),
+          eq(schema.organizationQualifications.code, 'software_enterprise'),
+        ),
+      );
+    return guarded(
+      () => qualificationsOfA(),
+      () => c.post(`/api/v1/organizations/${orgA.id}/qualifications`, { code: 'software_enterprise', validUntil: '2030-12-31' }),
+    );
+  },
+  "DELETE /organizations/:id/qualifications/:qualificationId | org A's qualification": async (_, c) => {
+    await ctx.handle.db
+      .delete(schema.organizationQualifications)
+      .where(and(eq(schema.organizationQualifications.organizationId, orgA.id), eq(schema.organizationQualifications.code, 'iso27001')));
+    const q = (await insertOrganizationQualification(ctx.handle.db, { organizationId: orgA.id, code: 'iso27001' }))!;
+    const res = await guarded(
+      () => qualificationsOfA(),
+      () => c.delete(`/api/v1/organizations/${orgA.id}/qualifications/${q.id}`),
+    );
+    if (ok(res)) expect((await qualificationsOfA()).map((x) => x.id)).not.toContain(q.id);
+    return res;
+  },
+  'PUT /organizations/:id/dishonesty | org A, clear the flag': (_, c) =>
+    guarded(
+      async () =>
+        (
+          await ctx.handle.db
+            .select()
+            .from(schema.organizationDishonestyFlags)
+            .where(eq(schema.organizationDishonestyFlags.organizationId, orgA.id))
+        )[0] ?? null,
+      () =>
+        c.request('PUT', `/api/v1/organizations/${orgA.id}/dishonesty`, {
+          flagged: false,
+          source: '信用中国',
+          reason: '矩阵测试：未列入失信名单',
+        }),
+    ),
+  'POST /eligibility/check | own organisation': async (_, c) => {
+    const res = await c.post('/api/v1/eligibility/check', { rules: { excludeDishonest: true } });
+    if (ok(res)) expect(res.json().checks.map((x: { rule: string }) => x.rule)).toEqual(['excludeDishonest']);
+    return res;
+  },
+  'POST /eligibility/check | org A': async (_, c) => {
+    const res = await c.post('/api/v1/eligibility/check', { rules: { excludeDishonest: true }, organizationId: orgA.id });
+    if (ok(res)) expect(res.json().organizationId).toBe(orgA.id);
+    return res;
+  },
+  'POST /eligibility/overrides | org A, a new challenge': (_, c) =>
+    guarded(
+      async () => (await ctx.handle.db.select({ n: count() }).from(schema.eligibilityOverrides))[0]!.n,
+      () =>
+        c.post('/api/v1/eligibility/overrides', {
+          organizationId: orgA.id,
+          challengeRef: `matrix-${randomBytes(4).toString('hex')}`,
+          reason: '矩阵测试：经复核同意参与',
+        }),
+    ),
   'GET /calls | -': async (who, c) => {
     const res = await c.get('/api/v1/calls?pageSize=100');
     const ids = (res.json().items as { id: string }[]).map((x) => x.id);
@@ -593,6 +698,46 @@ const SEND: Record<string, Sender> = {
       async () => (await clients.operator.get(`/api/v1/calls/${id}`)).json().status,
       () => c.post(`/api/v1/calls/${id}/transitions`, { action: 'schedule' }),
     );
+  },
+  'GET /challenges | -': async (who, c) => {
+    const { open, draft } = await challengesOfA();
+    const res = await c.get('/api/v1/challenges?pageSize=100');
+    expect(idsOf(res)).toContain(open);
+    expect(idsOf(res).includes(draft)).toBe(who === 'member');
+    return res;
+  },
+  'GET /challenges/export.xlsx | -': (_, c) => c.get('/api/v1/challenges/export.xlsx'),
+  "GET /challenges/:id | A's open challenge": async (_, c) => c.get(`/api/v1/challenges/${(await challengesOfA()).open}`),
+  "GET /challenges/:id | A's draft challenge": async (_, c) => c.get(`/api/v1/challenges/${(await challengesOfA()).draft}`),
+  'POST /challenges | new challenge': (_, c) =>
+    guarded(
+      async () => (await ctx.handle.db.select({ n: count() }).from(schema.challenges))[0]!.n,
+      () => c.post('/api/v1/challenges', challengeInput({}, ctx.services.now())),
+    ),
+  "PATCH /challenges/:id | A's draft challenge": async (_, c) => {
+    const id = (await makeChallenge(ctx.services, orgA.id)).id;
+    return guarded(
+      async () => (await challengeRow(id)).title,
+      () => c.patch(`/api/v1/challenges/${id}`, challengeInput({ title: '矩阵测试修改后的榜单' }, ctx.services.now())),
+    );
+  },
+  "POST /challenges/:id/transitions | A's draft, submit_for_review": async (_, c) => {
+    const id = (await makeChallenge(ctx.services, orgA.id)).id;
+    const res = await guarded(
+      async () => (await challengeRow(id)).status,
+      () => c.post(`/api/v1/challenges/${id}/transitions`, { action: 'submit_for_review' }),
+    );
+    if (ok(res)) expect((await challengeRow(id)).status).toBe('pending_review');
+    return res;
+  },
+  "POST /challenges/:id/transitions | A's pending challenge, approve": async (_, c) => {
+    const id = (await makeChallenge(ctx.services, orgA.id, { status: 'pending_review' })).id;
+    const res = await guarded(
+      async () => (await challengeRow(id)).status,
+      () => c.post(`/api/v1/challenges/${id}/transitions`, { action: 'approve' }),
+    );
+    if (ok(res)) expect((await challengeRow(id)).status).toBe('open');
+    return res;
   },
   'GET /submissions | -': async (who, c) => {
     const res = await c.get('/api/v1/submissions?pageSize=100');
@@ -1042,6 +1187,26 @@ const SEND: Record<string, Sender> = {
     const res = await guarded(probe, () => c.post('/api/v1/duplicates/merge', { keepId, mergeIds: [mergeId], reason: '矩阵测试合并' }));
     if (ok(res)) expect(await probe()).toEqual(['submitted', 'merged']);
     return res;
+  },
+
+  // Working-day calendar: anyone reads and computes, operators edit
+  'GET /calendar/:year | a shipped year': (_, c) => c.get('/api/v1/calendar/2025'),
+  'GET /calendar/working-days | 2025-09-26 + 5 working days': async (_, c) => {
+    const res = await c.get('/api/v1/calendar/working-days?from=2025-09-26&days=5');
+    if (ok(res)) expect(res.json().lastDay).toBe('2025-10-10');
+    return res;
+  },
+  'PUT /calendar/:year | a year not yet maintained': async (who, c) => {
+    const year = 2040 + CALLERS.indexOf(who);
+    const probe = async () =>
+      (await ctx.handle.db.select().from(schema.calendarYears).where(eq(schema.calendarYears.year, year))).map((y) => y.version);
+    const body = {
+      version: 0,
+      reason: '矩阵测试',
+      holidays: [{ name: '元旦', start: `${year}-01-01`, end: `${year}-01-01` }],
+      workdays: [],
+    };
+    return guarded(probe, () => put(ctx, c, `/api/v1/calendar/${year}`, body));
   },
 };
 

@@ -3,6 +3,9 @@ import type { Services } from '@scenebridge/app/context';
 import { registerAuditRoutes } from './audit.js';
 import { registerAuthRoutes } from './auth.js';
 import { registerCallRoutes } from './calls.js';
+import { registerChallengeRoutes } from './challenges.js';
+import { registerCalendarRoutes } from './calendar.js';
+import { registerEligibilityRoutes } from './eligibility.js';
 import { registerImportRoutes } from './imports.js';
 import { registerMetaRoutes } from './meta.js';
 import { registerOrganizationRoutes } from './organizations.js';
@@ -22,6 +25,7 @@ export async function registerRoutes(api: FastifyInstance, services: Services) {
   registerAuthRoutes(api, services);
   registerOrganizationRoutes(api, services);
   registerCallRoutes(api, services);
+  registerChallengeRoutes(api, services);
   registerSubmissionRoutes(api, services);
   registerImportRoutes(api, services);
   registerReviewRoutes(api, services);
@@ -34,4 +38,6 @@ export async function registerRoutes(api: FastifyInstance, services: Services) {
   registerMatchingRoutes(api, services);
   registerVocabularyRoutes(api, services);
   registerQualityRoutes(api, services);
+  registerCalendarRoutes(api, services);
+  registerEligibilityRoutes(api, services);
 }

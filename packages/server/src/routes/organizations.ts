@@ -1,9 +1,20 @@
 import type { MultipartFile } from '@fastify/multipart';
-import { DomainError, newUserSchema, ORGANIZATION_STATES, organizationRegistrationSchema } from '@scenebridge/domain';
+import {
+  dishonestyFlagInputSchema,
+  DomainError,
+  newUserSchema,
+  ORGANIZATION_STATES,
+  organizationRegistrationSchema,
+  qualificationInputSchema,
+} from '@scenebridge/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { noContent } from '@scenebridge/contract/common';
 import {
+  dishonestyFlag,
   organization,
+  organizationProfile,
+  organizationQualification,
   organizationLicence,
   organizationLicenceList,
   organizationPage,
@@ -18,6 +29,10 @@ import type { Services } from '@scenebridge/app/context';
 import { idParams, pageQuery, requireActor, sendError, transitionBody } from '../http.js';
 import { sendExport, xlsxExportFile } from '../xlsx-download.js';
 import {
+  addOrganizationQualification,
+  getOrganizationProfile,
+  removeOrganizationQualification,
+  setOrganizationDishonestyFlag,
   createUserInOrganization,
   downloadOrganizationLicence,
   exportOrganizations,
@@ -44,6 +59,7 @@ const licenceBytes = {
   description: '营业执照文件（原媒体类型：PDF、JPG 或 PNG）',
   content: { 'application/octet-stream': { schema: z.any().meta({ type: 'string', format: 'binary' }) } },
 };
+const qualificationParams = z.object({ id: z.uuid('编号格式不正确'), qualificationId: z.uuid('编号格式不正确') });
 const licenceParams = z.object({ id: z.uuid('编号格式不正确'), licenceId: z.uuid('编号格式不正确') });
 
 /**
@@ -208,5 +224,68 @@ export function registerOrganizationRoutes(app: FastifyInstance, services: Servi
         .header('cache-control', 'private, no-store')
         .send(content);
     },
+  );
+  // The profile eligibility screening reads: qualifications and the 失信 flag (operator edits, the organisation sees).
+  api.get(
+    '/organizations/:id/profile',
+    {
+      schema: {
+        tags: ['organizations'],
+        summary: '机构资质与失信标记（运营方与本机构用户）',
+        params: idParams,
+        response: { 200: organizationProfile },
+      },
+    },
+    async (request) => getOrganizationProfile({ services, actor: requireActor(request), id: request.params.id }),
+  );
+  api.post(
+    '/organizations/:id/qualifications',
+    {
+      schema: {
+        tags: ['organizations'],
+        summary: '登记机构资质（运营方核验证书后）：资质类型、证书编号、有效期至',
+        params: idParams,
+        body: qualificationInputSchema,
+        response: { 201: organizationQualification },
+      },
+    },
+    async (request, reply) => {
+      const q = await addOrganizationQualification({
+        services,
+        actor: requireActor(request),
+        organizationId: request.params.id,
+        input: request.body,
+      });
+      return reply.status(201).send(q);
+    },
+  );
+  api.delete(
+    '/organizations/:id/qualifications/:qualificationId',
+    {
+      schema: { tags: ['organizations'], summary: '删除机构资质记录（运营方）', params: qualificationParams, response: { 204: noContent } },
+    },
+    async (request, reply) => {
+      await removeOrganizationQualification({
+        services,
+        actor: requireActor(request),
+        organizationId: request.params.id,
+        qualificationId: request.params.qualificationId,
+      });
+      return reply.status(204).send(null);
+    },
+  );
+  api.put(
+    '/organizations/:id/dishonesty',
+    {
+      schema: {
+        tags: ['organizations'],
+        summary: '设置或解除失信标记（运营方，须填写来源与原因）',
+        params: idParams,
+        body: dishonestyFlagInputSchema,
+        response: { 200: dishonestyFlag },
+      },
+    },
+    async (request) =>
+      setOrganizationDishonestyFlag({ services, actor: requireActor(request), organizationId: request.params.id, input: request.body }),
   );
 }

@@ -3,6 +3,7 @@ import {
   BankOutlined,
   BellOutlined,
   BookOutlined,
+  CalendarOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
   FileDoneOutlined,
@@ -13,6 +14,7 @@ import {
   SafetyCertificateOutlined,
   SearchOutlined,
   SolutionOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Access } from '../shared/access';
@@ -34,6 +36,7 @@ export function menuItems(access: Access): MenuItem[] {
     ),
     ...when(access.can('operate'), { key: '/organizations', icon: <BankOutlined />, label: '机构审核' }),
     { key: '/calls', icon: <NotificationOutlined />, label: access.isOperator ? '征集管理' : '在线征集' },
+    { key: '/challenges', icon: <TrophyOutlined />, label: access.isOperator ? '揭榜挂帅审核' : '揭榜挂帅' },
     ...when(access.can('listSubmissions'), { key: '/submissions', icon: <FileTextOutlined />, label: '填报记录' }),
     ...when(access.can('operate'), { key: '/batches', icon: <FileDoneOutlined />, label: '发布批次' }),
     { key: '/search', icon: <SearchOutlined />, label: '检索与匹配' },
@@ -42,6 +45,7 @@ export function menuItems(access: Access): MenuItem[] {
       access.can('operate'),
       { key: '/duplicates', icon: <MergeCellsOutlined />, label: '重复需求合并' },
       { key: '/dictionary', icon: <BookOutlined />, label: '检索词典与同义词' },
+      { key: '/calendar', icon: <CalendarOutlined />, label: '工作日历' },
     ),
     ...when(access.can('import'), { key: '/import', icon: <CloudUploadOutlined />, label: '批量导入' }),
     ...when(access.can('operate'), { key: '/audit', icon: <AuditOutlined />, label: '审计日志' }),

@@ -12,6 +12,9 @@ const Organizations = lazy(() => import('../features/organizations/Organizations
 const Calls = lazy(() => import('../features/calls/Calls'));
 const CallForm = lazy(() => import('../features/calls/CallForm'));
 const CallDetail = lazy(() => import('../features/calls/CallDetail'));
+const Challenges = lazy(() => import('../features/challenges/Challenges'));
+const ChallengeForm = lazy(() => import('../features/challenges/ChallengeForm'));
+const ChallengeDetail = lazy(() => import('../features/challenges/ChallengeDetail'));
 const Submissions = lazy(() => import('../features/submissions/Submissions'));
 const SubmissionForm = lazy(() => import('../features/submissions/SubmissionForm'));
 const SubmissionDetail = lazy(() => import('../features/submissions/SubmissionDetail'));
@@ -31,6 +34,7 @@ const NotificationSettings = lazy(() => import('../features/notifications/Notifi
 const Subscriptions = lazy(() => import('../features/subscriptions/Subscriptions'));
 const Duplicates = lazy(() => import('../features/quality/Duplicates'));
 const Dictionary = lazy(() => import('../features/vocabulary/Dictionary'));
+const CalendarPage = lazy(() => import('../features/calendar/CalendarPage'));
 const SubscriptionHits = lazy(() => import('../features/subscriptions/SubscriptionHits'));
 const NotFound = lazy(() => import('./NotFound'));
 
@@ -56,6 +60,10 @@ export const router = createBrowserRouter([
       { path: 'calls/:id', element: <CallDetail /> },
       { path: 'calls/:id/edit', element: only(['operator'], <CallForm />) },
       { path: 'calls/:id/review', element: only(['operator'], <CallReview />) },
+      { path: 'challenges', element: <Challenges /> },
+      { path: 'challenges/new', element: only(['org_admin', 'org_member'], <ChallengeForm />) },
+      { path: 'challenges/:id', element: <ChallengeDetail /> },
+      { path: 'challenges/:id/edit', element: only(['org_admin', 'org_member'], <ChallengeForm />) },
       { path: 'reviews', element: only(['reviewer'], <Reviews />) },
       { path: 'reviews/relations', element: only(['reviewer'], <ReviewRelations />) },
       { path: 'reviews/:id', element: only(['reviewer'], <ReviewDetail />) },
@@ -75,6 +83,7 @@ export const router = createBrowserRouter([
       { path: 'subscriptions/:id', element: only(['org_admin', 'org_member'], <SubscriptionHits />) },
       { path: 'duplicates', element: only(['operator'], <Duplicates />) },
       { path: 'dictionary', element: only(['operator'], <Dictionary />) },
+      { path: 'calendar', element: only(['operator'], <CalendarPage />) },
       { path: 'account/password', element: <ChangePassword /> },
       { path: '*', element: <NotFound /> },
     ],

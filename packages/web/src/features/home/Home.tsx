@@ -6,6 +6,7 @@ import { errorMessage } from '../../shared/http';
 import { callsApi, callsKeys } from '../calls/api';
 import { organizationsApi, organizationsKeys } from '../organizations/api';
 import { LicencePanel } from '../organizations/LicencePanel';
+import { ProfilePanel } from '../organizations/ProfilePanel';
 import { reviewApi } from '../review/api';
 import { submissionsApi } from '../submissions/api';
 import { useAccess, useAuth, useUser } from '../auth/auth';
@@ -253,6 +254,13 @@ export default function Home() {
             </Space>
           </Card>
         </Col>
+        {!op && user.organization.status === 'approved' && (user.isOrgAdmin || user.roles.includes('org_member')) && (
+          <Col xs={24}>
+            <Card title="本机构资质与信用" data-testid="home-org-profile">
+              <ProfilePanel organizationId={user.organization.id} />
+            </Card>
+          </Col>
+        )}
       </Row>
     </div>
   );

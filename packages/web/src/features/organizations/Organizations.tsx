@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Input, Select, Space, Tooltip, Typography } from 'antd';
+import { App, Button, Drawer, Input, Select, Space, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import { organizationLifecycle } from '@scenebridge/contract/organizations/lifecycle';
 import type { ColumnsType } from 'antd/es/table';
 import { organizationsApi, organizationsKeys } from './api';
@@ -14,6 +15,7 @@ import { rowTestId } from '../../shared/testid';
 import type { Organization } from '../../shared/types';
 import { DataTable } from '../../shared/components/DataTable';
 import { LicenceLink } from './LicencePanel';
+import { ProfilePanel } from './ProfilePanel';
 
 export default function Organizations() {
   const meta = useMeta();
@@ -25,6 +27,8 @@ export default function Organizations() {
   const pageSize = Number(params.get('pageSize') ?? '20') || 20;
 
   const queryClient = useQueryClient();
+  /** The organisation whose qualifications and 失信 flag are open in the drawer. */
+  const [profileOf, setProfileOf] = useState<Organization | null>(null);
   const query = { status: status === 'all' ? undefined : status, q, page, pageSize };
   const list = useQuery({
     queryKey: organizationsKeys.list(query),
@@ -77,6 +81,16 @@ export default function Organizations() {
             未上传
           </Typography.Text>
         ),
+    },
+    {
+      title: '资质与信用',
+      key: 'profile',
+      width: 110,
+      render: (_v, r) => (
+        <Button size="small" onClick={() => setProfileOf(r)} data-testid={`org-profile-${r.id}`}>
+          资质与信用
+        </Button>
+      ),
     },
     { title: '注册时间', dataIndex: 'createdAt', width: 150, render: (v: string) => fmtTime(v) },
     {
@@ -153,7 +167,7 @@ export default function Organizations() {
         dataSource={list.data?.items ?? []}
         loading={list.isFetching}
         onRow={(r) => rowTestId(`org-row-${r.id}`)}
-        scroll={{ x: 1300 }}
+        scroll={{ x: 1410 }}
         empty={status === 'pending' ? '暂无待审核的机构' : '暂无机构'}
         pagination={{
           current: list.data?.page ?? page,
@@ -164,6 +178,23 @@ export default function Organizations() {
           onChange: (p, ps) => update({ page: String(p), pageSize: String(ps) }),
         }}
       />
+      <Drawer
+        open={!!profileOf}
+        onClose={() => setProfileOf(null)}
+        title={profileOf ? `${profileOf.name} · 资质与信用` : ''}
+        size="large"
+        destroyOnHidden
+        data-testid="org-profile-drawer"
+      >
+        {profileOf && (
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Typography.Paragraph type="secondary">
+              核验证书后登记资质；依据信用中国等官方名单设置失信标记。揭榜挂帅的资格审查读取这里的信息，每次修改均记入审计日志。
+            </Typography.Paragraph>
+            <ProfilePanel organizationId={profileOf.id} />
+          </Space>
+        )}
+      </Drawer>
     </div>
   );
 }

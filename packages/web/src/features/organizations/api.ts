@@ -1,6 +1,13 @@
 /** Organisations and their users: the part of /api/v1 this feature calls. */
-import type { OrganizationLicence, OrganizationLicenceList } from '@scenebridge/contract/organizations';
-import { buildUrl, get, post, upload, type Query } from '../../shared/http';
+import type {
+  DishonestyFlag,
+  OrganizationLicence,
+  OrganizationLicenceList,
+  OrganizationProfile,
+  OrganizationQualification,
+} from '@scenebridge/contract/organizations';
+import type { DishonestyFlagInput, QualificationInput } from '@scenebridge/domain/eligibility';
+import { buildUrl, del, get, post, put, upload, type Query } from '../../shared/http';
 import type { Organization, OrganizationPage, Role, User } from '../../shared/types';
 
 /** TanStack Query keys: everything this feature caches starts with ['organizations']. */
@@ -9,6 +16,7 @@ export const organizationsKeys = {
   list: (query: Query) => ['organizations', 'list', query] as const,
   detail: (id: string) => ['organizations', 'detail', id] as const,
   licences: (id: string) => ['organizations', 'licences', id] as const,
+  profile: (id: string) => ['organizations', 'profile', id] as const,
 };
 
 export const organizationsApi = {
@@ -23,4 +31,12 @@ export const organizationsApi = {
   uploadLicence: (id: string, file: File) => upload<OrganizationLicence>(`/organizations/${encodeURIComponent(id)}/licences`, file),
   licenceUrl: (id: string, licenceId: string) =>
     buildUrl(`/organizations/${encodeURIComponent(id)}/licences/${encodeURIComponent(licenceId)}`),
+  /** Qualifications and the 失信 flag (the operator edits; the organisation sees its own). */
+  profile: (id: string) => get<OrganizationProfile>(`/organizations/${encodeURIComponent(id)}/profile`),
+  addQualification: (id: string, input: QualificationInput) =>
+    post<OrganizationQualification>(`/organizations/${encodeURIComponent(id)}/qualifications`, input),
+  removeQualification: (id: string, qualificationId: string) =>
+    del<null>(`/organizations/${encodeURIComponent(id)}/qualifications/${encodeURIComponent(qualificationId)}`),
+  setDishonesty: (id: string, input: DishonestyFlagInput) =>
+    put<DishonestyFlag>(`/organizations/${encodeURIComponent(id)}/dishonesty`, input),
 };
