@@ -14,7 +14,6 @@ import {
   Select,
   Space,
   Switch,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -24,6 +23,7 @@ import { QUALIFICATION_LABELS } from '@scenebridge/contract/organizations/labels
 import { QUALIFICATION_CODES, type QualificationCode } from '@scenebridge/domain/eligibility';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { DataTable } from '../../shared/components/DataTable';
 import { errorMessage } from '../../shared/http';
 import { fmtDate } from '../../shared/time';
 import { organizationsApi, organizationsKeys } from './api';
@@ -145,13 +145,18 @@ function Qualifications({ organizationId, profile }: { organizationId: string; p
           </Button>
         )}
       </Space>
-      <Table<OrganizationQualification>
+      {/* The shared table: on a phone it scrolls inside its box with a hint, and its empty text is readable. */}
+      <DataTable<OrganizationQualification>
         size="small"
         rowKey="id"
         pagination={false}
         columns={columns}
         dataSource={profile.qualifications}
-        locale={{ emptyText: profile.canEdit ? '尚未登记资质' : '运营方尚未登记本机构的资质；如需登记，请联系运营方并提供证书。' }}
+        empty={
+          <Typography.Text type="secondary">
+            {profile.canEdit ? '尚未登记资质' : '运营方尚未登记本机构的资质；如需登记，请联系运营方并提供证书。'}
+          </Typography.Text>
+        }
         data-testid="qualification-list"
         scroll={{ x: 520 }}
       />

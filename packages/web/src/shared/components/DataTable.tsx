@@ -23,7 +23,19 @@ function useOverflows(box: React.RefObject<HTMLDivElement | null>, deps: unknown
     if (!el) return;
     const measure = () => {
       const scroller = el.querySelector<HTMLElement>('.ant-table-content, .ant-table-body');
-      setWide(!!scroller && scroller.scrollWidth > scroller.clientWidth + 1);
+      const overflows = !!scroller && scroller.scrollWidth > scroller.clientWidth + 1;
+      // A box that scrolls must be reachable by keyboard (arrow keys scroll it once focused),
+      // even when it holds no link or button of its own, e.g. an empty table (WCAG 2.1.1).
+      if (scroller && overflows) {
+        scroller.tabIndex = 0;
+        scroller.setAttribute('role', 'region');
+        scroller.setAttribute('aria-label', '表格，可左右滚动');
+      } else if (scroller) {
+        scroller.removeAttribute('tabindex');
+        scroller.removeAttribute('role');
+        scroller.removeAttribute('aria-label');
+      }
+      setWide(overflows);
     };
     measure();
     const ro = new ResizeObserver(measure);
