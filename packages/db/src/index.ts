@@ -17,4 +17,6 @@ export * from './notifications/repository.js';
 export * from './subscriptions/repository.js';
 export * from './jobs/repository.js';
 export * from './challenges/repository.js';
+export * from './applications/repository.js';
 export * from './calendar/repository.js';
+export * from './publicity/repository.js';

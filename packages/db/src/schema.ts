@@ -19,3 +19,5 @@ export * from './mail/schema.js';
 export * from './jobs/schema.js';
 export * from './calendar/schema.js';
 export * from './challenges/schema.js';
+export * from './applications/schema.js';
+export * from './publicity/schema.js';

@@ -46,6 +46,15 @@ export const ERROR_CODES = {
     CHALLENGE_NOT_EDITABLE: '榜单当前状态不能修改',
     SOURCE_NEED_INVALID: '来源需求须为本单位已发布的场景需求',
   },
+  applications: {
+    APPLICATION_DEADLINE_PASSED: '已过申报截止时间，不能再提交或撤回申报',
+    CHALLENGE_NOT_ACCEPTING: '该榜单当前不接受申报',
+    OWN_CHALLENGE: '不能揭本单位发布的榜单',
+    APPLICATION_PARTICIPATION_EXISTS: '该单位已参与此榜单的另一份申报（牵头或联合体成员）',
+    APPLICATION_NOT_EDITABLE: '申报已提交，不能修改',
+    CONSORTIUM_NOT_CONFIRMED: '联合体成员尚未全部确认，不能提交',
+    NOT_ELIGIBLE: '不符合揭榜条件',
+  },
   submissions: {
     NOT_EDITABLE: '当前状态不能修改',
     FILE_REQUIRED: '请选择文件',
@@ -105,6 +114,14 @@ export const ERROR_CODES = {
   },
   calendar: {
     CALENDAR_YEAR_MISSING: '该年度的工作日历尚未维护',
+  },
+  publicity: {
+    PUBLICITY_WINDOW_CLOSED: '不在公示期内，不能提出异议',
+    PUBLICITY_NOT_FINAL: '评审结果正在公示，公示结束且无待处理异议后方可发文公布',
+    PUBLICITY_EXISTS: '该事项已有尚未结束的公示',
+    PUBLICITY_NOTHING_TO_PUBLICISE: '没有可公示的条目',
+    PUBLICITY_ITEM_NOT_PUBLICISED: '有入选项目尚未经过公示',
+    OBJECTION_ITEM_REVOKED: '该条目已被撤销，不能再提出异议',
   },
 } as const;
 

@@ -22,3 +22,5 @@ export * from './text-safety.js';
 export { passwordProblem, PASSWORD_MAX, PASSWORD_MIN } from './password.js';
 export * from './validity.js';
 export * from './challenges/index.js';
+export * from './applications/index.js';
+export * from './publicity/index.js';

@@ -177,7 +177,7 @@ describe('lifecycle specifics', () => {
         .sort();
     expect(required(organizationMachine)).toEqual(['reject']);
     expect(required(callMachine)).toEqual(['cancel']);
-    expect(required(submissionMachine)).toEqual(['merge', 'reject', 'return_for_revision']);
+    expect(required(submissionMachine)).toEqual(['merge', 'reject', 'return_for_revision', 'revoke_selection']);
     expect(required(challengeMachine)).toEqual(['reopen_review', 'return', 'revise', 'terminate']);
     expect(required(applicationMachine)).toEqual(['not_award']);
     expect(required(dealMachine)).toEqual(['decline']);

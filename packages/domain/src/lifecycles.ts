@@ -105,6 +105,9 @@ export const submissionMachine = defineMachine({
     { action: 'start_review', from: ['submitted'], to: 'in_review', by: ['operator', 'system'] },
     { action: 'select', from: ['in_review'], to: 'selected', by: ['operator'] },
     { action: 'reject', from: ['in_review', 'submitted'], to: 'rejected', by: ['operator'], reasonRequired: true },
+    // An objection upheld during the call's 公示 (docs/publicity.md) takes the item out of the selection.
+    // Not a user action: only the objection decision takes it.
+    { action: 'revoke_selection', from: ['selected'], to: 'rejected', by: ['operator'], reasonRequired: true },
     { action: 'publish', from: ['selected'], to: 'published', by: ['operator', 'system'] },
     { action: 'start_matching', from: ['published'], to: 'matching', by: ['operator', 'broker', 'system'] },
     { action: 'award', from: ['matching', 'published'], to: 'awarded', by: ['operator'] },
@@ -186,17 +189,30 @@ export const isChallengePublic = (status: string): boolean => (CHALLENGE_STATES_
 /** The owner changes the content in a draft (saved as is) or while open (which sends it back to review). */
 export const isChallengeEditable = (status: string): boolean => status === 'draft' || status === 'open';
 
-export const APPLICATION_STATES = ['submitted', 'withdrawn', 'shortlisted', 'awarded', 'not_awarded'] as const;
+/**
+ * 揭榜 applications (docs/challenges.md, "Applications"). The lead organisation drafts it, its
+ * consortium members confirm their places, and it submits before the challenge's application
+ * deadline (server time); it may withdraw before the deadline. The operator shortlists or
+ * refuses it with a reason; `award` comes from the 公示 step.
+ */
+/** At most K consortium members besides the lead (MIIT: 4). Here, zod-free, so the web reads it too. */
+export const MAX_CONSORTIUM_MEMBERS = 4;
+export const APPLICATION_STATES = ['draft', 'submitted', 'withdrawn', 'shortlisted', 'awarded', 'not_awarded'] as const;
+export type ApplicationState = (typeof APPLICATION_STATES)[number];
 export const applicationMachine = defineMachine({
   name: 'application',
   states: APPLICATION_STATES,
   transitions: [
-    { action: 'withdraw', from: ['submitted', 'shortlisted'], to: 'withdrawn', by: ['owner'] },
+    // Guards outside the machine: every member confirmed, eligibility passed (or overridden), before the deadline.
+    { action: 'submit', from: ['draft'], to: 'submitted', by: ['owner'] },
+    // Before the deadline only (checked by the use case against the server's clock).
+    { action: 'withdraw', from: ['draft', 'submitted'], to: 'withdrawn', by: ['owner'] },
     { action: 'shortlist', from: ['submitted'], to: 'shortlisted', by: ['operator'] },
-    { action: 'award', from: ['shortlisted'], to: 'awarded', by: ['operator'] },
+    { action: 'award', from: ['shortlisted'], to: 'awarded', by: ['operator', 'system'] },
     { action: 'not_award', from: ['submitted', 'shortlisted'], to: 'not_awarded', by: ['operator'], reasonRequired: true },
   ],
 });
+export type ApplicationAction = (typeof applicationMachine.transitions)[number]['action'];
 
 export const DEAL_STATES = ['suggested', 'intent', 'meeting', 'negotiating', 'signed', 'declined'] as const;
 export const dealMachine = defineMachine({
@@ -240,3 +256,40 @@ export const reviewAssignmentMachine = defineMachine({
   ],
 });
 export type ReviewAssignmentAction = (typeof reviewAssignmentMachine.transitions)[number]['action'];
+
+/**
+ * 公示 (docs/publicity.md): a period in which publicised items (a call's selected items, later a
+ * challenge's proposed winners) can be objected to. The operator starts it; the clock ends it at
+ * 24:00 Shanghai of its last working day; it becomes final when it has ended and no objection is
+ * pending (by the clock, or when the last pending objection is decided after the end). A draft
+ * started by mistake may be cancelled.
+ */
+export const PUBLICITY_STATES = ['draft', 'running', 'ended', 'final', 'cancelled'] as const;
+export type PublicityState = (typeof PUBLICITY_STATES)[number];
+export const publicityMachine = defineMachine({
+  name: 'publicity',
+  states: PUBLICITY_STATES,
+  transitions: [
+    { action: 'start', from: ['draft'], to: 'running', by: ['operator'] },
+    { action: 'cancel', from: ['draft'], to: 'cancelled', by: ['operator'], reasonRequired: true },
+    { action: 'end', from: ['running'], to: 'ended', by: ['system'] },
+    { action: 'finalize', from: ['ended'], to: 'final', by: ['system'] },
+  ],
+});
+export type PublicityAction = (typeof publicityMachine.transitions)[number]['action'];
+/** Everyone sees a publicity once started; a draft or a cancelled draft only the operator. */
+export const PUBLICITY_STATES_PUBLIC = ['running', 'ended', 'final'] as const satisfies readonly PublicityState[];
+export const isPublicityPublic = (status: string): boolean => (PUBLICITY_STATES_PUBLIC as readonly string[]).includes(status);
+
+/** 异议 lodged during a 公示, decided by the operator with a reason. */
+export const OBJECTION_STATES = ['pending', 'dismissed', 'upheld'] as const;
+export type ObjectionState = (typeof OBJECTION_STATES)[number];
+export const objectionMachine = defineMachine({
+  name: 'objection',
+  states: OBJECTION_STATES,
+  transitions: [
+    { action: 'dismiss', from: ['pending'], to: 'dismissed', by: ['operator'], reasonRequired: true },
+    { action: 'uphold', from: ['pending'], to: 'upheld', by: ['operator'], reasonRequired: true },
+  ],
+});
+export type ObjectionAction = (typeof objectionMachine.transitions)[number]['action'];

@@ -44,15 +44,16 @@ export async function evaluateEligibility({
 }) {
   const org = await findOrganization(db, organizationId);
   if (!org) throw notFound('机构');
-  const [qualifications, flag, pastAwards, openApplications, override] = await Promise.all([
-    listOrganizationQualifications(db, organizationId),
-    findOrganizationDishonestyFlag(db, organizationId),
+  // One read after another: `db` may be a transaction (an application's submit), and a
+  // transaction's connection runs one query at a time.
+  const qualifications = await listOrganizationQualifications(db, organizationId);
+  const flag = await findOrganizationDishonestyFlag(db, organizationId);
+  const pastAwards =
     rules.notWinnerWithinYears === undefined
       ? []
-      : sources.pastAwards(db, organizationId, CHALLENGE_PROGRAMME, yearsBefore(asOf, rules.notWinnerWithinYears)),
-    rules.maxOpenApplicationsPerOrganization === undefined ? 0 : sources.openApplications(db, organizationId),
-    challengeRef ? findEligibilityOverride(db, organizationId, challengeRef) : undefined,
-  ]);
+      : await sources.pastAwards(db, organizationId, CHALLENGE_PROGRAMME, yearsBefore(asOf, rules.notWinnerWithinYears));
+  const openApplications = rules.maxOpenApplicationsPerOrganization === undefined ? 0 : await sources.openApplications(db, organizationId);
+  const override = challengeRef ? await findEligibilityOverride(db, organizationId, challengeRef) : undefined;
   const result = checkEligibility(
     rules,
     {

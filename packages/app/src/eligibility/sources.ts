@@ -7,11 +7,12 @@
  *   revoked. The award step of challenges writes it when an award becomes final; challenges do
  *   not award yet (a later increment), so the table is empty today and the rule "not a winner
  *   in the last N years" passes every organisation until then.
- * - Open applications: applications (揭榜) are a later increment; until they exist no
- *   organisation has one and the count is 0. `openApplicationsTracked` is false so the answer
- *   says so next to the check.
+ * - Open applications: the applications feature's count (packages/db/src/applications): the
+ *   organisation's submitted (or shortlisted) applications as lead to challenges still open.
+ *   `openApplicationsTracked` is true; an injected source may set it false to mark its count
+ *   as not real.
  */
-import { listProgrammeAwardsSince, type Executor } from '@scenebridge/db';
+import { countOpenApplications, listProgrammeAwardsSince, type Executor } from '@scenebridge/db';
 import type { PastAward } from '@scenebridge/domain';
 
 /** The programme whose awards the "not a winner" rule reads: 揭榜挂帅 challenges. */
@@ -22,7 +23,7 @@ export interface EligibilitySources {
   pastAwards(db: Executor, organizationId: string, programme: string, since: Date): Promise<PastAward[]>;
   /** The organisation's applications now open across challenges. */
   openApplications(db: Executor, organizationId: string): Promise<number>;
-  /** False while no feature records applications: the count is then 0 by construction. */
+  /** False when the count is not real (then the check's reason says so). */
   readonly openApplicationsTracked: boolean;
 }
 
@@ -31,8 +32,8 @@ export const defaultEligibilitySources: EligibilitySources = {
     const rows = await listProgrammeAwardsSince(db, organizationId, programme, since);
     return rows.map((r) => ({ ref: r.sourceRef, at: r.awardedAt }));
   },
-  async openApplications() {
-    return 0;
+  async openApplications(db, organizationId) {
+    return countOpenApplications(db, organizationId);
   },
-  openApplicationsTracked: false,
+  openApplicationsTracked: true,
 };

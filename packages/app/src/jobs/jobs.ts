@@ -4,6 +4,8 @@ import { searchMatcher } from '../subscriptions/index.js';
 import { forgetIdleLoginCounters } from '../auth/index.js';
 import { advanceCallsByClock } from '../calls/index.js';
 import { closeChallengesByClock } from '../challenges/index.js';
+import { remindApplicationDrafts } from '../applications/index.js';
+import { advancePublicitiesByClock } from '../publicity/index.js';
 import { scanSubscriptions, sendDigests } from '../subscriptions/index.js';
 import { remindOverdueReviews } from '../review/index.js';
 import { expireSubmissionsByClock } from '../submissions/index.js';
@@ -20,6 +22,8 @@ export function appJobs(services: Services, log: { warn(obj: unknown, msg?: stri
   return [
     { name: 'calls.advance-by-clock', intervalMs: every, run: (s) => advanceCallsByClock({ services: s }) },
     { name: 'challenges.close-by-clock', intervalMs: every, run: (s) => closeChallengesByClock({ services: s }) },
+    // 公示 ends at 24:00 Shanghai of its last working day; objections are refused from then on by the server's clock.
+    { name: 'publicity.advance-by-clock', intervalMs: every, run: (s) => advancePublicitiesByClock({ services: s }) },
     { name: 'subscriptions.scan', intervalMs: every, run: (s) => scanSubscriptions(s, matcher) },
     {
       // Its messages have their own leases, so a run outliving this one only duplicates claims, not mail.
@@ -32,6 +36,7 @@ export function appJobs(services: Services, log: { warn(obj: unknown, msg?: stri
     { name: 'digests.send', intervalMs: SLOW_JOB_INTERVAL_MS, run: (s) => sendDigests(s) },
     // Validity ends at 24:00 Shanghai: a few minutes late is within the day it ends.
     { name: 'submissions.expire-by-clock', intervalMs: SLOW_JOB_INTERVAL_MS, run: (s) => expireSubmissionsByClock({ services: s }) },
+    { name: 'applications.remind-drafts', intervalMs: SLOW_JOB_INTERVAL_MS, run: (s) => remindApplicationDrafts({ services: s }) },
     { name: 'reviews.remind-overdue', intervalMs: SLOW_JOB_INTERVAL_MS, run: (s) => remindOverdueReviews(s) },
     { name: 'auth.forget-idle-login-counters', intervalMs: SLOW_JOB_INTERVAL_MS, run: (s) => forgetIdleLoginCounters(s) },
   ];

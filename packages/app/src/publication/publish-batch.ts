@@ -16,6 +16,7 @@ import {
 } from '@scenebridge/db';
 import { decide, DomainError, listingValidUntil, notFound, rankItems, submissionMachine } from '@scenebridge/domain';
 import type { Actor, Services } from '../context.js';
+import { assertCallSelectionPublicised } from '../publicity/index.js';
 import { inTransaction } from '../shared/index.js';
 import { PUBLISHED_LISTS, publicationPolicy } from './policy.js';
 
@@ -67,6 +68,8 @@ export async function assembleBatch(tx: Transaction, actor: Actor, call: CallRow
     throw new DomainError('CALL_NOT_REVIEWING', '征集尚未完成评审，不能发布', 409);
   const selected = await listSubmissionsOfCallInStates(tx, call.id, ['selected']);
   if (selected.length === 0) throw new DomainError('NOTHING_SELECTED', '没有已入选的项目可发布', 409);
+  // 评审结果公示无异议后发文公布: a call with a 公示 publishes only once it is final (docs/publicity.md).
+  await assertCallSelectionPublicised(tx, call.id, selected);
   const scores = new Map<string, number[]>();
   for (const a of await listAssignmentsOfCall(tx, call.id)) {
     if (a.status === 'submitted') scores.set(a.submissionId, [...(scores.get(a.submissionId) ?? []), a.weightedScore!]);

@@ -6,9 +6,11 @@ import { appendAuditEvents } from '@scenebridge/db';
 import { actorLabel } from '../context.js';
 import { callNotifications } from '../calls/index.js';
 import { challengeNotifications } from '../challenges/index.js';
+import { applicationNotifications } from '../applications/index.js';
 import { interestNotifications } from '../matching/index.js';
 import { organizationNotifications } from '../organizations/index.js';
 import { publicationNotifications } from '../publication/index.js';
+import { publicityNotifications } from '../publicity/index.js';
 import { mergeNotifications } from '../quality/index.js';
 import { reviewNotifications } from '../review/index.js';
 import { expiryNotifications, submissionDecisionNotifications } from '../submissions/index.js';
@@ -41,4 +43,6 @@ export function registerSubscribers(): void {
   subscribe(organizationNotifications);
   subscribe(callNotifications);
   subscribe(challengeNotifications);
+  subscribe(applicationNotifications);
+  subscribe(publicityNotifications);
 }

@@ -25,7 +25,8 @@ describe('public lifecycles (imported by their package paths, as the web does)',
     expect(sorted(organizationLifecycle.reasonRequired)).toEqual(machineReasons(organizationMachine));
     expect(sorted(reviewAssignmentLifecycle.reasonRequired)).toEqual(machineReasons(reviewAssignmentMachine));
     // The actions people meet in the web app, pinned so a machine change is a visible decision.
-    expect(sorted(submissionLifecycle.reasonRequired)).toEqual(['merge', 'reject', 'return_for_revision']);
+    // revoke_selection: an objection upheld during the call's 公示 (never a button: not a user action).
+    expect(sorted(submissionLifecycle.reasonRequired)).toEqual(['merge', 'reject', 'return_for_revision', 'revoke_selection']);
     expect(sorted(callLifecycle.reasonRequired)).toEqual(['cancel']);
     expect(sorted(organizationLifecycle.reasonRequired)).toEqual(['reject']);
     expect(submissionLifecycle.needsReason('withdraw')).toBe(false);

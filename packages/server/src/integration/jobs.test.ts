@@ -21,9 +21,11 @@ describe("the app's jobs", () => {
     expect(Object.fromEntries(jobs.map((j) => [j.name, j.intervalMs]))).toEqual({
       'calls.advance-by-clock': 30_000,
       'challenges.close-by-clock': 30_000,
+      'publicity.advance-by-clock': 30_000,
       'subscriptions.scan': 30_000,
       'outbox.deliver': 30_000,
       'digests.send': SLOW_JOB_INTERVAL_MS,
+      'applications.remind-drafts': SLOW_JOB_INTERVAL_MS,
       'reviews.remind-overdue': SLOW_JOB_INTERVAL_MS,
       'submissions.expire-by-clock': SLOW_JOB_INTERVAL_MS,
       'auth.forget-idle-login-counters': SLOW_JOB_INTERVAL_MS,

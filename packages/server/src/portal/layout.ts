@@ -16,7 +16,7 @@ export function siteBaseUrl(request: FastifyRequest, env: NodeJS.ProcessEnv = pr
   return `${request.protocol}://${request.host || 'localhost'}`;
 }
 
-export type NavKey = 'home' | 'needs' | 'capabilities' | 'benchmark' | 'batches' | 'challenges' | null;
+export type NavKey = 'home' | 'needs' | 'capabilities' | 'benchmark' | 'batches' | 'challenges' | 'publicity' | null;
 
 const NAV: ReadonlyArray<{ key: Exclude<NavKey, null>; href: string; label: string }> = [
   { key: 'home', href: '/public', label: '首页' },
@@ -24,6 +24,7 @@ const NAV: ReadonlyArray<{ key: Exclude<NavKey, null>; href: string; label: stri
   { key: 'capabilities', href: '/public/capabilities', label: '场景能力清单' },
   { key: 'benchmark', href: '/public/benchmark-cases', label: '标杆案例' },
   { key: 'challenges', href: '/public/challenges', label: '揭榜挂帅' },
+  { key: 'publicity', href: '/public/publicity', label: '公示' },
 ];
 
 export const CSS = `

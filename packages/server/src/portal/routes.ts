@@ -57,6 +57,7 @@ import {
 } from './pages.js';
 import { heavyRateLimit } from '../http/rate-limits.js';
 import { challengePortalRoutes } from './challenges.js';
+import { publicityPortalRoutes } from './publicity.js';
 import { sendExport } from '../xlsx-download.js';
 
 export const PAGE_CACHE_CONTROL = 'public, max-age=60';
@@ -314,6 +315,7 @@ export async function portalRoutes(app: FastifyInstance, services: Services) {
     return sendHtml(reply, benchmarkPage(siteBaseUrl(request), { items: r.items, total: r.total, page }));
   });
   challengePortalRoutes(app, services, sendHtml);
+  publicityPortalRoutes(app, services, sendHtml);
 }
 
 /** Registers the portal under /public. */

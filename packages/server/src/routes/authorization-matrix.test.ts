@@ -35,7 +35,9 @@
  * router and the OpenAPI document).
  */
 import { randomBytes } from 'node:crypto';
+import { BUILTIN_CALENDARS } from '@scenebridge/domain';
 import {
+  replaceCalendarYear,
   insertOrganizationLicence,
   insertOrganizationQualification,
   insertSubscription,
@@ -105,6 +107,27 @@ const MATRIX = `
  PATCH  /challenges/:id                       | A's draft challenge               | 401  | 200              | 404      | 404      | 404    | 404
  POST   /challenges/:id/transitions           | A's draft, submit_for_review      | 401  | 200              | 404      | 404      | 404    | 404
  POST   /challenges/:id/transitions           | A's pending challenge, approve    | 401  | 403              | 404      | 404      | 404    | 200
+ GET    /publicities                          | -                                 | 200  | 200              | 200      | 200      | 200    | 200
+ GET    /publicities/:id                      | a running publicity               | 200  | 200              | 200      | 200      | 200    | 200
+ GET    /publicities/:id                      | a draft publicity                 | 404  | 404              | 404      | 404      | 404    | 200
+ POST   /publicities                          | a call's selected items           | 401  | 403              | 403      | 403      | 403    | 201
+ POST   /publicities/:id/transitions          | a draft publicity, start          | 401  | 403              | 403      | 403      | 403    | 200
+ GET    /publicities/:id/objections           | a running publicity               | 401  | 200              | 200      | 403      | 403    | 200
+ GET    /publicities/:id/objections/export.xlsx | a running publicity             | 401  | 403              | 403      | 403      | 403    | 200
+ POST   /publicities/:id/objections           | a running publicity, A's item     | 401  | 201              | 201      | 403      | 403    | 403
+ GET    /publicity-objections/mine            | -                                 | 401  | 200              | 200      | 403      | 403    | 403
+ POST   /publicity-objections/:id/decision    | a pending objection, dismiss      | 401  | 403              | 403      | 403      | 403    | 200
+ GET    /challenges/:id/applications      | A's open challenge, before its deadline | 401 | 403           | 403      | 403      | 403    | 200
+ GET    /challenges/:id/applications/export.xlsx | A's open challenge, before its deadline | 401 | 403     | 403      | 403      | 403    | 200
+ POST   /challenges/:id/applications      | another org's open challenge      | 401  | 201              | 201      | 403      | 403    | 403
+ GET    /applications                         | -                                 | 401  | 200              | 200      | 200      | 200    | 200
+ GET    /consortium-partners                  | -                                 | 401  | 200              | 200      | 403      | 403    | 403
+ GET    /applications/:id                     | A's draft application             | 401  | 200              | 404      | 404      | 404    | 404
+ GET    /applications/:id                     | A's submitted application         | 401  | 200              | 404      | 404      | 404    | 200
+ PATCH  /applications/:id                     | A's draft application             | 401  | 200              | 404      | 404      | 404    | 404
+ POST   /applications/:id/transitions         | A's draft application, submit     | 401  | 200              | 404      | 404      | 404    | 404
+ POST   /applications/:id/transitions         | A's submitted application, shortlist | 401 | 403            | 404      | 404      | 404    | 200
+ POST   /applications/:id/membership          | A's draft application, B invited, confirm | 401 | 403      | 200      | 404      | 404    | 404
  GET    /submissions                          | -                                 | 401  | 200              | 200      | 403      | 403    | 200
  GET    /submissions/export.xlsx              | -                                 | 401  | 200              | 200      | 403      | 403    | 200
  POST   /submissions                          | draft in the open call            | 401  | 201              | 201      | 403      | 403    | 403
@@ -338,6 +361,12 @@ beforeAll(async () => {
   loginTarget = await makeUser(ctx.services, orgB.id, ['org_member']);
 
   openCallId = (await makeCall(ctx.services, { status: 'open' })).id;
+  // A 公示 counts working days on the calendar, which ships only the years announced so far: the
+  // year after them gets a weekends-only calendar here, so this test does not depend on its date.
+  const year = Number(ctx.services.now().toISOString().slice(0, 4));
+  for (const y of [year, year + 1])
+    if (!BUILTIN_CALENDARS.some((c) => c.year === y))
+      await replaceCalendarYear(ctx.handle.db, { year: y, source: '测试：仅周末', updatedBy: users.operator.id, days: [] });
   draftCallId = (await makeCall(ctx.services, { status: 'draft' })).id;
 
   draftA = await newSubmissionOfA(false);
@@ -467,6 +496,33 @@ const previewCall = () => (previewCallId ??= fx.selectedInCall(1).then((r) => r.
 const callStatusOf = async (id: string) => (await clients.operator.get(`/api/v1/calls/${id}`)).json().status as string;
 const idsOf = (res: LightMyRequestResponse) => (res.json().items as { id: string }[]).map((x) => x.id);
 
+/** A 公示 of a call's selected items (A's), started by the API, with its window well ahead. */
+const runningPublicity = async () => {
+  const { callId } = await fx.selectedInCall(1);
+  const p = (await clients.operator.post('/api/v1/publicities', { subjectKind: 'call_selection', subjectId: callId })).json() as {
+    id: string;
+    items: { id: string }[];
+  };
+  const now = ctx.services.now().getTime();
+  // Running for 30 days whatever today's date (the start itself is the transition row's).
+  await ctx.handle.db
+    .update(schema.publicities)
+    .set({ status: 'running', startedAt: new Date(now - 60_000), endsAt: new Date(now + 30 * 86_400_000) })
+    .where(eq(schema.publicities.id, p.id));
+  return { id: p.id, item: p.items[0]!.id };
+};
+let publicitiesFx: Promise<{ running: { id: string; item: string }; draft: string }> | undefined;
+const publicities = () =>
+  (publicitiesFx ??= (async () => ({
+    running: await runningPublicity(),
+    draft: (
+      await clients.operator.post('/api/v1/publicities', { subjectKind: 'call_selection', subjectId: (await fx.selectedInCall(1)).callId })
+    ).json().id as string,
+  }))());
+const objectionText = (itemId: string) => ({ itemId, reasons: '矩阵测试：该条目的申报材料与实际情况不符。', contact: '13800138000' });
+const publicityCount = async () => (await ctx.handle.db.select({ n: count() }).from(schema.publicities))[0]!.n;
+const objectionsCount = async () => (await ctx.handle.db.select({ n: count() }).from(schema.publicityObjections))[0]!.n;
+
 let challengesA: Promise<{ open: string; draft: string }> | undefined;
 /** One open challenge and one draft of org A, made once. */
 const challengesOfA = () =>
@@ -475,6 +531,35 @@ const challengesOfA = () =>
     draft: (await makeChallenge(ctx.services, orgA.id)).id,
   }))());
 const challengeRow = async (id: string) => (await ctx.handle.db.select().from(schema.challenges).where(eq(schema.challenges.id, id)))[0]!;
+/** An open challenge of a third organisation, room for many open applications per organisation. */
+const challengeOfOther = async () =>
+  (
+    await makeChallenge(ctx.services, (await makeOrganization(ctx.services)).id, {
+      status: 'open',
+      input: { eligibility: { maxOpenApplicationsPerOrganization: 20, excludeDishonest: true } },
+    })
+  ).id;
+const applicationBody = (over: Record<string, unknown> = {}) => ({
+  plan: '矩阵测试的实施方案：部署在线检测系统并完成产线联调与验收。',
+  teamLeader: { name: '李四', title: '首席工程师', phone: '13900139000' },
+  quoteFen: 100_000,
+  schedule: [{ plannedDate: '2099-03-01' }, { plannedDate: '2099-09-30' }],
+  memberOrganizationIds: [],
+  ...over,
+});
+/** A new application of org A (as lead) to a fresh challenge of another organisation. */
+async function applicationOfA(opts: { submit?: boolean; members?: string[] } = {}): Promise<string> {
+  const res = await adminA.post(
+    `/api/v1/challenges/${await challengeOfOther()}/applications`,
+    applicationBody({ memberOrganizationIds: opts.members ?? [] }),
+  );
+  expect(res.statusCode, res.body).toBe(201);
+  const id = res.json().id as string;
+  if (opts.submit) expect((await adminA.post(`/api/v1/applications/${id}/transitions`, { action: 'submit' })).statusCode).toBe(200);
+  return id;
+}
+const applicationRow = async (id: string) =>
+  (await ctx.handle.db.select().from(schema.applications).where(eq(schema.applications.id, id)))[0]!;
 
 const SCORES = {
   scores: { urgency: 80, demonstration: 70, feasibility: 90, openness: 60 },
@@ -738,6 +823,107 @@ const SEND: Record<string, Sender> = {
     );
     if (ok(res)) expect((await challengeRow(id)).status).toBe('open');
     return res;
+  },
+  'GET /publicities | -': async (who, c) => {
+    const { running, draft } = await publicities();
+    const res = await c.get('/api/v1/publicities?pageSize=100');
+    expect(idsOf(res)).toContain(running.id);
+    expect(idsOf(res).includes(draft)).toBe(who === 'operator');
+    return res;
+  },
+  'GET /publicities/:id | a running publicity': async (_, c) => {
+    const res = await c.get(`/api/v1/publicities/${(await publicities()).running.id}`);
+    // Who objected is never in the public answer.
+    expect(res.body).not.toContain('lodgedBy');
+    return res;
+  },
+  'GET /publicities/:id | a draft publicity': async (_, c) => c.get(`/api/v1/publicities/${(await publicities()).draft}`),
+  "POST /publicities | a call's selected items": async (_, c) => {
+    const { callId } = await fx.selectedInCall(1);
+    return guarded(publicityCount, () => c.post('/api/v1/publicities', { subjectKind: 'call_selection', subjectId: callId }));
+  },
+  'POST /publicities/:id/transitions | a draft publicity, start': async (_, c) => {
+    const { callId } = await fx.selectedInCall(1);
+    const id = (await clients.operator.post('/api/v1/publicities', { subjectKind: 'call_selection', subjectId: callId })).json()
+      .id as string;
+    const res = await guarded(
+      async () => (await clients.operator.get(`/api/v1/publicities/${id}`)).json().status,
+      () => c.post(`/api/v1/publicities/${id}/transitions`, { action: 'start' }),
+    );
+    if (ok(res)) expect(res.json().status).toBe('running');
+    return res;
+  },
+  'GET /publicities/:id/objections | a running publicity': async (_, c) =>
+    c.get(`/api/v1/publicities/${(await publicities()).running.id}/objections`),
+  'GET /publicities/:id/objections/export.xlsx | a running publicity': async (_, c) =>
+    c.get(`/api/v1/publicities/${(await publicities()).running.id}/objections/export.xlsx`),
+  "POST /publicities/:id/objections | a running publicity, A's item": async (_, c) => {
+    const { running } = await publicities();
+    return guarded(objectionsCount, () => c.post(`/api/v1/publicities/${running.id}/objections`, objectionText(running.item)));
+  },
+  'GET /publicity-objections/mine | -': (_, c) => c.get('/api/v1/publicity-objections/mine'),
+  'POST /publicity-objections/:id/decision | a pending objection, dismiss': async (_, c) => {
+    const { running } = await publicities();
+    const o = (await clients.outsider.post(`/api/v1/publicities/${running.id}/objections`, objectionText(running.item))).json()
+      .id as string;
+    const status = async () =>
+      (await ctx.handle.db.select().from(schema.publicityObjections).where(eq(schema.publicityObjections.id, o)))[0]!.status;
+    const res = await guarded(status, () =>
+      c.post(`/api/v1/publicity-objections/${o}/decision`, { action: 'dismiss', reason: '矩阵测试：异议不成立' }),
+    );
+    if (ok(res)) expect(await status()).toBe('dismissed');
+    return res;
+  },
+  "GET /challenges/:id/applications | A's open challenge, before its deadline": async (_, c) =>
+    c.get(`/api/v1/challenges/${(await challengesOfA()).open}/applications`),
+  "GET /challenges/:id/applications/export.xlsx | A's open challenge, before its deadline": async (_, c) =>
+    c.get(`/api/v1/challenges/${(await challengesOfA()).open}/applications/export.xlsx`),
+  "POST /challenges/:id/applications | another org's open challenge": async (_, c) => {
+    const id = await challengeOfOther();
+    return guarded(
+      async () => (await ctx.handle.db.select({ n: count() }).from(schema.applications))[0]!.n,
+      () => c.post(`/api/v1/challenges/${id}/applications`, applicationBody()),
+    );
+  },
+  'GET /applications | -': (_, c) => c.get('/api/v1/applications'),
+  'GET /consortium-partners | -': (_, c) => c.get('/api/v1/consortium-partners?q=%E6%B5%8B%E8%AF%95'),
+  "GET /applications/:id | A's draft application": async (_, c) => c.get(`/api/v1/applications/${await applicationOfA()}`),
+  "GET /applications/:id | A's submitted application": async (_, c) =>
+    c.get(`/api/v1/applications/${await applicationOfA({ submit: true })}`),
+  "PATCH /applications/:id | A's draft application": async (_, c) => {
+    const id = await applicationOfA();
+    return guarded(
+      async () => (await applicationRow(id)).quoteFen,
+      () => c.patch(`/api/v1/applications/${id}`, applicationBody({ quoteFen: 1_000 })),
+    );
+  },
+  "POST /applications/:id/transitions | A's draft application, submit": async (_, c) => {
+    const id = await applicationOfA();
+    const res = await guarded(
+      async () => (await applicationRow(id)).status,
+      () => c.post(`/api/v1/applications/${id}/transitions`, { action: 'submit' }),
+    );
+    if (ok(res)) expect((await applicationRow(id)).status).toBe('submitted');
+    return res;
+  },
+  "POST /applications/:id/transitions | A's submitted application, shortlist": async (_, c) => {
+    const id = await applicationOfA({ submit: true });
+    const res = await guarded(
+      async () => (await applicationRow(id)).status,
+      () => c.post(`/api/v1/applications/${id}/transitions`, { action: 'shortlist' }),
+    );
+    if (ok(res)) expect((await applicationRow(id)).status).toBe('shortlisted');
+    return res;
+  },
+  "POST /applications/:id/membership | A's draft application, B invited, confirm": async (_, c) => {
+    const id = await applicationOfA({ members: [orgB.id] });
+    return guarded(
+      async () =>
+        (await ctx.handle.db.select().from(schema.applicationParticipants).where(eq(schema.applicationParticipants.applicationId, id))).map(
+          (p) => p.status,
+        ),
+      () => c.post(`/api/v1/applications/${id}/membership`, { decision: 'confirm' }),
+    );
   },
   'GET /submissions | -': async (who, c) => {
     const res = await c.get('/api/v1/submissions?pageSize=100');

@@ -174,7 +174,9 @@ describe('POST /eligibility/check', () => {
       ['excludeDishonest', true],
     ]);
     expect(r.checks[2].reason).toBe('要求具备资质：高新技术企业；本机构缺少：高新技术企业');
-    expect(r.checks[4].reason).toContain('在审申报暂计为0项');
+    // Counted from real applications (none yet for this organisation), no longer a placeholder.
+    expect(r.checks[4].reason).toContain('本机构已有0项');
+    expect(r.checks[4].reason).not.toContain('暂计');
 
     await operator.post(`/api/v1/organizations/${org.id}/qualifications`, { code: 'high_tech_enterprise', validUntil: '2027-12-31' });
     expect((await client.post('/api/v1/eligibility/check', { rules: RULES })).json().eligible).toBe(true);

@@ -8,12 +8,14 @@ import {
   DashboardOutlined,
   FileDoneOutlined,
   FileTextOutlined,
+  FlagOutlined,
   KeyOutlined,
   MergeCellsOutlined,
   NotificationOutlined,
   SafetyCertificateOutlined,
   SearchOutlined,
   SolutionOutlined,
+  SoundOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
@@ -37,6 +39,8 @@ export function menuItems(access: Access): MenuItem[] {
     ...when(access.can('operate'), { key: '/organizations', icon: <BankOutlined />, label: '机构审核' }),
     { key: '/calls', icon: <NotificationOutlined />, label: access.isOperator ? '征集管理' : '在线征集' },
     { key: '/challenges', icon: <TrophyOutlined />, label: access.isOperator ? '揭榜挂帅审核' : '揭榜挂帅' },
+    ...when(access.isOrgUser, { key: '/applications', icon: <FlagOutlined />, label: '我的揭榜申报' }),
+    { key: '/publicity', icon: <SoundOutlined />, label: access.isOperator ? '公示与异议' : '公示' },
     ...when(access.can('listSubmissions'), { key: '/submissions', icon: <FileTextOutlined />, label: '填报记录' }),
     ...when(access.can('operate'), { key: '/batches', icon: <FileDoneOutlined />, label: '发布批次' }),
     { key: '/search', icon: <SearchOutlined />, label: '检索与匹配' },

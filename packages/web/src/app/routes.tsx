@@ -15,6 +15,12 @@ const CallDetail = lazy(() => import('../features/calls/CallDetail'));
 const Challenges = lazy(() => import('../features/challenges/Challenges'));
 const ChallengeForm = lazy(() => import('../features/challenges/ChallengeForm'));
 const ChallengeDetail = lazy(() => import('../features/challenges/ChallengeDetail'));
+const Applications = lazy(() => import('../features/applications/Applications'));
+const ApplicationForm = lazy(() => import('../features/applications/ApplicationForm'));
+const ApplicationDetail = lazy(() => import('../features/applications/ApplicationDetail'));
+const Publicities = lazy(() => import('../features/publicity/Publicities'));
+const PublicityDetail = lazy(() => import('../features/publicity/PublicityDetail'));
+const MyObjections = lazy(() => import('../features/publicity/MyObjections'));
 const Submissions = lazy(() => import('../features/submissions/Submissions'));
 const SubmissionForm = lazy(() => import('../features/submissions/SubmissionForm'));
 const SubmissionDetail = lazy(() => import('../features/submissions/SubmissionDetail'));
@@ -64,6 +70,14 @@ export const router = createBrowserRouter([
       { path: 'challenges/new', element: only(['org_admin', 'org_member'], <ChallengeForm />) },
       { path: 'challenges/:id', element: <ChallengeDetail /> },
       { path: 'challenges/:id/edit', element: only(['org_admin', 'org_member'], <ChallengeForm />) },
+      { path: 'challenges/:challengeId/apply', element: only(['org_admin', 'org_member'], <ApplicationForm />) },
+      { path: 'challenges/:challengeId/applications', element: <Applications /> },
+      { path: 'applications', element: only(['org_admin', 'org_member'], <Applications />) },
+      { path: 'applications/:id', element: <ApplicationDetail /> },
+      { path: 'applications/:id/edit', element: only(['org_admin', 'org_member'], <ApplicationForm />) },
+      { path: 'publicity', element: <Publicities /> },
+      { path: 'publicity/objections', element: only(['org_admin', 'org_member'], <MyObjections />) },
+      { path: 'publicity/:id', element: <PublicityDetail /> },
       { path: 'reviews', element: only(['reviewer'], <Reviews />) },
       { path: 'reviews/relations', element: only(['reviewer'], <ReviewRelations />) },
       { path: 'reviews/:id', element: only(['reviewer'], <ReviewDetail />) },

@@ -20,6 +20,7 @@ import { ActionButtons } from '../../shared/components/ActionButtons';
 import { LoadError } from '../../shared/components/LoadError';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { fmtTime } from '../../shared/time';
+import { ChallengeApplyCard } from '../applications/ChallengeApplyCard';
 import { challengesApi, challengesKeys, type Challenge } from './api';
 import { ChallengeStatus } from './ChallengeStatus';
 
@@ -118,6 +119,7 @@ export default function ChallengeDetail() {
         />
       )}
       <Steps_ c={c} />
+      <ChallengeApplyCard c={c} />
       <Card title="榜单概要" style={{ marginBottom: 16 }}>
         <Descriptions
           column={{ xs: 1, md: 2 }}
