@@ -264,13 +264,20 @@ describe('submission journey (browser)', () => {
       await page.getByRole('button', { name: /^返\s*回$/ }).click();
       await page.waitForURL(new RegExp(`/submissions/${state.submissionId}$`));
       await page.getByTestId('attachment-upload').waitFor();
+      // The detail page is still loading its other parts (history, menu abilities) when the button
+      // appears; a file chosen while they re-render the card can land on an input React replaces.
+      await page.waitForLoadState('networkidle');
       const list = page.getByTestId('attachment-list');
-      const input = page.getByTestId('attachment-upload-input');
+      // As a user does it: the button opens the file chooser, which fills the input it belongs to.
+      const choose = async (file: string) => {
+        const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('attachment-upload').click()]);
+        await chooser.setFiles(file);
+      };
 
-      await input.setInputFiles(tempFile(PDF_NAME, tinyPdf()));
+      await choose(tempFile(PDF_NAME, tinyPdf()));
       await list.getByText(PDF_NAME).waitFor();
 
-      await input.setInputFiles(tempFile('fake.pdf', '这不是PDF文件，只是一段伪装成PDF的文本。\n'));
+      await choose(tempFile('fake.pdf', '这不是PDF文件，只是一段伪装成PDF的文本。\n'));
       const err = page.getByTestId('attachment-error');
       await err.waitFor();
       expect(await err.textContent()).toContain('仅支持PDF、DOCX、XLSX、PNG、JPG文件');
