@@ -2,12 +2,19 @@ import { listApplications, listParticipants, type ApplicationWithRefs } from '@s
 import { APPLICATION_STATE_LABELS, fenToWanText } from '@scenebridge/contract/applications/labels';
 import type { ApplicationState } from '@scenebridge/domain';
 import type { Actor, Services } from '../context.js';
-import { exportFileName, pagesOf, shanghaiDateTime, writeListWorkbook, type ListColumn, type PreparedExport } from '../shared/index.js';
+import {
+  exportFileName,
+  timeCell,
+  exporterName,
+  pagesOf,
+  writeListWorkbook,
+  type ListColumn,
+  type PreparedExport,
+} from '../shared/index.js';
 import { challengeApplicationsQuery } from './list-applications.js';
 
 const SHEET = '揭榜申报';
 type Row = ApplicationWithRefs & { members: string };
-const time = (d: Date | null) => (d ? shanghaiDateTime(d) : null);
 
 const COLUMNS: readonly ListColumn<Row>[] = [
   { header: '牵头单位', width: 30, value: (r) => r.leadOrganizationName },
@@ -16,8 +23,8 @@ const COLUMNS: readonly ListColumn<Row>[] = [
   { header: '报价（万元）', width: 14, value: (r) => fenToWanText(r.quoteFen) },
   { header: '团队负责人', width: 14, value: (r) => (r.teamLeader as { name: string }).name },
   { header: '联系电话', width: 16, value: (r) => (r.teamLeader as { phone: string }).phone },
-  { header: '提交时间', width: 17, value: (r) => time(r.submittedAt) },
-  { header: '撤回时间', width: 17, value: (r) => time(r.withdrawnAt) },
+  { header: '提交时间', width: 17, value: (r) => timeCell(r.submittedAt) },
+  { header: '撤回时间', width: 17, value: (r) => timeCell(r.withdrawnAt) },
   { header: '状态说明', width: 30, value: (r) => r.statusReason },
 ];
 
@@ -61,7 +68,7 @@ export async function exportChallengeApplications({
             { label: '榜单', value: challengeTitle },
             ...(status ? [{ label: '状态', value: APPLICATION_STATE_LABELS[status as ApplicationState] ?? status }] : []),
           ],
-          exportedBy: `${actor.displayName}（${actor.organizationName}）`,
+          exportedBy: exporterName(actor),
           exportedAt,
         },
         output,

@@ -2,7 +2,15 @@ import { auditActorOrganizations, auditEntityNames, listAuditEvents, searchAudit
 import { actionLabel, ENTITY_TYPE_LABELS } from '@scenebridge/contract/audit/labels';
 import { CALL_STATE_LABELS, ORGANIZATION_STATE_LABELS, SUBMISSION_STATE_LABELS } from '@scenebridge/domain/glossary';
 import type { Actor, Services } from '../context.js';
-import { exportFileName, pagesOf, writeListWorkbook, type ExportFilter, type ListColumn, type PreparedExport } from '../shared/index.js';
+import {
+  exportFileName,
+  exporterName,
+  pagesOf,
+  writeListWorkbook,
+  type ExportFilter,
+  type ListColumn,
+  type PreparedExport,
+} from '../shared/index.js';
 import { auditListQuery, type AuditListFilters } from './audit-filters.js';
 import { AUDIT_TRAIL, auditPolicy } from './policy.js';
 
@@ -92,7 +100,7 @@ export async function exportAudit({
           columns: COLUMNS,
           pages: pagesOf(read),
           filters: described,
-          exportedBy: `${actor.displayName}（${actor.organizationName}）`,
+          exportedBy: exporterName(actor),
           exportedAt,
         },
         output,

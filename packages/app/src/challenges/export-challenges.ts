@@ -4,8 +4,9 @@ import type { ChallengeState } from '@scenebridge/domain';
 import type { Actor, Services } from '../context.js';
 import {
   exportFileName,
+  timeCell,
+  exporterName,
   pagesOf,
-  shanghaiDateTime,
   writeListWorkbook,
   type ExportFilter,
   type ListColumn,
@@ -14,7 +15,6 @@ import {
 import { challengeListQuery, type ChallengeListFilters } from './list-challenges.js';
 
 const SHEET = '揭榜挂帅榜单';
-const time = (d: Date | null) => (d ? shanghaiDateTime(d) : null);
 
 const COLUMNS: readonly ListColumn<ChallengeWithOrg>[] = [
   { header: '榜单名称', width: 36, value: (c) => c.title },
@@ -27,10 +27,10 @@ const COLUMNS: readonly ListColumn<ChallengeWithOrg>[] = [
     value: (c) =>
       c.mode === 'horse_race' ? `${CHALLENGE_MODE_LABELS.horse_race}（最多${c.maxTeams}个团队）` : CHALLENGE_MODE_LABELS.single,
   },
-  { header: '申报截止时间', width: 17, value: (c) => time(c.applicationDeadline) },
+  { header: '申报截止时间', width: 17, value: (c) => timeCell(c.applicationDeadline) },
   { header: '状态说明', width: 30, value: (c) => c.statusReason },
-  { header: '创建时间', width: 17, value: (c) => time(c.createdAt) },
-  { header: '最后修改', width: 17, value: (c) => time(c.updatedAt) },
+  { header: '创建时间', width: 17, value: (c) => timeCell(c.createdAt) },
+  { header: '最后修改', width: 17, value: (c) => timeCell(c.updatedAt) },
 ];
 
 /** 揭榜挂帅 list as XLSX: the caller's list (list query builder) with the page's filters, every row. */
@@ -58,7 +58,7 @@ export async function exportChallenges({
           columns: COLUMNS,
           pages: pagesOf(async (limit, offset) => (await listChallenges(services.db, { ...query, limit, offset })).items),
           filters: described,
-          exportedBy: `${actor.displayName}（${actor.organizationName}）`,
+          exportedBy: exporterName(actor),
           exportedAt,
         },
         output,

@@ -2,7 +2,14 @@ import type { interestsOn } from '@scenebridge/db';
 import { DomainError } from '@scenebridge/domain';
 import type { Actor, Services } from '../context.js';
 import { loadVisibleListing } from '../search/index.js';
-import { exportFileName, shanghaiDateTime, writeListWorkbook, type ListColumn, type PreparedExport } from '../shared/index.js';
+import {
+  exportFileName,
+  exporterName,
+  shanghaiDateTime,
+  writeListWorkbook,
+  type ListColumn,
+  type PreparedExport,
+} from '../shared/index.js';
 import { visibleInterests } from './list-interests.js';
 
 const SHEET = '对接意向';
@@ -50,7 +57,7 @@ export async function exportInterests({ services, actor, id }: { services: Servi
             if (rows.length > 0) yield rows;
           })(),
           filters: [{ label: '条目', value: listing.title }],
-          exportedBy: `${actor.displayName}（${actor.organizationName}）`,
+          exportedBy: exporterName(actor),
           exportedAt,
         },
         output,

@@ -4,6 +4,7 @@ import { ORGANIZATION_KIND_LABELS, ORGANIZATION_STATE_LABELS } from '@scenebridg
 import type { Actor, Services } from '../context.js';
 import {
   exportFileName,
+  exporterName,
   pagesOf,
   shanghaiDateTime,
   writeListWorkbook,
@@ -63,7 +64,7 @@ export function exportOrganizations({
           columns: COLUMNS,
           pages: pagesOf(read),
           filters: described,
-          exportedBy: `${actor.displayName}（${actor.organizationName}）`,
+          exportedBy: exporterName(actor),
           exportedAt,
         },
         output,

@@ -2,14 +2,21 @@ import { findPublicity, listObjections, type ObjectionWithNames } from '@scenebr
 import { OBJECTION_STATUS_LABELS } from '@scenebridge/contract/publicity/labels';
 import { notFound } from '@scenebridge/domain';
 import type { Actor, Services } from '../context.js';
-import { exportFileName, pagesOf, shanghaiDateTime, writeListWorkbook, type ListColumn, type PreparedExport } from '../shared/index.js';
+import {
+  exportFileName,
+  timeCell,
+  exporterName,
+  pagesOf,
+  writeListWorkbook,
+  type ListColumn,
+  type PreparedExport,
+} from '../shared/index.js';
 import { authorizePublicityOperator } from './policy.js';
 
 const SHEET = '公示异议';
-const time = (d: Date | null) => (d ? shanghaiDateTime(d) : null);
 
 const COLUMNS: readonly ListColumn<ObjectionWithNames>[] = [
-  { header: '提出时间', width: 17, value: (o) => time(o.createdAt) },
+  { header: '提出时间', width: 17, value: (o) => timeCell(o.createdAt) },
   { header: '异议条目', width: 30, value: (o) => o.itemName },
   { header: '提出单位', width: 28, value: (o) => o.organizationName },
   { header: '提出人', width: 12, value: (o) => o.lodgedByName },
@@ -22,7 +29,7 @@ const COLUMNS: readonly ListColumn<ObjectionWithNames>[] = [
   },
   { header: '处理结果', width: 16, value: (o) => OBJECTION_STATUS_LABELS[o.status] ?? o.status },
   { header: '处理理由', width: 40, value: (o) => o.decisionReason },
-  { header: '处理时间', width: 17, value: (o) => time(o.decidedAt) },
+  { header: '处理时间', width: 17, value: (o) => timeCell(o.decidedAt) },
 ];
 
 /** A publicity's objections as XLSX, for operators (with who lodged them, as on their page). */
@@ -48,7 +55,7 @@ export async function exportObjections({
           columns: COLUMNS,
           pages: pagesOf((limit, offset) => listObjections(services.db, { publicityId, limit, offset })),
           filters: [{ label: '公示', value: p.title }],
-          exportedBy: `${who.displayName}（${who.organizationName}）`,
+          exportedBy: exporterName(who),
           exportedAt,
         },
         output,

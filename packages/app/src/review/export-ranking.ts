@@ -13,6 +13,7 @@ import type { Actor, Services } from '../context.js';
 import {
   dataSheet,
   exportFileName,
+  exporterName,
   shanghaiDateTime,
   writeListWorkbook,
   type ExportFilter,
@@ -164,7 +165,7 @@ export async function exportRanking({
           pages: once(shown),
           moreSheets: [dataSheet({ name: DETAIL_SHEET, columns: detailColumns(criteria), pages: once(details) })],
           filters: described,
-          exportedBy: `${actor.displayName}（${actor.organizationName}）`,
+          exportedBy: exporterName(actor),
           exportedAt,
         },
         output,

@@ -76,6 +76,13 @@ export function shanghaiDateTime(d: Date): string {
   return `${s.slice(0, 10)} ${s.slice(11, 16)}`;
 }
 
+/** A time cell: Shanghai date and minute, empty when there is no time. */
+export const timeCell = (d: Date | null): string | null => (d ? shanghaiDateTime(d) : null);
+
+/** Who exported, as 导出说明 names them: the person and their organisation. */
+export const exporterName = (who: { displayName: string; organizationName: string }): string =>
+  `${who.displayName}（${who.organizationName}）`;
+
 /** The file name offered for download: 填报记录_20261207-1305.xlsx (Shanghai time). */
 export function exportFileName(base: string, at: Date): string {
   const s = shanghaiDateTime(at).replace(/-/g, '').replace(' ', '-').replace(':', '');

@@ -4,8 +4,9 @@ import { regionFullName, sectorName, type ListType, type SubmissionState } from 
 import type { Actor, Services } from '../context.js';
 import {
   exportFileName,
+  timeCell,
+  exporterName,
   pagesOf,
-  shanghaiDateTime,
   writeListWorkbook,
   type ExportFilter,
   type ListColumn,
@@ -16,7 +17,6 @@ import { submissionListQuery, type SubmissionListFilters } from './list-submissi
 import { receiptNumber } from './present.js';
 
 const SHEET = '填报记录';
-const time = (d: Date | null) => (d ? shanghaiDateTime(d) : null);
 
 const COLUMNS: readonly ListColumn<SubmissionListItem>[] = [
   { header: '回执编号', width: 16, value: (s) => receiptNumber(s) },
@@ -28,9 +28,9 @@ const COLUMNS: readonly ListColumn<SubmissionListItem>[] = [
   { header: '所属征集', width: 32, value: (s) => s.callTitle },
   { header: '所属领域', width: 12, value: (s) => (s.sector ? sectorName(s.sector) : null) },
   { header: '所在地区', width: 16, value: (s) => (s.regionCode ? regionFullName(s.regionCode) : null) },
-  { header: '创建时间', width: 17, value: (s) => time(s.createdAt) },
-  { header: '提交时间', width: 17, value: (s) => time(s.submittedAt) },
-  { header: '最后修改', width: 17, value: (s) => time(s.updatedAt) },
+  { header: '创建时间', width: 17, value: (s) => timeCell(s.createdAt) },
+  { header: '提交时间', width: 17, value: (s) => timeCell(s.submittedAt) },
+  { header: '最后修改', width: 17, value: (s) => timeCell(s.updatedAt) },
 ];
 
 /**
@@ -68,7 +68,7 @@ export async function exportSubmissions({
           columns: COLUMNS,
           pages: pagesOf(async (limit, offset) => (await listSubmissions(services.db, { ...query, limit, offset })).items),
           filters: described,
-          exportedBy: `${actor.displayName}（${actor.organizationName}）`,
+          exportedBy: exporterName(actor),
           exportedAt,
         },
         output,

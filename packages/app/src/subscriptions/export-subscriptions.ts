@@ -2,12 +2,20 @@ import { listHits, listSubscriptionsOfUser, type SubscriptionRow } from '@sceneb
 import { LIST_TYPE_LABELS } from '@scenebridge/domain/glossary';
 import { regionFullName, sectorName, techFieldName, type ListType } from '@scenebridge/domain';
 import type { Actor, Services } from '../context.js';
-import { exportFileName, pagesOf, shanghaiDateTime, writeListWorkbook, type ListColumn, type PreparedExport } from '../shared/index.js';
+import {
+  exportFileName,
+  timeCell,
+  exporterName,
+  pagesOf,
+  shanghaiDateTime,
+  writeListWorkbook,
+  type ListColumn,
+  type PreparedExport,
+} from '../shared/index.js';
 import { loadSubscription } from './own-subscription.js';
 import { authorizeSubscriber } from './policy.js';
 import type { MatchProfileQuery, SavedSearchQuery } from './schemas.js';
 
-const time = (d: Date | null) => (d ? shanghaiDateTime(d) : null);
 const FREQUENCY_LABELS: Record<string, string> = { daily: '每日', weekly: '每周' };
 const listTypeLabel = (t: string) => LIST_TYPE_LABELS[t as ListType] ?? t;
 
@@ -39,8 +47,8 @@ const SUBSCRIPTION_COLUMNS: readonly ListColumn<SubscriptionListRow>[] = [
   { header: '邮件', width: 8, value: (r) => (r.subscription.emailEnabled ? '发送' : '不发送') },
   { header: '状态', width: 8, value: (r) => (r.subscription.unsubscribedAt === null ? '启用' : '已退订') },
   { header: '待推送', width: 8, value: (r) => r.pendingHits },
-  { header: '上次推送', width: 17, value: (r) => time(r.subscription.lastDigestAt) },
-  { header: '创建时间', width: 17, value: (r) => time(r.subscription.createdAt) },
+  { header: '上次推送', width: 17, value: (r) => timeCell(r.subscription.lastDigestAt) },
+  { header: '创建时间', width: 17, value: (r) => timeCell(r.subscription.createdAt) },
 ];
 
 /** 我的订阅 as XLSX: the caller's own subscriptions, as the page lists them (nobody else's is read). */
@@ -60,7 +68,7 @@ export async function exportMySubscriptions({ services, actor }: { services: Ser
             if (rows.length > 0) yield rows;
           })(),
           filters: [],
-          exportedBy: `${me.displayName}（${me.organizationName}）`,
+          exportedBy: exporterName(me),
           exportedAt,
         },
         output,
@@ -106,7 +114,7 @@ export async function exportSubscriptionHits({
             { label: '订阅', value: subscription.name },
             { label: '订阅条件', value: describeSubscription(subscription) },
           ],
-          exportedBy: `${me.displayName}（${me.organizationName}）`,
+          exportedBy: exporterName(me),
           exportedAt,
         },
         output,
