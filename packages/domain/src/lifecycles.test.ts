@@ -179,7 +179,7 @@ describe('lifecycle specifics', () => {
     expect(required(callMachine)).toEqual(['cancel']);
     expect(required(submissionMachine)).toEqual(['merge', 'reject', 'return_for_revision', 'revoke_selection']);
     expect(required(challengeMachine)).toEqual(['reopen_review', 'return', 'revise', 'terminate']);
-    expect(required(applicationMachine)).toEqual(['not_award']);
+    expect(required(applicationMachine)).toEqual(['not_award', 'revoke_proposal']);
     expect(required(dealMachine)).toEqual(['decline']);
     expect(required(reviewAssignmentMachine)).toEqual(['declare_conflict']);
   });

@@ -197,7 +197,7 @@ export const isChallengeEditable = (status: string): boolean => status === 'draf
  */
 /** At most K consortium members besides the lead (MIIT: 4). Here, zod-free, so the web reads it too. */
 export const MAX_CONSORTIUM_MEMBERS = 4;
-export const APPLICATION_STATES = ['draft', 'submitted', 'withdrawn', 'shortlisted', 'awarded', 'not_awarded'] as const;
+export const APPLICATION_STATES = ['draft', 'submitted', 'withdrawn', 'shortlisted', 'proposed', 'awarded', 'not_awarded'] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 export const applicationMachine = defineMachine({
   name: 'application',
@@ -208,8 +208,21 @@ export const applicationMachine = defineMachine({
     // Before the deadline only (checked by the use case against the server's clock).
     { action: 'withdraw', from: ['draft', 'submitted'], to: 'withdrawn', by: ['owner'] },
     { action: 'shortlist', from: ['submitted'], to: 'shortlisted', by: ['operator'] },
-    { action: 'award', from: ['shortlisted'], to: 'awarded', by: ['operator', 'system'] },
-    { action: 'not_award', from: ['submitted', 'shortlisted'], to: 'not_awarded', by: ['operator'], reasonRequired: true },
+    // Proposed winner (拟中榜): what the challenge's 公示 lists. Taken back only before the 公示 starts.
+    { action: 'propose', from: ['shortlisted'], to: 'proposed', by: ['operator'] },
+    { action: 'unpropose', from: ['proposed'], to: 'shortlisted', by: ['operator'] },
+    // The 公示 became final with this application still listed.
+    { action: 'award', from: ['proposed'], to: 'awarded', by: ['system'] },
+    // An objection upheld during the 公示: not a user action, only the objection decision takes it.
+    { action: 'revoke_proposal', from: ['proposed'], to: 'not_awarded', by: ['operator'], reasonRequired: true },
+    // The operator refuses it; the system closes the rest when the award becomes final.
+    {
+      action: 'not_award',
+      from: ['submitted', 'shortlisted'],
+      to: 'not_awarded',
+      by: ['operator', 'system'],
+      reasonRequired: true,
+    },
   ],
 });
 export type ApplicationAction = (typeof applicationMachine.transitions)[number]['action'];

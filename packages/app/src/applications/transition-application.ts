@@ -44,7 +44,9 @@ export async function transitionApplication({
     const { app, participants, access } = loaded;
     const actors = applicationMachineActors(a, access);
     if (action === 'submit' && app.status === 'submitted' && actors.includes('owner')) return loaded;
-    if (action === 'award') throw new DomainError('ILLEGAL_TRANSITION', '中标须经公示确定，不能在申报上直接操作', 409);
+    if (action === 'award' || action === 'revoke_proposal') {
+      throw new DomainError('ILLEGAL_TRANSITION', '中榜须经公示确定，撤销须由异议处理决定，不能在申报上直接操作', 409);
+    }
     const t = decide(applicationMachine, { from: app.status as ApplicationState, action: action as ApplicationAction, actors, reason });
     const patch: Parameters<typeof updateApplicationStatus>[4] = { statusReason: t.reasonRequired ? reason!.trim() : null };
     let eligibility: unknown;

@@ -9,6 +9,7 @@ export const APPLICATION_STATE_LABELS: Record<ApplicationState, string> = {
   submitted: '已提交',
   withdrawn: '已撤回',
   shortlisted: '已入围',
+  proposed: '拟中榜',
   awarded: '已中榜',
   not_awarded: '未中榜',
 };
@@ -17,6 +18,9 @@ export const APPLICATION_ACTION_LABELS: Record<string, string> = {
   submit: '提交申报',
   withdraw: '撤回申报',
   shortlist: '入围',
+  propose: '拟定中榜',
+  unpropose: '撤回拟中榜',
+  revoke_proposal: '撤销拟中榜',
   award: '确定中榜',
   not_award: '不予入围',
 };

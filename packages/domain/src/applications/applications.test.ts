@@ -42,6 +42,28 @@ describe('application machine', () => {
   });
 });
 
+describe('proposed winners', () => {
+  it('only a shortlisted application is proposed; the 公示 awards or an upheld objection revokes it', () => {
+    expect(decide(applicationMachine, { from: 'shortlisted', action: 'propose', actors: ['operator'] }).to).toBe('proposed');
+    expect(decide(applicationMachine, { from: 'proposed', action: 'unpropose', actors: ['operator'] }).to).toBe('shortlisted');
+    expect(decide(applicationMachine, { from: 'proposed', action: 'award', actors: ['system'] }).to).toBe('awarded');
+    expect(decide(applicationMachine, { from: 'proposed', action: 'revoke_proposal', actors: ['operator'], reason: '异议成立' }).to).toBe(
+      'not_awarded',
+    );
+    expect(codeOf(() => decide(applicationMachine, { from: 'submitted', action: 'propose', actors: ['operator'] }))).toBe(
+      'ILLEGAL_TRANSITION',
+    );
+    expect(codeOf(() => decide(applicationMachine, { from: 'shortlisted', action: 'award', actors: ['system'] }))).toBe(
+      'ILLEGAL_TRANSITION',
+    );
+    expect(codeOf(() => decide(applicationMachine, { from: 'proposed', action: 'award', actors: ['operator'] }))).toBe('FORBIDDEN');
+    expect(codeOf(() => decide(applicationMachine, { from: 'proposed', action: 'revoke_proposal', actors: ['operator'] }))).toBe(
+      'REASON_REQUIRED',
+    );
+    expect(allowedActions(applicationMachine, 'shortlisted', ['operator'])).toEqual(['propose', 'not_award']);
+  });
+});
+
 describe('consortium member machine', () => {
   it('an invited member confirms or declines; a declined one is invited again only by the lead’s list', () => {
     expect(decide(consortiumMemberMachine, { from: 'invited', action: 'confirm', actors: ['owner'] }).to).toBe('confirmed');

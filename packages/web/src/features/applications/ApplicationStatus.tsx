@@ -6,6 +6,7 @@ const COLORS: Partial<Record<ApplicationState, string>> = {
   submitted: 'blue',
   withdrawn: 'default',
   shortlisted: 'purple',
+  proposed: 'gold',
   awarded: 'success',
   not_awarded: 'red',
 };
