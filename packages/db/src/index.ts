@@ -20,3 +20,4 @@ export * from './challenges/repository.js';
 export * from './applications/repository.js';
 export * from './calendar/repository.js';
 export * from './publicity/repository.js';
+export * from './awards/repository.js';

@@ -21,3 +21,4 @@ export * from './calendar/schema.js';
 export * from './challenges/schema.js';
 export * from './applications/schema.js';
 export * from './publicity/schema.js';
+export * from './awards/schema.js';

@@ -24,3 +24,4 @@ export * from './validity.js';
 export * from './challenges/index.js';
 export * from './applications/index.js';
 export * from './publicity/index.js';
+export * from './awards/index.js';

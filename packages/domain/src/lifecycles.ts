@@ -110,9 +110,10 @@ export const submissionMachine = defineMachine({
     { action: 'revoke_selection', from: ['selected'], to: 'rejected', by: ['operator'], reasonRequired: true },
     { action: 'publish', from: ['selected'], to: 'published', by: ['operator', 'system'] },
     { action: 'start_matching', from: ['published'], to: 'matching', by: ['operator', 'broker', 'system'] },
-    { action: 'award', from: ['matching', 'published'], to: 'awarded', by: ['operator'] },
-    { action: 'start_delivery', from: ['awarded'], to: 'in_delivery', by: ['operator', 'owner'] },
-    { action: 'accept', from: ['in_delivery'], to: 'accepted', by: ['operator'] },
+    // A challenge (or, later, a deal) on the need decides these; 'system' is that decision's follow-on.
+    { action: 'award', from: ['matching', 'published'], to: 'awarded', by: ['operator', 'system'] },
+    { action: 'start_delivery', from: ['awarded'], to: 'in_delivery', by: ['operator', 'owner', 'system'] },
+    { action: 'accept', from: ['in_delivery'], to: 'accepted', by: ['operator', 'system'] },
     { action: 'promote_benchmark', from: ['accepted'], to: 'benchmark_case', by: ['operator'] },
     { action: 'expire', from: OPEN_SUBMISSION_STATES, to: 'expired', by: ['system'] },
     // A near-duplicate of another item, folded into it by the operator before publication.
@@ -306,3 +307,42 @@ export const objectionMachine = defineMachine({
   ],
 });
 export type ObjectionAction = (typeof objectionMachine.transitions)[number]['action'];
+
+/**
+ * 中榜 with its task agreement (docs/challenges.md, "Award and delivery"). Created `active` when
+ * the challenge's 公示 is final; `completed` when its last milestone passed; in 赛马 the operator
+ * eliminates (淘汰) a team at a checkpoint with a reason; terminating the challenge terminates
+ * its live awards. Payments already made stay on record in every end state.
+ */
+export const AWARD_STATES = ['active', 'completed', 'eliminated', 'terminated'] as const;
+export type AwardState = (typeof AWARD_STATES)[number];
+export const awardMachine = defineMachine({
+  name: 'award',
+  states: AWARD_STATES,
+  transitions: [
+    { action: 'complete', from: ['active'], to: 'completed', by: ['system'] },
+    { action: 'eliminate', from: ['active'], to: 'eliminated', by: ['operator'], reasonRequired: true },
+    { action: 'terminate', from: ['active'], to: 'terminated', by: ['operator', 'system'], reasonRequired: true },
+  ],
+});
+export type AwardAction = (typeof awardMachine.transitions)[number]['action'];
+
+/**
+ * A task-agreement milestone. The winner delivers; the acceptance (验收: the owner and k experts)
+ * concludes it — by the system once every acceptor has recorded a verdict (domain
+ * awards/acceptance.ts decides the outcome). A failed milestone is delivered again.
+ */
+export const MILESTONE_STATES = ['pending', 'submitted', 'passed', 'passed_with_conditions', 'failed'] as const;
+export type MilestoneState = (typeof MILESTONE_STATES)[number];
+export const milestoneMachine = defineMachine({
+  name: 'milestone',
+  states: MILESTONE_STATES,
+  transitions: [
+    { action: 'deliver', from: ['pending', 'failed'], to: 'submitted', by: ['owner'] },
+    { action: 'pass', from: ['submitted'], to: 'passed', by: ['system'] },
+    { action: 'pass_with_conditions', from: ['submitted'], to: 'passed_with_conditions', by: ['system'], reasonRequired: true },
+    { action: 'fail', from: ['submitted'], to: 'failed', by: ['system'], reasonRequired: true },
+  ],
+});
+export type MilestoneAction = (typeof milestoneMachine.transitions)[number]['action'];
+export const isMilestonePassed = (status: string): boolean => status === 'passed' || status === 'passed_with_conditions';
