@@ -1,10 +1,12 @@
 /**
  * What follows from a challenge's move, in its transaction: the operators hear that a challenge
  * waits for their review (sent for review, or edited while open); the owner's users hear that it
- * was approved (now public) or returned, with the reason.
+ * was approved (now public) or returned, with the reason; whoever is applying to an open
+ * challenge that was edited hears what changed (the owner's note and the changed parts).
  */
+import { CHALLENGE_FIELD_LABELS } from '@scenebridge/contract/challenges/labels';
 import { emailByDefault } from '@scenebridge/contract/notifications/labels';
-import { findChallenge, notifyUsers, usersOfOrganizations, usersWithRole, type NotifyItem } from '@scenebridge/db';
+import { findChallenge, notifyUsers, organizationsApplyingTo, usersOfOrganizations, usersWithRole, type NotifyItem } from '@scenebridge/db';
 import { exceptActor } from '../notifications/index.js';
 import type { Subscriber } from '../shared/index.js';
 
@@ -32,6 +34,8 @@ export const challengeNotifications: Subscriber = async (events, { tx, actor }) 
           email: emailByDefault('challenge.pending_review'),
         });
       }
+      if (revised)
+        notes.push(...(await applicantsTold(tx, c, e.reason ?? '', (e.data as { fields?: string[] } | undefined)?.fields ?? [])));
       continue;
     }
     const approved = e.action === 'challenge.approve';
@@ -49,3 +53,23 @@ export const challengeNotifications: Subscriber = async (events, { tx, actor }) 
   }
   await notifyUsers(tx, notes);
 };
+
+async function applicantsTold(
+  tx: Parameters<Subscriber>[1]['tx'],
+  c: { id: string; title: string },
+  note: string,
+  fields: string[],
+): Promise<NotifyItem[]> {
+  const orgs = await organizationsApplyingTo(tx, c.id);
+  if (orgs.length === 0) return [];
+  const parts = fields.map((f) => CHALLENGE_FIELD_LABELS[f] ?? f).join('、');
+  return (await usersOfOrganizations(tx, orgs)).map((u) => ({
+    userId: u.id,
+    kind: 'challenge.changed',
+    title: `您申报的榜单已修改：${c.title}`,
+    body: `发榜单位修改了榜单${parts ? `（${parts}）` : ''}，修改说明：${note}\n榜单重新审核通过前暂停接受申报，请核对您的申报内容。`,
+    link: `/challenges/${c.id}`,
+    data: { challengeId: c.id, fields },
+    email: emailByDefault('challenge.changed'),
+  }));
+}

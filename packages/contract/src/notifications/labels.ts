@@ -39,6 +39,7 @@ export const NOTIFICATION_KINDS = [
   { kind: 'challenge.pending_review', label: '榜单待审核', roles: ['operator'], emailByDefault: false },
   { kind: 'challenge.approved', label: '榜单审核通过', roles: ORG, emailByDefault: false },
   { kind: 'challenge.returned', label: '榜单退回修改', roles: ORG, emailByDefault: false },
+  { kind: 'challenge.changed', label: '已申报榜单内容修改', roles: ORG, emailByDefault: true },
   { kind: 'application.member_invited', label: '受邀加入揭榜联合体', roles: ['org_admin'], emailByDefault: true },
   { kind: 'application.member_confirmed', label: '联合体成员已确认', roles: ORG, emailByDefault: false },
   { kind: 'application.member_declined', label: '联合体成员拒绝加入', roles: ORG, emailByDefault: true },

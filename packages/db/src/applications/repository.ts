@@ -161,6 +161,15 @@ export async function participatingElsewhere(db: Executor, challengeId: string, 
   return rows.map((r) => r.organizationId);
 }
 
+/** Every organisation taking part (lead or member, confirmed or still invited) in a live application of the challenge. */
+export async function organizationsApplyingTo(db: Executor, challengeId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ organizationId: applicationParticipants.organizationId })
+    .from(applicationParticipants)
+    .where(and(eq(applicationParticipants.challengeId, challengeId), eq(applicationParticipants.active, true)));
+  return rows.map((r) => r.organizationId);
+}
+
 /** The application the organisation takes part in (any role) for a challenge, if any. */
 export async function findApplicationOfOrganization(db: Executor, challengeId: string, organizationId: string) {
   const [row] = await db

@@ -177,6 +177,27 @@ describe('posting a challenge (发榜)', () => {
     expect((await move(owner, id, 'revise', '绕过编辑')).json().error.code).toBe('ILLEGAL_TRANSITION');
   });
 
+  it('tells whoever is applying what changed when an open challenge is edited, and no one else', async () => {
+    const id = await openChallenge();
+    const applicant = await orgUser(ctx);
+    const bystander = await orgUser(ctx);
+    const drafted = await applicant.client.post(`/api/v1/challenges/${id}/applications`, {
+      plan: '采用深度学习视觉检测方案，部署线阵相机与边缘计算节点，实现二十类缺陷的在线检测与分类。',
+      teamLeader: { name: '李四', title: '首席工程师', phone: '13900139000' },
+      quoteFen: 480_000_000,
+      schedule: [{ plannedDate: '2027-03-01' }, { plannedDate: '2027-09-30' }],
+      memberOrganizationIds: [],
+    });
+    expect(drafted.statusCode, drafted.body).toBe(201);
+    const input = challengeInput({ rewardFen: 450_000_000 }, ctx.services.now());
+    expect((await owner.patch(`/api/v1/challenges/${id}`, { ...input, changeNote: '榜单金额调整为450万元' })).statusCode).toBe(200);
+    const told = await notesOfKind('challenge.changed', id);
+    expect(told.map((n) => n.userId)).toEqual([applicant.user.id]);
+    expect(told[0]!.body).toContain('榜单金额调整为450万元');
+    expect(told[0]!.body).toContain('榜单金额');
+    expect(told.some((n) => n.userId === bystander.user.id)).toBe(false);
+  });
+
   it('refuses to open a challenge whose deadline has passed by server time', async () => {
     const now = ctx.services.now();
     const { id } = await draft({ applicationDeadline: new Date(now.getTime() + 3600_000).toISOString() });
