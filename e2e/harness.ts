@@ -42,6 +42,8 @@ export async function startServer(): Promise<E2eServer> {
       CLOCK_INTERVAL_SECONDS: '2',
       NODE_ENV: 'development',
       SCENEBRIDGE_SEED: 'auto',
+      // Journeys live through a 公示 period by moving the clock (POST /api/v1/dev/clock).
+      SCENEBRIDGE_TIME_TRAVEL: 'on',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -24,6 +24,8 @@ const envSchema = z.object({
   ),
   MAIL_FROM: z.string().min(3).default('场景桥 <noreply@scenebridge.local>'),
   PUBLIC_BASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
+  // A clock the operator can move forward (browser journeys through a 公示 period); never in production.
+  SCENEBRIDGE_TIME_TRAVEL: z.enum(['on', 'off']).default('off'),
 });
 
 export interface AppConfig {
@@ -63,6 +65,8 @@ export interface AppConfig {
   outboxLeaseMs: number;
   /** Attempts before a row is 'dead' (never tried again); a 5xx answer makes it dead at once. */
   outboxMaxAttempts: number;
+  /** The operator may move the clock forward (POST /dev/clock); the start-up checks refuse it in production. */
+  timeTravel: boolean;
 }
 
 /** Only a developer's machine (NODE_ENV development or test) serves cookies without `Secure`. */
@@ -96,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     outboxLeaseMs: 5 * 60_000,
     outboxMaxAttempts: 8,
+    timeTravel: e.SCENEBRIDGE_TIME_TRAVEL === 'on',
   };
 }
 

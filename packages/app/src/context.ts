@@ -1,3 +1,4 @@
+import type { TravelClock } from './clock/travel-clock.js';
 import type { Database } from '@scenebridge/db';
 import type { Role } from '@scenebridge/domain';
 import type { AppConfig } from './config.js';
@@ -13,6 +14,8 @@ export interface Services {
   search: SearchIndex;
   /** Changes told after commit to what keeps derived copies (the portal's page cache). */
   events: AppEventBus;
+  /** Only with SCENEBRIDGE_TIME_TRAVEL=on: the clock `now` reads, which the operator may move forward. */
+  clock?: TravelClock;
 }
 
 /** The authenticated caller. Anonymous callers are `null`. */

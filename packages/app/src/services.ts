@@ -1,6 +1,7 @@
 import { openDatabase, type Database, type DatabaseHandle } from '@scenebridge/db';
 import type { AppConfig } from './config.js';
 import type { Services } from './context.js';
+import { createTravelClock } from './clock/travel-clock.js';
 import { AppEventBus } from './events.js';
 import { SearchIndex } from './search/index.js';
 import { registerSubscribers } from './shared/index.js';
@@ -13,5 +14,7 @@ export function createServices(db: Database, config: AppConfig, now: () => Date 
 
 export async function openServices(config: AppConfig): Promise<{ services: Services; handle: DatabaseHandle }> {
   const handle = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
-  return { handle, services: createServices(handle.db, config) };
+  if (!config.timeTravel) return { handle, services: createServices(handle.db, config) };
+  const clock = createTravelClock();
+  return { handle, services: { ...createServices(handle.db, config, clock.now), clock } };
 }

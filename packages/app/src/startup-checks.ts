@@ -13,6 +13,12 @@ export class UnsafeStartError extends Error {
 
 /** Before the database is opened: settings that can never be right together. */
 export function checkStartSettings(config: AppConfig): void {
+  if (config.production && config.timeTravel) {
+    throw new UnsafeStartError(
+      'SCENEBRIDGE_TIME_TRAVEL=on lets the clock be moved, but this is a production start ' +
+        '(NODE_ENV=production or COOKIE_SECURE=true). Unset SCENEBRIDGE_TIME_TRAVEL. 生产环境不能调整时钟。',
+    );
+  }
   if (config.production && config.seed === 'auto') {
     throw new UnsafeStartError(
       'SCENEBRIDGE_SEED=auto would create demo accounts with a published password, but this is a production start ' +

@@ -11,6 +11,7 @@ import { creditCodeCheckChar, type CallInput, type Role } from '@scenebridge/dom
 import { testConfig, type AppConfig } from './config.js';
 import type { Services } from './context.js';
 import { createServices } from './services.js';
+import { createTravelClock } from './clock/travel-clock.js';
 import { hashPassword } from './auth/index.js';
 
 export interface AppTestContext {
@@ -23,7 +24,11 @@ export interface AppTestContext {
 export async function createTestContext(opts: { now?: Date; config?: Partial<AppConfig> } = {}): Promise<AppTestContext> {
   const handle = await createTestDatabase();
   let now = opts.now ?? new Date();
-  const services: Services = createServices(handle.db, testConfig(opts.config), () => now);
+  const config = testConfig(opts.config);
+  // With timeTravel the test clock is the base the travel clock moves forward from.
+  const clock = config.timeTravel ? createTravelClock(() => now) : undefined;
+  const services: Services = createServices(handle.db, config, clock?.now ?? (() => now));
+  if (clock) services.clock = clock;
   return {
     services,
     handle,

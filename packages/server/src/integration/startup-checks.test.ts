@@ -49,6 +49,13 @@ describe('configuration defaults', () => {
     expect(() => checkStartSettings(loadConfig({ COOKIE_SECURE: 'true', SCENEBRIDGE_SEED: 'auto' }))).toThrow(UnsafeStartError);
     expect(() => checkStartSettings(loadConfig({ NODE_ENV: 'development', SCENEBRIDGE_SEED: 'auto' }))).not.toThrow();
   });
+
+  it('a movable clock in production is refused; off unless asked for', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).timeTravel).toBe(false);
+    expect(() => checkStartSettings(loadConfig({ NODE_ENV: 'production', SCENEBRIDGE_TIME_TRAVEL: 'on' }))).toThrow(/TIME_TRAVEL/);
+    expect(() => checkStartSettings(loadConfig({ COOKIE_SECURE: 'true', SCENEBRIDGE_TIME_TRAVEL: 'on' }))).toThrow(UnsafeStartError);
+    expect(() => checkStartSettings(loadConfig({ NODE_ENV: 'development', SCENEBRIDGE_TIME_TRAVEL: 'on' }))).not.toThrow();
+  });
 });
 
 describe('demo accounts in a production database', () => {

@@ -21,6 +21,7 @@ import { registerNotificationRoutes } from './notifications.js';
 import { registerSubscriptionRoutes } from './subscriptions.js';
 import { registerUnsubscribeRoutes } from './unsubscribe.js';
 import { registerVocabularyRoutes } from './vocabulary.js';
+import { registerDevClockRoutes } from './dev-clock.js';
 
 export async function registerRoutes(api: FastifyInstance, services: Services) {
   registerMetaRoutes(api);
@@ -44,4 +45,5 @@ export async function registerRoutes(api: FastifyInstance, services: Services) {
   registerQualityRoutes(api, services);
   registerCalendarRoutes(api, services);
   registerEligibilityRoutes(api, services);
+  registerDevClockRoutes(api, services);
 }
