@@ -11,3 +11,4 @@ export { SECTOR_TEMPLATES, SECTOR_TEMPLATE_BY_CODE, TECH_PHRASES, type SceneTemp
 export { generateScenarioNeeds, type DemoScenarioNeed } from './needs.js';
 export { generateCapabilities, brandOf, type DemoCapability } from './capabilities.js';
 export * from './dataset.js';
+export * from './challenges.js';

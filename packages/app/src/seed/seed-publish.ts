@@ -3,30 +3,14 @@
  * demo reviewers and are selected, then `publishBatch` (the operator's own use case) publishes
  * each call as a numbered batch, so a fresh instance has public lists, matches and a portal.
  */
-import { findOrganization, findUserByEmail, insertAssignments, listSubmissionsOfCallInStates } from '@scenebridge/db';
+import { findUserByEmail, insertAssignments, listSubmissionsOfCallInStates } from '@scenebridge/db';
 import * as demo from '@scenebridge/demo';
-import type { Actor, Services } from '../context.js';
+import type { Services } from '../context.js';
+import { demoActor } from './demo-actor.js';
 import { publishBatch } from '../publication/index.js';
 
 /** Deterministic scores 62–97 so the ranking in the batch is stable from one seed to the next. */
 const scoreOf = (i: number, r: number) => 62 + ((i * 37 + r * 11) % 36);
-
-async function operatorActor(services: Services): Promise<Actor> {
-  const user = (await findUserByEmail(services.db, demo.DEMO_OPERATOR_EMAIL))!;
-  const org = (await findOrganization(services.db, user.organizationId))!;
-  return {
-    userId: user.id,
-    email: user.email,
-    displayName: user.displayName,
-    roles: user.roles as Actor['roles'],
-    organizationId: org.id,
-    organizationName: org.name,
-    organizationStatus: org.status,
-    organizationKind: org.kind,
-    sessionId: 'demo-seed',
-    csrfToken: 'demo-seed',
-  };
-}
 
 export async function publishDemoCalls(services: Services, callIds: string[]): Promise<number> {
   const reviewers: string[] = [];
@@ -34,7 +18,7 @@ export async function publishDemoCalls(services: Services, callIds: string[]): P
     const u = await findUserByEmail(services.db, email);
     if (u) reviewers.push(u.id);
   }
-  const actor = await operatorActor(services);
+  const actor = await demoActor(services, demo.DEMO_OPERATOR_EMAIL);
   let published = 0;
   for (const callId of callIds) {
     const items = await listSubmissionsOfCallInStates(services.db, callId, ['selected']);

@@ -13,6 +13,7 @@ import { ROLE_LABELS, type Role } from '@scenebridge/domain';
 import type { Services } from '../context.js';
 import { hashPassword } from '../auth/index.js';
 import { publishDemoCalls } from './seed-publish.js';
+import { seedDemoChallenges } from './seed-challenges.js';
 import { denormalise } from '../submissions/index.js';
 
 export interface SeedResult {
@@ -133,6 +134,7 @@ export async function seedDemoData({
     services,
     ds.calls.filter((c) => c.key.endsWith('_published')).map((c) => callIdsOut.get(c.key)!),
   );
+  await seedDemoChallenges({ services, ds, seed, pendingCodes, needCallId: callIdsOut.get('need_published')! });
   await analyze(services.db);
   return { created: true, password: demo.DEMO_PASSWORD, logins };
 }
