@@ -20,5 +20,7 @@ export * from './jobs/schema.js';
 export * from './calendar/schema.js';
 export * from './challenges/schema.js';
 export * from './applications/schema.js';
+export * from './applications/attachments-schema.js';
 export * from './publicity/schema.js';
 export * from './awards/schema.js';
+export * from './application-review/schema.js';

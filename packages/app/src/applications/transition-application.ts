@@ -1,4 +1,13 @@
-import { deactivateParticipants, lockOrganization, updateApplicationStatus } from '@scenebridge/db';
+import {
+  deactivateParticipants,
+  findChallenge,
+  listApplicationsForReview,
+  listPublicitiesOfSubject,
+  lockOrganization,
+  updateApplicationStatus,
+  type ApplicationWithRefs,
+  type Executor,
+} from '@scenebridge/db';
 import {
   applicationMachine,
   decide,
@@ -15,7 +24,8 @@ import { challengeAcceptingApplications, checkAgainstChallenge, deadlinePassed }
 import { applicationMachineActors } from './policy.js';
 
 /**
- * submit / withdraw (the lead), shortlist / not_award (operator), through the machine.
+ * submit / withdraw (the lead), shortlist / propose / unpropose / not_award (operator), through the machine.
+ * Shortlist, propose and unpropose pass the review's guards first (checkDecisionGuards below).
  *
  * Submit: every consortium member confirmed, the lead eligible by the challenge's rules (or
  * allowed by an operator's override), the quote and schedule still fitting the challenge, and the
@@ -84,6 +94,7 @@ export async function transitionApplication({
       eligibility = { screenedEligible: e.screenedEligible, overrideId: e.override?.id ?? null };
       patch.submittedAt = now;
     }
+    if (t.action === 'shortlist' || t.action === 'propose' || t.action === 'unpropose') await checkDecisionGuards(tx, app, t.action);
     if (t.action === 'withdraw') {
       if (app.status !== 'draft' && now.getTime() >= app.challengeDeadline.getTime()) throw deadlinePassed(app.challengeDeadline);
       if (app.status !== 'draft') await challengeAcceptingApplications(tx, app.challengeId, now);
@@ -104,4 +115,44 @@ export async function transitionApplication({
     });
     return loadApplication(tx, a, id, now);
   });
+}
+
+/** A 公示 of the challenge's award that has started: the proposal is public and no longer the operator's to take back. */
+const STARTED = new Set(['running', 'ended', 'final']);
+
+const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+
+/**
+ * The operator's decisions on an application in review (docs/challenges.md, "Review and defence"):
+ * shortlist and propose only while the challenge is under review; propose no more winners than
+ * the challenge funds (1, or maxTeams in 赛马) and no more than its reward in total; unpropose
+ * only before the award's 公示 starts. The challenge row is locked, so two proposals cannot
+ * both pass the count and the sum.
+ */
+async function checkDecisionGuards(tx: Executor, app: ApplicationWithRefs, action: 'shortlist' | 'propose' | 'unpropose') {
+  const challenge = (await findChallenge(tx, app.challengeId, { forUpdate: true }))!;
+  if (action === 'unpropose') {
+    const started = (await listPublicitiesOfSubject(tx, 'challenge_award', challenge.id)).some((p) => STARTED.has(p.status));
+    if (started) throw new DomainError('AWARD_PUBLICITY_STARTED', '中榜公示已开始，不能撤回拟中榜；如有问题请通过异议处理', 409);
+    return;
+  }
+  if (challenge.status !== 'under_review') throw new DomainError('CHALLENGE_NOT_UNDER_REVIEW', '榜单不在评审阶段，不能入围或拟定中榜', 409);
+  if (action !== 'propose') return;
+  const proposed = (await listApplicationsForReview(tx, challenge.id, ['proposed'])).filter((p) => p.id !== app.id);
+  const winners = challenge.mode === 'horse_race' ? (challenge.maxTeams ?? 1) : 1;
+  if (proposed.length + 1 > winners) {
+    throw new DomainError(
+      'TOO_MANY_WINNERS',
+      challenge.mode === 'horse_race' ? `赛马模式至多${winners}个团队中榜，已拟定${proposed.length}个` : '单一中榜模式只能拟定1个中榜单位',
+      409,
+      { winners, proposed: proposed.length },
+    );
+  }
+  const total = proposed.reduce((sum, p) => sum + p.quoteFen, app.quoteFen);
+  if (total > challenge.rewardFen) {
+    throw new DomainError('REWARD_EXCEEDED', `拟中榜报价合计${yuan(total)}元，超过榜单奖励总额${yuan(challenge.rewardFen)}元`, 409, {
+      totalFen: total,
+      rewardFen: challenge.rewardFen,
+    });
+  }
 }

@@ -31,7 +31,7 @@ export async function assignReviewerManually({
     }
     const check = checkManualAssignment(
       { id: reviewer.id, organizationId: reviewer.organizationId, relatedOrganizationIds: reviewer.relatedOrganizationIds },
-      { id: submissionId, organizationId: sub.submission.organizationId },
+      { id: submissionId, organizationIds: [sub.submission.organizationId] },
       existing.filter(ACTIVE).map((a) => ({ itemId: a.submissionId, reviewerId: a.reviewerUserId })),
     );
     if (!check.ok) throw new DomainError(check.code, check.message, 409);

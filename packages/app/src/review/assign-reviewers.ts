@@ -30,7 +30,7 @@ export async function assignReviewersForCall({
     if (reviewers.length === 0) throw new DomainError('NO_REVIEWERS', '平台尚无评审专家账号', 409);
     const existing = await listAssignmentsOfCall(tx, callId);
     const { added, dropped, shortfalls } = assignReviewers({
-      items: items.map((i) => ({ id: i.id, organizationId: i.organizationId })),
+      items: items.map((i) => ({ id: i.id, organizationIds: [i.organizationId] })),
       reviewers: reviewers.map((r) => ({ id: r.id, organizationId: r.organizationId, relatedOrganizationIds: r.relatedOrganizationIds })),
       k: scheme.reviewersPerItem,
       existing: existing.filter(ACTIVE).map((a) => ({ itemId: a.submissionId, reviewerId: a.reviewerUserId })),

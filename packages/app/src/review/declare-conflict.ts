@@ -34,7 +34,7 @@ export async function declareConflict({
     const reviewers = await listReviewers(tx);
     const items = await listSubmissionsOfCallInStates(tx, a.callId, ['in_review']);
     const replacement = reassignAfterConflict({
-      items: items.map((i) => ({ id: i.id, organizationId: i.organizationId })),
+      items: items.map((i) => ({ id: i.id, organizationIds: [i.organizationId] })),
       reviewers: reviewers.map((r) => ({ id: r.id, organizationId: r.organizationId, relatedOrganizationIds: r.relatedOrganizationIds })),
       k: (call.reviewScheme as ReviewScheme).reviewersPerItem,
       existing: all

@@ -41,7 +41,7 @@ const poolArb = (o: { maxItems: number; maxReviewers: number; maxK: number }) =>
       seed: fc.integer(),
     })
     .map(({ orgs, itemOrgs, reviewerSpecs, k, seed }) => ({
-      items: itemOrgs.map((x, i) => ({ id: `item-${i}`, organizationId: `org-${x % orgs}` })),
+      items: itemOrgs.map((x, i) => ({ id: `item-${i}`, organizationIds: [`org-${x % orgs}`] })),
       reviewers: reviewerSpecs.map((s, i) => ({
         id: `rev-${i}`,
         // Some reviewers belong to organisations that submit nothing.
@@ -73,7 +73,7 @@ const withHistoryArb = (o: { maxItems: number; maxReviewers: number; maxK: numbe
   );
 
 describe('isConflicted', () => {
-  const item = { id: 'i', organizationId: 'org-a' };
+  const item = { id: 'i', organizationIds: ['org-a'] };
   it('blocks the own organisation and declared relations only', () => {
     expect(isConflicted({ id: 'r', organizationId: 'org-a', relatedOrganizationIds: [] }, item)).toBe(true);
     expect(isConflicted({ id: 'r', organizationId: 'org-b', relatedOrganizationIds: ['org-a'] }, item)).toBe(true);
@@ -160,7 +160,7 @@ describe('assignReviewers: rules on random pools', () => {
   });
 
   it('lets the seed choose between equally good reviewers', () => {
-    const items = [{ id: 'only', organizationId: 'o' }];
+    const items = [{ id: 'only', organizationIds: ['o'] }];
     const reviewers = Array.from({ length: 10 }, (_, i) => ({ id: `r${i}`, organizationId: null, relatedOrganizationIds: [] }));
     const picks = new Set(
       Array.from({ length: 20 }, (_, seed) => assignReviewers({ items, reviewers, k: 1, seed }).assignments[0]!.reviewerId),
@@ -178,7 +178,7 @@ describe('assignReviewers: load balance', () => {
         fc.integer({ min: 0, max: 15 }),
         fc.integer(),
         (n, m, k, seed) => {
-          const items = Array.from({ length: n }, (_, i) => ({ id: `i${i}`, organizationId: `org-${i % 4}` }));
+          const items = Array.from({ length: n }, (_, i) => ({ id: `i${i}`, organizationIds: [`org-${i % 4}`] }));
           const reviewers = Array.from({ length: m }, (_, i) => ({
             id: `r${i}`,
             organizationId: i % 2 ? null : 'expert-org',
@@ -226,7 +226,7 @@ describe('assignReviewers: load balance', () => {
             else related[r]!.push(`org-${i}`);
           }
         }
-        const items = Array.from({ length: n }, (_, i) => ({ id: `i${i}`, organizationId: `org-${i}` }));
+        const items = Array.from({ length: n }, (_, i) => ({ id: `i${i}`, organizationIds: [`org-${i}`] }));
         const reviewers = related.map((rel, r) => ({ id: `r${r}`, organizationId: ownOrg[r]!, relatedOrganizationIds: rel }));
         return { items, reviewers, k, seed };
       });
@@ -278,11 +278,11 @@ describe('assignReviewers: optimal max and min load (max-flow oracle)', () => {
         seed: fc.integer(),
       })
       .map(({ n, m, k, density, noise, existing, seed }) => {
-        const items = Array.from({ length: n }, (_, i) => ({ id: `i${i}`, organizationId: `org-${i}` }));
+        const items = Array.from({ length: n }, (_, i) => ({ id: `i${i}`, organizationIds: [`org-${i}`] }));
         const reviewers = Array.from({ length: m }, (_, r) => ({
           id: `r${r}`,
           organizationId: null,
-          relatedOrganizationIds: items.filter((_, i) => noise[(r * 30 + i) % 300]! < density).map((x) => x.organizationId),
+          relatedOrganizationIds: items.filter((_, i) => noise[(r * 30 + i) % 300]! < density).map((x) => x.organizationIds[0]!),
         }));
         return { items, reviewers, k, seed, existing: existing.map(([i, r]) => ({ itemId: `i${i % n}`, reviewerId: `r${r % m}` })) };
       });
@@ -407,8 +407,8 @@ function lexLess(a: number[], b: number[]): boolean {
 describe('assignReviewers: examples and scale', () => {
   it('refills only the missing slot after a conflict declaration', () => {
     const items = [
-      { id: 'a', organizationId: 'x' },
-      { id: 'b', organizationId: 'y' },
+      { id: 'a', organizationIds: ['x'] },
+      { id: 'b', organizationIds: ['y'] },
     ];
     const reviewers = ['r1', 'r2', 'r3', 'r4'].map((id) => ({ id, organizationId: null, relatedOrganizationIds: [] }));
     const first = assignReviewers({ items, reviewers, k: 2, seed: 7 });
@@ -423,8 +423,8 @@ describe('assignReviewers: examples and scale', () => {
 
   it('reports items with too few eligible reviewers and gives them everyone eligible', () => {
     const items = [
-      { id: 'a', organizationId: 'x' },
-      { id: 'b', organizationId: 'y' },
+      { id: 'a', organizationIds: ['x'] },
+      { id: 'b', organizationIds: ['y'] },
     ];
     const reviewers = [
       { id: 'r1', organizationId: 'x', relatedOrganizationIds: [] },
@@ -438,7 +438,7 @@ describe('assignReviewers: examples and scale', () => {
   });
 
   it('handles no items, no reviewers and k = 0', () => {
-    const items = [{ id: 'a', organizationId: 'x' }];
+    const items = [{ id: 'a', organizationIds: ['x'] }];
     expect(assignReviewers({ items: [], reviewers: [], k: 3 })).toEqual({ assignments: [], added: [], dropped: [], shortfalls: [] });
     expect(assignReviewers({ items, reviewers: [], k: 3 }).shortfalls).toEqual([{ itemId: 'a', needed: 3, eligible: 0 }]);
     expect(
@@ -460,13 +460,13 @@ describe('assignReviewers: examples and scale', () => {
       k = 5;
     const planted = new Set<string>();
     for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) planted.add(`${i}|${(i * k + j + (i % 7)) % m}`);
-    const items = Array.from({ length: n }, (_, i) => ({ id: `i${i}`, organizationId: `org-${i}` }));
+    const items = Array.from({ length: n }, (_, i) => ({ id: `i${i}`, organizationIds: [`org-${i}`] }));
     const reviewers = Array.from({ length: m }, (_, r) => ({
       id: `r${r}`,
       organizationId: null,
       relatedOrganizationIds: items
         .filter((_, i) => !planted.has(`${i}|${r}`) && (i * 31 + r * 17) % 10 !== 0)
-        .map((x) => x.organizationId),
+        .map((x) => x.organizationIds[0]!),
     }));
     // Timing for this size is a benchmark matter; here only the outcome at scale.
     const { assignments, shortfalls } = assignReviewers({ items, reviewers, k, seed: 1 });
@@ -484,9 +484,9 @@ describe('reassignAfterConflict', () => {
     { id: 'r4', organizationId: null, relatedOrganizationIds: [] },
   ];
   const items = [
-    { id: 'a', organizationId: 'x' },
-    { id: 'b', organizationId: 'y' },
-    { id: 'c', organizationId: 'y' },
+    { id: 'a', organizationIds: ['x'] },
+    { id: 'b', organizationIds: ['y'] },
+    { id: 'c', organizationIds: ['y'] },
   ];
 
   it('picks the least loaded eligible reviewer not already on the item', () => {
@@ -574,7 +574,7 @@ describe('reassignAfterConflict', () => {
 });
 
 describe('checkManualAssignment', () => {
-  const item = { id: 'a', organizationId: 'x' };
+  const item = { id: 'a', organizationIds: ['x'] };
   it('applies the same conflict rules as the bulk assignment', () => {
     const same = checkManualAssignment({ id: 'r', organizationId: 'x', relatedOrganizationIds: [] }, item, []);
     expect(same).toMatchObject({ ok: false, code: 'CONFLICT_OF_INTEREST' });
@@ -600,5 +600,120 @@ describe('checkManualAssignment', () => {
         { itemId: 'b', reviewerId: 'r' },
       ]),
     ).toEqual({ ok: true });
+  });
+});
+
+describe('consortia: an item from several organisations', () => {
+  /** Written out again on purpose, so the property does not trust isConflicted. */
+  const touches = (r: Reviewer, item: ReviewItem) =>
+    item.organizationIds.some((org) => org === r.organizationId || r.relatedOrganizationIds.includes(org));
+
+  const consortiumArb = (o: { maxItems: number; maxReviewers: number; maxK: number }) =>
+    fc
+      .record({
+        orgs: fc.integer({ min: 1, max: 10 }),
+        itemOrgs: fc.array(fc.array(fc.nat(), { minLength: 1, maxLength: 5 }), { maxLength: o.maxItems }),
+        reviewerSpecs: fc.array(fc.record({ org: fc.option(fc.nat(), { nil: null }), related: fc.array(fc.nat(), { maxLength: 3 }) }), {
+          minLength: 1,
+          maxLength: o.maxReviewers,
+        }),
+        k: fc.integer({ min: 0, max: o.maxK }),
+        seed: fc.integer(),
+      })
+      .map(({ orgs, itemOrgs, reviewerSpecs, k, seed }) => ({
+        // Lead first, then members; a consortium never lists one organisation twice.
+        items: itemOrgs.map((xs, i) => ({ id: `app-${i}`, organizationIds: [...new Set(xs.map((x) => `org-${x % orgs}`))] })),
+        reviewers: reviewerSpecs.map((s, i) => ({
+          id: `rev-${i}`,
+          organizationId: s.org === null ? null : `org-${s.org % (orgs + 2)}`,
+          relatedOrganizationIds: s.related.map((x) => `org-${x % orgs}`),
+        })),
+        k,
+        seed,
+      }));
+
+  it('isConflicted and the manual check see every member, not only the lead', () => {
+    const item = { id: 'app', organizationIds: ['lead', 'member-1', 'member-2'] };
+    expect(isConflicted({ id: 'r', organizationId: 'member-2', relatedOrganizationIds: [] }, item)).toBe(true);
+    expect(isConflicted({ id: 'r', organizationId: 'other', relatedOrganizationIds: ['member-1'] }, item)).toBe(true);
+    expect(isConflicted({ id: 'r', organizationId: 'other', relatedOrganizationIds: ['elsewhere'] }, item)).toBe(false);
+    expect(checkManualAssignment({ id: 'r', organizationId: 'member-1', relatedOrganizationIds: [] }, item, [])).toMatchObject({
+      ok: false,
+      code: 'CONFLICT_OF_INTEREST',
+    });
+  });
+
+  it('never pairs a reviewer with an application whose lead or any member is their organisation or related to them', () => {
+    fc.assert(
+      fc.property(consortiumArb({ maxItems: 20, maxReviewers: 10, maxK: 4 }), (input) => {
+        const { assignments, shortfalls } = assignReviewers(input);
+        const items = new Map(input.items.map((i) => [i.id, i]));
+        const reviewers = new Map(input.reviewers.map((r) => [r.id, r]));
+        for (const a of assignments) expect(touches(reviewers.get(a.reviewerId)!, items.get(a.itemId)!)).toBe(false);
+        for (const item of input.items) {
+          const eligible = input.reviewers.filter((r) => !touches(r, item)).length;
+          expect(assignments.filter((a) => a.itemId === item.id)).toHaveLength(Math.min(input.k, eligible));
+          expect(shortfalls.some((s) => s.itemId === item.id)).toBe(eligible < input.k);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('after a conflict declaration the replacement is never from any member either', () => {
+    fc.assert(
+      fc.property(consortiumArb({ maxItems: 12, maxReviewers: 8, maxK: 3 }), fc.nat(), (input, pick) => {
+        const { assignments } = assignReviewers(input);
+        if (assignments.length === 0) return;
+        const conflicted = assignments[pick % assignments.length]!;
+        const r = reassignAfterConflict({ ...input, existing: assignments.filter((a) => a !== conflicted), conflicted });
+        if (r === null) return;
+        expect(r.reviewerId).not.toBe(conflicted.reviewerId);
+        const item = input.items.find((i) => i.id === r.itemId)!;
+        expect(
+          touches(
+            input.reviewers.find((x) => x.id === r.reviewerId)!,
+            item,
+          ),
+        ).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps the load as balanced as any valid assignment could (brute force on small pools)', () => {
+    fc.assert(
+      fc.property(consortiumArb({ maxItems: 5, maxReviewers: 5, maxK: 3 }), (input) => {
+        const { assignments } = assignReviewers(input);
+        expect(desc(loads(input.reviewers, assignments))).toEqual(bruteForceBest(input, []));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('without conflicts, consortium loads differ by at most one', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer(),
+        (sizes, m, k, seed) => {
+          const items = sizes.map((size, i) => ({
+            id: `app-${i}`,
+            organizationIds: Array.from({ length: size }, (_, j) => `org-${i}-${j}`),
+          }));
+          const reviewers = Array.from({ length: m }, (_, i) => ({
+            id: `r${i}`,
+            organizationId: `expert-${i}`,
+            relatedOrganizationIds: [],
+          }));
+          const { assignments } = assignReviewers({ items, reviewers, k, seed });
+          expect(assignments).toHaveLength(items.length * Math.min(k, m));
+          expect(spread(loads(reviewers, assignments))).toBeLessThanOrEqual(1);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -4,12 +4,15 @@ import { DomainError, notFound } from '../errors.js';
 /**
  * Who reviews what. A reviewer never sees an item from their own organisation or from an
  * organisation they declared a relation with, and never one they declared a conflict on.
+ * An item may come from several organisations (a consortium's lead and members): any one of
+ * them conflicts.
  * Within those rules the work is spread as evenly as the rules allow (see `assignReviewers`).
  */
 
 export interface ReviewItem {
   id: string;
-  organizationId: string;
+  /** Every organisation behind the item: one for a submission, lead + members for a consortium. */
+  organizationIds: readonly string[];
 }
 export interface Reviewer {
   id: string;
@@ -22,9 +25,8 @@ export interface Assignment {
 }
 
 export function isConflicted(reviewer: Reviewer, item: ReviewItem): boolean {
-  return (
-    (reviewer.organizationId !== null && reviewer.organizationId === item.organizationId) ||
-    reviewer.relatedOrganizationIds.includes(item.organizationId)
+  return item.organizationIds.some(
+    (org) => (reviewer.organizationId !== null && reviewer.organizationId === org) || reviewer.relatedOrganizationIds.includes(org),
   );
 }
 
@@ -106,7 +108,7 @@ function buildPool(input: AssignInput): Pool {
   );
   items.forEach((item, i) => {
     blocked.forEach((orgs, r) => {
-      if (orgs.has(item.organizationId)) cell[i * R + r] = BLOCKED;
+      if (item.organizationIds.some((org) => orgs.has(org))) cell[i * R + r] = BLOCKED;
     });
   });
   for (const x of input.excluded ?? []) {
@@ -319,10 +321,10 @@ export function checkManualAssignment(
   opts: { excluded?: readonly Assignment[] } = {},
 ): ManualCheck {
   const pair = (a: Assignment) => a.itemId === item.id && a.reviewerId === reviewer.id;
-  if (reviewer.organizationId !== null && reviewer.organizationId === item.organizationId) {
+  if (reviewer.organizationId !== null && item.organizationIds.includes(reviewer.organizationId)) {
     return { ok: false, code: 'CONFLICT_OF_INTEREST', message: '评审专家与申报单位为同一单位，须回避' };
   }
-  if (reviewer.relatedOrganizationIds.includes(item.organizationId)) {
+  if (item.organizationIds.some((org) => reviewer.relatedOrganizationIds.includes(org))) {
     return { ok: false, code: 'CONFLICT_OF_INTEREST', message: '评审专家已声明与申报单位存在关联关系，须回避' };
   }
   if ((opts.excluded ?? []).some(pair)) {

@@ -1,2 +1,3 @@
 export * from './assignment.js';
 export * from './scoring.js';
+export * from './defence.js';
