@@ -184,6 +184,12 @@ describe('lifecycle specifics', () => {
     expect(required(reviewAssignmentMachine)).toEqual(['declare_conflict']);
   });
 
+  it('a challenge in milestones completes by the operator or by the system when its last award closes', () => {
+    for (const actor of ['operator', 'system'] as const)
+      expect(decide(challengeMachine, { from: 'in_milestones', action: 'complete', actors: [actor] }).to).toBe('completed');
+    expect(() => decide(challengeMachine, { from: 'in_milestones', action: 'complete', actors: ['owner'] })).toThrow();
+  });
+
   it('walks a scenario need from draft to benchmark case', () => {
     const path: Array<[string, Actor]> = [
       ['submit', 'owner'],

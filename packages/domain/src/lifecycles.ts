@@ -160,11 +160,11 @@ export const challengeMachine = defineMachine({
     { action: 'close', from: ['open'], to: 'closed', by: ['operator', 'system'] },
     { action: 'start_review', from: ['closed'], to: 'under_review', by: ['operator'] },
     { action: 'start_publicity', from: ['under_review'], to: 'publicity', by: ['operator'] },
-    // An upheld objection sends the proposal back to review.
-    { action: 'reopen_review', from: ['publicity'], to: 'under_review', by: ['operator'], reasonRequired: true },
+    // Back to review: the operator's call, or the system's when the 公示 ended with every proposal revoked.
+    { action: 'reopen_review', from: ['publicity'], to: 'under_review', by: ['operator', 'system'], reasonRequired: true },
     { action: 'award', from: ['publicity'], to: 'awarded', by: ['operator', 'system'] },
     { action: 'start_milestones', from: ['awarded'], to: 'in_milestones', by: ['operator', 'owner'] },
-    { action: 'complete', from: ['in_milestones'], to: 'completed', by: ['operator'] },
+    { action: 'complete', from: ['in_milestones'], to: 'completed', by: ['operator', 'system'] },
     {
       action: 'terminate',
       from: ['pending_review', 'open', 'closed', 'under_review', 'publicity', 'awarded', 'in_milestones'],

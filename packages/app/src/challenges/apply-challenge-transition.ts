@@ -2,6 +2,7 @@ import { findChallenge, updateChallengeStatus, type ChallengeWithOrg, type Trans
 import { assertDeadlineAhead, challengeMachine, decide, DomainError, type ChallengeState } from '@scenebridge/domain';
 import type { Actor } from '../context.js';
 import type { TransactionEvents } from '../shared/index.js';
+import { startMatchingIfPublished } from '../submissions/index.js';
 import { challengeMachineActors } from './policy.js';
 
 /** One move of a challenge, by a user or (actor null) by the clock, audited in the same transaction. */
@@ -39,5 +40,7 @@ export async function applyChallengeTransition(
     reason: why ?? (actor ? null : 'clock'),
     data: t.action === 'close' ? { applicationDeadline: c.applicationDeadline.toISOString(), closedAt: now.toISOString() } : undefined,
   });
+  // The source need has something starting on it once the challenge is public (idempotent on later approvals).
+  if (t.action === 'approve' && c.sourceNeedId) await startMatchingIfPublished(tx, events, c.sourceNeedId, { kind: 'challenge', id: c.id });
   return (await findChallenge(tx, c.id))!;
 }

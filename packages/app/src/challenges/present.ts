@@ -5,8 +5,8 @@ import { challengeMachineActors, challengePolicy } from './policy.js';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-/** Editing an open challenge is the edit form's business (PATCH), not a button of its own. */
-const NOT_A_BUTTON = new Set(['revise']);
+/** Editing an open challenge is the edit form's business (PATCH); the award's 公示 starts and ends the 公示 step. */
+const NOT_A_BUTTON = new Set(['revise', 'start_publicity', 'award']);
 
 export function acceptingApplications(c: { status: string; applicationDeadline: Date }, now: Date): boolean {
   return c.status === 'open' && now.getTime() < c.applicationDeadline.getTime();

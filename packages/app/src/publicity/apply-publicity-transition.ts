@@ -9,6 +9,7 @@ import {
 } from '@scenebridge/domain';
 import { loadWorkingCalendar } from '../calendar/index.js';
 import type { TransactionEvents } from '../shared/index.js';
+import { publicitySubject } from './subjects.js';
 
 /**
  * One move of a publicity, audited in the same transaction. `start` fixes the window from the
@@ -53,8 +54,13 @@ export async function applyPublicityTransition(
   return moved;
 }
 
-/** Ended with no objection pending: final. Returns the publicity as it is after. */
+/**
+ * Ended with no objection pending: final, and the subject hears it (onFinal) in the same
+ * transaction — whether the clock or the last objection decision got here. Returns the publicity as it is after.
+ */
 export async function finalizeIfSettled(tx: Transaction, events: TransactionEvents, p: PublicityRow, now: Date): Promise<PublicityRow> {
   if (p.status !== 'ended' || (await countPendingObjections(tx, p.id)) > 0) return p;
-  return applyPublicityTransition(tx, events, ['system'], p, 'finalize', undefined, now);
+  const final = await applyPublicityTransition(tx, events, ['system'], p, 'finalize', undefined, now);
+  await publicitySubject(p.subjectKind).onFinal?.(tx, events, final, now);
+  return final;
 }

@@ -8,6 +8,7 @@ import {
   shanghaiDate,
   workingDaysBetween,
   type PublicityState,
+  type PublicitySubjectKind,
   type WorkingCalendar,
 } from '@scenebridge/domain';
 import type { z } from 'zod';
@@ -71,7 +72,7 @@ export function presentPublicity(
   );
   return {
     id: p.id,
-    subjectKind: p.subjectKind as 'call_selection',
+    subjectKind: p.subjectKind as PublicitySubjectKind,
     subjectId: p.subjectId,
     title: p.title,
     workingDays: p.workingDays,

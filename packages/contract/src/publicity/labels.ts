@@ -13,5 +13,5 @@ export const OBJECTION_STATUS_LABELS: Record<string, string> = {
 };
 export const PUBLICITY_SUBJECT_LABELS: Record<string, string> = {
   call_selection: '征集评审结果',
-  challenge_award: '揭榜挂帅拟立项（中标）名单',
+  challenge_award: '揭榜挂帅拟中榜单位',
 };

@@ -68,11 +68,16 @@ export async function updateAwardStatus(
   return row;
 }
 
-/** The next 任务书 number of a year: RW-<year>-<4 digits>, counted over the awards made that year. */
+/**
+ * The next 任务书 number of a year: RW-<year>-<4 digits>, counted over the awards made that year.
+ * Call inside the transaction that inserts the award: the advisory lock (held to its end) keeps
+ * two challenges awarded at the same moment from drawing the same number.
+ */
 export async function nextAgreementNo(db: Executor, year: number): Promise<string> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext('challenge_awards.agreement_no'))`);
   const prefix = `RW-${year}-`;
   const [row] = await db
-    .select({ n: sql<number>`coalesce(max(substring(${challengeAwards.agreementNo} from ${prefix.length + 1})::int), 0)` })
+    .select({ n: sql<number>`coalesce(max(substring(${challengeAwards.agreementNo} from ${prefix.length + 1}::int)::int), 0)` })
     .from(challengeAwards)
     .where(sql`${challengeAwards.agreementNo} like ${prefix + '%'}`);
   return `${prefix}${String(Number(row?.n ?? 0) + 1).padStart(4, '0')}`;

@@ -1,1 +1,2 @@
 export * from './acceptance.js';
+export * from './delivery-schema.js';

@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { numberOutOfRange, textTooLong, textTooShort } from '../field-rules.js';
 import { hasHiddenFormatCharacters } from '../text-safety.js';
 
-/** What a publicity is about: a call's selected items now; a challenge's proposed winners later. */
-export const PUBLICITY_SUBJECT_KINDS = ['call_selection'] as const;
+/** What a publicity is about: a call's selected items, or a challenge's proposed winners (拟中榜单位). */
+export const PUBLICITY_SUBJECT_KINDS = ['call_selection', 'challenge_award'] as const;
 export type PublicitySubjectKind = (typeof PUBLICITY_SUBJECT_KINDS)[number];
 
 export const PUBLICITY_DEFAULT_WORKING_DAYS = 5;

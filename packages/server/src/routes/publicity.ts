@@ -64,7 +64,8 @@ export function registerPublicityRoutes(app: FastifyInstance, services: Services
     {
       schema: {
         tags: ['publicity'],
-        summary: '发起公示（运营方）：以征集的入选项目创建待开始的公示，默认 5 个工作日',
+        summary:
+          '发起公示（运营方）：以征集的入选项目（call_selection）或榜单的拟中榜申报（challenge_award）创建待开始的公示，默认 5 个工作日',
         body: publicityCreateSchema,
         response: { 201: publicityDetail },
       },

@@ -21,8 +21,11 @@ import { LoadError } from '../../shared/components/LoadError';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { fmtTime } from '../../shared/time';
 import { ChallengeApplyCard } from '../applications/ChallengeApplyCard';
+import { useAccess } from '../auth/auth';
 import { challengesApi, challengesKeys, type Challenge } from './api';
+import { AwardPublicityButton } from './AwardPublicityButton';
 import { ChallengeStatus } from './ChallengeStatus';
+import { ChallengeWinners } from './ChallengeWinners';
 
 /** Where the challenge stands on the steps; a terminated one shows where it stopped as an error. */
 export function challengeStep(status: string): { current: number; error: boolean } {
@@ -50,6 +53,7 @@ export default function ChallengeDetail() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
+  const access = useAccess();
   const q = useQuery({ queryKey: challengesKeys.detail(id), queryFn: () => challengesApi.get(id) });
   if (q.isLoading) return <FullPageSpin />;
   if (!q.data) return <LoadError error={q.error} onRetry={() => void q.refetch()} />;
@@ -79,6 +83,12 @@ export default function ChallengeDetail() {
                 编辑
               </Button>
             )}
+            {access.isOperator && ['under_review', 'publicity', 'awarded', 'in_milestones', 'completed'].includes(c.status) && (
+              <Button onClick={() => navigate(`/challenges/${c.id}/review`)} data-testid="challenge-review">
+                评审
+              </Button>
+            )}
+            {access.isOperator && c.status === 'under_review' && <AwardPublicityButton challengeId={c.id} />}
             <ActionButtons
               actions={c.allowedActions}
               lifecycle={challengeLifecycle}
@@ -120,6 +130,7 @@ export default function ChallengeDetail() {
       )}
       <Steps_ c={c} />
       <ChallengeApplyCard c={c} />
+      {['awarded', 'in_milestones', 'completed'].includes(c.status) && <ChallengeWinners challengeId={c.id} />}
       <Card title="榜单概要" style={{ marginBottom: 16 }}>
         <Descriptions
           column={{ xs: 1, md: 2 }}

@@ -3,11 +3,12 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { fenToWanText, parseWanToFen, WAN_PATTERN } from '@scenebridge/contract/challenges/labels';
 import { QUALIFICATION_LABELS } from '@scenebridge/contract/eligibility/labels';
 import { ORGANIZATION_KIND_LABELS } from '@scenebridge/domain/glossary';
-import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { FullPageSpin } from '../../app/RequireAuth';
+import { DateTimePicker } from '../../shared/components/DateTimePicker';
 import { LoadError } from '../../shared/components/LoadError';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { applyServerErrors, type NamePath } from '../../shared/formErrors';
@@ -15,6 +16,7 @@ import { useUnsavedChangesPrompt } from '../../shared/hooks';
 import { errorMessage } from '../../shared/http';
 import { fromPickerValue, toPickerValue } from '../../shared/time';
 import type { ValidationDetail } from '../../shared/types';
+import { submissionsApi } from '../submissions/api';
 import { challengesApi, challengesKeys, type ChallengeInput } from './api';
 
 interface Indicator {
@@ -29,6 +31,8 @@ interface Milestone {
   deliverables: string;
 }
 interface Values {
+  /** A published need of this organisation the challenge is drafted from (来源需求), or none. */
+  sourceNeedId?: string | null;
   title: string;
   problem: string;
   indicators: Indicator[];
@@ -54,6 +58,7 @@ const DEFAULT_MILESTONES: Milestone[] = [
 
 /** Server field paths onto the form's fields. */
 const remap = (p: NamePath): NamePath => {
+  if (p[0] === 'sourceNeedId') return ['sourceNeedId'];
   if (p[0] === 'rewardFen') return ['rewardWan'];
   if (p[0] === 'applicationDeadline') return ['deadline'];
   if (p[0] === 'deliveryPeriod') return ['deliveryMonths'];
@@ -76,11 +81,42 @@ export default function ChallengeForm() {
   useUnsavedChangesPrompt(dirty);
 
   const loaded = useQuery({ queryKey: challengesKeys.detail(id ?? ''), queryFn: () => challengesApi.get(id!), enabled: !!id, gcTime: 0 });
+  // The organisation's needs a challenge may be drafted from: published, or published and being matched.
+  const needs = useQuery({
+    queryKey: ['challenges', 'source-needs'],
+    queryFn: async () =>
+      (
+        await Promise.all(
+          (['published', 'matching'] as const).map((status) =>
+            submissionsApi.submissions({ listType: 'scenario_need', status, pageSize: 100 }),
+          ),
+        )
+      ).flatMap((p) => p.items),
+  });
+  const [params] = useSearchParams();
+  const fromNeed = editing ? null : params.get('fromNeed');
+  const startingNeed = useQuery({
+    queryKey: ['challenges', 'source-need', fromNeed],
+    queryFn: () => submissionsApi.submission(fromNeed!),
+    enabled: !!fromNeed,
+  });
+  // 从已发布需求发榜: the need's title and description start the challenge; the owner edits them.
+  useEffect(() => {
+    const need = startingNeed.data;
+    if (!need || form.getFieldValue('sourceNeedId')) return;
+    const description = (need.data as { description?: unknown }).description;
+    form.setFieldsValue({
+      sourceNeedId: need.id,
+      title: form.getFieldValue('title') || need.title,
+      problem: form.getFieldValue('problem') || (typeof description === 'string' ? description : ''),
+    });
+  }, [startingNeed.data, form]);
   const isOpen = loaded.data?.status === 'open';
   useEffect(() => {
     const c = loaded.data;
     if (!c) return;
     form.setFieldsValue({
+      sourceNeedId: c.sourceNeedId ?? null,
       title: c.title,
       problem: c.problem,
       indicators: c.indicators.map((i) => ({ ...i })),
@@ -111,7 +147,7 @@ export default function ChallengeForm() {
     const input: ChallengeInput = {
       title: v.title.trim(),
       problem: v.problem.trim(),
-      sourceNeedId: loaded.data?.sourceNeedId ?? null,
+      sourceNeedId: v.sourceNeedId ?? null,
       indicators: v.indicators.map((i) => ({ name: i.name.trim(), target: i.target.trim(), unit: i.unit.trim(), method: i.method.trim() })),
       rewardFen: parseWanToFen(v.rewardWan)!,
       milestones: v.milestones.map((m) => ({ name: m.name.trim(), percent: Number(m.percent), deliverables: m.deliverables.trim() })),
@@ -187,6 +223,21 @@ export default function ChallengeForm() {
         data-testid="challenge-form"
       >
         <Card title="榜单内容" style={{ marginBottom: 16 }}>
+          <Form.Item
+            name="sourceNeedId"
+            label="来源需求（可选）"
+            extra="从本单位已发布的场景需求发榜：中榜后该需求随榜单进入承接、实施与验收。"
+          >
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              loading={needs.isLoading}
+              placeholder={needs.data?.length === 0 ? '本单位暂无已发布的场景需求' : '选择已发布的场景需求'}
+              options={(needs.data ?? []).map((n) => ({ value: n.id, label: n.title }))}
+              data-testid="challenge-source-need"
+            />
+          </Form.Item>
           <Form.Item name="title" label="榜单名称" rules={[{ required: true, whitespace: true, message: '请填写榜单名称' }]}>
             <Input maxLength={100} showCount data-testid="challenge-title" />
           </Form.Item>
@@ -328,12 +379,7 @@ export default function ChallengeForm() {
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="deadline" label="申报截止时间（北京时间）" rules={[{ required: true, message: '请选择申报截止时间' }]}>
-                <DatePicker
-                  showTime={{ format: 'HH:mm' }}
-                  format="YYYY-MM-DD HH:mm"
-                  style={{ width: '100%' }}
-                  data-testid="challenge-deadline"
-                />
+                <DateTimePicker style={{ width: '100%' }} data-testid="challenge-deadline" />
               </Form.Item>
             </Col>
           </Row>

@@ -42,8 +42,9 @@ export default function PublicityDetail() {
 
   const itemColumns: ColumnsType<Publicity['items'][number]> = [
     { title: '序号', dataIndex: 'seq', width: 70 },
-    { title: '名称', dataIndex: 'name', minWidth: 220 },
-    { title: '单位', dataIndex: 'organizationName', width: 220 },
+    // A challenge's proposed winner is named by its organisations; the lead is its 单位.
+    { title: p.subjectKind === 'challenge_award' ? '拟中榜单位' : '名称', dataIndex: 'name', minWidth: 220 },
+    { title: p.subjectKind === 'challenge_award' ? '牵头单位' : '单位', dataIndex: 'organizationName', width: 220 },
     {
       title: '异议',
       key: 'objections',
@@ -135,7 +136,16 @@ export default function PublicityDetail() {
           <Descriptions.Item label="状态">
             <PublicityStatus status={p.status} />
           </Descriptions.Item>
-          <Descriptions.Item label="事项">{PUBLICITY_SUBJECT_LABELS[p.subjectKind] ?? p.subjectKind}</Descriptions.Item>
+          <Descriptions.Item label="事项">
+            {PUBLICITY_SUBJECT_LABELS[p.subjectKind] ?? p.subjectKind}
+            {p.subjectKind === 'challenge_award' && (
+              <>
+                {'（'}
+                <Link to={`/challenges/${p.subjectId}`}>查看榜单</Link>
+                {'）'}
+              </>
+            )}
+          </Descriptions.Item>
           <Descriptions.Item label="公示期">{windowText(p, (iso) => fmtTime(iso))}</Descriptions.Item>
           <Descriptions.Item label="剩余">
             {p.status === 'running' && p.workingDaysLeft !== null ? `距公示结束还有 ${p.workingDaysLeft} 个工作日` : '—'}
@@ -149,7 +159,16 @@ export default function PublicityDetail() {
           <Alert type="warning" showIcon style={{ marginTop: 12 }} title="公示期已满，尚有异议待处理；全部处理后公示结果自动生效。" />
         )}
         {p.status === 'final' && (
-          <Alert type="success" showIcon style={{ marginTop: 12 }} title="公示结束：有效条目即为最终名单，可发文公布。" />
+          <Alert
+            type="success"
+            showIcon
+            style={{ marginTop: 12 }}
+            title={
+              p.subjectKind === 'challenge_award'
+                ? '公示结束：有效条目即为中榜单位，已自动确定中榜并生成任务书（全部被撤销时榜单退回评审）。'
+                : '公示结束：有效条目即为最终名单，可发文公布。'
+            }
+          />
         )}
         {p.status === 'running' && !user.isOperator && !access.isOrgUser && (
           <Alert type="info" showIcon style={{ marginTop: 12 }} title="只有已审核机构的用户可以提出异议。" />

@@ -23,7 +23,7 @@ export const publicityKeys = {
 export const publicityApi = {
   list: (query: Query) => get<PublicityPage>('/publicities', query),
   get: (id: string) => get<Publicity>(`/publicities/${encodeURIComponent(id)}`),
-  create: (input: { subjectKind: 'call_selection'; subjectId: string; title?: string; workingDays: number }) =>
+  create: (input: { subjectKind: PublicityDetail['subjectKind']; subjectId: string; title?: string; workingDays: number }) =>
     post<Publicity>('/publicities', input),
   transition: (id: string, action: string, reason?: string) =>
     post<Publicity>(`/publicities/${encodeURIComponent(id)}/transitions`, { action, reason }),
