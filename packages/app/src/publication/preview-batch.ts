@@ -43,7 +43,7 @@ export async function previewBatch({
       numberSource = s.source;
     }
     const planned = await assembleBatch(tx, actor!, call, { ...options, number }, now);
-    const document: PublishedBatch = {
+    const document: PublishedBatch & { listType: PublishedListType } = {
       id: 'preview',
       title: planned.title,
       number: planned.number,

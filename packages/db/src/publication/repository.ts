@@ -1,6 +1,6 @@
 import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client.js';
-import { batchEntries, batches, benchmarkCases } from '../schema.js';
+import { batchEntries, batches, benchmarkBatches, benchmarkCases, benchmarkEntries } from '../schema.js';
 
 export type BatchRow = typeof batches.$inferSelect;
 export type BatchEntryRow = typeof batchEntries.$inferSelect;
@@ -151,4 +151,87 @@ export async function listBenchmarkCases(db: Executor, q: { limit: number; offse
     db.select({ n: count() }).from(benchmarkCases),
   ]);
   return { items, total: c?.n ?? 0 };
+}
+
+// ---- 标杆案例清单 batches ---------------------------------------------------------------------
+
+export type BenchmarkBatchRow = typeof benchmarkBatches.$inferSelect;
+export type BenchmarkEntryRow = typeof benchmarkEntries.$inferSelect;
+
+export async function insertBenchmarkBatch(db: Executor, b: typeof benchmarkBatches.$inferInsert): Promise<BenchmarkBatchRow> {
+  const [row] = await db.insert(benchmarkBatches).values(b).returning();
+  return row!;
+}
+
+export async function insertBenchmarkEntries(db: Executor, rows: (typeof benchmarkEntries.$inferInsert)[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await db.insert(benchmarkEntries).values(rows.slice(i, i + 500));
+}
+
+export async function insertBenchmarkCases(db: Executor, rows: (typeof benchmarkCases.$inferInsert)[]) {
+  return rows.length ? db.insert(benchmarkCases).values(rows).returning() : [];
+}
+
+export async function nextBenchmarkNumber(db: Executor, year: number): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(max(${benchmarkBatches.number}), 0)::int` })
+    .from(benchmarkBatches)
+    .where(eq(benchmarkBatches.year, year));
+  return (row?.n ?? 0) + 1;
+}
+
+export async function benchmarkNumberTaken(db: Executor, year: number, number: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: benchmarkBatches.id })
+    .from(benchmarkBatches)
+    .where(and(eq(benchmarkBatches.year, year), eq(benchmarkBatches.number, number)));
+  return !!row;
+}
+
+export async function findBenchmarkBatch(db: Executor, id: string): Promise<BenchmarkBatchRow | undefined> {
+  const [row] = await db.select().from(benchmarkBatches).where(eq(benchmarkBatches.id, id));
+  return row;
+}
+
+export async function listBenchmarkBatches(db: Executor, q: { limit: number; offset: number }) {
+  const [items, [c]] = await Promise.all([
+    db
+      .select()
+      .from(benchmarkBatches)
+      .orderBy(desc(benchmarkBatches.publishedAt), desc(benchmarkBatches.id))
+      .limit(q.limit)
+      .offset(q.offset),
+    db.select({ n: count() }).from(benchmarkBatches),
+  ]);
+  return { items, total: c?.n ?? 0 };
+}
+
+/** Every version of a benchmark batch's entries, by seq then version. */
+export async function listBenchmarkEntries(db: Executor, batchId: string): Promise<BenchmarkEntryRow[]> {
+  return db
+    .select()
+    .from(benchmarkEntries)
+    .where(eq(benchmarkEntries.batchId, batchId))
+    .orderBy(benchmarkEntries.seq, benchmarkEntries.version);
+}
+
+export async function findCurrentBenchmarkEntry(db: Executor, batchId: string, seq: number, opts: { forUpdate?: boolean } = {}) {
+  const q = db
+    .select()
+    .from(benchmarkEntries)
+    .where(and(eq(benchmarkEntries.batchId, batchId), eq(benchmarkEntries.seq, seq), eq(benchmarkEntries.isCurrent, true)));
+  const [row] = opts.forUpdate ? await q.for('update') : await q;
+  return row;
+}
+
+export async function retireBenchmarkEntryVersion(db: Executor, id: string): Promise<void> {
+  await db.update(benchmarkEntries).set({ isCurrent: false }).where(eq(benchmarkEntries.id, id));
+}
+
+/** The first version of each of these submissions' benchmark entries (an item is in one batch only). */
+export async function benchmarkEntriesOfSubmissions(db: Executor, submissionIds: string[]) {
+  if (submissionIds.length === 0) return [];
+  return db
+    .select({ submissionId: benchmarkEntries.submissionId, batchId: benchmarkEntries.batchId })
+    .from(benchmarkEntries)
+    .where(and(inArray(benchmarkEntries.submissionId, submissionIds), eq(benchmarkEntries.version, 1)));
 }

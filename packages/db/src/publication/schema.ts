@@ -93,3 +93,60 @@ export const benchmarkCases = pgTable(
   },
   (t) => [uniqueIndex('benchmark_cases_submission_uq').on(t.submissionId), index('benchmark_cases_promoted_idx').on(t.promotedAt)],
 );
+
+/**
+ * 标杆案例清单: numbered batches in their own series (year + number), apart from the call
+ * batches because they come from accepted items of any call or challenge, not from one call.
+ */
+export const benchmarkBatches = pgTable(
+  'benchmark_batches',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    year: integer('year').notNull(),
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+    issuer: text('issuer').notNull(),
+    entryCount: integer('entry_count').notNull(),
+    publishedAt: tz('published_at').notNull(),
+    publishedBy: uuid('published_by').references(() => users.id),
+  },
+  (t) => [uniqueIndex('benchmark_batches_year_number_uq').on(t.year, t.number), index('benchmark_batches_published_idx').on(t.publishedAt)],
+);
+
+/** Immutable like batch_entries (same trigger rule): a correction is the next version with an erratum. */
+export const benchmarkEntries = pgTable(
+  'benchmark_entries',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    batchId: uuid('batch_id')
+      .notNull()
+      .references(() => benchmarkBatches.id),
+    seq: integer('seq').notNull(),
+    version: integer('version').notNull(),
+    isCurrent: boolean('is_current').notNull(),
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => submissions.id),
+    name: text('name').notNull(),
+    issuer: text('issuer').notNull(),
+    sector: text('sector').notNull(),
+    regionCode: text('region_code'),
+    resultsText: text('results_text').notNull(),
+    acceptanceReport: text('acceptance_report'),
+    winner: text('winner'),
+    erratum: text('erratum'),
+    publishedAt: tz('published_at').notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by').references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('benchmark_entries_version_uq').on(t.batchId, t.seq, t.version),
+    // An item is a benchmark case once: it sits in one batch only.
+    uniqueIndex('benchmark_entries_submission_uq').on(t.submissionId, t.version),
+    index('benchmark_entries_batch_idx').on(t.batchId, t.seq),
+  ],
+);

@@ -37,6 +37,7 @@ export function challengesListPage(baseUrl: string, items: readonly ChallengeWit
 ${crumbs('揭榜挂帅', false)}
 <h1>揭榜挂帅 · 正在揭榜的榜单</h1>
 <p class="lead">需求单位张榜求解、能者揭榜。共${items.length}个榜单正在接受申报（截止时间为北京时间）。</p>
+<ul class="links"><li><a href="/public/challenges/export.xlsx" download>下载 XLSX 表格</a></li><li><a href="/public/challenges/download.docx" download>下载 DOCX 文档</a></li><li><a href="/public/challenges.atom">订阅（Atom）</a></li></ul>
 ${
   items.length === 0
     ? html`<p class="notice">目前没有正在揭榜的榜单。</p>`

@@ -446,6 +446,7 @@ export function benchmarkPage(baseUrl: string, d: { items: BenchmarkCaseRow[]; t
 ${crumbs([{ href: '/public', label: '首页' }, { label: '标杆案例清单' }])}
 <h1>标杆案例清单</h1>
 <p class="lead">已完成交付并通过验收、成效显著的人工智能应用场景，共${d.total}个。</p>
+<p><a href="/public/benchmark-batches">按批次查看标杆案例清单（可下载 XLSX 表格与 DOCX 公告）</a></p>
 ${
   d.items.length === 0
     ? html`<p class="notice">暂无标杆案例。</p>`

@@ -81,6 +81,7 @@ export function publicityListPage(baseUrl: string, items: readonly Publicity[]):
 ${crumbs('公示', false)}
 <h1>公示</h1>
 <p class="lead">评审结果与拟立项名单在正式发布前公示，公示期按工作日计算（节假日不计）。目前${running}项正在公示。</p>
+<ul class="links"><li><a href="/public/publicity/export.xlsx" download>下载 XLSX 表格</a></li><li><a href="/public/publicity/download.docx" download>下载 DOCX 文档</a></li><li><a href="/public/publicity.atom">订阅（Atom）</a></li></ul>
 ${
   items.length === 0
     ? html`<p class="notice">目前没有正在公示或近期结束的公示。</p>`

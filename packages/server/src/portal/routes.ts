@@ -58,6 +58,8 @@ import {
 import { heavyRateLimit } from '../http/rate-limits.js';
 import { challengePortalRoutes } from './challenges.js';
 import { publicityPortalRoutes } from './publicity.js';
+import { benchmarkPortalRoutes } from './benchmark.js';
+import { challengeResultsPortalRoutes } from './challenge-results.js';
 import { sendExport } from '../xlsx-download.js';
 
 export const PAGE_CACHE_CONTROL = 'public, max-age=60';
@@ -316,6 +318,18 @@ export async function portalRoutes(app: FastifyInstance, services: Services) {
   });
   challengePortalRoutes(app, services, sendHtml);
   publicityPortalRoutes(app, services, sendHtml);
+  benchmarkPortalRoutes(app, services, {
+    sendHtml,
+    sendFile: (reply, type, body, fileName, ascii) =>
+      common(reply, 200).type(type).header('content-disposition', attachmentDisposition(fileName, ascii)).send(body),
+    sendFeed: (reply, xml) => common(reply, 200).type(ATOM_TYPE).header('access-control-allow-origin', '*').send(xml),
+  });
+  challengeResultsPortalRoutes(app, services, {
+    sendHtml,
+    sendFile: (reply, type, body, fileName, ascii) =>
+      common(reply, 200).type(type).header('content-disposition', attachmentDisposition(fileName, ascii)).send(body),
+    sendFeed: (reply, xml) => common(reply, 200).type(ATOM_TYPE).header('access-control-allow-origin', '*').send(xml),
+  });
 }
 
 /** Registers the portal under /public. */

@@ -25,6 +25,8 @@ export interface AtomOptions {
   authorName?: string;
   /** How many entry names the summary lists (default 5). */
   summaryNames?: number;
+  /** Path of the HTML list the feed mirrors (feed id, rel=alternate) and of its batches; default '/public/batches'. */
+  listPath?: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -32,8 +34,8 @@ const EPOCH = '1970-01-01T00:00:00.000Z';
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
-export function batchUrl(baseUrl: string, batchId: string): string {
-  return `${trimSlash(baseUrl)}/public/batches/${encodeURIComponent(batchId)}`;
+export function batchUrl(baseUrl: string, batchId: string, listPath = '/public/batches'): string {
+  return `${trimSlash(baseUrl)}${listPath}/${encodeURIComponent(batchId)}`;
 }
 
 export function atomEntryId(batch: Pick<PublishedBatch, 'id' | 'publishedAt'>, baseUrl: string): string {
@@ -51,8 +53,9 @@ export function batchSummary(batch: PublishedBatch, names = 5): string {
 
 export function batchesToAtom(batches: PublishedBatch[], opts: AtomOptions): string {
   const base = trimSlash(opts.baseUrl);
-  const selfUrl = opts.selfUrl ?? `${base}/public/batches.atom`;
-  const alternate = `${base}/public/batches`;
+  const listPath = opts.listPath ?? '/public/batches';
+  const selfUrl = opts.selfUrl ?? `${base}${listPath}.atom`;
+  const alternate = `${base}${listPath}`;
   const rows = batches
     .map((b) => ({ batch: b, updated: toRfc3339(batchUpdatedAt(b)), published: toRfc3339(b.publishedAt) }))
     .sort((a, b) => b.published.localeCompare(a.published) || a.batch.id.localeCompare(b.batch.id));
@@ -77,7 +80,7 @@ export function batchesToAtom(batches: PublishedBatch[], opts: AtomOptions): str
       `    <title>${t(batch.title)}</title>`,
       `    <updated>${updated}</updated>`,
       `    <published>${published}</published>`,
-      `    <link rel="alternate" type="text/html" href="${t(batchUrl(base, batch.id))}"/>`,
+      `    <link rel="alternate" type="text/html" href="${t(batchUrl(base, batch.id, listPath))}"/>`,
       `    <author><name>${t(batch.issuer)}</name></author>`,
       `    <category term="${t(batch.listType)}" label="${t(LIST_TYPE_LABEL[batch.listType])}"/>`,
       `    <summary type="text">${t(batchSummary(batch, opts.summaryNames))}</summary>`,

@@ -24,10 +24,12 @@ import {
   callWindowText,
   displayContact,
   displayErratum,
+  displayOptional,
   displayRegion,
   displaySector,
   displayTechFields,
   formatChineseDate,
+  isBenchmarkList,
   LIST_TYPE_LABEL,
   orderedEntries,
 } from './format.js';
@@ -52,9 +54,27 @@ function field(label: string, value: string, options: Omit<IRunOptions, 'text' |
   });
 }
 
-function entryParagraphs(e: PublishedEntry): Paragraph[] {
-  const out = [
-    new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun(`${e.seq}. ${e.name}`)] }),
+function benchmarkFields(e: PublishedEntry): Paragraph[] {
+  return [
+    field('发布单位', e.issuer),
+    field('揭榜（中标）单位', displayOptional(e.winner)),
+    field('所属领域', displaySector(e.sector)),
+    field('所在地区', displayRegion(e.regionCode)),
+    field('成效说明', e.resultsText ?? e.description),
+    field('验收结论', displayOptional(e.acceptanceReport)),
+  ];
+}
+
+function entryParagraphs(e: PublishedEntry, benchmark: boolean): Paragraph[] {
+  const heading = new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun(`${e.seq}. ${e.name}`)] });
+  const out = benchmark ? [heading, ...benchmarkFields(e)] : [heading, ...listFields(e)];
+  const erratum = displayErratum(e);
+  if (erratum) out.push(field('勘误', erratum, { color: ERRATUM_COLOR }));
+  return out;
+}
+
+function listFields(e: PublishedEntry): Paragraph[] {
+  return [
     field('发布单位', e.issuer),
     field('所属领域', displaySector(e.sector)),
     field('技术领域', displayTechFields(e.techFields) || '—'),
@@ -62,9 +82,6 @@ function entryParagraphs(e: PublishedEntry): Paragraph[] {
     field('描述', e.description),
     field('联系方式', displayContact(e.contact)),
   ];
-  const erratum = displayErratum(e);
-  if (erratum) out.push(field('勘误', erratum, { color: ERRATUM_COLOR }));
-  return out;
 }
 
 function centred(text: string, size: number, opts: { bold?: boolean; heading?: boolean; after?: number } = {}): Paragraph {
@@ -78,6 +95,7 @@ function centred(text: string, size: number, opts: { bold?: boolean; heading?: b
 export async function batchToDocx(batch: PublishedBatch): Promise<Buffer> {
   const entries = orderedEntries(batch);
   const publishedOn = formatChineseDate(batch.publishedAt);
+  const benchmark = isBenchmarkList(batch);
 
   const cover = [
     centred(batch.title, SIZE.erhao, { bold: true, heading: true, after: 480 }),
@@ -85,11 +103,14 @@ export async function batchToDocx(batch: PublishedBatch): Promise<Buffer> {
     centred(batch.issuer, SIZE.sanhao),
     centred(publishedOn, SIZE.sanhao),
     centred(`共${entries.length}项`, SIZE.sanhao, { after: 960 }),
-    centred(`征集活动：${batch.callTitle}`, SIZE.xiaosi, { after: 120 }),
-    centred(`征集时间：${callWindowText(batch)}`, SIZE.xiaosi),
+    ...(benchmark
+      ? []
+      : [centred(`征集活动：${batch.callTitle}`, SIZE.xiaosi, { after: 120 }), centred(`征集时间：${callWindowText(batch)}`, SIZE.xiaosi)]),
   ];
 
-  const body = entries.length ? entries.flatMap(entryParagraphs) : [new Paragraph({ children: [new TextRun('本批次暂无条目。')] })];
+  const body = entries.length
+    ? entries.flatMap((e) => entryParagraphs(e, benchmark))
+    : [new Paragraph({ children: [new TextRun('本批次暂无条目。')] })];
 
   const doc = new Document({
     title: batch.title,

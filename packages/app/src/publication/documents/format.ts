@@ -1,16 +1,21 @@
 /** Display helpers shared by the XLSX, DOCX, Atom and OCDS writers. All pure. */
 import { PLATFORM_TIME_ZONE, regionFullName, sectorName, techFieldName } from '@scenebridge/domain';
-import type { PublishedBatch, PublishedEntry, PublishedListType } from './types.js';
+import type { DocumentListType, PublishedBatch, PublishedEntry } from './types.js';
 
 /** Shown when the owner chose not to publish a contact. */
 export const CONTACT_VIA_PLATFORM = '通过平台联系';
 /** Shown for an empty optional field (region). */
 export const EMPTY_FIELD = '—';
 
-export const LIST_TYPE_LABEL: Record<PublishedListType, string> = {
+export const LIST_TYPE_LABEL: Record<DocumentListType, string> = {
   scenario_need: '场景需求清单',
   capability: '场景能力清单',
+  benchmark_case: '标杆案例清单',
 };
+
+/** A 标杆案例清单 has no call: its documents print the case's facts instead of the call's window. */
+export const isBenchmarkList = (batch: Pick<PublishedBatch, 'listType'>) => batch.listType === 'benchmark_case';
+export const displayOptional = (v: string | null | undefined) => (v && v.trim() ? v.trim() : EMPTY_FIELD);
 
 const dateParts = new Intl.DateTimeFormat('en-CA', {
   timeZone: PLATFORM_TIME_ZONE,

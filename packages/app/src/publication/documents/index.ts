@@ -5,3 +5,4 @@ export * from './xlsx.js';
 export * from './docx.js';
 export * from './atom.js';
 export * from './ocds.js';
+export * from './public-list.js';

@@ -29,9 +29,15 @@ export interface PublishedEntry {
   budgetMin?: number | null;
   budgetMax?: number | null;
   maturityTrl?: number | null;
+  /** 标杆案例 only: 成效说明, the acceptance report and the winning organisation, when known. */
+  resultsText?: string;
+  acceptanceReport?: string | null;
+  winner?: string | null;
 }
 
 export type PublishedListType = 'scenario_need' | 'capability';
+/** What a document may print: a call's list, or the 标杆案例清单 (its own series, no call). */
+export type DocumentListType = PublishedListType | 'benchmark_case';
 
 export interface PublishedBatch {
   id: string;
@@ -39,7 +45,7 @@ export interface PublishedBatch {
   title: string;
   number: number;
   year: number;
-  listType: PublishedListType;
+  listType: DocumentListType;
   /** e.g. 重庆市人工智能场景创新促进中心 */
   issuer: string;
   /** ISO */

@@ -11,10 +11,12 @@ import {
   callWindowText,
   displayContact,
   displayErratum,
+  displayOptional,
   displayRegion,
   displaySector,
   displayTechFields,
   formatChineseDate,
+  isBenchmarkList,
   LIST_TYPE_LABEL,
   orderedEntries,
 } from './format.js';
@@ -28,12 +30,14 @@ export const XLSX_SUBTITLE_ROW = 2;
 export const XLSX_HEADER_ROW = 3;
 export const XLSX_FIRST_ENTRY_ROW = 4;
 
-export const XLSX_COLUMNS: ReadonlyArray<{
+type Column = {
   header: string;
   width: number;
   value: (e: PublishedEntry) => string | number;
   center?: boolean;
-}> = [
+};
+
+export const XLSX_COLUMNS: ReadonlyArray<Column> = [
   { header: '序号', width: 6, value: (e) => e.seq, center: true },
   { header: '名称', width: 28, value: (e) => e.name },
   { header: '发布单位', width: 24, value: (e) => e.issuer },
@@ -44,6 +48,21 @@ export const XLSX_COLUMNS: ReadonlyArray<{
   { header: '联系方式', width: 20, value: (e) => displayContact(e.contact) },
   { header: '勘误说明', width: 28, value: (e) => displayErratum(e) },
 ];
+
+/** The 标杆案例清单's columns; 勘误说明 stays last (its cells are styled as errata). */
+export const BENCHMARK_XLSX_COLUMNS: ReadonlyArray<Column> = [
+  { header: '序号', width: 6, value: (e) => e.seq, center: true },
+  { header: '案例名称', width: 28, value: (e) => e.name },
+  { header: '发布单位', width: 24, value: (e) => e.issuer },
+  { header: '揭榜（中标）单位', width: 24, value: (e) => displayOptional(e.winner) },
+  { header: '所属领域', width: 11, value: (e) => displaySector(e.sector), center: true },
+  { header: '所在地区', width: 14, value: (e) => displayRegion(e.regionCode) },
+  { header: '成效说明', width: 60, value: (e) => e.resultsText ?? e.description },
+  { header: '验收结论', width: 36, value: (e) => displayOptional(e.acceptanceReport) },
+  { header: '勘误说明', width: 28, value: (e) => displayErratum(e) },
+];
+
+export const xlsxColumnsOf = (batch: Pick<PublishedBatch, 'listType'>) => (isBenchmarkList(batch) ? BENCHMARK_XLSX_COLUMNS : XLSX_COLUMNS);
 
 /** Excel's limit per cell. */
 const MAX_CELL_CHARS = 32_767;
@@ -84,7 +103,8 @@ function wrappedLines(value: string, width: number): number {
 
 export async function batchToXlsx(batch: PublishedBatch): Promise<Buffer> {
   const entries = orderedEntries(batch);
-  const lastCol = colLetter(XLSX_COLUMNS.length);
+  const COLUMNS = xlsxColumnsOf(batch);
+  const lastCol = colLetter(COLUMNS.length);
   const publishedOn = formatChineseDate(batch.publishedAt);
 
   const wb = new ExcelJS.Workbook();
@@ -108,10 +128,10 @@ export async function batchToXlsx(batch: PublishedBatch): Promise<Buffer> {
     },
     headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
   });
-  ws.columns = XLSX_COLUMNS.map((c) => ({ width: c.width }));
+  ws.columns = COLUMNS.map((c) => ({ width: c.width }));
   // One shared style object per column: exceljs caches style ids by object identity, so 9,000
   // cells cost 10 style look-ups instead of 9,000 serialisations. Never mutate these per cell.
-  const bodyStyles: Partial<ExcelJS.Style>[] = XLSX_COLUMNS.map((c) => ({
+  const bodyStyles: Partial<ExcelJS.Style>[] = COLUMNS.map((c) => ({
     font: BODY_FONT,
     border: THIN,
     alignment: { vertical: 'top', horizontal: c.center ? 'center' : 'left', wrapText: true },
@@ -133,7 +153,7 @@ export async function batchToXlsx(batch: PublishedBatch): Promise<Buffer> {
   ws.mergeCells(`A${XLSX_SUBTITLE_ROW}:${lastCol}${XLSX_SUBTITLE_ROW}`);
 
   const header = ws.getRow(XLSX_HEADER_ROW);
-  XLSX_COLUMNS.forEach((c, i) => {
+  COLUMNS.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = c.header;
     cell.font = { ...BODY_FONT, bold: true };
@@ -146,12 +166,12 @@ export async function batchToXlsx(batch: PublishedBatch): Promise<Buffer> {
   entries.forEach((e, idx) => {
     const row = ws.getRow(XLSX_FIRST_ENTRY_ROW + idx);
     let lines = 1;
-    XLSX_COLUMNS.forEach((c, i) => {
+    COLUMNS.forEach((c, i) => {
       const raw = c.value(e);
       const value = typeof raw === 'string' ? clip(raw) : raw;
       const cell = row.getCell(i + 1);
       cell.value = value === '' ? null : spreadsheetCell(value);
-      cell.style = i === XLSX_COLUMNS.length - 1 && value !== '' ? erratumStyle : bodyStyles[i]!;
+      cell.style = i === COLUMNS.length - 1 && value !== '' ? erratumStyle : bodyStyles[i]!;
       if (typeof value === 'string') lines = Math.max(lines, wrappedLines(value, c.width));
     });
     row.height = Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 4);
@@ -160,7 +180,7 @@ export async function batchToXlsx(batch: PublishedBatch): Promise<Buffer> {
   if (entries.length > 0)
     ws.autoFilter = {
       from: { row: XLSX_HEADER_ROW, column: 1 },
-      to: { row: XLSX_HEADER_ROW + entries.length, column: XLSX_COLUMNS.length },
+      to: { row: XLSX_HEADER_ROW + entries.length, column: COLUMNS.length },
     };
 
   // ---- 批次信息 ------------------------------------------------------------------------------
@@ -172,8 +192,12 @@ export async function batchToXlsx(batch: PublishedBatch): Promise<Buffer> {
     ['批次', `${batch.year}年第${batch.number}批`],
     ['发布单位', batch.issuer],
     ['发布日期', publishedOn],
-    ['征集活动', batch.callTitle],
-    ['征集时间', callWindowText(batch)],
+    ...(isBenchmarkList(batch)
+      ? []
+      : ([
+          ['征集活动', batch.callTitle],
+          ['征集时间', callWindowText(batch)],
+        ] as Array<[string, string]>)),
     ['条目数', entries.length],
     ['勘误条目数', entries.filter((e) => e.version > 1).length],
     ['批次编号', batch.id],
