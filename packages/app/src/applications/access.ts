@@ -1,4 +1,12 @@
-import { findApplication, listParticipants, type ApplicationWithRefs, type Executor, type ParticipantWithOrg } from '@scenebridge/db';
+import {
+  findApplication,
+  listApplicationAttachments,
+  listParticipants,
+  type ApplicationAttachmentMeta,
+  type ApplicationWithRefs,
+  type Executor,
+  type ParticipantWithOrg,
+} from '@scenebridge/db';
 import { notFound } from '@scenebridge/domain';
 import type { Actor } from '../context.js';
 import { applicationPolicy, type ApplicationAccess } from './policy.js';
@@ -8,6 +16,8 @@ export interface LoadedApplication {
   participants: ParticipantWithOrg[];
   access: ApplicationAccess;
 }
+/** One application as its page shows it: with its files (lists leave them out). */
+export type LoadedApplicationDetail = LoadedApplication & { attachments: ApplicationAttachmentMeta[] };
 
 export function accessOf(app: ApplicationWithRefs, participants: readonly ParticipantWithOrg[], now: Date): ApplicationAccess {
   return {
@@ -27,11 +37,11 @@ export async function loadApplication(
   id: string,
   now: Date,
   opts: { forUpdate?: boolean } = {},
-): Promise<LoadedApplication> {
+): Promise<LoadedApplicationDetail> {
   const app = await findApplication(db, id, opts);
   if (!app) throw notFound(applicationPolicy.label);
   const participants = await listParticipants(db, id);
   const access = accessOf(app, participants, now);
   applicationPolicy.authorize(actor, 'view', access);
-  return { app, participants, access };
+  return { app, participants, access, attachments: await listApplicationAttachments(db, id) };
 }

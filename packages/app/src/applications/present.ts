@@ -1,6 +1,6 @@
 import { allowedActions, applicationMachine, type ApplicationState } from '@scenebridge/domain';
 import type { Actor } from '../context.js';
-import type { LoadedApplication } from './access.js';
+import type { LoadedApplication, LoadedApplicationDetail } from './access.js';
 import { applicationMachineActors, applicationPolicy } from './policy.js';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -50,3 +50,17 @@ export function presentApplication({ app, participants, access }: LoadedApplicat
   };
 }
 export type ApplicationView = ReturnType<typeof presentApplication>;
+
+/** The application's own page: everything of the list item, and its files. */
+export function presentApplicationDetail(loaded: LoadedApplicationDetail, actor: Actor | null) {
+  return {
+    ...presentApplication(loaded, actor),
+    attachments: loaded.attachments.map((f) => ({
+      id: f.id,
+      filename: f.filename,
+      mediaType: f.mediaType,
+      size: f.size,
+      createdAt: f.createdAt.toISOString(),
+    })),
+  };
+}

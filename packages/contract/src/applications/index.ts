@@ -2,6 +2,7 @@
 import { APPLICATION_STATES, applicationMachine } from '@scenebridge/domain';
 import { z } from 'zod';
 import { isoDateTime, pageOf } from '../common/index.js';
+import { attachment } from '../submissions/index.js';
 
 export const applicationMember = z.object({
   organizationId: z.string(),
@@ -12,7 +13,8 @@ export const applicationMember = z.object({
   decidedAt: isoDateTime.nullable(),
 });
 
-export const applicationDetail = z.object({
+/** An application as lists show it; its own page adds the files (applicationDetail). */
+export const applicationSummary = z.object({
   id: z.string(),
   challengeId: z.string(),
   challengeTitle: z.string(),
@@ -37,8 +39,10 @@ export const applicationDetail = z.object({
   myMembership: z.object({ status: z.enum(['invited', 'confirmed', 'declined']), canDecide: z.boolean() }).nullable(),
   allowedActions: z.array(z.enum(applicationMachine.transitions.map((t) => t.action))),
 });
+export type ApplicationSummary = z.infer<typeof applicationSummary>;
+export const applicationDetail = applicationSummary.extend({ attachments: z.array(attachment) });
 export type ApplicationDetail = z.infer<typeof applicationDetail>;
-export const applicationPage = pageOf(applicationDetail);
+export const applicationPage = pageOf(applicationSummary);
 export type ApplicationPage = z.infer<typeof applicationPage>;
 
 export const consortiumPartner = z.object({ id: z.string(), name: z.string(), creditCode: z.string(), kind: z.string() });

@@ -300,6 +300,9 @@ describe('operator decisions and reminders', () => {
     expect((await move(lead.client, a.id, 'submit')).statusCode).toBe(200);
     expect((await move(lead.client, a.id, 'shortlist')).statusCode).toBe(403);
     expect((await move(operator, a.id, 'not_award')).json().error.code).toBe('REASON_REQUIRED');
+    // Shortlisting happens in review (docs/challenges.md, "Review and defence").
+    expect((await move(operator, a.id, 'shortlist')).json().error.code).toBe('CHALLENGE_NOT_UNDER_REVIEW');
+    await ctx.handle.db.update(schema.challenges).set({ status: 'under_review' }).where(eq(schema.challenges.id, ch.id));
     expect((await move(operator, a.id, 'shortlist')).json().status).toBe('shortlisted');
     expect((await move(operator, a.id, 'award')).statusCode).toBe(409);
     expect((await move(operator, a.id, 'not_award', '方案可行性不足')).json()).toMatchObject({

@@ -1,26 +1,44 @@
 import { APPLICATION_STATES, applicationContentSchema, membershipDecisionSchema } from '@scenebridge/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { applicationDetail, applicationPage, consortiumPartnerList, type ApplicationDetail } from '@scenebridge/contract/applications';
+import {
+  applicationDetail,
+  applicationPage,
+  consortiumPartnerList,
+  type ApplicationDetail,
+  type ApplicationSummary,
+} from '@scenebridge/contract/applications';
+import { noContent } from '@scenebridge/contract/common';
+import { attachment } from '@scenebridge/contract/submissions';
 import { z } from 'zod';
 import type { Services } from '@scenebridge/app/context';
 import {
+  addApplicationAttachment,
   createApplication,
   decideMembership,
+  downloadApplicationAttachment,
   exportChallengeApplications,
   getApplication,
   listChallengeApplications,
   listMyApplications,
   presentApplication,
+  presentApplicationDetail,
+  removeApplicationAttachment,
   searchConsortiumPartners,
   transitionApplication,
   updateApplicationDraft,
 } from '@scenebridge/app/applications';
-import { idParams, pageQuery, requireActor, transitionBody } from '../http.js';
+import { idParams, pageQuery, requireActor, sendError, transitionBody } from '../http.js';
 import { sendExport, xlsxExportFile } from '../xlsx-download.js';
 
 // Presenters read jsonb columns as loose types; the response schema checks them on the way out.
-const present = (...args: Parameters<typeof presentApplication>) => presentApplication(...args) as ApplicationDetail;
+const present = (...args: Parameters<typeof presentApplication>) => presentApplication(...args) as ApplicationSummary;
+const presentDetail = (...args: Parameters<typeof presentApplicationDetail>) => presentApplicationDetail(...args) as ApplicationDetail;
+/** Bytes of the stored file with its own media type: Fastify sends a Buffer without the response serialiser. */
+const fileBytes = {
+  description: '申报附件文件（原媒体类型）',
+  content: { 'application/octet-stream': { schema: z.any().meta({ type: 'string', format: 'binary' }) } },
+};
 const statusFilter = z.object({ status: z.enum(APPLICATION_STATES).optional() });
 
 export function registerApplicationRoutes(app: FastifyInstance, services: Services) {
@@ -79,7 +97,7 @@ export function registerApplicationRoutes(app: FastifyInstance, services: Servic
     async (request, reply) => {
       const actor = requireActor(request);
       const l = await createApplication({ services, actor, challengeId: request.params.id, input: request.body });
-      return reply.status(201).send(present(l, actor));
+      return reply.status(201).send(presentDetail(l, actor));
     },
   );
   api.get(
@@ -115,7 +133,7 @@ export function registerApplicationRoutes(app: FastifyInstance, services: Servic
     { schema: { tags: ['applications'], params: idParams, response: { 200: applicationDetail } } },
     async (request) => {
       const actor = requireActor(request);
-      return present(await getApplication({ services, actor, id: request.params.id }), actor);
+      return presentDetail(await getApplication({ services, actor, id: request.params.id }), actor);
     },
   );
   api.patch(
@@ -131,7 +149,7 @@ export function registerApplicationRoutes(app: FastifyInstance, services: Servic
     },
     async (request) => {
       const actor = requireActor(request);
-      return present(await updateApplicationDraft({ services, actor, id: request.params.id, input: request.body }), actor);
+      return presentDetail(await updateApplicationDraft({ services, actor, id: request.params.id, input: request.body }), actor);
     },
   );
   api.post(
@@ -147,7 +165,7 @@ export function registerApplicationRoutes(app: FastifyInstance, services: Servic
     },
     async (request) => {
       const actor = requireActor(request);
-      return present(await transitionApplication({ services, actor, id: request.params.id, ...request.body }), actor);
+      return presentDetail(await transitionApplication({ services, actor, id: request.params.id, ...request.body }), actor);
     },
   );
   api.post(
@@ -163,7 +181,68 @@ export function registerApplicationRoutes(app: FastifyInstance, services: Servic
     },
     async (request) => {
       const actor = requireActor(request);
-      return present(await decideMembership({ services, actor, id: request.params.id, input: request.body }), actor);
+      return presentDetail(await decideMembership({ services, actor, id: request.params.id, input: request.body }), actor);
+    },
+  );
+  registerApplicationAttachmentRoutes(app, services);
+}
+
+/** Files of an application: the lead adds and removes them on its draft; whoever sees the application reads them. */
+function registerApplicationAttachmentRoutes(app: FastifyInstance, services: Services) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.post(
+    '/applications/:id/attachments',
+    {
+      schema: {
+        tags: ['applications'],
+        summary: '上传申报附件（multipart 字段 file；PDF/DOCX/XLSX/PNG/JPG，按内容识别，≤10MB，每份申报最多20个；牵头单位，草稿时）',
+        params: idParams,
+        consumes: ['multipart/form-data'],
+        response: { 201: attachment },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      if (!request.isMultipart()) return sendError(reply, 400, 'MULTIPART_REQUIRED', '请以 multipart/form-data 上传文件');
+      const file = await request.file();
+      if (!file) return sendError(reply, 400, 'FILE_REQUIRED', '请选择文件');
+      // The multipart limit stops reading at maxUploadBytes (413): a larger file is never held whole.
+      const content = await file.toBuffer();
+      const meta = await addApplicationAttachment({ services, actor, applicationId: request.params.id, filename: file.filename, content });
+      return reply.status(201).send({
+        id: meta.id,
+        filename: meta.filename,
+        mediaType: meta.mediaType,
+        size: meta.size,
+        createdAt: meta.createdAt.toISOString(),
+      });
+    },
+  );
+  api.get(
+    '/application-attachments/:id',
+    {
+      schema: {
+        tags: ['applications'],
+        summary: '下载申报附件（能查看该申报者；分配的评审专家，盲评时不显示原文件名）',
+        params: idParams,
+        response: { 200: fileBytes },
+      },
+    },
+    async (request, reply) => {
+      const { meta, content } = await downloadApplicationAttachment({ services, actor: requireActor(request), id: request.params.id });
+      return reply
+        .header('content-type', meta.mediaType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(meta.filename)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(content);
+    },
+  );
+  api.delete(
+    '/application-attachments/:id',
+    { schema: { tags: ['applications'], summary: '删除申报附件（牵头单位，草稿时）', params: idParams, response: { 204: noContent } } },
+    async (request, reply) => {
+      await removeApplicationAttachment({ services, actor: requireActor(request), id: request.params.id });
+      return reply.status(204).send(null);
     },
   );
 }

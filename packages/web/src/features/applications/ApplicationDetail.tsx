@@ -16,11 +16,13 @@ import { LoadError } from '../../shared/components/LoadError';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { errorMessage } from '../../shared/http';
 import { fmtTime } from '../../shared/time';
-import { applicationsApi, applicationsKeys, type Application } from './api';
+import { challengesApi, challengesKeys } from '../challenges/api';
+import { applicationsApi, applicationsKeys, type Application, type ApplicationWithFiles } from './api';
+import { ApplicationAttachments } from './ApplicationAttachments';
 import { ApplicationStatus, MemberStatus } from './ApplicationStatus';
 
 /** A member organisation's admin answers its place in the consortium. */
-function MembershipCard({ a, onChange }: { a: Application; onChange: (next: Application) => void }) {
+function MembershipCard({ a, onChange }: { a: Application; onChange: (next: ApplicationWithFiles) => void }) {
   const { message } = App.useApp();
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState('');
@@ -79,10 +81,17 @@ export default function ApplicationDetail() {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const q = useQuery({ queryKey: applicationsKeys.detail(id), queryFn: () => applicationsApi.get(id) });
+  // Only for the milestones' names: the schedule still shows, numbered, if it cannot be read.
+  const challengeId = q.data?.challengeId;
+  const challenge = useQuery({
+    queryKey: challengesKeys.detail(challengeId ?? ''),
+    queryFn: () => challengesApi.get(challengeId!),
+    enabled: !!challengeId,
+  });
   if (q.isLoading) return <FullPageSpin />;
   if (!q.data) return <LoadError error={q.error} onRetry={() => void q.refetch()} />;
   const a = q.data;
-  const set = (next: Application) => {
+  const set = (next: ApplicationWithFiles) => {
     queryClient.setQueryData(applicationsKeys.detail(a.id), next);
     void queryClient.invalidateQueries({ queryKey: applicationsKeys.all });
   };
@@ -92,6 +101,8 @@ export default function ApplicationDetail() {
     void message.success(`已${APPLICATION_ACTION_LABELS[action] ?? action}：${APPLICATION_STATE_LABELS[moved.status as ApplicationState]}`);
   };
   const pending = a.members.filter((m) => m.status !== 'confirmed');
+  const milestones = challenge.data?.milestones ?? [];
+  const memberReasons = a.members.some((m) => m.reason);
 
   return (
     <div>
@@ -126,7 +137,8 @@ export default function ApplicationDetail() {
           </Space>
         }
       />
-      {a.status === 'draft' && pending.length > 0 && (
+      {/* Only the lead can submit: a member sees its own place in the card below instead. */}
+      {a.canEdit && a.status === 'draft' && pending.length > 0 && (
         <Alert
           type="warning"
           showIcon
@@ -146,14 +158,14 @@ export default function ApplicationDetail() {
             { key: 'deadline', label: '申报截止（北京时间）', children: fmtTime(a.challengeDeadline) },
             { key: 'leader', label: '团队负责人', children: `${a.teamLeader.name}（${a.teamLeader.title}，${a.teamLeader.phone}）` },
             { key: 'submitted', label: '提交时间', children: a.submittedAt ? fmtTime(a.submittedAt) : '未提交' },
-            {
-              key: 'plan',
-              label: '实施方案',
-              span: 'filled',
-              children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{a.plan}</Typography.Paragraph>,
-            },
           ]}
         />
+      </Card>
+      {/* A card of its own, not a Descriptions item: on a phone the label column left the plan a narrow strip. */}
+      <Card title="实施方案" style={{ marginBottom: 16 }}>
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', margin: 0 }} data-testid="application-plan-text">
+          {a.plan}
+        </Typography.Paragraph>
       </Card>
       <Card title="进度计划" style={{ marginBottom: 16 }}>
         <Table
@@ -162,8 +174,15 @@ export default function ApplicationDetail() {
           rowKey={(_r, i) => String(i)}
           dataSource={a.schedule.map((s, i) => ({ ...s, n: i + 1 }))}
           columns={[
-            { title: '里程碑', dataIndex: 'n', render: (n: number) => `第${n}个里程碑` },
-            { title: '计划完成日期', dataIndex: 'plannedDate' },
+            {
+              title: '里程碑',
+              dataIndex: 'n',
+              render: (n: number) => {
+                const m = milestones[n - 1];
+                return m ? `${n}. ${m.name}（支付 ${m.percent}%）` : `第${n}个里程碑`;
+              },
+            },
+            { title: '计划完成日期', dataIndex: 'plannedDate', width: 120 },
           ]}
         />
       </Card>
@@ -178,14 +197,31 @@ export default function ApplicationDetail() {
             dataSource={a.members}
             data-testid="application-members-table"
             columns={[
-              { title: '成员单位', dataIndex: 'organizationName' },
-              { title: '统一社会信用代码', dataIndex: 'creditCode' },
-              { title: '状态', dataIndex: 'status', render: (s: Application['members'][number]['status']) => <MemberStatus status={s} /> },
-              { title: '说明', dataIndex: 'reason', render: (r: string | null) => r ?? '' },
+              {
+                // The credit code under the name, not in a column of its own: a phone has room for two columns.
+                title: '成员单位',
+                dataIndex: 'organizationName',
+                render: (name: string, m) => (
+                  <Space orientation="vertical" size={0}>
+                    {name}
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      统一社会信用代码 {m.creditCode}
+                    </Typography.Text>
+                  </Space>
+                ),
+              },
+              {
+                title: '状态',
+                dataIndex: 'status',
+                width: 90,
+                render: (s: Application['members'][number]['status']) => <MemberStatus status={s} />,
+              },
+              ...(memberReasons ? [{ title: '说明', dataIndex: 'reason', render: (r: string | null) => r ?? '' }] : []),
             ]}
           />
         )}
       </Card>
+      <ApplicationAttachments a={a} />
     </div>
   );
 }

@@ -181,7 +181,9 @@ export default function ApplicationForm() {
             <Input inputMode="decimal" suffix="万元" style={{ maxWidth: 240 }} data-testid="application-quote" />
           </Form.Item>
         </Card>
-        <Card title="进度计划（每个里程碑的计划完成日期）" style={{ marginBottom: 16 }}>
+        {/* Short card titles: a longer one is cut off with an ellipsis on a phone. */}
+        <Card title="进度计划" style={{ marginBottom: 16 }}>
+          <Typography.Paragraph type="secondary">请为每个里程碑填写计划完成日期。</Typography.Paragraph>
           {c.milestones.map((m, i) => (
             <Form.Item
               key={m.name + i}
@@ -193,9 +195,10 @@ export default function ApplicationForm() {
             </Form.Item>
           ))}
         </Card>
-        <Card title={`联合体成员（可选，最多${MAX_CONSORTIUM_MEMBERS}家，不含牵头单位）`} style={{ marginBottom: 16 }}>
+        <Card title="联合体成员（可选）" style={{ marginBottom: 16 }}>
           <Typography.Paragraph type="secondary">
-            输入单位名称或统一社会信用代码查找已通过审核的单位。被邀请单位的管理员确认后，方可提交申报。
+            最多{MAX_CONSORTIUM_MEMBERS}
+            家，不含牵头单位。输入单位名称或统一社会信用代码查找已通过审核的单位。被邀请单位的管理员确认后，方可提交申报。
           </Typography.Paragraph>
           <Form.Item name="members" label="成员单位">
             <Select

@@ -4,8 +4,17 @@ import { Button, Card, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useAccess, useUser } from '../auth/auth';
 import { EligibilityPanel } from '../eligibility/EligibilityPanel';
-import { applicationsApi, applicationsKeys } from './api';
+import { applicationsApi, applicationsKeys, type Application } from './api';
 import { ApplicationStatus } from './ApplicationStatus';
+
+/** How the caller's organisation takes part: a member that has not answered yet is asked to. */
+function participation(a: Application, organizationId: string | undefined): string {
+  if (a.leadOrganizationId === organizationId) return '本单位已牵头申报';
+  const mine = a.members.find((m) => m.organizationId === organizationId);
+  if (mine?.status === 'invited') return `${a.leadOrganizationName}邀请本单位加入其牵头申报的联合体，请确认`;
+  if (mine?.status === 'declined') return `本单位已拒绝加入${a.leadOrganizationName}牵头申报的联合体`;
+  return `本单位是${a.leadOrganizationName}牵头申报的联合体成员`;
+}
 
 /**
  * The challenge page's 揭榜 section. Another approved organisation's user sees whether it is
@@ -45,12 +54,8 @@ export function ChallengeApplyCard({ c }: { c: ChallengeDetail }) {
       <Space orientation="vertical" style={{ width: '100%' }}>
         {c.acceptingApplications && <EligibilityPanel rules={c.eligibility as never} challengeRef={c.id} />}
         {current ? (
-          <Space>
-            <span>
-              {current.leadOrganizationId === user.organization?.id
-                ? '本单位已牵头申报'
-                : `本单位是${current.leadOrganizationName}牵头申报的联合体成员`}
-            </span>
+          <Space wrap>
+            <span>{participation(current, user.organization?.id)}</span>
             <ApplicationStatus status={current.status} />
             <Button type="link" onClick={() => navigate(`/applications/${current.id}`)} data-testid="challenge-my-application">
               查看申报

@@ -1,9 +1,13 @@
 /** 揭榜 applications: the part of /api/v1 this feature calls. */
-import type { ApplicationDetail, ApplicationPage, ConsortiumPartner } from '@scenebridge/contract/applications';
+import type { ApplicationDetail, ApplicationPage, ApplicationSummary, ConsortiumPartner } from '@scenebridge/contract/applications';
 import type { ApplicationContentRaw } from '@scenebridge/domain';
-import { get, patch, post, type Query } from '../../shared/http';
+import type { Attachment } from '../../shared/types';
+import { buildUrl, del, get, patch, post, upload, type Query } from '../../shared/http';
 
-export type Application = ApplicationDetail;
+/** An application as lists show it. */
+export type Application = ApplicationSummary;
+/** An application as its own page shows it: with its files. */
+export type ApplicationWithFiles = ApplicationDetail;
 export type ApplicationInput = ApplicationContentRaw;
 export type Partner = ConsortiumPartner;
 
@@ -20,12 +24,17 @@ const enc = encodeURIComponent;
 export const applicationsApi = {
   mine: (query: Query) => get<ApplicationPage>('/applications', query),
   ofChallenge: (challengeId: string, query: Query) => get<ApplicationPage>(`/challenges/${enc(challengeId)}/applications`, query),
-  get: (id: string) => get<Application>(`/applications/${enc(id)}`),
-  create: (challengeId: string, input: ApplicationInput) => post<Application>(`/challenges/${enc(challengeId)}/applications`, input),
-  update: (id: string, input: ApplicationInput) => patch<Application>(`/applications/${enc(id)}`, input),
+  get: (id: string) => get<ApplicationWithFiles>(`/applications/${enc(id)}`),
+  create: (challengeId: string, input: ApplicationInput) =>
+    post<ApplicationWithFiles>(`/challenges/${enc(challengeId)}/applications`, input),
+  update: (id: string, input: ApplicationInput) => patch<ApplicationWithFiles>(`/applications/${enc(id)}`, input),
   transition: (id: string, action: string, reason?: string) =>
-    post<Application>(`/applications/${enc(id)}/transitions`, { action, reason }),
+    post<ApplicationWithFiles>(`/applications/${enc(id)}/transitions`, { action, reason }),
   decide: (id: string, decision: 'confirm' | 'decline', reason?: string) =>
-    post<Application>(`/applications/${enc(id)}/membership`, { decision, reason }),
+    post<ApplicationWithFiles>(`/applications/${enc(id)}/membership`, { decision, reason }),
+  uploadAttachment: (id: string, file: File | Blob, filename?: string) =>
+    upload<Attachment>(`/applications/${enc(id)}/attachments`, file, undefined, filename),
+  deleteAttachment: (attachmentId: string) => del<void>(`/application-attachments/${enc(attachmentId)}`),
+  attachmentUrl: (attachmentId: string) => buildUrl(`/application-attachments/${enc(attachmentId)}`),
   partners: async (q: string) => (await get<{ items: Partner[] }>('/consortium-partners', { q })).items,
 };

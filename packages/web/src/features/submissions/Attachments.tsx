@@ -24,20 +24,47 @@ interface Props {
   onChanged?: () => void;
 }
 
+/** Where a list's files are sent, removed and read: the submission's, or another object's (a 揭榜 application's). */
+export interface AttachmentEndpoints {
+  upload: (file: File | Blob, filename?: string) => Promise<Attachment>;
+  remove: (id: string) => Promise<unknown>;
+  url: (id: string) => string;
+}
+
 /** Attachment list with download links; upload and delete while the submission is editable. */
 export function Attachments({ submissionId, items, editable, onChanged }: Props) {
-  const { message } = App.useApp();
   const queryClient = useQueryClient();
+  const endpoints: AttachmentEndpoints = {
+    upload: (file, filename) => submissionsApi.uploadAttachment(submissionId, file, filename),
+    remove: submissionsApi.deleteAttachment,
+    url: submissionsApi.attachmentUrl,
+  };
   const onChange = () => {
     void queryClient.invalidateQueries({ queryKey: submissionsKeys.detail(submissionId) });
     onChanged?.();
   };
+  return <AttachmentList items={items} editable={editable} endpoints={endpoints} onChanged={onChange} />;
+}
+
+/** The list itself, for any object with files: upload and delete only when `editable`. */
+export function AttachmentList({
+  items,
+  editable,
+  endpoints,
+  onChanged: onChange,
+}: {
+  items: Attachment[];
+  editable: boolean;
+  endpoints: AttachmentEndpoints;
+  onChanged: () => void;
+}) {
+  const { message } = App.useApp();
   const [uploading, setUploading] = useState(false);
   const [lastError, setLastError] = useState<string | null>(null);
 
   const remove = async (a: Attachment) => {
     try {
-      await submissionsApi.deleteAttachment(a.id);
+      await endpoints.remove(a.id);
       void message.success(`已删除 ${a.filename}`);
       onChange();
     } catch (e) {
@@ -66,8 +93,8 @@ export function Attachments({ submissionId, items, editable, onChanged }: Props)
               }
               setUploading(true);
               setLastError(null);
-              submissionsApi
-                .uploadAttachment(submissionId, file, 'name' in file ? file.name : undefined)
+              endpoints
+                .upload(file, 'name' in file ? file.name : undefined)
                 .then((a) => {
                   onSuccess?.(a);
                   void message.success(`已上传 ${a.filename}`);
@@ -129,7 +156,7 @@ export function Attachments({ submissionId, items, editable, onChanged }: Props)
             <List.Item.Meta
               avatar={<PaperClipOutlined />}
               title={
-                <a href={submissionsApi.attachmentUrl(a.id)} download={a.filename} data-testid={`attachment-download-${a.id}`}>
+                <a href={endpoints.url(a.id)} download={a.filename} data-testid={`attachment-download-${a.id}`}>
                   {a.filename}
                 </a>
               }

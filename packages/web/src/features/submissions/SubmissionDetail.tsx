@@ -8,6 +8,7 @@ import { ApiError, errorMessage } from '../../shared/http';
 import { publicationApi } from '../publication/api';
 import { submissionsApi, submissionsKeys } from './api';
 import { useUser } from '../auth/auth';
+import { CHALLENGE_STATE_LABELS } from '@scenebridge/contract/challenges/labels';
 import { ActionButtons } from '../../shared/components/ActionButtons';
 import { Attachments } from './Attachments';
 import { Receipt } from './Receipt';
@@ -155,6 +156,11 @@ export default function SubmissionDetail() {
               }}
               onRun={run}
             />
+            {mine && s.listType === 'scenario_need' && (s.status === 'published' || s.status === 'matching') && (
+              <Button onClick={() => navigate(`/challenges/new?fromNeed=${s.id}`)} data-testid="submission-post-challenge">
+                以此需求发榜（揭榜挂帅）
+              </Button>
+            )}
             {user.isOperator && s.status === 'accepted' && (
               <Button icon={<TrophyOutlined />} onClick={() => setBenchmarkOpen(true)} data-testid="benchmark-promote">
                 列入标杆案例
@@ -231,6 +237,26 @@ export default function SubmissionDetail() {
           <Card title="附件">
             <Attachments submissionId={s.id} items={s.attachments} editable={editable} />
           </Card>
+          {s.challengeLinks && s.challengeLinks.length > 0 && (
+            <Card title="揭榜挂帅" style={{ marginTop: 16 }} data-testid="submission-challenges">
+              {s.challengeLinks.map((c) => (
+                <Typography.Paragraph key={c.id} style={{ marginBottom: 8 }}>
+                  <Link to={`/challenges/${c.id}`}>{c.title}</Link>（{CHALLENGE_STATE_LABELS[c.status]}）
+                  {c.winners.length > 0 && (
+                    <>
+                      中榜单位：
+                      {c.winners.map((w, i) => (
+                        <span key={w.awardId}>
+                          {i > 0 && '、'}
+                          <Link to={`/awards/${w.awardId}`}>{w.organizationName}</Link>（任务书 {w.agreementNo}）
+                        </span>
+                      ))}
+                    </>
+                  )}
+                </Typography.Paragraph>
+              ))}
+            </Card>
+          )}
         </div>
         <Card title="办理记录" style={{ flex: '0 1 360px', minWidth: 280 }}>
           <LoadError error={history.error} onRetry={() => void history.refetch()} />
