@@ -1,7 +1,7 @@
 /**
  * The logged-in app on a phone (390×844): for every role (operator, an enterprise's admin, the
  * admin of an organisation still under review, reviewer, broker) the home page, one list and one
- * form — screenshots under e2e/screenshots/phone-*.png (and desktop-*.png at 1440×900 to compare),
+ * form (and the 揭榜 lists of the enterprise and the reviewer) — screenshots under e2e/screenshots/phone-*.png (and desktop-*.png at 1440×900 to compare),
  * with what a phone needs checked on each: the header keeps names on one line above the page
  * title, the page never scrolls sideways, the menu is a drawer opened by a button, forms are one
  * column, wide tables say they scroll. Then the menu by role and organisation status, and one
@@ -34,6 +34,7 @@ const PAGES: Record<RoleKey, AppPage[]> = {
     { name: 'home', path: () => '/', title: '工作台' },
     { name: 'list', path: () => '/calls', title: '在线征集' },
     { name: 'form', path: () => `/submissions/new?callId=${accounts.openCallId}`, title: '填报场景需求', form: true },
+    { name: 'applications', path: () => '/applications', title: '我的揭榜申报' },
   ],
   pending: [
     { name: 'home', path: () => '/', title: '工作台' },
@@ -44,6 +45,7 @@ const PAGES: Record<RoleKey, AppPage[]> = {
     { name: 'home', path: () => '/', title: '工作台' },
     { name: 'list', path: () => '/reviews', title: '评审任务' },
     { name: 'form', path: () => '/reviews/relations', title: '关联单位声明', form: true },
+    { name: 'app-reviews', path: () => '/application-reviews', title: '揭榜评审任务' },
   ],
   broker: [
     { name: 'home', path: () => '/', title: '工作台' },
@@ -241,5 +243,17 @@ describe('one state message at a time, and only what the role and organisation m
     expect(messages).toHaveLength(1);
     expect(await page.getByTestId('subscriptions-empty').isVisible()).toBe(true);
     await checkPhoneLayout(page, 'enterprise /subscriptions', false);
+  });
+
+  it('an approved enterprise with no 揭榜 applications sees one empty state that leads to 揭榜挂帅', async () => {
+    const page = await phone('enterprise');
+    await open(page, server.url, '/applications', '我的揭榜申报');
+    await shot(page, 'phone-enterprise-applications-empty');
+    expect(await stateMessages(page)).toHaveLength(1);
+    const empty = page.getByTestId('applications-empty');
+    expect(await empty.isVisible()).toBe(true);
+    await empty.getByRole('link', { name: '揭榜挂帅' }).click();
+    await page.getByRole('heading', { name: '揭榜挂帅' }).waitFor();
+    await checkPhoneLayout(page, 'enterprise /challenges', false);
   });
 });

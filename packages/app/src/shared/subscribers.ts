@@ -7,6 +7,9 @@ import { actorLabel } from '../context.js';
 import { callNotifications } from '../calls/index.js';
 import { challengeNotifications } from '../challenges/index.js';
 import { applicationNotifications } from '../applications/index.js';
+import { awardCreatedNotifications } from '../awards/index.js';
+import { applicationReviewNotifications } from '../application-review/index.js';
+import { awardNotifications, terminateAwardsWithChallenge } from '../awards/index.js';
 import { interestNotifications } from '../matching/index.js';
 import { organizationNotifications } from '../organizations/index.js';
 import { publicationNotifications } from '../publication/index.js';
@@ -45,4 +48,8 @@ export function registerSubscribers(): void {
   subscribe(challengeNotifications);
   subscribe(applicationNotifications);
   subscribe(publicityNotifications);
+  subscribe(awardCreatedNotifications);
+  subscribe(applicationReviewNotifications);
+  subscribe(terminateAwardsWithChallenge);
+  subscribe(awardNotifications);
 }

@@ -52,6 +52,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'import.committed': '确认导入',
   'attachment.added': '上传附件',
   'attachment.removed': '删除附件',
+  'application.attachment_added': '上传申报附件',
+  'application.attachment_removed': '删除申报附件',
   // an organisation is 驳回, a submission under review is 不入选
   'submission.reject': '不入选',
   'review.assigned': '分配评审专家',

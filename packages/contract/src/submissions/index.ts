@@ -1,5 +1,5 @@
 /** Submissions (填报) of scenario needs and capabilities, their attachments and history. */
-import { LIST_TYPES, SUBMISSION_STATES, submissionMachine } from '@scenebridge/domain';
+import { CHALLENGE_STATES, LIST_TYPES, SUBMISSION_STATES, submissionMachine } from '@scenebridge/domain';
 import { z } from 'zod';
 import { isoDateTime, pageOf } from '../common/index.js';
 
@@ -36,6 +36,17 @@ export const submissionDetail = z.object({
   attachments: z.array(attachment),
   /** Only the actions a person takes (not the system's). */
   allowedActions: z.array(z.enum(submissionMachine.transitions.map((t) => t.action))),
+  /** A need's challenges (揭榜挂帅 drafted from it) with their winners: for its owner's users and operators only. */
+  challengeLinks: z
+    .array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        status: z.enum(CHALLENGE_STATES),
+        winners: z.array(z.object({ awardId: z.string(), organizationName: z.string(), agreementNo: z.string() })),
+      }),
+    )
+    .optional(),
 });
 export type SubmissionDetail = z.infer<typeof submissionDetail>;
 

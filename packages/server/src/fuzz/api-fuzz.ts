@@ -55,7 +55,11 @@ export interface FuzzRequest {
   body: Body;
 }
 
-const MULTIPART = new Set(['POST /api/v1/submissions/{id}/attachments', 'POST /api/v1/imports']);
+const MULTIPART = new Set([
+  'POST /api/v1/submissions/{id}/attachments',
+  'POST /api/v1/applications/{id}/attachments',
+  'POST /api/v1/imports',
+]);
 /** Routes that end or change the caller's own session: sent from a throwaway session. */
 const OWN_SESSION = new Set(['POST /api/v1/auth/logout', 'POST /api/v1/auth/password']);
 /**

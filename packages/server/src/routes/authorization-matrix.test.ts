@@ -37,10 +37,13 @@
 import { randomBytes } from 'node:crypto';
 import { BUILTIN_CALENDARS } from '@scenebridge/domain';
 import {
+  insertAcceptors,
   replaceCalendarYear,
   insertOrganizationLicence,
   insertOrganizationQualification,
   insertSubscription,
+  insertApplicationReviews,
+  insertApplicationAttachment,
   listOrganizationLicences,
   notifyUsers,
   schema,
@@ -68,6 +71,8 @@ import { signUnsubscribe, unsubscribeSecret } from '@scenebridge/app/mail';
 import { put, reviewFixtures } from './authorization.testing.js';
 import { readExport } from '../xlsx-download.testing.js';
 import { challengeInput, makeChallenge } from '@scenebridge/app/challenges/testing';
+import { makeAward, type AwardFixture } from '@scenebridge/app/awards/testing';
+import { makeApplication } from '@scenebridge/app/application-review/testing';
 
 const MATRIX = `
  route                                        | object                            | anon | member           | outsider | reviewer | broker | operator
@@ -103,6 +108,8 @@ const MATRIX = `
  GET    /challenges/export.xlsx               | -                                 | 401  | 200              | 200      | 200      | 200    | 200
  GET    /challenges/:id                       | A's open challenge                | 200  | 200              | 200      | 200      | 200    | 200
  GET    /challenges/:id                       | A's draft challenge               | 404  | 200              | 404      | 404      | 404    | 404
+ GET    /challenges/:id/awards                | A's open challenge                | 200  | 200              | 200      | 200      | 200    | 200
+ GET    /challenges/:id/awards                | A's draft challenge               | 404  | 200              | 404      | 404      | 404    | 404
  POST   /challenges                           | new challenge                     | 401  | 201              | 201      | 403      | 403    | 403
  PATCH  /challenges/:id                       | A's draft challenge               | 401  | 200              | 404      | 404      | 404    | 404
  POST   /challenges/:id/transitions           | A's draft, submit_for_review      | 401  | 200              | 404      | 404      | 404    | 404
@@ -128,6 +135,23 @@ const MATRIX = `
  POST   /applications/:id/transitions         | A's draft application, submit     | 401  | 200              | 404      | 404      | 404    | 404
  POST   /applications/:id/transitions         | A's submitted application, shortlist | 401 | 403            | 404      | 404      | 404    | 200
  POST   /applications/:id/membership          | A's draft application, B invited, confirm | 401 | 403      | 200      | 404      | 404    | 404
+ POST   /applications/:id/attachments         | A's draft application             | 401  | 201              | 404      | 404      | 404    | 404
+ POST   /applications/:id/attachments         | A's submitted application         | 401  | 409:APPLICATION_NOT_EDITABLE | 404 | 404 | 404   | 403
+ GET    /application-attachments/:id          | on A's draft application          | 401  | 200              | 404      | 404      | 404    | 404
+ GET    /application-attachments/:id          | on A's submitted application      | 401  | 200              | 404      | 404      | 404    | 200
+ GET    /application-attachments/:id          | on B's application, the reviewer's | 401 | 404              | 200      | 200      | 404    | 200
+ DELETE /application-attachments/:id          | on A's draft application          | 401  | 204              | 404      | 404      | 404    | 404
+ GET    /awards                               | -                                 | 401  | 200              | 200      | 200      | 200    | 200
+ GET    /awards/export.xlsx                   | -                                 | 401  | 200              | 200      | 403      | 403    | 200
+ GET    /acceptance-tasks                     | -                                 | 401  | 200              | 200      | 200      | 200    | 200
+ GET    /awards/:id                           | A's award (A leads)               | 401  | 200              | 404      | 404      | 404    | 200
+ GET    /awards/:id                           | an award of A's challenge, the reviewer its expert | 401 | 200 | 404   | 200      | 404    | 200
+ POST   /awards/:id/start                     | an award of A's challenge         | 401  | 200              | 404      | 404      | 404    | 200
+ POST   /awards/:id/milestones/:milestoneId/delivery | A's started award, milestone 1 | 401 | 200            | 404      | 404      | 404    | 403
+ POST   /awards/:id/milestones/:milestoneId/acceptors | A's award, milestone 1 delivered, the reviewer | 401 | 403 | 404 | 404   | 404    | 200
+ POST   /awards/:id/milestones/:milestoneId/opinions | an award of A's challenge, the reviewer its expert | 401 | 200 | 404 | 200 | 404    | 403
+ POST   /awards/:id/payments                  | A's award, milestone 1 passed     | 401  | 403              | 404      | 404      | 404    | 201
+ POST   /awards/:id/elimination               | A's 赛马 award, checkpoint concluded | 401 | 403             | 404      | 404      | 404    | 200
  GET    /submissions                          | -                                 | 401  | 200              | 200      | 403      | 403    | 200
  GET    /submissions/export.xlsx              | -                                 | 401  | 200              | 200      | 403      | 403    | 200
  POST   /submissions                          | draft in the open call            | 401  | 201              | 201      | 403      | 403    | 403
@@ -172,6 +196,21 @@ const MATRIX = `
  POST   /reviews/relations                    | a new organisation                | 401  | 403              | 403      | 204      | 403    | 403
  DELETE /reviews/relations/:id                | the reviewer's declaration        | 401  | 403              | 403      | 204      | 403    | 403
  DELETE /reviews/relations/:id                | another reviewer's declaration    | 401  | 403              | 403      | 404      | 403    | 403
+ POST   /challenges/:id/review/assignments/auto | A's challenge under review        | 401  | 403              | 403      | 403      | 403    | 200
+ POST   /challenges/:id/review/assignments    | B's application + the reviewer    | 401  | 403              | 403      | 403      | 403    | 201
+ DELETE /challenges/:id/review/assignments/:reviewId | the reviewer's, unscored   | 401  | 403              | 403      | 403      | 403    | 204
+ GET    /challenges/:id/review/ranking        | A's challenge under review        | 401  | 403              | 403      | 403      | 403    | 200
+ GET    /challenges/:id/review/ranking/export.xlsx | A's challenge under review   | 401  | 403              | 403      | 403      | 403    | 200
+ GET    /challenges/:id/defence-slots         | A's challenge under review        | 401  | 403              | 403      | 403      | 403    | 200
+ POST   /challenges/:id/defence-slots         | B's application, a new slot       | 401  | 403              | 403      | 403      | 403    | 201
+ PUT    /challenges/:id/defence-slots/:slotId | a scheduled slot                  | 401  | 403              | 403      | 403      | 403    | 200
+ POST   /challenges/:id/defence-slots/:slotId/cancel | a scheduled slot           | 401  | 403              | 403      | 403      | 403    | 200
+ GET    /application-reviews                  | -                                 | 401  | 403              | 403      | 200      | 403    | 403
+ GET    /application-reviews/:id              | the reviewer's                    | 401  | 403              | 403      | 200      | 403    | 403
+ GET    /application-reviews/:id              | another reviewer's                | 401  | 403              | 403      | 404      | 403    | 403
+ PUT    /application-reviews/:id              | the reviewer's, submit scores     | 401  | 403              | 403      | 200      | 403    | 403
+ PUT    /application-reviews/:id              | another reviewer's, submit scores | 401  | 403              | 403      | 404      | 403    | 403
+ POST   /application-reviews/:id/conflict     | the reviewer's                    | 401  | 403              | 403      | 200      | 403    | 403
  POST   /calls/:id/batches                    | call in review, A's selected      | 401  | 403              | 403      | 403      | 403    | 201
  GET    /calls/:id/batches/preview            | call in review, A's selected      | 401  | 403              | 403      | 403      | 403    | 200
  GET    /calls/:id/batches/preview/:format    | call in review, A's selected      | 401  | 403              | 403      | 403      | 403    | 200
@@ -183,6 +222,12 @@ const MATRIX = `
  GET    /public/entries/export.xlsx           | -                                 | 200  | 200              | 200      | 200      | 200    | 200
  GET    /public/entries/:id                   | a published entry                 | 200  | 200              | 200      | 200      | 200    | 200
  GET    /public/benchmark-cases               | -                                 | 200  | 200              | 200      | 200      | 200    | 200
+ GET    /public/challenge-results             | -                                 | 200  | 200              | 200      | 200      | 200    | 200
+ POST   /benchmark-batches                    | A's accepted                      | 401  | 403              | 403      | 403      | 403    | 201
+ POST   /benchmark-batches/preview            | A's accepted                      | 401  | 403              | 403      | 403      | 403    | 200
+ POST   /benchmark-batches/:id/entries/:seq/corrections | a published benchmark case | 401  | 403         | 403      | 403      | 403    | 200
+ GET    /public/benchmark-batches             | -                                 | 200  | 200              | 200      | 200      | 200    | 200
+ GET    /public/benchmark-batches/:id         | a published benchmark batch       | 200  | 200              | 200      | 200      | 200    | 200
  GET    /search                               | -                                 | 200  | 200              | 200      | 200      | 200    | 200
  GET    /listings/:id                         | A's published                     | 200  | 200              | 200      | 200      | 200    | 200
  GET    /listings/:id                         | A's submitted                     | 404  | 200              | 404      | 404      | 200    | 200
@@ -484,6 +529,15 @@ const entryVersions = async (seq: number) =>
   ).map((e) => ({ version: e.version, isCurrent: e.isCurrent, description: e.description, erratum: e.erratum }));
 const batchesOf = async (callId: string) =>
   (await ctx.handle.db.select({ id: schema.batches.id }).from(schema.batches).where(eq(schema.batches.callId, callId))).length;
+const BENCHMARK_RESULTS = '上线后检测准确率达到98.5%，替代人工目检八成工作量。';
+/** One 标杆案例清单 batch of a fresh accepted item, published once by the operator for the rows that read or correct it. */
+let benchmarkBatchP: Promise<string> | undefined;
+const benchmarkBatchId = () =>
+  (benchmarkBatchP ??= fx.accepted().then(async (id) => {
+    const res = await clients.operator.post('/api/v1/benchmark-batches', { items: [{ submissionId: id, resultsText: BENCHMARK_RESULTS }] });
+    expect(res.statusCode).toBe(201);
+    return res.json().id as string;
+  }));
 const benchmarksOf = async (submissionId: string) =>
   (
     await ctx.handle.db
@@ -561,6 +615,51 @@ async function applicationOfA(opts: { submit?: boolean; members?: string[] } = {
 const applicationRow = async (id: string) =>
   (await ctx.handle.db.select().from(schema.applications).where(eq(schema.applications.id, id)))[0]!;
 
+/** A fresh challenge of A under review with one application of B; with `reviewerId`, that reviewer's application review of it. */
+async function appUnderReview(reviewerId?: string) {
+  const challengeId = (await makeChallenge(ctx.services, orgA.id, { status: 'under_review' })).id;
+  const applicationId = (await makeApplication(ctx.services, challengeId, orgB.id)).id;
+  const [review] = reviewerId
+    ? await insertApplicationReviews(ctx.handle.db, [{ challengeId, applicationId, reviewerUserId: reviewerId, status: 'assigned' }])
+    : [];
+  return { challengeId, applicationId, reviewId: review?.id ?? '' };
+}
+let appReviewShared: Promise<{ challengeId: string; applicationId: string; reviewId: string; otherReviewId: string }> | undefined;
+/** One challenge under review whose application both reviewers review, made once (read-only rows). */
+const appReviewFx = () =>
+  (appReviewShared ??= (async () => {
+    const f = await appUnderReview(users.reviewer.id);
+    const [other] = await insertApplicationReviews(ctx.handle.db, [
+      { challengeId: f.challengeId, applicationId: f.applicationId, reviewerUserId: otherReviewer.id, status: 'assigned' },
+    ]);
+    return { ...f, otherReviewId: other!.id };
+  })());
+const appReviewsOf = (challengeId: string) =>
+  ctx.handle.db
+    .select()
+    .from(schema.applicationReviews)
+    .where(eq(schema.applicationReviews.challengeId, challengeId))
+    .orderBy(asc(schema.applicationReviews.id));
+const slotsOf = (challengeId: string) =>
+  ctx.handle.db
+    .select()
+    .from(schema.defenceSlots)
+    .where(eq(schema.defenceSlots.challengeId, challengeId))
+    .orderBy(asc(schema.defenceSlots.id));
+const defenceSlotBody = (applicationId: string, room = '矩阵测试会议室') => ({
+  startsAt: new Date(ctx.services.now().getTime() + 48 * 3600_000).toISOString(),
+  endsAt: new Date(ctx.services.now().getTime() + 49 * 3600_000).toISOString(),
+  room,
+  applicationIds: [applicationId],
+});
+async function scheduledSlot() {
+  const f = await appUnderReview();
+  const res = await clients.operator.post(`/api/v1/challenges/${f.challengeId}/defence-slots`, defenceSlotBody(f.applicationId));
+  expect(res.statusCode, res.body).toBe(201);
+  return { ...f, slotId: res.json().id as string };
+}
+const APP_SCORES = { scores: { advancement: 80, feasibility: 80, capability: 80, pricing: 80 }, comments: {}, submit: true };
+
 const SCORES = {
   scores: { urgency: 80, demonstration: 70, feasibility: 90, openness: 60 },
   comments: { urgency: '矩阵测试评语' },
@@ -577,6 +676,41 @@ async function operatorTransition(c: Client, id: string, body: { action: string;
   if (ok(res)) expect(await statusOf(id)).toBe(to);
   return res;
 }
+
+const applicationFilesOf = async (id: string) =>
+  ((await adminA.get(`/api/v1/applications/${id}`)).json().attachments as { id: string }[]).map((x) => x.id);
+const uploadToApplicationOfA = async (id: string) => {
+  const res = await adminA.request('POST', `/api/v1/applications/${id}/attachments`, undefined, multipart('申报材料.pdf', PDF));
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id as string;
+};
+let applicationFiles: Promise<Record<'draft' | 'submitted', { applicationId: string; fileId: string }>> | undefined;
+/** A draft and a submitted application of A, each with one file; made once (the refused rows change nothing). */
+const applicationFilesOfA = () =>
+  (applicationFiles ??= (async () => {
+    const draft = await applicationOfA();
+    const submitted = await applicationOfA();
+    const files = { draft: await uploadToApplicationOfA(draft), submitted: await uploadToApplicationOfA(submitted) };
+    expect((await adminA.post(`/api/v1/applications/${submitted}/transitions`, { action: 'submit' })).statusCode).toBe(200);
+    return {
+      draft: { applicationId: draft, fileId: files.draft },
+      submitted: { applicationId: submitted, fileId: files.submitted },
+    };
+  })());
+let reviewedFile: Promise<string> | undefined;
+/** A file of the application both reviewers review (B's, to A's challenge), written directly. */
+const fileOfReviewedApplication = () =>
+  (reviewedFile ??= (async () =>
+    (
+      await insertApplicationAttachment(ctx.handle.db, {
+        applicationId: (await appReviewFx()).applicationId,
+        filename: '评审材料.pdf',
+        mediaType: 'application/pdf',
+        size: PDF.length,
+        sha256: 'matrix',
+        content: PDF,
+      })
+    ).id)());
 
 const attachmentIdsOf = async (id: string) =>
   ((await adminA.get(`/api/v1/submissions/${id}`)).json().attachments as { id: string }[]).map((x) => x.id);
@@ -794,6 +928,9 @@ const SEND: Record<string, Sender> = {
   'GET /challenges/export.xlsx | -': (_, c) => c.get('/api/v1/challenges/export.xlsx'),
   "GET /challenges/:id | A's open challenge": async (_, c) => c.get(`/api/v1/challenges/${(await challengesOfA()).open}`),
   "GET /challenges/:id | A's draft challenge": async (_, c) => c.get(`/api/v1/challenges/${(await challengesOfA()).draft}`),
+  "GET /challenges/:id/awards | A's open challenge": async (_, c) => c.get(`/api/v1/challenges/${(await challengesOfA()).open}/awards`),
+  "GET /challenges/:id/awards | A's draft challenge": async (_, c) => c.get(`/api/v1/challenges/${(await challengesOfA()).draft}/awards`),
+  'GET /public/challenge-results | -': (_, c) => c.get('/api/v1/public/challenge-results'),
   'POST /challenges | new challenge': (_, c) =>
     guarded(
       async () => (await ctx.handle.db.select({ n: count() }).from(schema.challenges))[0]!.n,
@@ -908,11 +1045,84 @@ const SEND: Record<string, Sender> = {
   },
   "POST /applications/:id/transitions | A's submitted application, shortlist": async (_, c) => {
     const id = await applicationOfA({ submit: true });
+    // Shortlisting happens in review.
+    await ctx.handle.db
+      .update(schema.challenges)
+      .set({ status: 'under_review' })
+      .where(eq(schema.challenges.id, (await applicationRow(id)).challengeId));
     const res = await guarded(
       async () => (await applicationRow(id)).status,
       () => c.post(`/api/v1/applications/${id}/transitions`, { action: 'shortlist' }),
     );
     if (ok(res)) expect((await applicationRow(id)).status).toBe('shortlisted');
+    return res;
+  },
+  // Task agreements (任务书): delivery, acceptance, payments
+  'GET /awards | -': (_, c) => c.get('/api/v1/awards'),
+  'GET /awards/export.xlsx | -': (_, c) => c.get('/api/v1/awards/export.xlsx'),
+  'GET /acceptance-tasks | -': (_, c) => c.get('/api/v1/acceptance-tasks'),
+  "GET /awards/:id | A's award (A leads)": async (_, c) => c.get(`/api/v1/awards/${(await awardLedByA()).awardId}`),
+  "GET /awards/:id | an award of A's challenge, the reviewer its expert": async (_, c) =>
+    c.get(`/api/v1/awards/${(await awardOfAWithExpert()).awardId}`),
+  "POST /awards/:id/start | an award of A's challenge": async (_, c) => {
+    const f = await makeAward(ctx.services, { owner: { organizationId: orgA.id, userId: users.member.id } });
+    const res = await guarded(
+      async () => (await awardRowOf(f.awardId)).agreementStartedAt,
+      () => c.post(`/api/v1/awards/${f.awardId}/start`),
+    );
+    if (ok(res)) expect((await awardRowOf(f.awardId)).agreementStartedAt).not.toBeNull();
+    return res;
+  },
+  "POST /awards/:id/milestones/:milestoneId/delivery | A's started award, milestone 1": async (_, c) => {
+    const f = await awardLedByA();
+    const m = f.milestones[0]!.id;
+    return guarded(
+      async () => (await milestoneRowOf(m)).status,
+      () => c.post(`/api/v1/awards/${f.awardId}/milestones/${m}/delivery`, { note: '矩阵测试交付说明', links: [] }),
+    );
+  },
+  "POST /awards/:id/milestones/:milestoneId/acceptors | A's award, milestone 1 delivered, the reviewer": async (_, c) => {
+    const f = await awardLedByA({ delivered: true });
+    const m = f.milestones[0]!.id;
+    return guarded(
+      async () => (await ctx.handle.db.select().from(schema.milestoneAcceptors).where(eq(schema.milestoneAcceptors.milestoneId, m))).length,
+      () => c.post(`/api/v1/awards/${f.awardId}/milestones/${m}/acceptors`, { userIds: [users.reviewer.id] }),
+    );
+  },
+  "POST /awards/:id/milestones/:milestoneId/opinions | an award of A's challenge, the reviewer its expert": async (_, c) => {
+    const f = await awardOfAWithExpert();
+    const m = f.milestones[0]!.id;
+    return guarded(
+      async () =>
+        (await ctx.handle.db.select().from(schema.milestoneAcceptors).where(eq(schema.milestoneAcceptors.milestoneId, m))).map(
+          (x) => x.verdict,
+        ),
+      () => c.post(`/api/v1/awards/${f.awardId}/milestones/${m}/opinions`, { verdict: 'pass', score: 88 }),
+    );
+  },
+  "POST /awards/:id/payments | A's award, milestone 1 passed": async (who, c) => {
+    const f = await awardLedByA({ firstStatus: 'passed' });
+    const body = {
+      milestoneId: f.milestones[0]!.id,
+      amountFen: 1_000,
+      paidOn: '2026-12-01',
+      reference: 'PZ-矩阵',
+      requestKey: `matrix-pay-${who}`,
+    };
+    const res = await guarded(
+      async () => (await awardRowOf(f.awardId)).paidFen,
+      () => c.post(`/api/v1/awards/${f.awardId}/payments`, body),
+    );
+    if (ok(res)) expect((await awardRowOf(f.awardId)).paidFen).toBe(1_000);
+    return res;
+  },
+  "POST /awards/:id/elimination | A's 赛马 award, checkpoint concluded": async (_, c) => {
+    const f = await awardLedByA({ firstStatus: 'failed', horseRace: true });
+    const res = await guarded(
+      async () => (await awardRowOf(f.awardId)).status,
+      () => c.post(`/api/v1/awards/${f.awardId}/elimination`, { reason: '检查点指标未达到要求' }),
+    );
+    if (ok(res)) expect((await awardRowOf(f.awardId)).status).toBe('eliminated');
     return res;
   },
   "POST /applications/:id/membership | A's draft application, B invited, confirm": async (_, c) => {
@@ -924,6 +1134,39 @@ const SEND: Record<string, Sender> = {
         ),
       () => c.post(`/api/v1/applications/${id}/membership`, { decision: 'confirm' }),
     );
+  },
+  "POST /applications/:id/attachments | A's draft application": async (_, c) => {
+    const { applicationId } = (await applicationFilesOfA()).draft;
+    return guarded(
+      () => applicationFilesOf(applicationId),
+      () => c.request('POST', `/api/v1/applications/${applicationId}/attachments`, undefined, multipart('矩阵.pdf', PDF)),
+    );
+  },
+  "POST /applications/:id/attachments | A's submitted application": async (_, c) => {
+    const { applicationId } = (await applicationFilesOfA()).submitted;
+    return guarded(
+      () => applicationFilesOf(applicationId),
+      () => c.request('POST', `/api/v1/applications/${applicationId}/attachments`, undefined, multipart('矩阵.pdf', PDF)),
+    );
+  },
+  "GET /application-attachments/:id | on A's draft application": async (_, c) =>
+    c.get(`/api/v1/application-attachments/${(await applicationFilesOfA()).draft.fileId}`),
+  "GET /application-attachments/:id | on A's submitted application": async (_, c) => {
+    const res = await c.get(`/api/v1/application-attachments/${(await applicationFilesOfA()).submitted.fileId}`);
+    if (ok(res)) expect(Buffer.compare(res.rawPayload, PDF)).toBe(0);
+    return res;
+  },
+  "GET /application-attachments/:id | on B's application, the reviewer's": async (_, c) =>
+    c.get(`/api/v1/application-attachments/${await fileOfReviewedApplication()}`),
+  "DELETE /application-attachments/:id | on A's draft application": async (_, c) => {
+    const { applicationId } = (await applicationFilesOfA()).draft;
+    const fileId = await uploadToApplicationOfA(applicationId);
+    const res = await guarded(
+      () => applicationFilesOf(applicationId),
+      () => c.delete(`/api/v1/application-attachments/${fileId}`),
+    );
+    expect((await applicationFilesOf(applicationId)).includes(fileId)).toBe(!ok(res));
+    return res;
   },
   'GET /submissions | -': async (who, c) => {
     const res = await c.get('/api/v1/submissions?pageSize=100');
@@ -1096,6 +1339,107 @@ const SEND: Record<string, Sender> = {
     return res;
   },
 
+  // Review of 揭榜 applications: operator side
+  "POST /challenges/:id/review/assignments/auto | A's challenge under review": async (_, c) => {
+    const { challengeId } = await appUnderReview();
+    const res = await guarded(
+      () => appReviewsOf(challengeId),
+      () => c.post(`/api/v1/challenges/${challengeId}/review/assignments/auto`, { k: 1 }),
+    );
+    if (ok(res)) expect(await appReviewsOf(challengeId)).toHaveLength(1);
+    return res;
+  },
+  "POST /challenges/:id/review/assignments | B's application + the reviewer": async (_, c) => {
+    const { challengeId, applicationId } = await appUnderReview();
+    const res = await guarded(
+      () => appReviewsOf(challengeId),
+      () => c.post(`/api/v1/challenges/${challengeId}/review/assignments`, { applicationId, reviewerUserId: users.reviewer.id }),
+    );
+    if (ok(res)) expect(await appReviewsOf(challengeId)).toEqual([expect.objectContaining({ reviewerUserId: users.reviewer.id })]);
+    return res;
+  },
+  "DELETE /challenges/:id/review/assignments/:reviewId | the reviewer's, unscored": async (_, c) => {
+    const { challengeId, reviewId } = await appUnderReview(users.reviewer.id);
+    const res = await guarded(
+      () => appReviewsOf(challengeId),
+      () => c.delete(`/api/v1/challenges/${challengeId}/review/assignments/${reviewId}`),
+    );
+    expect(await appReviewsOf(challengeId)).toHaveLength(ok(res) ? 0 : 1);
+    return res;
+  },
+  "GET /challenges/:id/review/ranking | A's challenge under review": async (_, c) => {
+    const { challengeId, applicationId } = await appReviewFx();
+    const res = await c.get(`/api/v1/challenges/${challengeId}/review/ranking`);
+    if (ok(res)) expect(idsOf(res)).toEqual([applicationId]);
+    return res;
+  },
+  "GET /challenges/:id/review/ranking/export.xlsx | A's challenge under review": async (_, c) =>
+    c.get(`/api/v1/challenges/${(await appReviewFx()).challengeId}/review/ranking/export.xlsx`),
+  "GET /challenges/:id/defence-slots | A's challenge under review": async (_, c) =>
+    c.get(`/api/v1/challenges/${(await appReviewFx()).challengeId}/defence-slots`),
+  "POST /challenges/:id/defence-slots | B's application, a new slot": async (_, c) => {
+    const { challengeId, applicationId } = await appUnderReview();
+    return guarded(
+      () => slotsOf(challengeId),
+      () => c.post(`/api/v1/challenges/${challengeId}/defence-slots`, defenceSlotBody(applicationId)),
+    );
+  },
+  'PUT /challenges/:id/defence-slots/:slotId | a scheduled slot': async (_, c) => {
+    const { challengeId, applicationId, slotId } = await scheduledSlot();
+    return guarded(
+      () => slotsOf(challengeId),
+      () => put(ctx, c, `/api/v1/challenges/${challengeId}/defence-slots/${slotId}`, defenceSlotBody(applicationId, '矩阵测试会议室二')),
+    );
+  },
+  'POST /challenges/:id/defence-slots/:slotId/cancel | a scheduled slot': async (_, c) => {
+    const { challengeId, slotId } = await scheduledSlot();
+    const res = await guarded(
+      () => slotsOf(challengeId),
+      () => c.post(`/api/v1/challenges/${challengeId}/defence-slots/${slotId}/cancel`, { reason: '矩阵测试：取消场次' }),
+    );
+    if (ok(res)) expect((await slotsOf(challengeId))[0]!.status).toBe('cancelled');
+    return res;
+  },
+
+  // Review of 揭榜 applications: reviewer side
+  'GET /application-reviews | -': async (_, c) => {
+    const { reviewId, otherReviewId } = await appReviewFx();
+    const res = await c.get('/api/v1/application-reviews');
+    if (ok(res)) {
+      expect(idsOf(res)).toContain(reviewId);
+      expect(idsOf(res)).not.toContain(otherReviewId);
+    }
+    return res;
+  },
+  "GET /application-reviews/:id | the reviewer's": async (_, c) => c.get(`/api/v1/application-reviews/${(await appReviewFx()).reviewId}`),
+  "GET /application-reviews/:id | another reviewer's": async (_, c) =>
+    c.get(`/api/v1/application-reviews/${(await appReviewFx()).otherReviewId}`),
+  "PUT /application-reviews/:id | the reviewer's, submit scores": async (_, c) => {
+    const { challengeId, reviewId } = await appUnderReview(users.reviewer.id);
+    const res = await guarded(
+      () => appReviewsOf(challengeId),
+      () => put(ctx, c, `/api/v1/application-reviews/${reviewId}`, APP_SCORES),
+    );
+    if (ok(res)) expect((await appReviewsOf(challengeId))[0]).toMatchObject({ status: 'submitted', weightedScore: 80 });
+    return res;
+  },
+  "PUT /application-reviews/:id | another reviewer's, submit scores": async (_, c) => {
+    const { challengeId, reviewId } = await appUnderReview(otherReviewer.id);
+    return guarded(
+      () => appReviewsOf(challengeId),
+      () => put(ctx, c, `/api/v1/application-reviews/${reviewId}`, APP_SCORES),
+    );
+  },
+  "POST /application-reviews/:id/conflict | the reviewer's": async (_, c) => {
+    const { challengeId, reviewId } = await appUnderReview(users.reviewer.id);
+    const res = await guarded(
+      () => appReviewsOf(challengeId),
+      () => c.post(`/api/v1/application-reviews/${reviewId}/conflict`, CONFLICT),
+    );
+    if (ok(res)) expect((await appReviewsOf(challengeId)).find((r) => r.id === reviewId)).toMatchObject({ status: 'conflict_declared' });
+    return res;
+  },
+
   // Review: reviewer side
   'GET /reviews/assignments | -': async (_, c) => {
     const res = await c.get('/api/v1/reviews/assignments');
@@ -1258,6 +1602,51 @@ const SEND: Record<string, Sender> = {
   'GET /public/entries/:id | a published entry': async (_, c) => {
     const res = await c.get(`/api/v1/public/entries/${entryId}`);
     if (ok(res)) expect(res.json()).toMatchObject({ batchId, seq: 1 });
+    return res;
+  },
+  "POST /benchmark-batches | A's accepted": async (_, c) => {
+    const id = await fx.accepted();
+    const probe = async () => [await statusOf(id), await benchmarksOf(id)];
+    const res = await guarded(probe, () =>
+      c.post('/api/v1/benchmark-batches', { items: [{ submissionId: id, resultsText: BENCHMARK_RESULTS }] }),
+    );
+    if (ok(res)) expect(await probe()).toEqual(['benchmark_case', 1]);
+    return res;
+  },
+  "POST /benchmark-batches/preview | A's accepted": async (_, c) => {
+    const id = await fx.accepted();
+    const probe = async () => [await statusOf(id), await benchmarksOf(id)];
+    const res = await guarded(probe, () =>
+      c.post('/api/v1/benchmark-batches/preview', { items: [{ submissionId: id, resultsText: BENCHMARK_RESULTS }] }),
+    );
+    if (ok(res)) {
+      expect(res.json().entries.map((e: { submissionId: string }) => e.submissionId)).toEqual([id]);
+      expect(await probe()).toEqual(['accepted', 0]);
+    }
+    return res;
+  },
+  'POST /benchmark-batches/:id/entries/:seq/corrections | a published benchmark case': async (_, c) => {
+    const batch = await benchmarkBatchId();
+    const versions = async () =>
+      (await ctx.handle.db.select().from(schema.benchmarkEntries).where(eq(schema.benchmarkEntries.batchId, batch))).length;
+    const res = await guarded(versions, () =>
+      c.post(`/api/v1/benchmark-batches/${batch}/entries/1/corrections`, {
+        resultsText: `${BENCHMARK_RESULTS}（更正）`,
+        erratum: '矩阵测试勘误说明',
+      }),
+    );
+    if (ok(res)) expect(res.json()).toMatchObject({ seq: 1, erratum: '矩阵测试勘误说明', isCurrent: true });
+    return res;
+  },
+  'GET /public/benchmark-batches | -': async (_, c) => {
+    const id = await benchmarkBatchId();
+    const res = await c.get('/api/v1/public/benchmark-batches?pageSize=100');
+    if (ok(res)) expect(idsOf(res)).toContain(id);
+    return res;
+  },
+  'GET /public/benchmark-batches/:id | a published benchmark batch': async (_, c) => {
+    const res = await c.get(`/api/v1/public/benchmark-batches/${await benchmarkBatchId()}`);
+    if (ok(res)) expect(res.json().entries).toHaveLength(1);
     return res;
   },
   'GET /public/benchmark-cases | -': async (_, c) => {
@@ -1433,6 +1822,41 @@ async function unsubscribeCall(c: Client, method: 'GET' | 'POST', path: string, 
   const probe = async () =>
     (await ctx.handle.db.select().from(schema.subscriptions).where(eq(schema.subscriptions.id, id)))[0]!.unsubscribedAt;
   return guarded(probe, () => c.request(method, `/api/v1${path}?s=${id}&t=${encodeURIComponent(t)}`));
+}
+
+const awardRowOf = async (id: string) =>
+  (await ctx.handle.db.select().from(schema.challengeAwards).where(eq(schema.challengeAwards.id, id)))[0]!;
+const milestoneRowOf = async (id: string) =>
+  (await ctx.handle.db.select().from(schema.awardMilestones).where(eq(schema.awardMilestones.id, id)))[0]!;
+
+/** A started award A leads (member's organisation), its first milestone put in a state directly. */
+async function awardLedByA(opts: { delivered?: boolean; firstStatus?: string; horseRace?: boolean } = {}): Promise<AwardFixture> {
+  const f = await makeAward(ctx.services, {
+    started: true,
+    horseRace: opts.horseRace,
+    challengeStatus: 'in_milestones',
+    lead: { organizationId: orgA.id, userId: users.member.id },
+  });
+  const status = opts.firstStatus ?? (opts.delivered ? 'submitted' : undefined);
+  if (status)
+    await ctx.handle.db
+      .update(schema.awardMilestones)
+      .set({ status, round: 1, decidedAt: status === 'submitted' ? null : new Date() })
+      .where(eq(schema.awardMilestones.id, f.milestones[0]!.id));
+  return f;
+}
+
+/** A started award of A's challenge, milestone 1 delivered and the reviewer assigned to its acceptance. */
+async function awardOfAWithExpert(): Promise<AwardFixture> {
+  const f = await makeAward(ctx.services, {
+    started: true,
+    challengeStatus: 'in_milestones',
+    owner: { organizationId: orgA.id, userId: users.member.id },
+  });
+  const m = f.milestones[0]!.id;
+  await ctx.handle.db.update(schema.awardMilestones).set({ status: 'submitted', round: 1 }).where(eq(schema.awardMilestones.id, m));
+  await insertAcceptors(ctx.handle.db, [{ milestoneId: m, round: 1, userId: users.reviewer.id, role: 'expert' }]);
+  return f;
 }
 
 describe('the matrix covers the API', () => {

@@ -13,6 +13,7 @@ const isExport = (id: string) => id.startsWith('GET /api/v1/') && id.endsWith('/
 const NOT_JSON_LISTED = [
   'GET /api/v1/imports/template',
   'GET /api/v1/attachments/{id}',
+  'GET /api/v1/application-attachments/{id}',
   'GET /api/v1/organizations/{id}/licences/{licenceId}',
   'GET /api/v1/calls/{id}/batches/preview/{format}',
   'GET /api/v1/unsubscribe',

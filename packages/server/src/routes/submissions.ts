@@ -25,6 +25,7 @@ import {
   transitionSubmission,
   updateSubmissionDraft,
 } from '@scenebridge/app/submissions';
+import { challengeLinksOfNeed } from '@scenebridge/app/awards';
 
 const listFilters = z.object({
   callId: z.uuid().optional(),
@@ -45,7 +46,8 @@ export function registerSubmissionRoutes(app: FastifyInstance, services: Service
   // the real values on the way out, so narrowing the type here adds no unchecked trust.
   const present = async (actor: Parameters<typeof getSubmission>[0]['actor'], id: string) => {
     const { row, attachments } = await getSubmission({ services, actor, id });
-    return presentSubmission(row, attachments, actor) as SubmissionDetail;
+    const challengeLinks = await challengeLinksOfNeed({ services, actor, need: row.submission });
+    return { ...presentSubmission(row, attachments, actor), challengeLinks } as SubmissionDetail;
   };
 
   api.get(

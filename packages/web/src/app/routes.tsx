@@ -18,6 +18,9 @@ const ChallengeDetail = lazy(() => import('../features/challenges/ChallengeDetai
 const Applications = lazy(() => import('../features/applications/Applications'));
 const ApplicationForm = lazy(() => import('../features/applications/ApplicationForm'));
 const ApplicationDetail = lazy(() => import('../features/applications/ApplicationDetail'));
+const Awards = lazy(() => import('../features/awards/Awards'));
+const AwardDetail = lazy(() => import('../features/awards/AwardDetail'));
+const AcceptanceTasks = lazy(() => import('../features/awards/AcceptanceTasks'));
 const Publicities = lazy(() => import('../features/publicity/Publicities'));
 const PublicityDetail = lazy(() => import('../features/publicity/PublicityDetail'));
 const MyObjections = lazy(() => import('../features/publicity/MyObjections'));
@@ -31,6 +34,10 @@ const Reviews = lazy(() => import('../features/review/Reviews'));
 const ReviewDetail = lazy(() => import('../features/review/ReviewDetail'));
 const ReviewRelations = lazy(() => import('../features/review/ReviewRelations'));
 const CallReview = lazy(() => import('../features/review/CallReview'));
+const ChallengeReview = lazy(() => import('../features/application-review/ChallengeReview'));
+const MyApplicationReviews = lazy(() => import('../features/application-review/MyApplicationReviews'));
+const ApplicationReviewDetail = lazy(() => import('../features/application-review/ApplicationReviewDetail'));
+const BenchmarkCases = lazy(() => import('../features/benchmark-cases/BenchmarkCases'));
 const Batches = lazy(() => import('../features/publication/Batches'));
 const BatchDetail = lazy(() => import('../features/publication/BatchDetail'));
 const Search = lazy(() => import('../features/search/Search'));
@@ -70,19 +77,26 @@ export const router = createBrowserRouter([
       { path: 'challenges/new', element: only(['org_admin', 'org_member'], <ChallengeForm />) },
       { path: 'challenges/:id', element: <ChallengeDetail /> },
       { path: 'challenges/:id/edit', element: only(['org_admin', 'org_member'], <ChallengeForm />) },
+      { path: 'challenges/:id/review', element: only(['operator'], <ChallengeReview />) },
       { path: 'challenges/:challengeId/apply', element: only(['org_admin', 'org_member'], <ApplicationForm />) },
       { path: 'challenges/:challengeId/applications', element: <Applications /> },
       { path: 'applications', element: only(['org_admin', 'org_member'], <Applications />) },
       { path: 'applications/:id', element: <ApplicationDetail /> },
       { path: 'applications/:id/edit', element: only(['org_admin', 'org_member'], <ApplicationForm />) },
+      { path: 'awards', element: only(['org_admin', 'org_member', 'operator'], <Awards />) },
+      { path: 'awards/:id', element: <AwardDetail /> },
+      { path: 'acceptance-tasks', element: only(['reviewer'], <AcceptanceTasks />) },
       { path: 'publicity', element: <Publicities /> },
       { path: 'publicity/objections', element: only(['org_admin', 'org_member'], <MyObjections />) },
       { path: 'publicity/:id', element: <PublicityDetail /> },
       { path: 'reviews', element: only(['reviewer'], <Reviews />) },
       { path: 'reviews/relations', element: only(['reviewer'], <ReviewRelations />) },
       { path: 'reviews/:id', element: only(['reviewer'], <ReviewDetail />) },
+      { path: 'application-reviews', element: only(['reviewer'], <MyApplicationReviews />) },
+      { path: 'application-reviews/:id', element: only(['reviewer'], <ApplicationReviewDetail />) },
       { path: 'batches', element: only(['operator'], <Batches />) },
       { path: 'batches/:id', element: only(['operator'], <BatchDetail />) },
+      { path: 'benchmark-cases', element: only(['operator'], <BenchmarkCases />) },
       { path: 'submissions', element: <Submissions /> },
       { path: 'submissions/new', element: <SubmissionForm /> },
       { path: 'submissions/:id', element: <SubmissionDetail /> },
