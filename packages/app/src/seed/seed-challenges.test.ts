@@ -30,7 +30,7 @@ describe('the demo’s 揭榜挂帅', () => {
       expect(c.sourceNeedId).not.toBeNull();
     }
     const anonymous = await listChallengesFor({ services: ctx.services, actor: null, query: page });
-    expect(anonymous.items.map((c) => c.status).sort()).toEqual(['closed', 'open', 'open', 'open']);
+    expect(anonymous.items.map((c) => c.status).sort()).toEqual(['open', 'open', 'open', 'publicity']);
   });
 
   it('gives the operator the challenge waiting for review, but not the draft', async () => {
@@ -39,15 +39,19 @@ describe('the demo’s 揭榜挂帅', () => {
     expect(list.items.filter((c) => c.status === 'pending_review')).toHaveLength(1);
     expect(list.items.some((c) => c.status === 'draft')).toBe(false);
     const all = await ctx.services.db.select().from(schema.challenges);
-    expect(all.map((c) => c.status).sort()).toEqual(['closed', 'draft', 'open', 'open', 'open', 'pending_review']);
+    expect(all.map((c) => c.status).sort()).toEqual(['draft', 'open', 'open', 'open', 'pending_review', 'publicity']);
   });
 
-  it('closed by the clock after its deadline, with submitted applications, one by a consortium whose member confirmed', async () => {
-    const closed = (await ctx.services.db.select().from(schema.challenges)).find((c) => c.status === 'closed');
+  it('closed by the clock after its deadline, reviewed, its cheapest proposal in a running 公示; one application by a confirmed consortium', async () => {
+    const closed = (await ctx.services.db.select().from(schema.challenges)).find((c) => c.status === 'publicity');
     expect(closed!.applicationDeadline.getTime()).toBeLessThan(NOW.getTime());
     const apps = (await ctx.services.db.select().from(schema.applications)).filter((a) => a.challengeId === closed!.id);
     expect(apps.length).toBeGreaterThanOrEqual(3);
-    expect(apps.every((a) => a.status === 'submitted')).toBe(true);
+    const cheapest = Math.min(...apps.map((a) => a.quoteFen));
+    expect(apps.filter((a) => a.status === 'proposed').map((a) => a.quoteFen)).toEqual([cheapest]);
+    expect(apps.filter((a) => a.status !== 'proposed').every((a) => a.status === 'shortlisted')).toBe(true);
+    const pubs = (await ctx.services.db.select().from(schema.publicities)).filter((p) => p.subjectId === closed!.id);
+    expect(pubs.map((p) => [p.subjectKind, p.status])).toEqual([['challenge_award', 'running']]);
     const members = (await ctx.services.db.select().from(schema.applicationParticipants)).filter((p) => p.challengeId === closed!.id);
     expect(members.filter((m) => m.role === 'member').map((m) => m.status)).toEqual(['confirmed']);
     const closing = (await ctx.services.db.select().from(schema.auditEvents)).filter((e) => e.entityId === closed!.id);
@@ -56,7 +60,7 @@ describe('the demo’s 揭榜挂帅', () => {
 
   it('has applications in draft and submitted states, qualified leads, and every step audited', async () => {
     const apps = await ctx.services.db.select().from(schema.applications);
-    expect(new Set(apps.map((a) => a.status))).toEqual(new Set(['draft', 'submitted']));
+    expect(new Set(apps.map((a) => a.status))).toEqual(new Set(['draft', 'submitted', 'shortlisted', 'proposed']));
     const invited = (await ctx.services.db.select().from(schema.applicationParticipants)).filter((p) => p.status === 'invited');
     expect(invited).toHaveLength(1);
     const quals = await ctx.services.db.select().from(schema.organizationQualifications);

@@ -9,14 +9,15 @@
  * running 公示 of a call blocks its batch (assertCallSelectionPublicised), while after
  * publishing no item is left selected to publicise.
  */
-import { findOrganization, findSubmission, listChallenges, listSubmissionsOfCallInStates } from '@scenebridge/db';
+import { findOrganization, findSubmission, listApplications, listChallenges, listSubmissionsOfCallInStates } from '@scenebridge/db';
 import * as demo from '@scenebridge/demo';
-import { applicationContentSchema, challengeInputSchema, type ScenarioNeed } from '@scenebridge/domain';
+import { applicationContentSchema, challengeInputSchema, DomainError, type ScenarioNeed } from '@scenebridge/domain';
 import type { Actor, Services } from '../context.js';
 import { demoActor } from './demo-actor.js';
 import { createApplication, decideMembership, transitionApplication } from '../applications/index.js';
 import { closeChallengesByClock, createChallenge, transitionChallenge } from '../challenges/index.js';
 import { addOrganizationQualification } from '../organizations/index.js';
+import { createPublicity, transitionPublicity } from '../publicity/index.js';
 
 const DAY = 86_400_000;
 type Dataset = ReturnType<typeof demo.generateDemoDataset>;
@@ -141,7 +142,7 @@ async function postChallenge(
   order: number,
   source: { id: string; organizationId: string },
   generated: demo.DemoChallenge,
-) {
+): Promise<string> {
   const owner = await ownerOf(ctx, services, source.organizationId);
   const now = services.now();
   const raw =
@@ -153,6 +154,29 @@ async function postChallenge(
   if (stage !== 'draft') await transitionChallenge({ services, actor: owner, id: c.id, action: 'submit_for_review' });
   if (stage === 'open' || stage === 'closed') await transitionChallenge({ services, actor: ctx.operator, id: c.id, action: 'approve' });
   await seedApplications(ctx, services, stage, order, { id: c.id, ownerId: owner.organizationId, input: raw });
+  return c.id;
+}
+
+/**
+ * The closed challenge, reviewed: the operator shortlists its applications, proposes the one with
+ * the lowest quote (a single winner) and starts the 公示 of it, so the public 公示 page has a
+ * running period with its objection window.
+ */
+async function publiciseProposal(ctx: SeedContext, services: Services, challengeId: string) {
+  const actor = ctx.operator;
+  await transitionChallenge({ services, actor, id: challengeId, action: 'start_review' });
+  const { items } = await listApplications(services.db, { challengeId, status: 'submitted', limit: 50, offset: 0 });
+  for (const a of items) await transitionApplication({ services, actor, id: a.id, action: 'shortlist' });
+  const best = [...items].sort((a, b) => a.quoteFen - b.quoteFen)[0];
+  if (!best) return;
+  await transitionApplication({ services, actor, id: best.id, action: 'propose' });
+  const p = await createPublicity({ services, actor, input: { subjectKind: 'challenge_award', subjectId: challengeId, workingDays: 5 } });
+  try {
+    await transitionPublicity({ services, actor, id: p.id, action: 'start' });
+  } catch (e) {
+    // A period reaching into a year nobody has maintained yet (builtin years end): the draft stays for the operator.
+    if (!(e instanceof DomainError && e.code === 'CALENDAR_YEAR_MISSING')) throw e;
+  }
 }
 
 /** The administrator of the organisation that posted the need. */
@@ -164,8 +188,8 @@ async function ownerOf(ctx: SeedContext, services: Services, organizationId: str
 }
 
 /**
- * Six challenges (three open, one waiting for the operator, one closed with submitted
- * applications, one draft) from the published needs of `needCallId`, with qualifications and
+ * Six challenges (three open, one waiting for the operator, one closed whose proposed winner is
+ * in its 公示, one draft) from the published needs of `needCallId`, with qualifications and
  * applications. Skipped when any challenge exists, so a second run adds nothing.
  */
 export async function seedDemoChallenges({
@@ -209,8 +233,9 @@ export async function seedDemoChallenges({
   // The closed one first, on the set-back clock; the clock's job then closes it and nothing else, as today's do not exist yet.
   const closed = STAGES.indexOf('closed');
   const past = clockAt(services, services.now(), -HISTORY.postedDaysAgo);
-  await postChallenge(ctx, past, 'closed', closed, sources[generated[closed]!.needIndex]!, generated[closed]!);
+  const closedId = await postChallenge(ctx, past, 'closed', closed, sources[generated[closed]!.needIndex]!, generated[closed]!);
   await closeChallengesByClock({ services });
+  await publiciseProposal(ctx, services, closedId);
   for (const [i, stage] of STAGES.entries()) {
     if (stage !== 'closed') await postChallenge(ctx, services, stage, i, sources[generated[i]!.needIndex]!, generated[i]!);
   }
