@@ -8,5 +8,7 @@ export default defineConfig({
     // PGlite instances are ~300 MB and CPU-heavy to start; two workers match the two cores.
     maxWorkers: 2,
     pool: 'forks',
+    // One migrated PGlite cluster the test databases are loaded from, instead of initdb + migrations each.
+    globalSetup: ['scripts/vitest-global-setup.ts'],
   },
 });

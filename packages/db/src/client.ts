@@ -28,23 +28,25 @@ export interface OpenOptions {
   url?: string;
   /** PGlite data folder; absent means in memory. */
   dataDir?: string;
+  /** In-memory PGlite only: start from this dumped data folder (a migrated template) instead of an empty cluster. */
+  loadDataDir?: Blob;
   migrate?: boolean;
   poolSize?: number;
 }
 
-const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
+export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
 
 export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   const handle = opts.url
     ? await openPostgres(opts.url, opts.poolSize ?? 10, opts.migrate !== false)
-    : await openPglite(opts.dataDir, opts.migrate !== false);
+    : await openPglite(opts.dataDir, opts.migrate !== false, opts.loadDataDir);
   return handle;
 }
 
-async function openPglite(dataDir: string | undefined, migrate: boolean): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string | undefined, migrate: boolean, loadDataDir?: Blob): Promise<DatabaseHandle> {
   const lock = dataDir ? acquireDataDirLock(dataDir) : null;
   try {
-    const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+    const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create(loadDataDir ? { loadDataDir } : undefined);
     const pgliteDb = drizzlePglite(client, { schema });
     if (migrate) {
       try {

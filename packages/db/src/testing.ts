@@ -1,15 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from './client.js';
+import { readPgliteTemplate } from './testing/pglite-template.js';
 
 /**
- * A fresh, migrated database for one test file: in-memory PGlite by default, or a new
+ * A fresh, migrated database for one test file: in-memory PGlite by default (loaded from the
+ * migrated template vitest's global setup dumps, testing/pglite-template.ts), or a new
  * database on the PostgreSQL server named by DATABASE_URL (dropped on close), so test
  * files run in parallel without sharing state.
  */
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   const url = process.env.DATABASE_URL;
-  if (!url) return openDatabase({});
+  // The template is already migrated; migrating again checks the journal and finds nothing to do.
+  if (!url) return openDatabase({ loadDataDir: readPgliteTemplate() });
   const name = `sb_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
