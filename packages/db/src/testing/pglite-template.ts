@@ -17,7 +17,10 @@ function templateKey(): string {
   const h = createHash('sha256');
   // The db package pins PGlite exactly: its manifest names the cluster format the dump is in.
   h.update(fs.readFileSync(path.join(migrationsFolder, '../package.json')));
-  for (const name of fs.readdirSync(migrationsFolder).filter((n) => n.endsWith('.sql')).sort()) {
+  for (const name of fs
+    .readdirSync(migrationsFolder)
+    .filter((n) => n.endsWith('.sql'))
+    .sort()) {
     h.update(name).update(fs.readFileSync(path.join(migrationsFolder, name)));
   }
   h.update(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json')));
