@@ -24,3 +24,6 @@ export * from './applications/attachments-schema.js';
 export * from './publicity/schema.js';
 export * from './awards/schema.js';
 export * from './application-review/schema.js';
+export * from './deals/schema.js';
+export * from './contracts/schema.js';
+export * from './dashboard/schema.js';

@@ -8,6 +8,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   operator: '运营方',
   reviewer: '评审专家',
   broker: '技术经理人',
+  registrar: '技术合同登记员',
   org_admin: '机构管理员',
   org_member: '机构成员',
 };

@@ -9,7 +9,11 @@ import {
   callMachine,
   CHALLENGE_STATES,
   challengeMachine,
+  CONTRACT_REGISTRATION_STATES,
+  contractRegistrationMachine,
+  DEAL_ACTIVITY_STATES,
   DEAL_STATES,
+  dealActivityMachine,
   dealMachine,
   isCallEditable,
   isCallInReview,
@@ -25,7 +29,7 @@ import {
 import { REVIEW_ASSIGNMENT_STATE_LABELS } from './glossary.js';
 import { allowedActions, decide, type Actor, type Machine } from './state-machine.js';
 
-const ACTORS: readonly Actor[] = ['operator', 'owner', 'reviewer', 'broker', 'system'];
+const ACTORS: readonly Actor[] = ['operator', 'owner', 'reviewer', 'broker', 'registrar', 'system'];
 
 const MACHINES: ReadonlyArray<readonly [string, Machine<string, string>, readonly string[]]> = [
   ['organization', organizationMachine, ORGANIZATION_STATES],
@@ -34,6 +38,8 @@ const MACHINES: ReadonlyArray<readonly [string, Machine<string, string>, readonl
   ['challenge', challengeMachine, CHALLENGE_STATES],
   ['application', applicationMachine, APPLICATION_STATES],
   ['deal', dealMachine, DEAL_STATES],
+  ['deal activity', dealActivityMachine, DEAL_ACTIVITY_STATES],
+  ['contract registration', contractRegistrationMachine, CONTRACT_REGISTRATION_STATES],
   ['review assignment', reviewAssignmentMachine, REVIEW_ASSIGNMENT_STATES],
 ];
 
@@ -181,6 +187,7 @@ describe('lifecycle specifics', () => {
     expect(required(challengeMachine)).toEqual(['reopen_review', 'return', 'revise', 'terminate']);
     expect(required(applicationMachine)).toEqual(['not_award', 'revoke_proposal']);
     expect(required(dealMachine)).toEqual(['decline']);
+    expect(required(contractRegistrationMachine)).toEqual(['refuse', 'return_for_correction']);
     expect(required(reviewAssignmentMachine)).toEqual(['declare_conflict']);
   });
 
@@ -245,6 +252,31 @@ describe('lifecycle specifics', () => {
     expect(allowedActions(dealMachine, 'signed', ACTORS)).toEqual([]);
     expect(allowedActions(dealMachine, 'declined', ACTORS)).toEqual([]);
     expect(decide(dealMachine, { from: 'negotiating', action: 'sign', actors: ['broker'] }).to).toBe('signed');
+  });
+
+  it("wakes a dormant deal on any party's activity; only the clock puts it to sleep", () => {
+    expect(decide(dealActivityMachine, { from: 'active', action: 'go_dormant', actors: ['system'] }).to).toBe('dormant');
+    expect(domainErrorOf(() => decide(dealActivityMachine, { from: 'active', action: 'go_dormant', actors: ['broker'] })).code).toBe(
+      'FORBIDDEN',
+    );
+    for (const actor of ['owner', 'broker', 'operator', 'system'] as const)
+      expect(decide(dealActivityMachine, { from: 'dormant', action: 'wake', actors: [actor] }).to).toBe('active');
+  });
+
+  it('registers a technology contract only after acceptance, by a registrar or operator; the seller submits', () => {
+    expect(
+      domainErrorOf(() => decide(contractRegistrationMachine, { from: 'submitted', action: 'register', actors: ['registrar'] })).code,
+    ).toBe('ILLEGAL_TRANSITION');
+    expect(decide(contractRegistrationMachine, { from: 'accepted', action: 'register', actors: ['registrar'] }).to).toBe('registered');
+    expect(domainErrorOf(() => decide(contractRegistrationMachine, { from: 'accepted', action: 'register', actors: ['owner'] })).code).toBe(
+      'FORBIDDEN',
+    );
+    expect(domainErrorOf(() => decide(contractRegistrationMachine, { from: 'submitted', action: 'accept', actors: ['owner'] })).code).toBe(
+      'FORBIDDEN',
+    );
+    expect(decide(contractRegistrationMachine, { from: 'returned', action: 'resubmit', actors: ['owner'] }).to).toBe('submitted');
+    expect(allowedActions(contractRegistrationMachine, 'registered', ACTORS)).toEqual([]);
+    expect(allowedActions(contractRegistrationMachine, 'refused', ACTORS)).toEqual([]);
   });
 
   it('has the review assignment table: who moves an assignment, from where, to where', () => {

@@ -228,24 +228,79 @@ export const applicationMachine = defineMachine({
 });
 export type ApplicationAction = (typeof applicationMachine.transitions)[number]['action'];
 
+/**
+ * 对接项目 (docs/deals.md). A deal starts `suggested` (a broker or operator proposes a pair) or
+ * `intent` (an interest the other side accepted, or a challenge award). `owner` is either party
+ * of the deal (the demand side or the supply side); `broker` is the deal's broker.
+ * Signing is the parties' or the broker's act; the registered contract comes after it.
+ */
 export const DEAL_STATES = ['suggested', 'intent', 'meeting', 'negotiating', 'signed', 'declined'] as const;
+export type DealState = (typeof DEAL_STATES)[number];
 export const dealMachine = defineMachine({
   name: 'deal',
   states: DEAL_STATES,
   transitions: [
-    { action: 'express_intent', from: ['suggested'], to: 'intent', by: ['owner', 'broker'] },
-    { action: 'schedule_meeting', from: ['intent'], to: 'meeting', by: ['broker', 'operator'] },
-    { action: 'negotiate', from: ['meeting'], to: 'negotiating', by: ['broker', 'owner'] },
-    { action: 'sign', from: ['negotiating'], to: 'signed', by: ['broker', 'operator'] },
+    { action: 'express_intent', from: ['suggested'], to: 'intent', by: ['owner', 'broker', 'operator'] },
+    { action: 'schedule_meeting', from: ['intent'], to: 'meeting', by: ['broker', 'operator', 'owner'] },
+    { action: 'negotiate', from: ['meeting'], to: 'negotiating', by: ['broker', 'owner', 'operator'] },
+    { action: 'sign', from: ['negotiating'], to: 'signed', by: ['broker', 'operator', 'owner'] },
     {
       action: 'decline',
       from: ['suggested', 'intent', 'meeting', 'negotiating'],
       to: 'declined',
-      by: ['owner', 'broker'],
+      by: ['owner', 'broker', 'operator'],
       reasonRequired: true,
     },
   ],
 });
+export type DealAction = (typeof dealMachine.transitions)[number]['action'];
+export const isDealOpen = (status: string): boolean => status !== 'signed' && status !== 'declined';
+
+/**
+ * A deal's activity, apart from its stage: the clock marks an open deal `dormant` after N days
+ * without activity (the `deals.dormant_after_days` setting); any new activity wakes it. Kept
+ * as its own machine so a dormant deal keeps its stage on the Kanban board.
+ */
+export const DEAL_ACTIVITY_STATES = ['active', 'dormant'] as const;
+export type DealActivityState = (typeof DEAL_ACTIVITY_STATES)[number];
+export const dealActivityMachine = defineMachine({
+  name: 'deal_activity',
+  states: DEAL_ACTIVITY_STATES,
+  transitions: [
+    { action: 'go_dormant', from: ['active'], to: 'dormant', by: ['system'] },
+    { action: 'wake', from: ['dormant'], to: 'active', by: ['owner', 'broker', 'operator', 'system'] },
+  ],
+});
+
+/**
+ * 技术合同登记 (docs/contracts.md): the seller side (`owner`) registers; a registrar (the
+ * `registrar` role, or the operator) accepts (受理), registers (登记) or refuses (未予登记), or
+ * returns it for correction (补正), which restarts the statutory clock on resubmission.
+ * A change or cancellation (变更/注销) of a registered contract is a new version with its own
+ * registration; registering it supersedes the version before (never an edit in place).
+ */
+export const CONTRACT_REGISTRATION_STATES = ['draft', 'submitted', 'accepted', 'returned', 'registered', 'refused', 'discarded'] as const;
+export type ContractRegistrationState = (typeof CONTRACT_REGISTRATION_STATES)[number];
+export const contractRegistrationMachine = defineMachine({
+  name: 'contract_registration',
+  states: CONTRACT_REGISTRATION_STATES,
+  transitions: [
+    { action: 'submit', from: ['draft'], to: 'submitted', by: ['owner'] },
+    { action: 'resubmit', from: ['returned'], to: 'submitted', by: ['owner'] },
+    { action: 'discard', from: ['draft'], to: 'discarded', by: ['owner'] },
+    { action: 'accept', from: ['submitted'], to: 'accepted', by: ['registrar', 'operator'] },
+    {
+      action: 'return_for_correction',
+      from: ['submitted', 'accepted'],
+      to: 'returned',
+      by: ['registrar', 'operator'],
+      reasonRequired: true,
+    },
+    { action: 'register', from: ['accepted'], to: 'registered', by: ['registrar', 'operator', 'system'] },
+    { action: 'refuse', from: ['submitted', 'accepted'], to: 'refused', by: ['registrar', 'operator'], reasonRequired: true },
+  ],
+});
+export type ContractRegistrationAction = (typeof contractRegistrationMachine.transitions)[number]['action'];
 
 /**
  * A reviewer's assignment on one item. Creation is not a transition (rows start `assigned`).

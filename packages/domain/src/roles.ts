@@ -1,4 +1,4 @@
-export const ROLES = ['operator', 'reviewer', 'broker', 'org_admin', 'org_member'] as const;
+export const ROLES = ['operator', 'reviewer', 'broker', 'registrar', 'org_admin', 'org_member'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ORGANIZATION_KINDS = [

@@ -1,7 +1,7 @@
 import { DomainError } from './errors.js';
 
 /** Who takes a transition: a platform role, the owning organisation, or the clock. */
-export type Actor = 'operator' | 'owner' | 'reviewer' | 'broker' | 'system';
+export type Actor = 'operator' | 'owner' | 'reviewer' | 'broker' | 'registrar' | 'system';
 
 export interface Transition<S extends string, A extends string> {
   action: A;
