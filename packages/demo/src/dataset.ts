@@ -20,6 +20,8 @@ const OPERATOR_DOMAIN = `cqaiscene.${DEMO_EMAIL_SUFFIX}`;
 export const DEMO_OPERATOR_EMAIL = `operator@${OPERATOR_DOMAIN}`;
 export const DEMO_REVIEWER_EMAILS = [1, 2, 3].map((n) => `reviewer${n}@${OPERATOR_DOMAIN}`);
 export const DEMO_BROKER_EMAIL = `broker@${OPERATOR_DOMAIN}`;
+/** 技术合同登记员: the registration desk sits with the operator in the demo region. */
+export const DEMO_REGISTRAR_EMAIL = `registrar@${OPERATOR_DOMAIN}`;
 
 export interface DemoUser {
   email: string;
@@ -212,6 +214,13 @@ export function generateDemoDataset(opts: DemoDatasetOptions): DemoDataset {
     password: DEMO_PASSWORD,
     roles: ['broker'],
     organizationCreditCode: agency.creditCode,
+  });
+  users.push({
+    email: DEMO_REGISTRAR_EMAIL,
+    displayName: personName(rng),
+    password: DEMO_PASSWORD,
+    roles: ['registrar'],
+    organizationCreditCode: operatorOrganization.creditCode,
   });
 
   return { organizations, operatorOrganization, needs, capabilities, calls: generateDemoCalls(opts.now ?? new Date()), users };

@@ -15,6 +15,7 @@ import {
 } from '@scenebridge/domain';
 import {
   DEMO_BROKER_EMAIL,
+  DEMO_REGISTRAR_EMAIL,
   DEMO_OPERATOR_EMAIL,
   DEMO_PASSWORD,
   DEMO_REVIEWER_EMAILS,
@@ -245,10 +246,10 @@ describe('generateDemoDataset', () => {
     for (const o of organizations) expect(organizationRegistrationSchema.safeParse(o).success).toBe(true);
   });
 
-  it('has an admin per organisation plus operator, three reviewers and a broker', () => {
+  it('has an admin per organisation plus operator, three reviewers, a broker and a registrar', () => {
     const { users, organizations, operatorOrganization } = dataset;
     expect(passwordSchema.safeParse(DEMO_PASSWORD).success).toBe(true);
-    expect(users).toHaveLength(organizations.length + 5);
+    expect(users).toHaveLength(organizations.length + 6);
     expect(new Set(users.map((u) => u.email)).size).toBe(users.length);
     for (const u of users) {
       expect(newUserSchema.safeParse(u).success).toBe(true);
@@ -264,6 +265,7 @@ describe('generateDemoDataset', () => {
     expect(byEmail.get(DEMO_OPERATOR_EMAIL)?.organizationCreditCode).toBe(operatorOrganization.creditCode);
     for (const e of DEMO_REVIEWER_EMAILS) expect(byEmail.get(e)?.roles).toEqual(['reviewer']);
     expect(byEmail.get(DEMO_BROKER_EMAIL)?.roles).toEqual(['broker']);
+    expect(byEmail.get(DEMO_REGISTRAR_EMAIL)?.roles).toEqual(['registrar']);
     for (const u of users) if (u.organizationCreditCode) expect(codes.has(u.organizationCreditCode)).toBe(true);
   });
 

@@ -18,11 +18,12 @@ describe('the demo logins printed at start-up', () => {
     expect(new Set(logins.map((l) => l.email)).size).toBe(logins.length);
   });
 
-  it('puts the platform’s accounts first: the operator, each reviewer, the broker', () => {
-    expect(logins.slice(0, 5).map((l) => l.email)).toEqual([
+  it('puts the platform’s accounts first: the operator, each reviewer, the broker, the registrar', () => {
+    expect(logins.slice(0, 6).map((l) => l.email)).toEqual([
       demo.DEMO_OPERATOR_EMAIL,
       ...demo.DEMO_REVIEWER_EMAILS,
       demo.DEMO_BROKER_EMAIL,
+      demo.DEMO_REGISTRAR_EMAIL,
     ]);
   });
 

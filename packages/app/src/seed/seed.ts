@@ -154,7 +154,7 @@ export function pendingOrganizations(ds: ReturnType<typeof demo.generateDemoData
 
 /**
  * Every demo account, for the start-up banner: the platform's (operator, each reviewer, the
- * broker) first, then the administrator of every organisation, each named by what it does in the
+ * broker, the contract registrar) first, then the administrator of every organisation, each named by what it does in the
  * demo (a need owner, a capability owner, awaiting approval). All share the demo password.
  */
 export function pickLogins(ds: ReturnType<typeof demo.generateDemoDataset>, pendingCodes: Set<string>): SeedResult['logins'] {
@@ -162,7 +162,7 @@ export function pickLogins(ds: ReturnType<typeof demo.generateDemoDataset>, pend
   const label = (roles: Role[]) => roles.map((r) => ROLE_LABELS[r]).join('/');
   const platform = ds.users.filter((u) => !u.roles.includes('org_admin'));
   const order = (u: (typeof ds.users)[number]) => {
-    const i = [demo.DEMO_OPERATOR_EMAIL, ...demo.DEMO_REVIEWER_EMAILS, demo.DEMO_BROKER_EMAIL].indexOf(u.email);
+    const i = [demo.DEMO_OPERATOR_EMAIL, ...demo.DEMO_REVIEWER_EMAILS, demo.DEMO_BROKER_EMAIL, demo.DEMO_REGISTRAR_EMAIL].indexOf(u.email);
     return i === -1 ? Number.MAX_SAFE_INTEGER : i;
   };
   const out: SeedResult['logins'] = [...platform]
