@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
+import { hash } from '@node-rs/argon2';
 import { insertCall, insertOrganization, insertUser, type DatabaseHandle } from '@scenebridge/db';
 import { createTestDatabase } from '@scenebridge/db/testing';
 import { creditCodeCheckChar, type CallInput, type Role } from '@scenebridge/domain';
@@ -12,7 +13,6 @@ import { testConfig, type AppConfig } from './config.js';
 import type { Services } from './context.js';
 import { createServices } from './services.js';
 import { createTravelClock } from './clock/travel-clock.js';
-import { hashPassword } from './auth/index.js';
 
 export interface AppTestContext {
   services: Services;
@@ -40,8 +40,16 @@ export async function createTestContext(opts: { now?: Date; config?: Partial<App
 }
 
 export const TEST_PASSWORD = 'Test2026pass';
+/**
+ * Factory users get an argon2id hash of TEST_PASSWORD at a test-only cost (1 MiB, one pass):
+ * every login verifies it with the production `verifyPassword`, which reads the cost from the
+ * hash, so each test login takes well under a millisecond instead of ~20 ms. Production
+ * hashing (auth/password.ts, its parameters held by testing.test.ts) is untouched, and so is
+ * any password a test sets through registration, user creation or a password change.
+ */
+export const TEST_HASH_COST = { memoryCost: 1024, timeCost: 1, parallelism: 1 } as const;
 let passwordHash: Promise<string> | undefined;
-const hashed = () => (passwordHash ??= hashPassword(TEST_PASSWORD));
+const hashed = () => (passwordHash ??= hash(TEST_PASSWORD, TEST_HASH_COST));
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 export function randomCreditCode(prefix = '91500112'): string {

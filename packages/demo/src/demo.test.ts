@@ -185,13 +185,11 @@ describe('generateScenarioNeeds', () => {
     expect(sectorAffinity({ name: '重庆市公安局渝北区分局', kind: 'government' })).toContain('public_safety');
   });
 
-  it('varies wording at scale, fast', () => {
+  // How fast it generates is the benchmarks' business (tests never assert on timings).
+  it('varies wording at scale', () => {
     const owners = generateOrganizations({ seed: 3, count: 500 }).filter((o) => isDemandSide(o.kind));
-    const t0 = performance.now();
     const many = generateScenarioNeeds({ seed: 3, count: 10_000, owners });
-    const ms = performance.now() - t0;
     expect(many).toHaveLength(10_000);
-    expect(ms).toBeLessThan(3000); // typically ~200 ms; generous for slow CI machines
     expect(new Set(many.map((n) => n.description)).size).toBeGreaterThan(9_900);
     expect(new Set(many.map((n) => n.title)).size).toBeGreaterThan(3_000);
     for (const n of many.filter((_, i) => i % 50 === 0)) expect(scenarioNeedSchema.safeParse(n).success).toBe(true);

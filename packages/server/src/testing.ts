@@ -14,6 +14,7 @@ import {
   TEST_PASSWORD,
 } from '@scenebridge/app/testing';
 import { buildApp } from './app.js';
+import { publicationChanged } from './portal/page-cache.js';
 
 export {
   callInput,
@@ -32,6 +33,8 @@ export interface TestContext extends AppTestContext {
 
 export async function createTestContext(opts: { now?: Date; config?: Partial<AppConfig> } = {}): Promise<TestContext> {
   const base = await createAppTestContext(opts);
+  // Portal pages are cached per process (portal/page-cache.ts): none rendered from another test's database.
+  publicationChanged();
   const app = await buildApp(base.services);
   await app.ready();
   return {

@@ -4,7 +4,6 @@
  * once per set of migrations and PGlite version (pinned in packages/db/package.json); `createTestDatabase` loads it when present and
  * migrates from scratch otherwise, so a missing or stale template only costs time.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,22 +11,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { migrationsFolder } from '../client.js';
+import { migrationsKey } from './migrations-key.js';
 
-function templateKey(): string {
-  const h = createHash('sha256');
-  // The db package pins PGlite exactly: its manifest names the cluster format the dump is in.
-  h.update(fs.readFileSync(path.join(migrationsFolder, '../package.json')));
-  for (const name of fs
-    .readdirSync(migrationsFolder)
-    .filter((n) => n.endsWith('.sql'))
-    .sort()) {
-    h.update(name).update(fs.readFileSync(path.join(migrationsFolder, name)));
-  }
-  h.update(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json')));
-  return h.digest('hex').slice(0, 16);
-}
-
-export const pgliteTemplatePath = (): string => path.join(os.tmpdir(), `scenebridge-pglite-template-${templateKey()}.tar`);
+export const pgliteTemplatePath = (): string => path.join(os.tmpdir(), `scenebridge-pglite-template-${migrationsKey()}.tar`);
 
 /** The dumped template, or undefined when none was made for these migrations. */
 export function readPgliteTemplate(): Blob | undefined {
