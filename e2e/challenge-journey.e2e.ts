@@ -13,18 +13,17 @@
  * so the 公示 period can pass (POST /api/v1/dev/clock, audited). Steps share state and run in
  * order; after a failed step the later ones are skipped, each failure leaves `failure-<step>.png`.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beijing, uniqueCreditCode } from './fixtures.js';
-import { launchBrowser, screenshot, startServer, type E2eServer } from './harness.js';
+import { screenshot, type E2eServer } from './harness.js';
+import { Journey, poll } from './journey.js';
 import { api, apiLogin, type Session } from './review-helpers.js';
-import { confirm, field } from './ui.js';
+import { field } from './ui.js';
 
 const PASSWORD = 'Demo2026pass';
 const OPERATOR = 'operator@cqaiscene.example.cn';
 const REVIEWERS = [1, 2, 3].map((n) => `reviewer${n}@cqaiscene.example.cn`);
-const TIMEOUT = 20_000;
-const poll = <T>(fn: () => Promise<T> | T, timeout = TIMEOUT) => expect.poll(fn, { timeout, interval: 250 });
 
 const STAMP = Date.now();
 const SUFFIX = STAMP.toString(36).toUpperCase();
@@ -36,14 +35,14 @@ interface Org {
   name: string;
 }
 
+const journey = new Journey();
 let server: E2eServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-const problems: string[] = [];
-let broken: string | null = null;
-const timings: string[] = [];
 let operator: Session;
+const step = journey.step.bind(journey);
+const shot = journey.shot.bind(journey);
+const as = journey.as.bind(journey);
+const act = journey.act.bind(journey);
 
 /** A demo need owner with published scenario needs: the challenge is posted from one of them. */
 const OWNER = 'admin+6@beibei-wjw.example.cn';
@@ -57,52 +56,6 @@ const state: {
   publicityId?: string;
   awardId?: string;
 } = {};
-
-async function step(name: string, skip: (note?: string) => void, body: () => Promise<void>): Promise<void> {
-  if (broken) skip(`an earlier step failed (${broken})`);
-  const t0 = Date.now();
-  try {
-    await body();
-    timings.push(`${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  } catch (e) {
-    broken = name;
-    await screenshot(page, `failure-${name}`).catch(() => undefined);
-    const recent = problems.slice(-8);
-    if (recent.length && e instanceof Error) e.message += `\n\nRecent API errors / page errors:\n${recent.join('\n')}`;
-    throw e;
-  }
-}
-
-async function shot(name: string): Promise<void> {
-  const style = await page.addStyleTag({ content: '.ant-message { display: none !important; }' });
-  try {
-    await screenshot(page, name);
-  } finally {
-    await style.evaluate((el) => (el as Element).remove());
-  }
-}
-
-async function login(email: string): Promise<void> {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('header-user').waitFor();
-  await page.getByRole('heading', { name: '工作台' }).waitFor();
-}
-
-async function logout(): Promise<void> {
-  await page.getByTestId('logout').click();
-  await page.waitForURL(/\/login/);
-  await page.getByTestId('login-email').waitFor();
-}
-
-/** Signs in as `email` (signing out whoever was signed in) and opens `path`. */
-async function as(email: string, path: string): Promise<void> {
-  if (await page.getByTestId('logout').isVisible()) await logout();
-  await login(email);
-  await page.goto(`${server.url}${path}`);
-}
 
 async function registerOrg(n: number, name: string): Promise<Org> {
   const email = `e2e-ch-${n}-${STAMP}@e2e-jiebang.example.cn`;
@@ -120,42 +73,10 @@ async function registerOrg(n: number, name: string): Promise<Org> {
   return { id: r.organization.id, email, name };
 }
 
-/**
- * Clicks a lifecycle action button (ActionButtons): with a reason, fills the reason dialog; else
- * confirms the Popconfirm when the action asks for one (CONFIRM_ACTIONS in the web's labels).
- */
-async function act(testId: string, reason?: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  if (reason) {
-    await field(page.getByTestId('reason-input')).fill(reason);
-    await page.getByTestId('reason-confirm').click();
-    return;
-  }
-  const ok = page.getByTestId('confirm-ok').filter({ visible: true });
-  if (
-    await ok.waitFor({ timeout: 1500 }).then(
-      () => true,
-      () => false,
-    )
-  )
-    await confirm(page);
-}
-
 describe('揭榜挂帅 journey (browser)', () => {
   beforeAll(async () => {
-    const [s, b] = await Promise.allSettled([startServer(), launchBrowser()]);
-    if (s.status === 'fulfilled') server = s.value;
-    if (b.status === 'fulfilled') browser = b.value;
-    if (s.status === 'rejected') throw s.reason;
-    if (b.status === 'rejected') throw b.reason;
-    context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(TIMEOUT);
-    page.setDefaultNavigationTimeout(30_000);
-    page.on('response', (r) => {
-      if (r.url().includes('/api/') && r.status() >= 400) problems.push(`${r.status()} ${r.request().method()} ${r.url()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    await journey.start();
+    ({ server, page } = journey);
     operator = await apiLogin(server.url, OPERATOR, PASSWORD);
     // The 公示 counts working days (and the clock moves ten days on): a year the platform does not
     // ship is maintained here as weekends only, so the journey runs on any date.
@@ -188,10 +109,8 @@ describe('揭榜挂帅 journey (browser)', () => {
   });
 
   afterAll(async () => {
-    console.log(`step times:\n  ${timings.join('\n  ')}`);
-    await context?.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
+    console.log(`step times:\n  ${journey.timings.join('\n  ')}`);
+    await journey.stop();
   });
 
   it('1. the owner posts a challenge and the operator approves it', async ({ skip }) => {
@@ -500,7 +419,7 @@ describe('揭榜挂帅 journey (browser)', () => {
       await page.getByTestId('benchmark-confirm').click();
       await page.locator('.ant-table-row').filter({ hasText: '标杆案例清单' }).first().waitFor();
 
-      const visitor = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const visitor = await journey.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
       try {
         const v = await visitor.newPage();
         await v.goto(`${server.url}/public/benchmark-batches`);
