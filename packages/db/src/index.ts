@@ -25,3 +25,6 @@ export * from './awards/repository.js';
 export * from './awards/delivery-repository.js';
 export * from './application-review/repository.js';
 export * from './awards/results-repository.js';
+export * from './dashboard/repository.js';
+export * from './contracts/repository.js';
+export * from './deals/repository.js';

@@ -150,6 +150,21 @@ export const ERROR_CODES = {
     PUBLICITY_ITEM_NOT_PUBLICISED: '有入选项目尚未经过公示',
     OBJECTION_ITEM_REVOKED: '该条目已被撤销，不能再提出异议',
   },
+  contracts: {
+    CONTRACT_AMOUNT: '技术交易额不能超过合同成交额',
+    CONTRACT_NOT_EDITABLE: '合同登记已提交，不能修改',
+    CONTRACT_PDF_REQUIRED: '请先上传已签署的合同文本（PDF）',
+    CONTRACT_NOT_CURRENT: '只能对当前有效的已登记合同办理变更或注销',
+    CONTRACT_VERSION_PENDING: '该合同已有尚未办结的变更或注销登记',
+    CONTRACT_LINK_INVALID: '关联的对接项目或需求不正确',
+  },
+  deals: {
+    DEAL_EXISTS: '该需求与能力之间已有对接项目',
+    DEAL_CLOSED: '对接项目已签约或终止，不能再修改',
+    DEAL_ALREADY_CLAIMED: '该对接项目已有技术经理人',
+    NOT_A_BROKER: '所选用户不是技术经理人',
+    INTEREST_NOT_RECIPIENT: '只有收到意向的一方可以接受或谢绝',
+  },
 } as const;
 
 type Catalogue = typeof ERROR_CODES;

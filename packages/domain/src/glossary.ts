@@ -3,6 +3,8 @@ import type { CallState, OrganizationState, ReviewAssignmentState, SubmissionSta
 import type { ListType, OrganizationKind, Role } from './roles.js';
 import type { EligibilityRuleName } from './eligibility/rules.js';
 import type { QualificationCode } from './eligibility/qualifications.js';
+import type { DealAction, DealActivityState, DealState } from './lifecycles.js';
+import type { DealActivityKind, DealSource } from './deals/vocabulary.js';
 
 export const ROLE_LABELS: Record<Role, string> = {
   operator: '运营方',
@@ -89,4 +91,68 @@ export const ELIGIBILITY_RULE_LABELS: Record<EligibilityRuleName, string> = {
   notWinnerWithinYears: '近年未获本专项支持',
   maxOpenApplicationsPerOrganization: '同时申报项数上限',
   excludeDishonest: '无失信记录',
+};
+
+/** 对接项目 (docs/deals.md): stages, activity, sources and follow-up kinds. */
+export const DEAL_STATE_LABELS: Record<DealState, string> = {
+  suggested: '推荐',
+  intent: '意向',
+  meeting: '洽谈会面',
+  negotiating: '谈判',
+  signed: '已签约',
+  declined: '已终止',
+};
+export const DEAL_ACTIVITY_STATE_LABELS: Record<DealActivityState, string> = {
+  active: '跟进中',
+  dormant: '休眠',
+};
+export const DEAL_ACTION_LABELS: Record<DealAction | 'wake', string> = {
+  express_intent: '确认意向',
+  schedule_meeting: '安排洽谈会面',
+  negotiate: '进入谈判',
+  sign: '签约',
+  decline: '终止',
+  wake: '唤醒',
+};
+export const DEAL_SOURCE_LABELS: Record<DealSource, string> = {
+  interest: '意向对接',
+  award: '揭榜中榜',
+  manual: '经理人推荐',
+};
+export const DEAL_ACTIVITY_KIND_LABELS: Record<DealActivityKind, string> = {
+  call: '电话',
+  meeting: '会面',
+  visit: '走访',
+  document: '文件',
+  note: '备注',
+};
+
+// 技术合同登记 (docs/contracts.md). The code lists' own labels live with the codes (contracts/codes.ts).
+export {
+  CONTRACT_TYPE_LABELS,
+  CONTRACT_TYPE_CATEGORY_LABELS,
+  LEGAL_NATURE_LABELS,
+  LEGAL_NATURE_GROUP_LABELS,
+  PAYMENT_METHOD_LABELS,
+  CONTRACT_VERSION_KIND_LABELS,
+  CONTRACT_ORIGIN_LABELS,
+  PATENT_NUMBER_KIND_LABELS,
+} from './contracts/codes.js';
+export const CONTRACT_REGISTRATION_STATE_LABELS: Record<import('./lifecycles.js').ContractRegistrationState, string> = {
+  draft: '草稿',
+  submitted: '已提交待受理',
+  accepted: '已受理',
+  returned: '退回补正',
+  registered: '已登记',
+  refused: '未予登记',
+  discarded: '已作废',
+};
+export const CONTRACT_REGISTRATION_ACTION_LABELS: Record<import('./lifecycles.js').ContractRegistrationAction, string> = {
+  submit: '提交登记',
+  resubmit: '补正后重新提交',
+  discard: '作废草稿',
+  accept: '受理',
+  return_for_correction: '退回补正',
+  register: '准予登记',
+  refuse: '不予登记',
 };

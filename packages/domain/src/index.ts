@@ -25,3 +25,5 @@ export * from './challenges/index.js';
 export * from './applications/index.js';
 export * from './publicity/index.js';
 export * from './awards/index.js';
+export * from './deals/index.js';
+export * from './contracts/index.js';

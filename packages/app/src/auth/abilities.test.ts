@@ -13,13 +13,44 @@ const allowed = (roles: Role[], status?: string) => {
 
 describe('abilitiesOf', () => {
   it('an operator runs the platform: lists, imports, curates, but neither drafts nor subscribes', () => {
-    expect(allowed(['operator'])).toEqual(['listSubmissions', 'import', 'curate', 'operate']);
-    expect(allowed(['operator'], 'pending')).toEqual(['listSubmissions', 'import', 'curate', 'operate']);
+    expect(allowed(['operator'])).toEqual([
+      'listSubmissions',
+      'import',
+      'curate',
+      'operate',
+      'viewDeals',
+      'canHandleContractRegistrations',
+      'viewDashboard',
+    ]);
+    expect(allowed(['operator'], 'pending')).toEqual([
+      'listSubmissions',
+      'import',
+      'curate',
+      'operate',
+      'viewDeals',
+      'canHandleContractRegistrations',
+      'viewDashboard',
+    ]);
   });
 
   it('an approved organisation: its admin drafts, imports, subscribes; a member does not import', () => {
-    expect(allowed(['org_admin'])).toEqual(['listSubmissions', 'draft', 'import', 'subscribe', 'expressInterest']);
-    expect(allowed(['org_member'])).toEqual(['listSubmissions', 'draft', 'subscribe', 'expressInterest']);
+    expect(allowed(['org_admin'])).toEqual([
+      'listSubmissions',
+      'draft',
+      'import',
+      'subscribe',
+      'expressInterest',
+      'viewDeals',
+      'canRegisterContracts',
+    ]);
+    expect(allowed(['org_member'])).toEqual([
+      'listSubmissions',
+      'draft',
+      'subscribe',
+      'expressInterest',
+      'viewDeals',
+      'canRegisterContracts',
+    ]);
   });
 
   it('a pending organisation is refused with ORGANIZATION_NOT_APPROVED where approval is what is missing', () => {
@@ -29,9 +60,18 @@ describe('abilitiesOf', () => {
     expect(answers.curate.refusal?.code).toBe('FORBIDDEN');
   });
 
-  it('a broker curates; a reviewer reviews', () => {
-    expect(allowed(['broker'])).toEqual(['curate']);
+  it('a broker curates, works deals and reads the dashboard; a registrar handles registrations; a reviewer reviews', () => {
+    expect(allowed(['broker'])).toEqual(['curate', 'viewDeals', 'useBrokerWorkspace', 'viewDashboard']);
+    expect(allowed(['registrar'])).toEqual(['canHandleContractRegistrations', 'viewDashboard']);
     expect(allowed(['reviewer'])).toEqual(['review']);
-    expect(allowed(['reviewer', 'org_member'])).toEqual(['listSubmissions', 'draft', 'subscribe', 'expressInterest', 'review']);
+    expect(allowed(['reviewer', 'org_member'])).toEqual([
+      'listSubmissions',
+      'draft',
+      'subscribe',
+      'expressInterest',
+      'review',
+      'viewDeals',
+      'canRegisterContracts',
+    ]);
   });
 });

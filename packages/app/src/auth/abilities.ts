@@ -6,6 +6,9 @@
 import type { Ability, AbilityAnswer } from '@scenebridge/contract/auth';
 import { DomainError, forbidden } from '@scenebridge/domain';
 import { isOperator, type Actor } from '../context.js';
+import { authorizeBrokerWorkspace, authorizeDealsView } from '../deals/index.js';
+import { authorizeHandling, authorizeRegistering } from '../contracts/index.js';
+import { authorizeDashboard } from '../dashboard/index.js';
 import { authorizeImporter } from '../imports/index.js';
 import { authorizeExpressingInterest, authorizeMatching } from '../matching/index.js';
 import { authorizeReview } from '../review/index.js';
@@ -23,6 +26,12 @@ const CHECKS: Record<Ability, (actor: Actor) => unknown> = {
   operate: (a) => {
     if (!isOperator(a)) throw forbidden();
   },
+  viewDeals: (a) => authorizeDealsView(a),
+  useBrokerWorkspace: (a) => authorizeBrokerWorkspace(a),
+  // 技术合同登记: the seller side registers; registrars (or operators) handle (docs/contracts.md).
+  canRegisterContracts: (a) => authorizeRegistering(a),
+  canHandleContractRegistrations: (a) => authorizeHandling(a),
+  viewDashboard: (a) => authorizeDashboard(a, 'view'),
 };
 
 function answer(check: (actor: Actor) => unknown, actor: Actor): AbilityAnswer {

@@ -9,6 +9,9 @@ import { advancePublicitiesByClock } from '../publicity/index.js';
 import { scanSubscriptions, sendDigests } from '../subscriptions/index.js';
 import { remindOverdueReviews } from '../review/index.js';
 import { expireSubmissionsByClock } from '../submissions/index.js';
+import { purgeListingViews } from '../dashboard/index.js';
+import { markDormantDeals, remindDueNextSteps } from '../deals/index.js';
+import { remindDueContracts } from '../contracts/index.js';
 import type { JobDefinition } from './registry.js';
 
 /** Digests and reminders work in days: every few minutes is plenty. */
@@ -39,5 +42,12 @@ export function appJobs(services: Services, log: { warn(obj: unknown, msg?: stri
     { name: 'applications.remind-drafts', intervalMs: SLOW_JOB_INTERVAL_MS, run: (s) => remindApplicationDrafts({ services: s }) },
     { name: 'reviews.remind-overdue', intervalMs: SLOW_JOB_INTERVAL_MS, run: (s) => remindOverdueReviews(s) },
     { name: 'auth.forget-idle-login-counters', intervalMs: SLOW_JOB_INTERVAL_MS, run: (s) => forgetIdleLoginCounters(s) },
+    // Listing views: yesterday's visitor keys and day secrets go once the Shanghai day is over (docs/dashboard.md).
+    { name: 'dashboard.purge-listing-view-visitors', intervalMs: SLOW_JOB_INTERVAL_MS, run: (s) => purgeListingViews({ services: s }) },
+    // Deals (docs/deals.md): quiet open deals go dormant; due next steps are reminded once.
+    { name: 'deals.mark-dormant', intervalMs: SLOW_JOB_INTERVAL_MS, run: (s) => markDormantDeals({ services: s }) },
+    { name: 'deals.remind-next-steps', intervalMs: SLOW_JOB_INTERVAL_MS, run: (s) => remindDueNextSteps({ services: s }) },
+    // 技术合同登记: registrations within 3 working days of their statutory last day, once per registration and day (docs/contracts.md).
+    { name: 'contracts.remind-due', intervalMs: SLOW_JOB_INTERVAL_MS, run: (s) => remindDueContracts({ services: s }) },
   ];
 }

@@ -14,6 +14,7 @@ import type { Services } from '../context.js';
 import { hashPassword } from '../auth/index.js';
 import { publishDemoCalls } from './seed-publish.js';
 import { seedDemoChallenges } from './seed-challenges.js';
+import { seedDemoOutcomes } from './seed-outcomes.js';
 import { denormalise } from '../submissions/index.js';
 
 export interface SeedResult {
@@ -135,6 +136,14 @@ export async function seedDemoData({
     ds.calls.filter((c) => c.key.endsWith('_published')).map((c) => callIdsOut.get(c.key)!),
   );
   await seedDemoChallenges({ services, ds, seed, pendingCodes, needCallId: callIdsOut.get('need_published')! });
+  await seedDemoOutcomes({
+    services,
+    ds,
+    seed,
+    pendingCodes,
+    needCallId: callIdsOut.get('need_published')!,
+    capabilityCallId: callIdsOut.get('capability_published')!,
+  });
   await analyze(services.db);
   return { created: true, password: demo.DEMO_PASSWORD, logins };
 }

@@ -17,6 +17,9 @@ import { publicityNotifications } from '../publicity/index.js';
 import { mergeNotifications } from '../quality/index.js';
 import { reviewNotifications } from '../review/index.js';
 import { expiryNotifications, submissionDecisionNotifications } from '../submissions/index.js';
+import { dashboardCacheInvalidation } from '../dashboard/index.js';
+import { dealNotifications, dealsFromAwards } from '../deals/index.js';
+import { contractNotifications } from '../contracts/index.js';
 import { subscribe, type Subscriber } from './transaction.js';
 
 /** Every recorded event is one entry of the audit chain, in the order recorded. */
@@ -52,4 +55,8 @@ export function registerSubscribers(): void {
   subscribe(applicationReviewNotifications);
   subscribe(terminateAwardsWithChallenge);
   subscribe(awardNotifications);
+  subscribe(dashboardCacheInvalidation);
+  subscribe(dealsFromAwards);
+  subscribe(dealNotifications);
+  subscribe(contractNotifications);
 }

@@ -6,7 +6,21 @@ import { z } from 'zod';
  * What the signed-in user may use, as the server's policies decide it (packages/app/src/auth/
  * abilities.ts): the web builds its menu and pages from these answers instead of re-deciding.
  */
-export const ABILITIES = ['listSubmissions', 'draft', 'import', 'subscribe', 'expressInterest', 'curate', 'review', 'operate'] as const;
+export const ABILITIES = [
+  'listSubmissions',
+  'draft',
+  'import',
+  'subscribe',
+  'expressInterest',
+  'curate',
+  'review',
+  'operate',
+  'viewDeals',
+  'useBrokerWorkspace',
+  'canRegisterContracts',
+  'canHandleContractRegistrations',
+  'viewDashboard',
+] as const;
 export type Ability = (typeof ABILITIES)[number];
 
 /** Allowed, or the refusal the route would answer (code and message). */

@@ -59,6 +59,16 @@ export const NOTIFICATION_KINDS = [
   { kind: 'interest.received', label: '收到对接意向', roles: ORG, emailByDefault: true },
   { kind: 'interest.broker', label: '新的对接意向（经纪）', roles: ['broker'], emailByDefault: true },
   { kind: 'subscription.hits', label: '订阅有新匹配', roles: ORG, emailByDefault: false },
+  { kind: 'contract.submitted', label: '技术合同登记待受理', roles: ['registrar', 'operator'], emailByDefault: false },
+  { kind: 'contract.due_soon', label: '技术合同登记即将到期', roles: ['registrar', 'operator'], emailByDefault: true },
+  { kind: 'contract.returned', label: '技术合同登记退回补正', roles: ORG, emailByDefault: true },
+  { kind: 'contract.registered', label: '技术合同已登记', roles: ORG, emailByDefault: true },
+  { kind: 'contract.refused', label: '技术合同未予登记', roles: ORG, emailByDefault: true },
+  { kind: 'deal.created', label: '新的对接项目', roles: [...ORG, 'broker'], emailByDefault: true },
+  { kind: 'deal.broker_assigned', label: '对接项目指派技术经理人', roles: [...ORG, 'broker'], emailByDefault: true },
+  { kind: 'deal.stage_changed', label: '对接项目阶段变更', roles: [...ORG, 'broker'], emailByDefault: false },
+  { kind: 'deal.dormant', label: '对接项目进入休眠', roles: [...ORG, 'broker'], emailByDefault: false },
+  { kind: 'deal.next_step_due', label: '对接项目跟进到期提醒', roles: [...ORG, 'broker', 'operator'], emailByDefault: true },
 ] as const satisfies readonly NotificationKindInfo[];
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]['kind'];

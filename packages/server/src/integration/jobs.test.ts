@@ -29,6 +29,10 @@ describe("the app's jobs", () => {
       'reviews.remind-overdue': SLOW_JOB_INTERVAL_MS,
       'submissions.expire-by-clock': SLOW_JOB_INTERVAL_MS,
       'auth.forget-idle-login-counters': SLOW_JOB_INTERVAL_MS,
+      'dashboard.purge-listing-view-visitors': SLOW_JOB_INTERVAL_MS,
+      'deals.mark-dormant': SLOW_JOB_INTERVAL_MS,
+      'deals.remind-next-steps': SLOW_JOB_INTERVAL_MS,
+      'contracts.remind-due': SLOW_JOB_INTERVAL_MS,
     });
     expect(SLOW_JOB_INTERVAL_MS).toBe(5 * 60_000);
   });

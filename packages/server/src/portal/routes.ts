@@ -10,6 +10,7 @@
  * the batch name, one per 500 hits).
  */
 import { cachedPage, publicationChanged } from './page-cache.js';
+import { countListingView } from './listing-views.js';
 import { DomainError } from '@scenebridge/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '@scenebridge/app/context';
@@ -245,6 +246,7 @@ export async function portalRoutes(app: FastifyInstance, services: Services) {
     const r = await publicEntry({ services, id }).catch((e: unknown) => {
       throw e instanceof DomainError && e.status === 404 ? new PortalNotFound('清单条目') : e;
     });
+    countListingView(services, request, r.entry.submissionId);
     return sendHtml(reply, entryPage(siteBaseUrl(request), r));
   });
 

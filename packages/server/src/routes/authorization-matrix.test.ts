@@ -65,6 +65,7 @@ import {
   TEST_PASSWORD,
   type Client,
   type TestContext,
+  uploadFile,
 } from '../testing.js';
 import { publishThroughApi } from '../portal/testing.js';
 import { signUnsubscribe, unsubscribeSecret } from '@scenebridge/app/mail';
@@ -73,6 +74,9 @@ import { readExport } from '../xlsx-download.testing.js';
 import { challengeInput, makeChallenge } from '@scenebridge/app/challenges/testing';
 import { makeAward, type AwardFixture } from '@scenebridge/app/awards/testing';
 import { makeApplication } from '@scenebridge/app/application-review/testing';
+import { contractInput, makeContract, tinyPdf } from '@scenebridge/app/contracts/testing';
+import { buildContractImportTemplate } from '@scenebridge/app/contracts';
+import { insertTechContractAttachment } from '@scenebridge/db';
 
 const MATRIX = `
  route                                        | object                            | anon | member           | outsider | reviewer | broker | operator
@@ -270,6 +274,50 @@ const MATRIX = `
  GET    /calendar/:year                       | a shipped year                    | 200  | 200              | 200      | 200      | 200    | 200
  GET    /calendar/working-days                | 2025-09-26 + 5 working days       | 200  | 200              | 200      | 200      | 200    | 200
  PUT    /calendar/:year                       | a year not yet maintained         | 401  | 403              | 403      | 403      | 403    | 200
+ GET    /dashboard                            | the year's dashboard              | 401  | 403              | 403      | 403      | 200    | 200
+ GET    /dashboard/funnel                     | the year's funnel                 | 401  | 403              | 403      | 403      | 200    | 200
+ GET    /dashboard/targets                    | the year's targets                | 401  | 403              | 403      | 403      | 200    | 200
+ PUT    /dashboard/targets                    | a year's targets                  | 401  | 403              | 403      | 403      | 403    | 200
+ GET    /dashboard/export.xlsx                | the year's charts                 | 401  | 403              | 403      | 403      | 200    | 200
+ GET    /dashboard/report.xlsx                | the year's statistical report     | 401  | 403              | 403      | 403      | 200    | 200
+ GET    /contracts                            | the caller's registrations        | 401  | 200              | 200      | 403      | 403    | 200
+ GET    /contracts/export.xlsx                | the caller's registrations        | 401  | 200              | 200      | 403      | 403    | 200
+ GET    /contracts/queue                      | the registrar queue               | 401  | 403              | 403      | 403      | 403    | 200
+ GET    /contracts/queue/export.xlsx          | the registrar queue               | 401  | 403              | 403      | 403      | 403    | 200
+ GET    /contracts/import/template.xlsx       | -                                 | 401  | 403              | 403      | 403      | 403    | 200
+ POST   /contracts/import                     | the template, dry run             | 401  | 403              | 403      | 403      | 403    | 200
+ POST   /contracts                            | a new draft                       | 401  | 201              | 201      | 403      | 403    | 403
+ POST   /contracts                            | 技术交易额 above 合同成交额        | 401  | 400              | 400      | 400      | 400    | 400
+ GET    /contracts/:id                        | A's draft                         | 401  | 200              | 404      | 404      | 404    | 200
+ PATCH  /contracts/:id                        | A's draft                         | 401  | 200              | 404      | 404      | 404    | 403
+ PATCH  /contracts/:id                        | A's submitted                     | 401  | 409:CONTRACT_NOT_EDITABLE | 404 | 404   | 404    | 403
+ POST   /contracts/:id/transitions            | A's draft with its PDF, submit    | 401  | 200              | 404      | 404      | 404    | 403
+ POST   /contracts/:id/transitions            | A's submitted, accept             | 401  | 403              | 404      | 404      | 404    | 200
+ POST   /contracts/:id/change                 | A's registered                    | 401  | 201              | 404      | 404      | 404    | 403
+ POST   /contracts/:id/cancellation           | A's registered                    | 401  | 201              | 404      | 404      | 404    | 403
+ POST   /contracts/:id/attachments            | A's draft                         | 401  | 201              | 404      | 404      | 404    | 403
+ GET    /contracts/:id/attachments/:attachmentId | A's draft's PDF                | 401  | 200              | 404      | 404      | 404    | 200
+ DELETE /contracts/:id/attachments/:attachmentId | A's draft's PDF                | 401  | 204              | 404      | 404      | 404    | 403
+ GET    /deals                                | -                                 | 401  | 200              | 200      | 403      | 200    | 200
+ GET    /deals/board                          | -                                 | 401  | 200              | 200      | 403      | 200    | 200
+ GET    /deals/export.xlsx                    | -                                 | 401  | 200              | 200      | 403      | 200    | 200
+ POST   /deals                                | A's published need and org C      | 401  | 403              | 403      | 403      | 201    | 201
+ GET    /deals/:id                            | A's unassigned deal               | 401  | 200              | 404      | 404      | 200    | 200
+ POST   /deals/:id/transition                 | A's intent deal, schedule_meeting | 401  | 200              | 404      | 404      | 403    | 200
+ POST   /deals/:id/transition                 | A's intent deal, sign             | 401  | 409:ILLEGAL_TRANSITION | 404 | 404   | 403    | 409:ILLEGAL_TRANSITION
+ POST   /deals/:id/broker                     | A's unassigned deal, the broker   | 401  | 403              | 404      | 404      | 403    | 200
+ POST   /deals/:id/claim                      | A's unassigned deal               | 401  | 403              | 404      | 404      | 200    | 403
+ PUT    /deals/:id/expected-amount            | A's unassigned deal               | 401  | 200              | 404      | 404      | 403    | 200
+ POST   /deals/:id/wake                       | A's dormant deal                  | 401  | 200              | 404      | 404      | 403    | 200
+ POST   /deals/:id/activities                 | A's unassigned deal               | 401  | 201              | 404      | 404      | 403    | 201
+ POST   /deals/:id/activities/:activityId/done | A's deal's open next step        | 401  | 200              | 404      | 404      | 403    | 200
+ POST   /interests/:id/accept                 | C's interest in A's need          | 401  | 201              | 404      | 404      | 403:INTEREST_NOT_RECIPIENT | 403:INTEREST_NOT_RECIPIENT
+ GET    /brokers                              | -                                 | 401  | 403              | 403      | 403      | 403    | 200
+ GET    /brokers/me/profile                   | -                                 | 401  | 403              | 403      | 403      | 200    | 403
+ PUT    /brokers/me/profile                   | the caller's                      | 401  | 403              | 403      | 403      | 200    | 403
+ GET    /brokers/me/workspace                 | -                                 | 401  | 403              | 403      | 403      | 200    | 403
+ GET    /brokers/me/suggested-matches         | -                                 | 401  | 403              | 403      | 403      | 200    | 200
+ GET    /brokers/:userId/profile              | the broker's                      | 401  | 404              | 404      | 404      | 200    | 200
 `;
 
 const CALLERS = ['anon', 'member', 'outsider', 'reviewer', 'broker', 'operator'] as const;
@@ -1783,6 +1831,191 @@ const SEND: Record<string, Sender> = {
     };
     return guarded(probe, () => put(ctx, c, `/api/v1/calendar/${year}`, body));
   },
+
+  // Outcome dashboard (docs/dashboard.md): operators, registrars and brokers read; operators set targets
+  "GET /dashboard | the year's dashboard": (_, c) => c.get('/api/v1/dashboard?year=2026'),
+  "GET /dashboard/funnel | the year's funnel": (_, c) => c.get('/api/v1/dashboard/funnel?year=2026'),
+  "GET /dashboard/targets | the year's targets": (_, c) => c.get('/api/v1/dashboard/targets?year=2026'),
+  "PUT /dashboard/targets | a year's targets": async (who, c) => {
+    const year = 2060 + CALLERS.indexOf(who);
+    const probe = async () =>
+      (await ctx.handle.db.select().from(schema.annualTargets).where(eq(schema.annualTargets.year, year))).map(
+        (t) => `${t.metric}:${t.target}`,
+      );
+    const res = await guarded(probe, () => put(ctx, c, `/api/v1/dashboard/targets?year=${year}`, { targets: { deals_signed: 5 } }));
+    if (ok(res)) expect(await probe()).toEqual(['deals_signed:5']);
+    return res;
+  },
+  "GET /dashboard/export.xlsx | the year's charts": async (_, c) => {
+    const res = await c.get('/api/v1/dashboard/export.xlsx?year=2026');
+    if (ok(res)) expect((await readExport(res)).sheet).toBe('目标完成情况');
+    return res;
+  },
+  "GET /dashboard/report.xlsx | the year's statistical report": (_, c) => c.get('/api/v1/dashboard/report.xlsx?year=2026'),
+
+  // 技术合同登记 (docs/contracts.md): the seller organisation's users own; registrars and operators decide
+  "GET /contracts | the caller's registrations": (_, c) => c.get('/api/v1/contracts'),
+  "GET /contracts/export.xlsx | the caller's registrations": async (_, c) => {
+    const res = await c.get('/api/v1/contracts/export.xlsx');
+    if (ok(res)) expect((await readExport(res)).sheet).toBe('技术合同登记');
+    return res;
+  },
+  'GET /contracts/queue | the registrar queue': (_, c) => c.get('/api/v1/contracts/queue'),
+  'GET /contracts/queue/export.xlsx | the registrar queue': (_, c) => c.get('/api/v1/contracts/queue/export.xlsx'),
+  'GET /contracts/import/template.xlsx | -': (_, c) => c.get('/api/v1/contracts/import/template.xlsx'),
+  'POST /contracts/import | the template, dry run': async (_, c) => {
+    const res = await uploadFile(c, '/api/v1/contracts/import?mode=dry_run', await buildContractImportTemplate(), '历史合同.xlsx');
+    if (ok(res)) expect(res.json()).toMatchObject({ totalRows: 0, errors: [] });
+    return res;
+  },
+  'POST /contracts | a new draft': (who, c) =>
+    guarded(contractCount, () => c.post('/api/v1/contracts', contractInput({ projectName: `矩阵技术合同${who}` }))),
+  'POST /contracts | 技术交易额 above 合同成交额': (_, c) =>
+    guarded(contractCount, () => c.post('/api/v1/contracts', contractInput({ contractAmountFen: 100, technologyAmountFen: 101 }))),
+  "GET /contracts/:id | A's draft": async (_, c) => c.get(`/api/v1/contracts/${await contractOfA('draft')}`),
+  "PATCH /contracts/:id | A's draft": async (who, c) => {
+    const id = await contractOfA('draft');
+    return guarded(
+      () => contractRow(id),
+      () => c.patch(`/api/v1/contracts/${id}`, contractInput({ projectName: `矩阵改名${who}` })),
+    );
+  },
+  "PATCH /contracts/:id | A's submitted": async (who, c) => {
+    const id = await contractOfA('submitted');
+    return guarded(
+      () => contractRow(id),
+      () => c.patch(`/api/v1/contracts/${id}`, contractInput({ projectName: `矩阵改名${who}` })),
+    );
+  },
+  "POST /contracts/:id/transitions | A's draft with its PDF, submit": async (_, c) => {
+    const id = await contractOfA('draft', true);
+    const res = await guarded(
+      () => contractRow(id),
+      () => c.post(`/api/v1/contracts/${id}/transitions`, { action: 'submit' }),
+    );
+    if (ok(res)) expect(res.json().deadline.dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    return res;
+  },
+  "POST /contracts/:id/transitions | A's submitted, accept": async (_, c) => {
+    const id = await contractOfA('submitted');
+    return guarded(
+      () => contractRow(id),
+      () => c.post(`/api/v1/contracts/${id}/transitions`, { action: 'accept' }),
+    );
+  },
+  "POST /contracts/:id/change | A's registered": async (_, c) => {
+    const id = await contractOfA('registered');
+    return guarded(contractCount, () =>
+      c.post(`/api/v1/contracts/${id}/change`, { contract: contractInput({ contractAmountFen: 130_000_000 }) }),
+    );
+  },
+  "POST /contracts/:id/cancellation | A's registered": async (_, c) => {
+    const id = await contractOfA('registered');
+    return guarded(contractCount, () => c.post(`/api/v1/contracts/${id}/cancellation`, { reason: '双方协商解除合同' }));
+  },
+  "POST /contracts/:id/attachments | A's draft": async (_, c) => {
+    const id = await contractOfA('draft');
+    return guarded(
+      () => contractAttachmentCount(id),
+      () => uploadFile(c, `/api/v1/contracts/${id}/attachments`, tinyPdf(), '合同.pdf'),
+    );
+  },
+  "GET /contracts/:id/attachments/:attachmentId | A's draft's PDF": async (_, c) => {
+    const id = await contractOfA('draft');
+    const att = await contractPdfOf(id);
+    const res = await c.get(`/api/v1/contracts/${id}/attachments/${att}`);
+    if (ok(res)) expect(res.headers['content-type']).toBe('application/pdf');
+    return res;
+  },
+  "DELETE /contracts/:id/attachments/:attachmentId | A's draft's PDF": async (_, c) => {
+    const id = await contractOfA('draft');
+    const att = await contractPdfOf(id);
+    return guarded(
+      () => contractAttachmentCount(id),
+      () => c.delete(`/api/v1/contracts/${id}/attachments/${att}`),
+    );
+  },
+  // 对接项目 and the broker workspace (docs/deals.md): A (the member's organisation) is the demand side, C the supply side.
+  'GET /deals | -': (_, c) => c.get('/api/v1/deals'),
+  'GET /deals/board | -': (_, c) => c.get('/api/v1/deals/board'),
+  'GET /deals/export.xlsx | -': async (_, c) => {
+    const res = await c.get('/api/v1/deals/export.xlsx');
+    if (ok(res)) expect((await readExport(res)).header).toContain('项目编号');
+    return res;
+  },
+  "POST /deals | A's published need and org C": async (_, c) =>
+    guarded(dealCount, async () => c.post('/api/v1/deals', { needId: publishedNeedA, supplyOrganizationId: await capabilityOrgC() })),
+  "GET /deals/:id | A's unassigned deal": async (_, c) => c.get(`/api/v1/deals/${(await dealOfA()).id}`),
+  "POST /deals/:id/transition | A's intent deal, schedule_meeting": async (_, c) => {
+    const d = await dealOfA();
+    return guarded(
+      () => dealRow(d.id),
+      () => c.post(`/api/v1/deals/${d.id}/transition`, { action: 'schedule_meeting', version: d.version }),
+    );
+  },
+  "POST /deals/:id/transition | A's intent deal, sign": async (_, c) => {
+    const d = await dealOfA();
+    return guarded(
+      () => dealRow(d.id),
+      () => c.post(`/api/v1/deals/${d.id}/transition`, { action: 'sign', version: d.version }),
+    );
+  },
+  "POST /deals/:id/broker | A's unassigned deal, the broker": async (_, c) => {
+    const d = await dealOfA();
+    return guarded(
+      () => dealRow(d.id),
+      () => c.post(`/api/v1/deals/${d.id}/broker`, { brokerUserId: users.broker.id, version: d.version }),
+    );
+  },
+  "POST /deals/:id/claim | A's unassigned deal": async (_, c) => {
+    const d = await dealOfA();
+    return guarded(
+      () => dealRow(d.id),
+      () => c.post(`/api/v1/deals/${d.id}/claim`, { version: d.version }),
+    );
+  },
+  "PUT /deals/:id/expected-amount | A's unassigned deal": async (_, c) => {
+    const d = await dealOfA();
+    return guarded(
+      () => dealRow(d.id),
+      () => put(ctx, c, `/api/v1/deals/${d.id}/expected-amount`, { expectedAmountFen: 8_800_000, version: d.version }),
+    );
+  },
+  "POST /deals/:id/wake | A's dormant deal": async (_, c) => {
+    const d = await dealOfA({ activity: 'dormant' });
+    return guarded(
+      () => dealRow(d.id),
+      () => c.post(`/api/v1/deals/${d.id}/wake`, { version: d.version }),
+    );
+  },
+  "POST /deals/:id/activities | A's unassigned deal": async (_, c) => {
+    const d = await dealOfA();
+    return guarded(
+      () => dealActivityCount(d.id),
+      () => c.post(`/api/v1/deals/${d.id}/activities`, { kind: 'call', note: '矩阵测试电话沟通' }),
+    );
+  },
+  "POST /deals/:id/activities/:activityId/done | A's deal's open next step": async (_, c) => {
+    const d = await dealOfA();
+    const [a] = await ctx.handle.db
+      .insert(schema.dealActivities)
+      .values({ dealId: d.id, kind: 'call', note: '矩阵测试', occurredAt: new Date(), nextStep: '回访', nextStepDueOn: '2026-12-31' })
+      .returning();
+    const probe = async () =>
+      (await ctx.handle.db.select().from(schema.dealActivities).where(eq(schema.dealActivities.id, a!.id)))[0]!.nextStepDoneAt;
+    return guarded(probe, () => c.post(`/api/v1/deals/${d.id}/activities/${a!.id}/done`));
+  },
+  "POST /interests/:id/accept | C's interest in A's need": async (_, c) => {
+    const interestId = await interestOfCInA();
+    return guarded(dealCount, () => c.post(`/api/v1/interests/${interestId}/accept`));
+  },
+  'GET /brokers | -': (_, c) => c.get('/api/v1/brokers'),
+  'GET /brokers/me/profile | -': (_, c) => c.get('/api/v1/brokers/me/profile'),
+  "PUT /brokers/me/profile | the caller's": (_, c) =>
+    put(ctx, c, '/api/v1/brokers/me/profile', { fields: ['computer_vision'], certificateNo: 'JSJL-MATRIX-1' }),
+  'GET /brokers/me/workspace | -': (_, c) => c.get('/api/v1/brokers/me/workspace'),
+  'GET /brokers/me/suggested-matches | -': (_, c) => c.get('/api/v1/brokers/me/suggested-matches'),
+  "GET /brokers/:userId/profile | the broker's": (_, c) => c.get(`/api/v1/brokers/${users.broker.id}/profile`),
 };
 
 /** A kind each caller's roles receive (anon's is refused before the body matters). */
@@ -1857,6 +2090,90 @@ async function awardOfAWithExpert(): Promise<AwardFixture> {
   await ctx.handle.db.update(schema.awardMilestones).set({ status: 'submitted', round: 1 }).where(eq(schema.awardMilestones.id, m));
   await insertAcceptors(ctx.handle.db, [{ milestoneId: m, round: 1, userId: users.reviewer.id, role: 'expert' }]);
   return f;
+}
+
+const contractCount = async () => (await ctx.handle.db.select({ n: count() }).from(schema.techContracts))[0]!.n;
+const contractRow = async (id: string) =>
+  (await ctx.handle.db.select().from(schema.techContracts).where(eq(schema.techContracts.id, id)))[0]!;
+const contractAttachmentCount = async (id: string) =>
+  (
+    await ctx.handle.db.select({ n: count() }).from(schema.techContractAttachments).where(eq(schema.techContractAttachments.contractId, id))
+  )[0]!.n;
+
+/** A fresh registration of org A (the member's organisation) in `status`, with its PDF when asked. */
+async function contractOfA(status: string, withPdf = false): Promise<string> {
+  const now = ctx.services.now();
+  const c = await makeContract(ctx.services, orgA.id, {
+    status,
+    row: {
+      submittedAt: status === 'draft' ? null : now,
+      dueOn: ['submitted', 'accepted'].includes(status) ? '2026-12-31' : null,
+      registeredAt: status === 'registered' ? now : null,
+    },
+  });
+  if (withPdf) await contractPdfOf(c.id);
+  return c.id;
+}
+
+async function contractPdfOf(contractId: string): Promise<string> {
+  const content = tinyPdf();
+  const meta = await insertTechContractAttachment(ctx.handle.db, {
+    contractId,
+    filename: '合同.pdf',
+    mediaType: 'application/pdf',
+    size: content.length,
+    sha256: 'test',
+    content,
+  });
+  return meta.id;
+}
+
+const dealCount = async () => (await ctx.handle.db.select({ n: count() }).from(schema.deals))[0]!.n;
+const dealRow = async (id: string) => (await ctx.handle.db.select().from(schema.deals).where(eq(schema.deals.id, id)))[0]!;
+const dealActivityCount = async (id: string) =>
+  (await ctx.handle.db.select({ n: count() }).from(schema.dealActivities).where(eq(schema.dealActivities.dealId, id)))[0]!.n;
+let capabilityOrgCP: Promise<string> | undefined;
+const capabilityOrgC = () =>
+  (capabilityOrgCP ??= ctx.handle.db
+    .select({ org: schema.submissions.organizationId })
+    .from(schema.submissions)
+    .where(eq(schema.submissions.id, capabilityC))
+    .then((r) => r[0]!.org));
+
+/** A fresh deal of A's published need with C's capability, no broker, in `intent` (or as asked), written directly. */
+async function dealOfA(opts: { activity?: string } = {}) {
+  const [row] = await ctx.handle.db
+    .insert(schema.deals)
+    .values({
+      code: `DJ-MATRIX-${++seq}`,
+      title: '矩阵测试对接项目',
+      source: 'manual',
+      needId: publishedNeedA,
+      capabilityId: capabilityC,
+      demandOrganizationId: orgA.id,
+      supplyOrganizationId: await capabilityOrgC(),
+      status: 'intent',
+      activity: opts.activity ?? 'active',
+      dormantSince: opts.activity === 'dormant' ? new Date() : null,
+      intentAt: new Date(),
+    })
+    .returning();
+  return row!;
+}
+
+/** A fresh interest C expressed in A's published need, with a capability of its own made for it. */
+async function interestOfCInA(): Promise<string> {
+  const [row] = await ctx.handle.db
+    .insert(schema.interests)
+    .values({ needId: publishedNeedA, capabilityId: capabilityC, fromOrganizationId: await capabilityOrgC(), fromSide: 'capability' })
+    .onConflictDoNothing()
+    .returning();
+  if (row) return row.id;
+  const [existing] = await ctx.handle.db
+    .select()
+    .from(schema.interests)
+    .where(and(eq(schema.interests.needId, publishedNeedA), eq(schema.interests.fromOrganizationId, await capabilityOrgC())));
+  return existing!.id;
 }
 
 describe('the matrix covers the API', () => {

@@ -26,6 +26,10 @@ import { registerSubscriptionRoutes } from './subscriptions.js';
 import { registerUnsubscribeRoutes } from './unsubscribe.js';
 import { registerVocabularyRoutes } from './vocabulary.js';
 import { registerDevClockRoutes } from './dev-clock.js';
+import { registerDashboardRoutes } from './dashboard.js';
+import { registerContractRoutes } from './contracts.js';
+import { registerDealRoutes } from './deals.js';
+import { registerBrokerRoutes } from './brokers.js';
 
 export async function registerRoutes(api: FastifyInstance, services: Services) {
   registerMetaRoutes(api);
@@ -54,4 +58,8 @@ export async function registerRoutes(api: FastifyInstance, services: Services) {
   registerCalendarRoutes(api, services);
   registerEligibilityRoutes(api, services);
   registerDevClockRoutes(api, services);
+  registerDashboardRoutes(api, services);
+  registerContractRoutes(api, services);
+  registerDealRoutes(api, services);
+  registerBrokerRoutes(api, services);
 }

@@ -49,6 +49,16 @@ const Duplicates = lazy(() => import('../features/quality/Duplicates'));
 const Dictionary = lazy(() => import('../features/vocabulary/Dictionary'));
 const CalendarPage = lazy(() => import('../features/calendar/CalendarPage'));
 const SubscriptionHits = lazy(() => import('../features/subscriptions/SubscriptionHits'));
+const Dashboard = lazy(() => import('../features/dashboard/Dashboard'));
+const Deals = lazy(() => import('../features/deals/Deals'));
+const DealDetail = lazy(() => import('../features/deals/DealDetail'));
+const DealForm = lazy(() => import('../features/deals/DealForm'));
+const BrokerWorkspace = lazy(() => import('../features/brokers/BrokerWorkspace'));
+const Contracts = lazy(() => import('../features/contracts/Contracts'));
+const ContractForm = lazy(() => import('../features/contracts/ContractForm'));
+const ContractDetail = lazy(() => import('../features/contracts/ContractDetail'));
+const RegistrarQueue = lazy(() => import('../features/contracts/RegistrarQueue'));
+const ContractImport = lazy(() => import('../features/contracts/ContractImport'));
 const NotFound = lazy(() => import('./NotFound'));
 
 const pub = (el: ReactNode) => <Suspense fallback={<FullPageSpin />}>{el}</Suspense>;
@@ -112,6 +122,18 @@ export const router = createBrowserRouter([
       { path: 'duplicates', element: only(['operator'], <Duplicates />) },
       { path: 'dictionary', element: only(['operator'], <Dictionary />) },
       { path: 'calendar', element: only(['operator'], <CalendarPage />) },
+      { path: 'dashboard', element: only(['operator', 'registrar', 'broker'], <Dashboard />) },
+      { path: 'deals', element: only(['operator', 'broker', 'org_admin', 'org_member'], <Deals />) },
+      { path: 'deals/new', element: only(['operator', 'broker'], <DealForm />) },
+      { path: 'deals/:id', element: <DealDetail /> },
+      { path: 'broker', element: only(['broker'], <BrokerWorkspace />) },
+      { path: 'contracts', element: only(['org_admin', 'org_member', 'operator', 'registrar'], <Contracts />) },
+      { path: 'contracts/new', element: only(['org_admin', 'org_member'], <ContractForm />) },
+      { path: 'contracts/import', element: only(['operator', 'registrar'], <ContractImport />) },
+      { path: 'contracts/:id', element: <ContractDetail /> },
+      { path: 'contracts/:id/edit', element: only(['org_admin', 'org_member'], <ContractForm />) },
+      { path: 'contracts/:id/change', element: only(['org_admin', 'org_member'], <ContractForm mode="change" />) },
+      { path: 'contract-registrations', element: only(['operator', 'registrar'], <RegistrarQueue />) },
       { path: 'account/password', element: <ChangePassword /> },
       { path: '*', element: <NotFound /> },
     ],

@@ -26,6 +26,7 @@ const WHILE_PENDING: Partial<Record<Ability, string>> = {
   import: '机构通过审核后才能批量导入。',
   subscribe: '机构通过审核后才能订阅。',
   expressInterest: '机构通过审核后才能表达对接意向。',
+  canRegisterContracts: '机构通过审核后才能办理技术合同登记。',
 };
 
 const FOR_ROLE: Record<Ability, string> = {
@@ -37,6 +38,11 @@ const FOR_ROLE: Record<Ability, string> = {
   curate: '只有运营方和技术经纪人可以置顶或排除匹配结果。',
   review: '只有评审专家可以评审。',
   operate: '只有运营方可以使用此功能。',
+  viewDeals: '对接项目只对运营方、技术经理人和参与对接的机构开放。',
+  useBrokerWorkspace: '技术经理人工作台只对技术经理人开放。',
+  canRegisterContracts: '只有机构用户可以办理技术合同登记。',
+  canHandleContractRegistrations: '只有技术合同登记员或平台运营方可以办理。',
+  viewDashboard: '成果看板只对运营方、技术合同登记员和技术经理人开放。',
 };
 
 export function accessOf(user: Pick<SessionUser, 'roles' | 'organization' | 'abilities'>): Access {

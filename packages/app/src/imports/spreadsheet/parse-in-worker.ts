@@ -52,6 +52,8 @@ export function configureParseWorkers(patch: Partial<ParseWorkerLimits>): () => 
 export interface ParseTask {
   bytes: Uint8Array;
   listType: string;
+  /** listType 'raw' (parseRawWorkbook): the header names to look for; the rows come back unvalidated. */
+  headers?: readonly string[];
 }
 
 export interface SerializedDomainError {
@@ -173,7 +175,7 @@ function park(w: PooledWorker) {
   idle.push(w);
 }
 
-function runWorker<R>(bytes: Uint8Array, listType: string): Promise<WorkerReply<R>> {
+function runWorker<R>(bytes: Uint8Array, listType: string, headers?: readonly string[]): Promise<WorkerReply<R>> {
   const { timeoutMs } = limits;
   const w = take();
   w.worker.ref();
@@ -198,7 +200,7 @@ function runWorker<R>(bytes: Uint8Array, listType: string): Promise<WorkerReply<
     };
     // Our own copy, moved to the worker: the caller keeps its buffer (it may be a slice of a larger one).
     const own = new Uint8Array(bytes);
-    const task: ParseTask = { bytes: own, listType };
+    const task: ParseTask = { bytes: own, listType, ...(headers ? { headers } : {}) };
     w.worker.postMessage(task, [own.buffer]);
   });
 }
@@ -207,6 +209,6 @@ function runWorker<R>(bytes: Uint8Array, listType: string): Promise<WorkerReply<
  * Parses in a worker under the queue and limits above. Resolves with the worker's reply; a
  * worker that runs out of memory or time, or dies, rejects with a DomainError (413/400).
  */
-export function parseInWorker<R>(bytes: Uint8Array, listType: string): Promise<WorkerReply<R>> {
-  return parseQueue.run(() => runWorker<R>(bytes, listType));
+export function parseInWorker<R>(bytes: Uint8Array, listType: string, headers?: readonly string[]): Promise<WorkerReply<R>> {
+  return parseQueue.run(() => runWorker<R>(bytes, listType, headers));
 }

@@ -5,13 +5,15 @@
 import { parentPort } from 'node:worker_threads';
 import { DomainError } from '@scenebridge/domain';
 import type { ListType } from './columns.js';
-import { readWorkbook } from './parse.js';
+import { readRawWorkbook, readWorkbook } from './parse.js';
 import type { ParseTask, WorkerReply } from './parse-in-worker.js';
 
 async function run(task: ParseTask): Promise<WorkerReply> {
   try {
     const { bytes } = task;
-    const result = await readWorkbook(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), task.listType as ListType);
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const result =
+      task.listType === 'raw' ? await readRawWorkbook(buffer, task.headers ?? []) : await readWorkbook(buffer, task.listType as ListType);
     return { ok: true, result };
   } catch (e) {
     if (e instanceof DomainError)

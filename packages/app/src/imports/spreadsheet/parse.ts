@@ -524,3 +524,84 @@ export async function readWorkbook(buffer: Buffer, listType: ListType): Promise<
   }
   return parseTable(listType, { headerRow: header.row, header: header.values, rows: dataRows(), sheetName: ws.name });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Raw tables: another feature's import (技术合同登记 history) with its own columns and rules.
+
+/** A sheet's header and data rows, each cell normalised (normaliseCell), nothing validated. */
+export interface RawTable {
+  sheetName: string;
+  /** Excel row number of the header row; 0 when no header was found. */
+  headerRow: number;
+  /** The header cells as read (normalised). */
+  header: Normalised[];
+  rows: { row: number; values: Normalised[] }[];
+}
+
+/**
+ * `parseWorkbook`'s guards and worker for a table whose columns the caller knows: the sheet
+ * named 填报表 (else the one whose header row, among the first 10, names most of `headers`),
+ * every data row normalised. The caller validates. Same errors as parseWorkbook.
+ */
+export async function parseRawWorkbook(input: Buffer | Uint8Array | ArrayBuffer, headers: readonly string[]): Promise<RawTable> {
+  const buffer = toBuffer(input);
+  if (buffer.length >= 8 && buffer.readUInt32BE(0) === 0xd0cf11e0)
+    throw new ImportFileError(
+      'INVALID_WORKBOOK',
+      '这是旧版Excel（.xls）文件或设有打开密码，请在Excel中“另存为”.xlsx格式并取消密码后再导入',
+    );
+  if (buffer.length < 4 || buffer.readUInt32BE(0) !== 0x504b0304)
+    throw new ImportFileError('INVALID_WORKBOOK', '文件不是有效的Excel（.xlsx）文件，请使用平台下载的模板填写后上传');
+  const reply = await parseInWorker<RawTable>(buffer, 'raw', headers);
+  if (reply.ok) return reply.result;
+  if ('unexpected' in reply) throw new Error(`XLSX parse worker: ${reply.unexpected}`);
+  const e = reply.error;
+  if (e.name === 'ImportFileError') throw new ImportFileError(e.code as ImportFileErrorCode, e.message);
+  throw new DomainError(e.code as ErrorCode, e.message, e.status, e.details);
+}
+
+/** `parseRawWorkbook` in the calling thread (run by the parse worker). */
+export async function readRawWorkbook(buffer: Buffer, headers: readonly string[]): Promise<RawTable> {
+  guardWorkbook(buffer);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buffer as unknown as Parameters<ExcelJS.Xlsx['load']>[0], LOAD_OPTIONS as unknown as ExcelJS.XlsxReadOptions);
+  } catch (e) {
+    if (e instanceof Error && /^Max row count/.test(e.message))
+      throw new ImportFileError(
+        'TOO_MANY_ROWS',
+        `文件行数过多（超过${MAX_SHEET_ROWS.toLocaleString('en-US')}行，含设置了格式的空行），请删除多余的行或拆分为多个文件`,
+      );
+    throw new ImportFileError('INVALID_WORKBOOK', '无法读取该Excel文件（文件可能已损坏或不是.xlsx格式），请重新保存后上传');
+  }
+  const sheets = wb.worksheets.filter((ws) => ws.state !== 'veryHidden');
+  if (sheets.length === 0) throw new ImportFileError('INVALID_WORKBOOK', '文件中没有工作表，请使用平台下载的模板填写后上传');
+  const wanted = new Set(headers.map(normaliseHeader));
+  const named = sheets.find((ws) => ws.name.trim() === FORM_SHEET);
+  const candidates = named ? [named] : sheets.filter((ws) => ws.name.trim() !== HELP_SHEET);
+  let best: { ws: ExcelJS.Worksheet; row: number; values: unknown[]; matches: number } | undefined;
+  for (const ws of candidates) {
+    const last = Math.min(ws.rowCount, HEADER_SCAN_ROWS);
+    for (let r = 1; r <= last; r++) {
+      const values = ws.getRow(r).values as unknown[];
+      if (!Array.isArray(values) || values.length === 0) continue;
+      let matches = 0;
+      for (const v of values) {
+        const n = normaliseCell(v);
+        if (typeof n === 'string' && wanted.has(normaliseHeader(n))) matches++;
+      }
+      if (matches >= 2 && (!best || matches > best.matches)) best = { ws, row: r, values, matches };
+    }
+  }
+  if (!best) return { sheetName: (named ?? sheets[0]!).name, headerRow: 0, header: [], rows: [] };
+  const { ws, row: headerRow } = best;
+  const rows: RawTable['rows'] = [];
+  ws.eachRow((row, r) => {
+    if (r <= headerRow) return;
+    const values = (row.values as unknown[]).map((v) => normaliseCell(v));
+    if (values.every((v) => v === undefined)) return;
+    rows.push({ row: r, values });
+  });
+  if (rows.length > MAX_DATA_ROWS) throw tooManyRows();
+  return { sheetName: ws.name, headerRow, header: (best.values as unknown[]).map((v) => normaliseCell(v)), rows };
+}

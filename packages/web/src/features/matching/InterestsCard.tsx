@@ -1,5 +1,6 @@
 import { Card, Empty, List, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
+import { AcceptInterestButton } from '../deals/AcceptInterestButton';
 import { ExportButton } from '../../shared/components/ExportButton';
 import { fmtTime } from '../../shared/time';
 import type { Interest, Listing } from '../../shared/types';
@@ -21,6 +22,8 @@ export function InterestsCard({ listing, interests }: { listing: Listing; intere
           dataSource={interests}
           renderItem={(i) => {
             const otherId = listing.listType === 'scenario_need' ? i.capabilityId : i.needId;
+            // Received: sent from the other side to this listing's owner, who may accept it (对接项目).
+            const received = listing.mine && i.fromSide !== (listing.listType === 'scenario_need' ? 'need' : 'capability');
             return (
               <List.Item data-testid={`interest-row-${i.id}`}>
                 <List.Item.Meta
@@ -39,6 +42,11 @@ export function InterestsCard({ listing, interests }: { listing: Listing; intere
                         {i.by ? ` · ${i.by}` : ''} · {fmtTime(i.createdAt)}
                       </div>
                       {i.message && <Typography.Text>留言：{i.message}</Typography.Text>}
+                      {received && (
+                        <div style={{ marginTop: 6 }}>
+                          <AcceptInterestButton interestId={i.id} />
+                        </div>
+                      )}
                     </>
                   }
                 />
