@@ -8,7 +8,7 @@ import { dealPairsOfNeeds, findSubmission, listLiveNeedIds } from '@scenebridge/
 import type { SuggestedMatch, SuggestedMatchList } from '@scenebridge/contract/brokers';
 import { forbidden, MIN_MATCH_SCORE } from '@scenebridge/domain';
 import { isOperator, type Actor, type Services } from '../context.js';
-import { isBroker } from '../deals/index.js';
+import { isBroker, isListingOpenForDeals } from '../deals/index.js';
 import { matchesFor } from '../matching/index.js';
 
 /** Above the weak-match line: a pair a broker should spend time on. */
@@ -37,6 +37,8 @@ export async function suggestedMatches({
     const { items } = await matchesFor({ services, actor, id: needId, limit: PER_NEED });
     for (const m of items) {
       if (m.score < minScore || m.listType !== 'capability' || paired.has(`${needId}|${m.id}`)) continue;
+      // Brokers' matches also hold submitted, unpublished capabilities: no deal can be made on those.
+      if (!isListingOpenForDeals(m.status)) continue;
       if (m.organization.id === need.submission.organizationId) continue;
       out.push({
         need: {

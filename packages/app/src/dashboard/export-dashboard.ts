@@ -6,7 +6,8 @@
  */
 import type {
   AttentionLists,
-  DashboardQuery,
+  DashboardChart,
+  DashboardExportQuery,
   DormantDeal,
   FunnelRow,
   StageDuration,
@@ -23,6 +24,7 @@ import {
   exporterName,
   timeCell,
   writeListWorkbook,
+  type DataSheet,
   type ListColumn,
   type PreparedExport,
 } from '../shared/index.js';
@@ -97,48 +99,58 @@ export async function exportDashboard({
 }: {
   services: Services;
   actor: Actor;
-  query: DashboardQuery;
+  query: DashboardExportQuery;
 }): Promise<PreparedExport> {
   authorizeDashboard(actor, 'export');
   const period = periodOf(query, services.now());
   const exportedAt = services.now();
-  const d = await readDashboard(services, { ...query, year: undefined, from: period.from, to: period.to });
+  const { chart, ...rest } = query;
+  const d = await readDashboard(services, { ...rest, year: undefined, from: period.from, to: period.to });
   const attention: AttentionLists = d.attention;
   const throughputRows = d.throughput.byMonth;
+  type Row = (typeof throughputRows)[number];
+  // One sheet per chart, named as the dashboard's cards are; `chart` keeps only that one.
+  const sheets: Record<DashboardChart, DataSheet<never>> = {
+    targets: dataSheet({ name: '目标完成情况', columns: TARGET_COLUMNS, pages: once(d.targets) }),
+    funnel: dataSheet({ name: '转化漏斗', columns: FUNNEL_COLUMNS, pages: once(d.funnel.stages) }),
+    'turnover-type': dataSheet({ name: '成交额按合同类型', columns: groupColumns('合同类型'), pages: once(d.turnover.byType) }),
+    'turnover-field': dataSheet({ name: '成交额按技术领域', columns: groupColumns('技术领域'), pages: once(d.turnover.byField) }),
+    'turnover-district': dataSheet({ name: '成交额按地区', columns: groupColumns('卖方所在地区'), pages: once(d.turnover.byDistrict) }),
+    'turnover-seller-kind': dataSheet({
+      name: '成交额按卖方性质',
+      columns: groupColumns('卖方法人性质'),
+      pages: once(d.turnover.bySellerKind),
+    }),
+    'turnover-month': dataSheet({ name: '成交额按月', columns: MONTH_COLUMNS, pages: once(d.turnover.byMonth) }),
+    'review-throughput': dataSheet({
+      name: '评审吞吐',
+      columns: [
+        { header: '月份', width: 10, value: (r: Row) => r.month },
+        { header: '评审完成', width: 10, value: (r: Row) => r.reviewed },
+        { header: '入选', width: 8, value: (r: Row) => r.selected },
+        { header: '未入选', width: 8, value: (r: Row) => r.rejected },
+        { header: '发布', width: 8, value: (r: Row) => r.published },
+      ],
+      pages: once(throughputRows),
+    }),
+    'stage-durations': dataSheet({
+      name: '各环节用时',
+      columns: DURATION_COLUMNS,
+      pages: once([...d.throughput.listingStages, ...d.throughput.dealStages]),
+    }),
+    'stale-listings': dataSheet({ name: '长期无进展清单', columns: STALE_COLUMNS, pages: once(attention.stale) }),
+    'dormant-deals': dataSheet({ name: '休眠对接项目', columns: DORMANT_COLUMNS, pages: once(attention.dormant) }),
+  };
+  const [first, ...more] = chart ? [sheets[chart]] : Object.values(sheets);
   return {
-    fileName: exportFileName(BASE, exportedAt),
+    fileName: exportFileName(chart ? `${BASE}_${first!.name}` : BASE, exportedAt),
     write: (output) =>
       writeListWorkbook(
         {
-          sheetName: '目标完成情况',
-          columns: TARGET_COLUMNS,
-          pages: once(d.targets),
-          moreSheets: [
-            dataSheet({ name: '转化漏斗', columns: FUNNEL_COLUMNS, pages: once(d.funnel.stages) }),
-            dataSheet({ name: '成交额按合同类型', columns: groupColumns('合同类型'), pages: once(d.turnover.byType) }),
-            dataSheet({ name: '成交额按技术领域', columns: groupColumns('技术领域'), pages: once(d.turnover.byField) }),
-            dataSheet({ name: '成交额按地区', columns: groupColumns('卖方所在地区'), pages: once(d.turnover.byDistrict) }),
-            dataSheet({ name: '成交额按卖方性质', columns: groupColumns('卖方法人性质'), pages: once(d.turnover.bySellerKind) }),
-            dataSheet({ name: '成交额按月', columns: MONTH_COLUMNS, pages: once(d.turnover.byMonth) }),
-            dataSheet({
-              name: '评审吞吐',
-              columns: [
-                { header: '月份', width: 10, value: (r: (typeof throughputRows)[number]) => r.month },
-                { header: '评审完成', width: 10, value: (r: (typeof throughputRows)[number]) => r.reviewed },
-                { header: '入选', width: 8, value: (r: (typeof throughputRows)[number]) => r.selected },
-                { header: '未入选', width: 8, value: (r: (typeof throughputRows)[number]) => r.rejected },
-                { header: '发布', width: 8, value: (r: (typeof throughputRows)[number]) => r.published },
-              ],
-              pages: once(throughputRows),
-            }),
-            dataSheet({
-              name: '各环节用时',
-              columns: DURATION_COLUMNS,
-              pages: once([...d.throughput.listingStages, ...d.throughput.dealStages]),
-            }),
-            dataSheet({ name: '长期无进展清单', columns: STALE_COLUMNS, pages: once(attention.stale) }),
-            dataSheet({ name: '休眠对接项目', columns: DORMANT_COLUMNS, pages: once(attention.dormant) }),
-          ],
+          sheetName: first!.name,
+          columns: first!.columns as ListColumn<unknown>[],
+          pages: first!.pages as AsyncIterable<readonly unknown[]>,
+          moreSheets: more,
           filters: [
             { label: '统计期间', value: `${d.period.from} 至 ${d.period.to}` },
             ...(d.funnel.batch ? [{ label: '漏斗批次', value: d.funnel.batch.title }] : []),

@@ -12,7 +12,9 @@ import { authorizeDealCreation, isBroker } from './policy.js';
 import { presentDeal } from './present.js';
 
 /** Listings a deal may be about: live on the platform. */
+/** A deal is made only on listings still on offer: published, or already in matching (对接中). */
 const LIVE = new Set(['published', 'matching']);
+export const isListingOpenForDeals = (status: string): boolean => LIVE.has(status);
 
 export async function createDeal({ services, actor, input }: { services: Services; actor: Actor; input: CreateDealInput }) {
   authorizeDealCreation(actor);

@@ -58,6 +58,22 @@ export const dashboardPeriodQuery = z.object({
 });
 export type DashboardPeriodQuery = z.infer<typeof dashboardPeriodQuery>;
 
+/** The charts whose data can be exported on their own (GET /dashboard/export.xlsx?chart=…). */
+export const DASHBOARD_CHARTS = [
+  'targets',
+  'funnel',
+  'turnover-type',
+  'turnover-field',
+  'turnover-district',
+  'turnover-seller-kind',
+  'turnover-month',
+  'review-throughput',
+  'stage-durations',
+  'stale-listings',
+  'dormant-deals',
+] as const;
+export type DashboardChart = (typeof DASHBOARD_CHARTS)[number];
+
 export const dashboardQuery = dashboardPeriodQuery.extend({
   /** The funnel of one published batch (of scenario needs) instead of the period's publications. */
   batchId: z.uuid('批次编号无效').optional(),
@@ -70,6 +86,12 @@ export const dashboardQuery = dashboardPeriodQuery.extend({
     .optional(),
 });
 export type DashboardQuery = z.infer<typeof dashboardQuery>;
+
+/** The export takes one chart's data (its own workbook) or, without `chart`, every chart's. */
+export const dashboardExportQuery = dashboardQuery.extend({
+  chart: z.enum(DASHBOARD_CHARTS, { error: '未知的图表' }).optional(),
+});
+export type DashboardExportQuery = z.infer<typeof dashboardExportQuery>;
 
 export const targetsQuery = z.object({ year: yearParam });
 export type TargetsQuery = z.infer<typeof targetsQuery>;

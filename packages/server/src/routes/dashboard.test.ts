@@ -161,6 +161,14 @@ describe('exports', () => {
     expect((await member.get('/api/v1/dashboard/export.xlsx')).statusCode).toBe(403);
   });
 
+  it('writes one chart on its own when asked (chart=…), and refuses a chart it does not know', async () => {
+    const x = await readExport(await operator.get('/api/v1/dashboard/export.xlsx?year=2026&chart=turnover-type'));
+    expect(Object.keys(x.sheets)).toEqual(['成交额按合同类型']);
+    expect(x.sheets['成交额按合同类型']!.rows.map((r) => r[1])).toContain('development_commissioned');
+    const bad = await operator.get('/api/v1/dashboard/export.xlsx?year=2026&chart=pie-of-everything');
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('lays out the statistical report by contract type and region in exact 万元 with totals', async () => {
     const res = await registrar.get('/api/v1/dashboard/report.xlsx?year=2026');
     expect(res.statusCode).toBe(200);

@@ -4,6 +4,7 @@ import {
   annualTargets,
   dashboard,
   dashboardPeriodQuery,
+  dashboardExportQuery,
   dashboardQuery,
   funnelChart,
   targetsInput,
@@ -77,7 +78,7 @@ export function registerDashboardRoutes(app: FastifyInstance, services: Services
       schema: {
         tags,
         summary: '导出成果看板各图表数据（Excel，每个图表一个工作表）',
-        querystring: dashboardQuery,
+        querystring: dashboardExportQuery,
         response: { 200: xlsxExportFile },
       },
     },

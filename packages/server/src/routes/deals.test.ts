@@ -227,11 +227,17 @@ describe('deals', () => {
     );
     expect(profile.fields).toEqual(['computer_vision']);
     expect((await broker.request('PUT', '/api/v1/brokers/me/profile', { fields: ['no_such_field'] })).statusCode).toBe(400);
-    const suggested = await ok<{ items: { need: { id: string }; capability: { id: string } }[] }>(
+    const suggested = await ok<{ items: { need: { id: string }; capability: { id: string; status: string } }[] }>(
       broker.get('/api/v1/brokers/me/suggested-matches'),
     );
     const paired = new Set((await ctx.services.db.select().from(schema.deals)).map((d) => `${d.needId}|${d.capabilityId}`));
-    for (const s of suggested.items) expect(paired.has(`${s.need.id}|${s.capability.id}`)).toBe(false);
+    for (const s of suggested.items) {
+      expect(paired.has(`${s.need.id}|${s.capability.id}`)).toBe(false);
+      // Only listings still on offer: a suggestion the broker cannot turn into a deal is no suggestion.
+      expect(['published', 'matching']).toContain(s.capability.status);
+    }
+    const first = suggested.items[0];
+    if (first) await ok(broker.post('/api/v1/deals', { needId: first.need.id, capabilityId: first.capability.id }), 201);
   });
 
   it('the operator assigns a broker (told by notification); the dormancy window follows the setting; bad input changes nothing', async () => {
