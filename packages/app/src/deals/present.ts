@@ -47,6 +47,8 @@ export function presentDeal(d: DealView, actor: Actor | null): Deal {
     declinedAt: iso(d.declinedAt),
     lastActivityAt: d.lastActivityAt.toISOString(),
     dormantSince: iso(d.dormantSince),
+    nextStep: d.nextStep,
+    nextStepDueOn: d.nextStepDueOn,
     createdAt: d.createdAt.toISOString(),
     updatedAt: d.updatedAt.toISOString(),
     version: d.version,

@@ -40,6 +40,9 @@ export const deal = z.object({
   declinedAt: isoDateTime.nullable(),
   lastActivityAt: isoDateTime,
   dormantSince: isoDateTime.nullable(),
+  /** The earliest follow-up not yet done (下一步) and its due date (YYYY-MM-DD, Asia/Shanghai). */
+  nextStep: z.string().nullable(),
+  nextStepDueOn: z.string().nullable(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
   /** Send it back with every change (optimistic locking: CONFLICT when stale). */

@@ -26,6 +26,9 @@ export interface DealView extends DealRow {
   demandOrganizationName: string;
   supplyOrganizationName: string;
   brokerName: string | null;
+  /** The earliest next step not yet done (its text and due date), for the board's cards. */
+  nextStep: string | null;
+  nextStepDueOn: string | null;
 }
 
 const need = alias(submissions, 'deal_need');
@@ -43,6 +46,12 @@ const viewColumns = {
   demandOrganizationName: demandOrg.name,
   supplyOrganizationName: supplyOrg.name,
   brokerName: broker.displayName,
+  nextStep: sql<
+    string | null
+  >`(select a.next_step from ${dealActivities} a where a.deal_id = ${deals.id} and a.next_step_due_on is not null and a.next_step_done_at is null order by a.next_step_due_on, a.created_at limit 1)`,
+  nextStepDueOn: sql<
+    string | null
+  >`(select to_char(min(a.next_step_due_on), 'YYYY-MM-DD') from ${dealActivities} a where a.deal_id = ${deals.id} and a.next_step_done_at is null)`,
 };
 
 function viewQuery(db: Executor) {
@@ -66,6 +75,8 @@ const toView = (r: ViewRow): DealView => ({
   demandOrganizationName: r.demandOrganizationName,
   supplyOrganizationName: r.supplyOrganizationName,
   brokerName: r.brokerName,
+  nextStep: r.nextStep,
+  nextStepDueOn: r.nextStepDueOn,
 });
 
 export async function insertDeal(db: Executor, d: NewDeal): Promise<DealRow> {

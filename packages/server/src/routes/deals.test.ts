@@ -19,6 +19,9 @@ interface DealJson {
   meetingAt: string | null;
   signedAt: string | null;
   need: { id: string; status: string };
+  nextStep: string | null;
+  nextStepDueOn: string | null;
+  activities?: { id: string; nextStep: string | null }[];
 }
 
 const DAY = 86_400_000;
@@ -132,6 +135,11 @@ describe('deals', () => {
       201,
     );
     d = await ok<DealJson>(broker.get(`/api/v1/deals/${deal.id}`));
+    // The card shows the open next step and its due date.
+    expect(d).toMatchObject({ nextStep: '发送合同草案', nextStepDueOn: '2026-03-05' });
+    const open = d.activities!.find((a) => a.nextStep === '发送合同草案')!;
+    d = await ok<DealJson>(broker.post(`/api/v1/deals/${deal.id}/activities/${open.id}/done`, {}));
+    expect(d).toMatchObject({ nextStep: null, nextStepDueOn: null });
     d = await ok<DealJson>(broker.post(`/api/v1/deals/${deal.id}/transition`, { action: 'negotiate', version: d.version }));
     // Decline needs a reason (400) and a stranger broker may not act.
     expect((await broker.post(`/api/v1/deals/${deal.id}/transition`, { action: 'decline', version: d.version })).statusCode).toBe(400);

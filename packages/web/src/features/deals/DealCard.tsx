@@ -3,11 +3,14 @@ import { DEAL_STATE_LABELS } from '@scenebridge/contract/deals/labels';
 import { Button, Card, Dropdown, Flex, Typography } from 'antd';
 import type { CSSProperties } from 'react';
 import { Link } from 'react-router-dom';
-import { fmtDate } from '../../shared/time';
+import { fmtDate, fmtTime } from '../../shared/time';
 import type { Deal } from './api';
 import { DormantBadge } from './DealTags';
 import { formatYuan } from './money';
 import { moveTargets } from './stages';
+
+/** Today in Asia/Shanghai (YYYY-MM-DD), the calendar next steps are due on. */
+const today = () => fmtTime(new Date().toISOString(), 'YYYY-MM-DD');
 import { dealActionLabel } from './useDealMover';
 
 /** The 移动到… menu: the keyboard (and touch) way to move a card, listing only the moves allowed now. */
@@ -89,6 +92,13 @@ export function DealCard({ deal, onMove, dragProps, style, overlay }: Props) {
           <UserOutlined /> {deal.broker ? deal.broker.name : <Typography.Text type="secondary">未分配经理人</Typography.Text>}
         </div>
         <div>预计金额：{formatYuan(deal.expectedAmountFen)}</div>
+        {deal.nextStep && deal.nextStepDueOn && (
+          <div data-testid={`deal-next-step-${deal.code}`}>
+            <Typography.Text type={deal.nextStepDueOn < today() ? 'danger' : undefined} style={{ fontSize: 12 }}>
+              下一步：{deal.nextStep}（{deal.nextStepDueOn < today() ? '已逾期，' : ''}截止 {deal.nextStepDueOn}）
+            </Typography.Text>
+          </div>
+        )}
         <Typography.Text type={deal.activity === 'dormant' ? 'warning' : 'secondary'} style={{ fontSize: 12 }}>
           最近跟进：{fmtDate(deal.lastActivityAt)}
         </Typography.Text>
