@@ -16,6 +16,8 @@ import { contractMachineActors, contractPolicy } from './policy.js';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const RUNNING = new Set(['submitted', 'accepted']);
+/** The registrar's side of the machine: what a list row may offer (the seller's moves are the detail's). */
+const HANDLING = new Set(['accept', 'register', 'return_for_correction', 'refuse']);
 
 export interface PresentContext {
   actor: Actor | null;
@@ -53,6 +55,11 @@ export function presentContractSummary(c: TechContractWithNames, ctx: PresentCon
       RUNNING.has(c.status) && c.dueOn
         ? { ...deadlineState(c.dueOn, ctx.now, ctx.calendar, ctx.rules), expertReview: c.expertReview }
         : null,
+    handlingActions: allowedActions(
+      contractRegistrationMachine,
+      c.status as ContractRegistrationState,
+      contractMachineActors(ctx.actor, c),
+    ).filter((a) => HANDLING.has(a)),
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
     version: c.version,

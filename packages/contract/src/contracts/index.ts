@@ -12,7 +12,7 @@
  * - GET    /contracts/:id                  → contractDetail
  * - PATCH  /contracts/:id                  body ContractInputBody (& expectedVersion?) → contractDetail (draft or returned only)
  * - POST   /contracts/:id/transitions      {action, reason?}: submit | resubmit | discard (seller) · accept | return_for_correction | register | refuse (registrar, operator) → contractDetail
- * - POST   /contracts/:id/attachments      multipart `file` (PDF, ≤ 20 MB) → 201 contractAttachment
+ * - POST   /contracts/:id/attachments      multipart `file` (PDF, ≤ the upload limit MAX_UPLOAD_BYTES, 10 MB by default) → 201 contractAttachment
  * - GET    /contracts/:id/attachments/:attachmentId → the PDF
  * - DELETE /contracts/:id/attachments/:attachmentId → 204 (draft or returned only)
  * - POST   /contracts/:id/change           body {contract: ContractInputBody} → 201 contractDetail (new draft version, kind change)
@@ -105,6 +105,11 @@ export const contractSummary = z.object({
   acceptedAt: isoDateTime.nullable(),
   registeredAt: isoDateTime.nullable(),
   deadline: contractDeadline.nullable(),
+  /**
+   * The registrar's moves the viewer may take on this row now (受理 / 登记 / 退回补正 / 不予登记),
+   * for lists such as the queue; the seller's own moves (submit needs the PDF) come with the detail.
+   */
+  handlingActions: z.array(z.enum(CONTRACT_ACTIONS)),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
   /** Optimistic lock: send back as expectedVersion when editing. */

@@ -63,7 +63,10 @@ describe('the journey', () => {
     const submitted = await seller.post(`/api/v1/contracts/${c.id}/transitions`, { action: 'submit' });
     expect(submitted.json()).toMatchObject({ status: 'submitted', deadline: { dueOn: '2026-10-19', dueSoon: false, overdue: false } });
     const queue = contractQueuePage.parse((await registrar.get('/api/v1/contracts/queue')).json());
-    expect(queue.items.map((i) => i.id)).toContain(c.id);
+    expect(queue.items.find((i) => i.id === c.id)!.handlingActions).toEqual(['accept', 'return_for_correction', 'refuse']);
+    // The seller's own list offers none of the registrar's moves.
+    const own = contractPage.parse((await seller.get('/api/v1/contracts')).json());
+    expect(own.items.find((i) => i.id === c.id)!.handlingActions).toEqual([]);
     expect((await registrar.post(`/api/v1/contracts/${c.id}/transitions`, { action: 'accept' })).statusCode).toBe(200);
     const registered = await registrar.post(`/api/v1/contracts/${c.id}/transitions`, { action: 'register' });
     expect(registered.statusCode).toBe(200);

@@ -14,12 +14,6 @@ import { ContractStatus, DueDate } from './ContractStatus';
 import { formatYuan } from './money';
 import { CONTRACT_KIND_LABELS, CONTRACT_STATE_LABELS, contractTypeLabel } from './vocab';
 
-/** The queue's own moves, offered on each row (the server answers each one against the row's state). */
-const ROW_ACTIONS: Record<string, string[]> = {
-  submitted: ['accept', 'return_for_correction', 'refuse'],
-  accepted: ['register', 'return_for_correction', 'refuse'],
-};
-
 /**
  * 技术合同登记 for registrars and operators: submitted and accepted registrations, soonest
  * statutory last day first; due-soon and overdue rows stand out, and each row carries 受理 /
@@ -85,7 +79,7 @@ export default function RegistrarQueue() {
       // On a phone a fixed column would leave the rest a sliver: the whole row scrolls instead.
       fixed: phone ? undefined : 'right',
       render: (_v, r) => (
-        <ContractActions size="small" suffix={r.id} actions={ROW_ACTIONS[r.status] ?? []} onRun={(a, reason) => run(r.id, a, reason)} />
+        <ContractActions size="small" suffix={r.id} actions={r.handlingActions} onRun={(a, reason) => run(r.id, a, reason)} />
       ),
     },
   ];
