@@ -12,7 +12,7 @@
  * - GET    /contracts/:id                  → contractDetail
  * - PATCH  /contracts/:id                  body ContractInputBody (& expectedVersion?) → contractDetail (draft or returned only)
  * - POST   /contracts/:id/transitions      {action, reason?}: submit | resubmit | discard (seller) · accept | return_for_correction | register | refuse (registrar, operator) → contractDetail
- * - POST   /contracts/:id/attachments      multipart `file` (PDF, ≤ the upload limit MAX_UPLOAD_BYTES, 10 MB by default) → 201 contractAttachment
+ * - POST   /contracts/:id/attachments      multipart `file` (PDF, ≤ the upload limit, config maxUploadBytes: 10 MB) → 201 contractAttachment
  * - GET    /contracts/:id/attachments/:attachmentId → the PDF
  * - DELETE /contracts/:id/attachments/:attachmentId → 204 (draft or returned only)
  * - POST   /contracts/:id/change           body {contract: ContractInputBody} → 201 contractDetail (new draft version, kind change)
