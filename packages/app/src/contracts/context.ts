@@ -7,8 +7,11 @@ import { contractPolicy } from './policy.js';
 import { presentContractDetail, type PresentContext } from './present.js';
 import { loadContractDeadlineRules } from './settings.js';
 
+// One query after another: `db` may be a transaction's single connection, which must not be
+// sent a query while another is running (pg deprecates it; it fails from pg 9).
 export async function presentContext(db: Executor, actor: Actor | null, now: Date): Promise<PresentContext> {
-  const [calendar, rules] = await Promise.all([loadWorkingCalendar(db), loadContractDeadlineRules(db)]);
+  const calendar = await loadWorkingCalendar(db);
+  const rules = await loadContractDeadlineRules(db);
   return { actor, now, calendar, rules };
 }
 
@@ -17,10 +20,8 @@ export async function contractDetailFor(db: Executor, actor: Actor | null, id: s
   const c = await findTechContract(db, id);
   if (!c) throw notFound(contractPolicy.label);
   contractPolicy.authorize(actor, 'view', c);
-  const [attachments, versions, ctx] = await Promise.all([
-    listTechContractAttachments(db, c.id),
-    listContractLineage(db, c.lineageId),
-    presentContext(db, actor, now),
-  ]);
+  const attachments = await listTechContractAttachments(db, c.id);
+  const versions = await listContractLineage(db, c.lineageId);
+  const ctx = await presentContext(db, actor, now);
   return presentContractDetail(c, { ...ctx, attachments, versions });
 }
