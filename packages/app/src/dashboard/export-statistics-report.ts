@@ -8,7 +8,13 @@
  */
 import type { DashboardPeriodQuery } from '@scenebridge/contract/dashboard';
 import { turnoverBreakdown } from '@scenebridge/db';
-import { CONTRACT_TYPES, spreadsheetCell } from '@scenebridge/domain';
+import {
+  CONTRACT_TYPE_CATEGORIES,
+  CONTRACT_TYPE_CATEGORY_LABELS,
+  CONTRACT_TYPES,
+  contractTypeCategory,
+  spreadsheetCell,
+} from '@scenebridge/domain';
 import { fenToWanYuan } from '@scenebridge/domain/dashboard';
 import ExcelJS from 'exceljs';
 import type { Actor, Services } from '../context.js';
@@ -36,6 +42,8 @@ export interface StatisticsReport {
   period: { from: string; to: string };
   regions: { code: string; name: string }[];
   rows: { type: string; name: string; cells: Cell[]; total: Cell }[];
+  /** Subtotals per category (技术开发, 技术转让, 技术许可, 技术咨询, 技术服务), each over its sub-types' rows. */
+  categories: { category: string; name: string; types: string[]; cells: Cell[]; total: Cell }[];
   totals: Cell[];
   total: Cell;
 }
@@ -61,7 +69,17 @@ export async function statisticsReport(services: Services, query: DashboardPerio
     add(totals[col]!, cell);
     add(total, cell);
   }
-  return { period: { from: period.from, to: period.to }, regions, rows, totals, total };
+  const categories = CONTRACT_TYPE_CATEGORIES.map((category) => {
+    const mine = rows.filter((r) => contractTypeCategory(r.type) === category);
+    const cells = regions.map(zero);
+    const sum = zero();
+    for (const r of mine) {
+      r.cells.forEach((c, i) => add(cells[i]!, c));
+      add(sum, r.total);
+    }
+    return { category, name: CONTRACT_TYPE_CATEGORY_LABELS[category], types: mine.map((r) => r.type), cells, total: sum };
+  });
+  return { period: { from: period.from, to: period.to }, regions, rows, categories, totals, total };
 }
 
 const money = (fen: number) => Number(fenToWanYuan(fen));
@@ -124,12 +142,24 @@ export async function exportStatisticsReport({
         ws.getCell(rowNo, col + 2).numFmt = MONEY_FORMAT;
       };
       let rowNo = 6;
-      for (const row of report.rows) {
-        ws.getCell(rowNo, 1).value = text(row.name);
-        row.cells.forEach((c, i) => put(rowNo, 2 + i * 3, c));
-        put(rowNo, 2 + report.regions.length * 3, row.total);
+      // Each category's subtotal (bold), then its sub-types indented under 其中; a type of no
+      // known category (none today) would follow on its own.
+      const placed = new Set<string>();
+      const line = (label: string, cells: Cell[], sum: Cell, bold = false) => {
+        ws.getCell(rowNo, 1).value = text(label);
+        cells.forEach((c, i) => put(rowNo, 2 + i * 3, c));
+        put(rowNo, 2 + report.regions.length * 3, sum);
+        if (bold) ws.getRow(rowNo).font = { bold: true };
         rowNo++;
+      };
+      for (const cat of report.categories) {
+        line(`${cat.name}小计`, cat.cells, cat.total, true);
+        for (const row of report.rows.filter((r) => cat.types.includes(r.type))) {
+          line(`　其中：${row.name}`, row.cells, row.total);
+          placed.add(row.type);
+        }
       }
+      for (const row of report.rows.filter((r) => !placed.has(r.type))) line(row.name, row.cells, row.total);
       ws.getCell(rowNo, 1).value = '合计';
       report.totals.forEach((c, i) => put(rowNo, 2 + i * 3, c));
       put(rowNo, 2 + report.regions.length * 3, report.total);

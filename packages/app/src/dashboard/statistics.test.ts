@@ -177,6 +177,13 @@ describe('turnover statistics', () => {
             });
           });
         expect(fenToWanYuan(report.total.contractFen)).toBe(fenToWanYuan(total.contractAmountFen));
+        // Category subtotals: each the sum of its sub-types' rows; together, the whole total.
+        for (const cat of report.categories) {
+          const mine = report.rows.filter((r) => cat.types.includes(r.type));
+          expect(cat.total.contractFen).toBe(mine.reduce((s, r) => s + r.total.contractFen, 0));
+          expect(cat.total.count).toBe(mine.reduce((s, r) => s + r.total.count, 0));
+        }
+        expect(report.categories.reduce((s, c) => s + c.total.contractFen, 0)).toBe(report.total.contractFen);
       }),
       { numRuns: 25 },
     );

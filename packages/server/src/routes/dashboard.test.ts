@@ -192,6 +192,14 @@ describe('exports', () => {
     };
     const license = rowOf('专利实施许可');
     expect([ws.getCell(license, 5).value, ws.getCell(license, 6).value, ws.getCell(license, 7).value]).toEqual([1, 1.01, 0.01]);
+    // Each category's subtotal sits above its sub-types, as the statistics office lays it out.
+    const licenseSubtotal = rowOf('技术许可小计');
+    expect(licenseSubtotal).toBeLessThan(license);
+    expect([ws.getCell(licenseSubtotal, 8).value, ws.getCell(licenseSubtotal, 9).value]).toEqual([1, 1.01]);
+    const development = rowOf('技术开发小计');
+    expect([ws.getCell(development, 8).value, ws.getCell(development, 9).value, ws.getCell(development, 10).value]).toEqual([
+      1, 123.46, 100,
+    ]);
     expect((await member.get('/api/v1/dashboard/report.xlsx')).statusCode).toBe(403);
   });
 });
