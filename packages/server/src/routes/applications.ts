@@ -28,7 +28,8 @@ import {
   transitionApplication,
   updateApplicationDraft,
 } from '@scenebridge/app/applications';
-import { idParams, pageQuery, requireActor, sendError, transitionBody } from '../http.js';
+import { idParams, pageQuery, requireActor, transitionBody } from '../http.js';
+import { uploadedFile } from '../http/uploaded-file.js';
 import { sendExport, xlsxExportFile } from '../xlsx-download.js';
 
 // Presenters read jsonb columns as loose types; the response schema checks them on the way out.
@@ -203,12 +204,8 @@ function registerApplicationAttachmentRoutes(app: FastifyInstance, services: Ser
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      if (!request.isMultipart()) return sendError(reply, 400, 'MULTIPART_REQUIRED', '请以 multipart/form-data 上传文件');
-      const file = await request.file();
-      if (!file) return sendError(reply, 400, 'FILE_REQUIRED', '请选择文件');
-      // The multipart limit stops reading at maxUploadBytes (413): a larger file is never held whole.
-      const content = await file.toBuffer();
-      const meta = await addApplicationAttachment({ services, actor, applicationId: request.params.id, filename: file.filename, content });
+      const { filename, content } = await uploadedFile(request);
+      const meta = await addApplicationAttachment({ services, actor, applicationId: request.params.id, filename, content });
       return reply.status(201).send({
         id: meta.id,
         filename: meta.filename,

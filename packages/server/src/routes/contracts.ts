@@ -40,6 +40,7 @@ import {
   updateContract,
 } from '@scenebridge/app/contracts';
 import { idParams, pageQuery, requireActor, sendError, transitionBody } from '../http.js';
+import { uploadedFile } from '../http/uploaded-file.js';
 import { heavyRateLimit } from '../http/rate-limits.js';
 import { sendExport, xlsxExportFile } from '../xlsx-download.js';
 
@@ -266,12 +267,8 @@ export function registerContractRoutes(app: FastifyInstance, services: Services)
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      if (!request.isMultipart()) return sendError(reply, 400, 'MULTIPART_REQUIRED', '请以 multipart/form-data 上传文件');
-      const file = await request.file();
-      if (!file) return sendError(reply, 400, 'FILE_REQUIRED', '请选择文件');
-      // The multipart limit stops reading at maxUploadBytes (413): a larger file is never held whole.
-      const content = await file.toBuffer();
-      const meta = await addContractAttachment({ services, actor, contractId: request.params.id, filename: file.filename, content });
+      const { filename, content } = await uploadedFile(request);
+      const meta = await addContractAttachment({ services, actor, contractId: request.params.id, filename, content });
       return reply.status(201).send({
         id: meta.id,
         filename: meta.filename,

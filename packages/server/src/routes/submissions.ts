@@ -12,7 +12,8 @@ import {
 } from '@scenebridge/contract/submissions';
 import { z } from 'zod';
 import type { Services } from '@scenebridge/app/context';
-import { idParams, pageQuery, requireActor, sendError, transitionBody } from '../http.js';
+import { idParams, pageQuery, requireActor, transitionBody } from '../http.js';
+import { uploadedFile } from '../http/uploaded-file.js';
 import { sendExport, xlsxExportFile } from '../xlsx-download.js';
 import { addAttachment, downloadAttachment, removeAttachment } from '@scenebridge/app/submissions';
 import {
@@ -147,11 +148,8 @@ export function registerSubmissionRoutes(app: FastifyInstance, services: Service
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      if (!request.isMultipart()) return sendError(reply, 400, 'MULTIPART_REQUIRED', '请以 multipart/form-data 上传文件');
-      const file = await request.file();
-      if (!file) return sendError(reply, 400, 'FILE_REQUIRED', '请选择文件');
-      const content = await file.toBuffer();
-      const meta = await addAttachment({ services, actor, submissionId: request.params.id, filename: file.filename, content });
+      const { filename, content } = await uploadedFile(request);
+      const meta = await addAttachment({ services, actor, submissionId: request.params.id, filename, content });
       return reply.status(201).send({
         id: meta.id,
         filename: meta.filename,
