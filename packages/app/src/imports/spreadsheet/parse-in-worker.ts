@@ -19,6 +19,8 @@ export interface ParseWorkerLimits {
   maxOldGenerationSizeMb: number;
   maxYoungGenerationSizeMb: number;
   stackSizeMb: number;
+  /** A worker stays loaded this long after a parse: loading tsx, exceljs and the schemas takes ~0.5 s. */
+  idleMs: number;
 }
 
 /**
@@ -35,6 +37,7 @@ export const DEFAULT_PARSE_WORKER_LIMITS: Readonly<ParseWorkerLimits> = {
   maxOldGenerationSizeMb: 512,
   maxYoungGenerationSizeMb: 64,
   stackSizeMb: 4,
+  idleMs: 30_000,
 };
 
 let limits: ParseWorkerLimits = { ...DEFAULT_PARSE_WORKER_LIMITS };
@@ -114,8 +117,6 @@ const crashed = (reason: string) =>
   );
 
 const WORKER_URL = new URL('./parse-worker.mjs', import.meta.url);
-/** A worker stays loaded this long after a parse: loading tsx, exceljs and the schemas takes ~0.5 s. */
-const IDLE_MS = 30_000;
 
 interface PooledWorker {
   worker: Worker;
@@ -168,10 +169,21 @@ function take(): PooledWorker {
   return spawn();
 }
 
+/**
+ * Out of the pool before it is terminated: `terminate()` ends the thread only later, and a parse
+ * handed the worker in between would be lost with it (seen in CI as INVALID_WORKBOOK exit_1).
+ */
+function retire(w: PooledWorker) {
+  w.dead = true;
+  const i = idle.indexOf(w);
+  if (i >= 0) idle.splice(i, 1);
+  void w.worker.terminate();
+}
+
 /** Idle workers neither keep the process alive (CLI, tests) nor stay loaded for long. */
 function park(w: PooledWorker) {
   w.worker.unref();
-  w.idleTimer = setTimeout(() => void w.worker.terminate(), IDLE_MS).unref();
+  w.idleTimer = setTimeout(() => retire(w), limits.idleMs).unref();
   idle.push(w);
 }
 
