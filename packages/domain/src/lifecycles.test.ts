@@ -15,6 +15,8 @@ import {
   DEAL_STATES,
   dealActivityMachine,
   dealMachine,
+  INTEREST_STATES,
+  interestMachine,
   isCallEditable,
   isCallInReview,
   isCallVisibleToOrganisations,
@@ -39,6 +41,7 @@ const MACHINES: ReadonlyArray<readonly [string, Machine<string, string>, readonl
   ['application', applicationMachine, APPLICATION_STATES],
   ['deal', dealMachine, DEAL_STATES],
   ['deal activity', dealActivityMachine, DEAL_ACTIVITY_STATES],
+  ['interest', interestMachine, INTEREST_STATES],
   ['contract registration', contractRegistrationMachine, CONTRACT_REGISTRATION_STATES],
   ['review assignment', reviewAssignmentMachine, REVIEW_ASSIGNMENT_STATES],
 ];
@@ -252,6 +255,18 @@ describe('lifecycle specifics', () => {
     expect(allowedActions(dealMachine, 'signed', ACTORS)).toEqual([]);
     expect(allowedActions(dealMachine, 'declined', ACTORS)).toEqual([]);
     expect(decide(dealMachine, { from: 'negotiating', action: 'sign', actors: ['broker'] }).to).toBe('signed');
+  });
+
+  it('an interest is accepted or declined (with a reason) once, only by its recipient', () => {
+    expect(decide(interestMachine, { from: 'open', action: 'accept', actors: ['owner'] }).to).toBe('accepted');
+    expect(domainErrorOf(() => decide(interestMachine, { from: 'open', action: 'decline', actors: ['owner'] })).code).toBe(
+      'REASON_REQUIRED',
+    );
+    expect(decide(interestMachine, { from: 'open', action: 'decline', actors: ['owner'], reason: '方向不符' }).to).toBe('declined');
+    expect(domainErrorOf(() => decide(interestMachine, { from: 'open', action: 'accept', actors: ['broker', 'operator'] })).code).toBe(
+      'FORBIDDEN',
+    );
+    for (const from of ['accepted', 'declined'] as const) expect(allowedActions(interestMachine, from, ACTORS)).toEqual([]);
   });
 
   it("wakes a dormant deal on any party's activity; only the clock puts it to sleep", () => {

@@ -257,6 +257,22 @@ export type DealAction = (typeof dealMachine.transitions)[number]['action'];
 export const isDealOpen = (status: string): boolean => status !== 'signed' && status !== 'declined';
 
 /**
+ * An interest (意向) one side expressed on the other's listing: the recipient (the listing's
+ * organisation) accepts it, which opens a deal, or declines it with a reason the sender reads.
+ * Both are final: a declined pair can be proposed again as a new deal by a broker or operator.
+ */
+export const INTEREST_STATES = ['open', 'accepted', 'declined'] as const;
+export type InterestState = (typeof INTEREST_STATES)[number];
+export const interestMachine = defineMachine({
+  name: 'interest',
+  states: INTEREST_STATES,
+  transitions: [
+    { action: 'accept', from: ['open'], to: 'accepted', by: ['owner'] },
+    { action: 'decline', from: ['open'], to: 'declined', by: ['owner'], reasonRequired: true },
+  ],
+});
+
+/**
  * A deal's activity, apart from its stage: the clock marks an open deal `dormant` after N days
  * without activity (the `deals.dormant_after_days` setting); any new activity wakes it. Kept
  * as its own machine so a dormant deal keeps its stage on the Kanban board.

@@ -234,11 +234,22 @@ describe('change and cancellation (变更/注销)', () => {
     );
 
     const cancel = await startContractVersion({ services, actor: seller, id: change.id, kind: 'cancellation', reason: '双方协商解除合同' });
-    expect(cancel).toMatchObject({ kind: 'cancellation', versionNo: 3, contractAmountFen: 150_000_000, statusReason: '双方协商解除合同' });
+    expect(cancel).toMatchObject({ kind: 'cancellation', versionNo: 3, contractAmountFen: 150_000_000, versionNote: '双方协商解除合同' });
     await addContractAttachment({ services, actor: seller, contractId: cancel.id, filename: '解除协议.pdf', content: tinyPdf() });
     await transitionContract({ services, actor: seller, id: cancel.id, action: 'submit' });
+    // A 补正 has its own reason; the cancellation's reason outlives it.
+    const returned = await transitionContract({
+      services,
+      actor: registrar,
+      id: cancel.id,
+      action: 'return_for_correction',
+      reason: '请补充解除协议盖章页',
+    });
+    expect(returned).toMatchObject({ statusReason: '请补充解除协议盖章页', versionNote: '双方协商解除合同' });
+    await transitionContract({ services, actor: seller, id: cancel.id, action: 'resubmit' });
     await transitionContract({ services, actor: registrar, id: cancel.id, action: 'accept' });
     const cancelled = await transitionContract({ services, actor: registrar, id: cancel.id, action: 'register' });
+    expect(cancelled).toMatchObject({ statusReason: null, versionNote: '双方协商解除合同' });
     expect(cancelled.current).toBe(false);
     expect(await currentOf()).toEqual([]);
     expect(cancelled.versions.map((v) => [v.versionNo, v.kind, v.status, v.current])).toEqual([

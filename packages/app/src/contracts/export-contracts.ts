@@ -51,6 +51,7 @@ const COLUMNS: readonly ListColumn<TechContractWithNames>[] = [
   { header: '法定办结日', width: 12, value: (c) => c.dueOn },
   { header: '登记时间', width: 17, value: (c) => timeCell(c.registeredAt) },
   { header: '状态说明', width: 30, value: (c) => c.statusReason },
+  { header: '变更/注销原因', width: 30, value: (c) => c.versionNote },
 ];
 
 export async function exportContracts({

@@ -46,6 +46,7 @@ export function presentContractSummary(c: TechContractWithNames, ctx: PresentCon
     technologyAmountFen: c.technologyAmountFen,
     status: c.status,
     statusReason: c.statusReason,
+    versionNote: c.versionNote,
     registrationNo: c.registrationNo,
     origin: c.origin,
     submittedAt: iso(c.submittedAt),

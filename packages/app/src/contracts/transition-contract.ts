@@ -88,7 +88,7 @@ export async function applyContractTransition(
       const dueOn = await computeDueOn(tx, now, expertReview, rules);
       Object.assign(patch, { submittedAt: now, clockStartedAt: now, dueOn, expertReview, acceptedAt: null });
       // A resubmission keeps the returned reason on record in the audit trail, not on the row.
-      patch.statusReason = c.kind === 'cancellation' ? c.statusReason : null;
+      patch.statusReason = null;
       data = { dueOn, expertReview, clockStartedAt: now.toISOString() };
       break;
     }
@@ -110,7 +110,7 @@ export async function applyContractTransition(
         registeredAt: now,
         registrationNo,
         decidedBy: actor?.userId ?? null,
-        statusReason: c.kind === 'cancellation' ? c.statusReason : null,
+        statusReason: null,
       });
       data = { registrationNo };
       break;

@@ -1,35 +1,33 @@
 /**
- * The other side accepts an interest (意向): the organisation owning the listing the interest
- * was expressed on (the need's when a supplier expressed it, the capability's when the demand
- * side did). The deal starts in `intent` (source interest). Idempotent: accepting again, or
- * two accepting at once, answers the same deal (unique interest_id).
+ * The recipient accepts an interest (interestMachine open → accepted): the deal starts in
+ * `intent` (source interest). Idempotent: accepting again, or two accepting at once, answers the
+ * same deal (unique interest_id). A declined interest cannot be accepted afterwards.
  */
-import { findDealByInterest, findInterestForDeal, type DealView } from '@scenebridge/db';
-import { DomainError, notFound } from '@scenebridge/domain';
-import { isOperator, isOrgUser, type Actor, type Services } from '../context.js';
+import { decideInterest, findDealByInterest, type DealView } from '@scenebridge/db';
+import { decide, DomainError, interestMachine, type InterestState } from '@scenebridge/domain';
+import type { Actor, Services } from '../context.js';
 import { inTransaction } from '../shared/index.js';
+import { loadInterestForRecipient } from './interest-recipient.js';
 import { openDeal } from './open-deal.js';
 import { presentDeal } from './present.js';
 
 export async function acceptInterest({ services, actor, interestId }: { services: Services; actor: Actor; interestId: string }) {
-  const found = await findInterestForDeal(services.db, interestId);
-  if (!found) throw notFound('意向');
-  const i = found.interest;
-  const recipientOrg = i.fromSide === 'capability' ? found.needOrganizationId : found.capabilityOrganizationId;
-  const own = isOrgUser(actor) ? actor.organizationId : null;
-  if (own !== recipientOrg) {
-    // The side that expressed it (and operators, brokers) may see it, but only the recipient accepts.
-    const sees = own === i.fromOrganizationId || isOperator(actor) || actor.roles.includes('broker');
-    if (!sees) throw notFound('意向');
-    throw new DomainError('INTEREST_NOT_RECIPIENT', '只有收到意向的一方可以接受意向', 403);
-  }
-  if (found.needOrganizationId === found.capabilityOrganizationId) {
+  const first = await loadInterestForRecipient(services.db, actor, interestId);
+  if (first.needOrganizationId === first.capabilityOrganizationId) {
     throw new DomainError('SAME_ORGANIZATION', '需求和能力属于同一机构', 409);
   }
   const existing = await findDealByInterest(services.db, interestId);
   if (existing) return { deal: presentDeal(existing, actor), created: false };
 
   return inTransaction(services, actor, async (tx, events) => {
+    const found = await loadInterestForRecipient(tx, actor, interestId, { forUpdate: true });
+    const i = found.interest;
+    const already = await findDealByInterest(tx, interestId);
+    if (already) return { deal: presentDeal(already, actor), created: false };
+    const t = decide(interestMachine, { from: i.status as InterestState, action: 'accept', actors: ['owner'] });
+    const now = services.now();
+    await decideInterest(tx, i.id, i.status, { status: t.to, decidedBy: actor.userId, decidedAt: now });
+    await events.record({ action: 'interest.accept', entityType: 'interest', entityId: i.id, fromState: i.status, toState: t.to });
     const row = await openDeal(tx, events, services, {
       source: 'interest',
       status: 'intent',

@@ -3,6 +3,8 @@ export * from './policy.js';
 export * from './present.js';
 export * from './access.js';
 export * from './accept-interest.js';
+export * from './decline-interest.js';
+export * from './interest-subscribers.js';
 export * from './create-deal.js';
 export * from './transition-deal.js';
 export * from './assign-broker.js';

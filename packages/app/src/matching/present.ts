@@ -1,3 +1,4 @@
+import type { InterestState } from '@scenebridge/domain';
 import type { interestsOn } from '@scenebridge/db';
 
 export function presentInterest(r: Awaited<ReturnType<typeof interestsOn>>[number]) {
@@ -11,5 +12,8 @@ export function presentInterest(r: Awaited<ReturnType<typeof interestsOn>>[numbe
     by: r.userName,
     message: i.message,
     createdAt: i.createdAt.toISOString(),
+    status: i.status as InterestState,
+    declineReason: i.declineReason,
+    decidedAt: i.decidedAt?.toISOString() ?? null,
   };
 }

@@ -18,7 +18,7 @@ import { mergeNotifications } from '../quality/index.js';
 import { reviewNotifications } from '../review/index.js';
 import { expiryNotifications, submissionDecisionNotifications } from '../submissions/index.js';
 import { dashboardCacheInvalidation } from '../dashboard/index.js';
-import { dealNotifications, dealsFromAwards } from '../deals/index.js';
+import { dealNotifications, dealsFromAwards, interestDeclinedNotifications } from '../deals/index.js';
 import { contractNotifications } from '../contracts/index.js';
 import { subscribe, type Subscriber } from './transaction.js';
 
@@ -58,5 +58,6 @@ export function registerSubscribers(): void {
   subscribe(dashboardCacheInvalidation);
   subscribe(dealsFromAwards);
   subscribe(dealNotifications);
+  subscribe(interestDeclinedNotifications);
   subscribe(contractNotifications);
 }

@@ -97,8 +97,10 @@ export const contractSummary = z.object({
   /** 技术交易额, 分 (≤ contractAmountFen). */
   technologyAmountFen: z.number().int(),
   status: z.enum(CONTRACT_REGISTRATION_STATES),
-  /** The reason of the last return (补正) or refusal; for a cancellation draft, the cancellation's reason. */
+  /** The reason of the last return (补正) or refusal while the registration is in that state. */
   statusReason: z.string().nullable(),
+  /** Why this version was started: a cancellation's reason (注销原因), kept through every state. */
+  versionNote: z.string().nullable(),
   registrationNo: z.string().nullable(),
   origin: z.enum(CONTRACT_ORIGINS),
   submittedAt: isoDateTime.nullable(),

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { isoDateTime, pageOf } from '../common/index.js';
-import { DEAL_ACTIONS, DEAL_ACTIVITY_KINDS, DEAL_ACTIVITY_STATES, DEAL_SOURCES, DEAL_STATES } from './lifecycle.js';
+import { DEAL_ACTIONS, DEAL_ACTIVITY_KINDS, DEAL_ACTIVITY_STATES, DEAL_SOURCES, DEAL_STATES, INTEREST_STATES } from './lifecycle.js';
 
 export * from './lifecycle.js';
 export * from './labels.js';
@@ -104,6 +104,16 @@ export type DealBoard = z.infer<typeof dealBoard>;
 /** POST /interests/:id/accept: 201 with a new deal, 200 with the existing one when repeated. */
 export const acceptInterestReceipt = z.object({ deal, created: z.boolean() });
 export type AcceptInterestReceipt = z.infer<typeof acceptInterestReceipt>;
+
+/** POST /interests/:id/decline: the interest as answered; `changed` false when it was already declined. */
+export const declineInterestReceipt = z.object({
+  id: z.string(),
+  status: z.enum(INTEREST_STATES),
+  declineReason: z.string().nullable(),
+  decidedAt: isoDateTime.nullable(),
+  changed: z.boolean(),
+});
+export type DeclineInterestReceipt = z.infer<typeof declineInterestReceipt>;
 
 /** POST /deals: 201 with the deal. */
 export const dealReceipt = z.object({ deal, created: z.boolean() });

@@ -1,5 +1,5 @@
 /** Matching (匹配与对接): two-way matches with their score parts, interests, pin/exclude decisions. */
-import { LIST_TYPES, MATCH_PART_KEYS, type MatchPartKey } from '@scenebridge/domain';
+import { INTEREST_STATES, LIST_TYPES, MATCH_PART_KEYS, type MatchPartKey } from '@scenebridge/domain';
 import { z } from 'zod';
 import { isoDateTime } from '../common/index.js';
 
@@ -56,6 +56,10 @@ export const interest = z.object({
   by: z.string().nullable(),
   message: z.string().nullable(),
   createdAt: isoDateTime,
+  /** open → accepted (a deal was opened) | declined (婉拒, with the recipient's reason). */
+  status: z.enum(INTEREST_STATES),
+  declineReason: z.string().nullable(),
+  decidedAt: isoDateTime.nullable(),
 });
 export type Interest = z.infer<typeof interest>;
 /** GET /listings/:id/interests */

@@ -58,6 +58,7 @@ export const NOTIFICATION_KINDS = [
   { kind: 'award.eliminated', label: '赛马淘汰', roles: ORG, emailByDefault: true },
   { kind: 'interest.received', label: '收到对接意向', roles: ORG, emailByDefault: true },
   { kind: 'interest.broker', label: '新的对接意向（经纪）', roles: ['broker'], emailByDefault: true },
+  { kind: 'interest.declined', label: '对接意向被婉拒', roles: ORG, emailByDefault: true },
   { kind: 'subscription.hits', label: '订阅有新匹配', roles: ORG, emailByDefault: false },
   { kind: 'contract.submitted', label: '技术合同登记待受理', roles: ['registrar', 'operator'], emailByDefault: false },
   { kind: 'contract.due_soon', label: '技术合同登记即将到期', roles: ['registrar', 'operator'], emailByDefault: true },

@@ -58,7 +58,10 @@ export const techContracts = pgTable(
     dealId: uuid('deal_id').references(() => deals.id),
     needId: uuid('need_id').references(() => submissions.id),
     status: text('status').notNull(),
+    /** The registrar's reason for 补正 or 未予登记; changes with the registration's state. */
     statusReason: text('status_reason'),
+    /** Why this version exists (注销原因), set when a change or cancellation starts; never overwritten. */
+    versionNote: text('version_note'),
     /** When the statutory clock started: the (re)submission. */
     clockStartedAt: tz('clock_started_at'),
     /** The statutory last day (Asia/Shanghai): 15 working days, 30 with expert review. */

@@ -446,10 +446,10 @@ export async function dealPairsOfNeeds(db: Executor, needIds: readonly string[])
 }
 
 /** An interest (意向) with its listings' organisations and titles, for accepting it as a deal. */
-export async function findInterestForDeal(db: Executor, interestId: string) {
+export async function findInterestForDeal(db: Executor, interestId: string, opts: { forUpdate?: boolean } = {}) {
   const n = alias(submissions, 'interest_need');
   const c = alias(submissions, 'interest_capability');
-  const [row] = await db
+  const q = db
     .select({
       interest: interests,
       needOrganizationId: n.organizationId,
@@ -461,7 +461,23 @@ export async function findInterestForDeal(db: Executor, interestId: string) {
     .innerJoin(n, eq(n.id, interests.needId))
     .innerJoin(c, eq(c.id, interests.capabilityId))
     .where(eq(interests.id, interestId));
+  const [row] = opts.forUpdate ? await q.for('update', { of: interests }) : await q;
   return row;
+}
+
+/** Records the recipient's answer, only from the state it was read in; false when it changed meanwhile. */
+export async function decideInterest(
+  db: Executor,
+  id: string,
+  from: string,
+  patch: { status: string; declineReason?: string | null; decidedBy: string | null; decidedAt: Date },
+): Promise<boolean> {
+  const rows = await db
+    .update(interests)
+    .set(patch)
+    .where(and(eq(interests.id, id), eq(interests.status, from)))
+    .returning({ id: interests.id });
+  return rows.length === 1;
 }
 
 /** Needs live on the platform (published or matching), most recently updated first: the candidates of suggested matches. */

@@ -43,6 +43,11 @@ export const interests = pgTable(
       .references(() => organizations.id),
     fromSide: text('from_side').notNull(),
     message: text('message'),
+    /** interestMachine: open → accepted (a deal is opened) | declined (with declineReason). */
+    status: text('status').notNull().default('open'),
+    declineReason: text('decline_reason'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: tz('decided_at'),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: tz('created_at').notNull().defaultNow(),
   },

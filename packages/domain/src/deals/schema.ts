@@ -63,6 +63,16 @@ export const dealTransitionSchema = z.object({
 });
 export type DealTransitionInput = z.infer<typeof dealTransitionSchema>;
 
+/** Declining an interest (婉拒意向): the sender reads the reason. */
+export const declineInterestSchema = z.object({
+  reason: z
+    .string({ message: '请填写婉拒原因' })
+    .trim()
+    .min(1, '请填写婉拒原因')
+    .max(DEAL_TEXT_LIMITS.reason[1], textTooLong('原因', DEAL_TEXT_LIMITS.reason[1])),
+});
+export type DeclineInterestInput = z.infer<typeof declineInterestSchema>;
+
 export const assignBrokerSchema = z.object({ brokerUserId: uuid('技术经理人'), version });
 export const claimDealSchema = z.object({ version });
 export const dealAmountSchema = z.object({ expectedAmountFen: amountFen.nullable(), version });

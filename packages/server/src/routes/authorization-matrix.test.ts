@@ -312,6 +312,7 @@ const MATRIX = `
  POST   /deals/:id/activities                 | A's unassigned deal               | 401  | 201              | 404      | 404      | 403    | 201
  POST   /deals/:id/activities/:activityId/done | A's deal's open next step        | 401  | 200              | 404      | 404      | 403    | 200
  POST   /interests/:id/accept                 | C's interest in A's need          | 401  | 201              | 404      | 404      | 403:INTEREST_NOT_RECIPIENT | 403:INTEREST_NOT_RECIPIENT
+ POST   /interests/:id/decline                | C's open interest in A's need     | 401  | 200              | 404      | 404      | 403:INTEREST_NOT_RECIPIENT | 403:INTEREST_NOT_RECIPIENT
  GET    /brokers                              | -                                 | 401  | 403              | 403      | 403      | 403    | 200
  GET    /brokers/me/profile                   | -                                 | 401  | 403              | 403      | 403      | 200    | 403
  PUT    /brokers/me/profile                   | the caller's                      | 401  | 403              | 403      | 403      | 200    | 403
@@ -2008,6 +2009,15 @@ const SEND: Record<string, Sender> = {
   "POST /interests/:id/accept | C's interest in A's need": async (_, c) => {
     const interestId = await interestOfCInA();
     return guarded(dealCount, () => c.post(`/api/v1/interests/${interestId}/accept`));
+  },
+  "POST /interests/:id/decline | C's open interest in A's need": async (_, c) => {
+    const needId = await fx.published();
+    const [row] = await ctx.handle.db
+      .insert(schema.interests)
+      .values({ needId, capabilityId: capabilityC, fromOrganizationId: await capabilityOrgC(), fromSide: 'capability' })
+      .returning();
+    const probe = async () => (await ctx.handle.db.select().from(schema.interests).where(eq(schema.interests.id, row!.id)))[0]!.status;
+    return guarded(probe, () => c.post(`/api/v1/interests/${row!.id}/decline`, { reason: '矩阵测试婉拒' }));
   },
   'GET /brokers | -': (_, c) => c.get('/api/v1/brokers'),
   'GET /brokers/me/profile | -': (_, c) => c.get('/api/v1/brokers/me/profile'),

@@ -95,6 +95,66 @@ describe('deals', () => {
     expect(rows).toHaveLength(1);
   });
 
+  it('the recipient may decline an interest with a reason: the sender is told, it cannot be accepted afterwards, and bad input changes nothing', async () => {
+    // The demand side expresses interest in a capability; the capability's owner answers.
+    const r = await ok<{ id: string }>(
+      needs.owners[2]!.post('/api/v1/interests', { needId: needs.submissionIds[2], capabilityId: caps.submissionIds[3] }),
+      201,
+    );
+    const url = `/api/v1/interests/${r.id}/decline`;
+    const before = await auditCount();
+    expect((await needs.owners[2]!.post(url, { reason: '方向不符' })).json().error.code).toBe('INTEREST_NOT_RECIPIENT');
+    expect((await stranger.post(url, { reason: '方向不符' })).statusCode).toBe(404);
+    expect((await anonymous(ctx.app).post(url, { reason: '方向不符' })).statusCode).toBe(401);
+    expect((await caps.owners[3]!.post(url, { reason: '   ' })).statusCode).toBe(400);
+    expect((await caps.owners[3]!.post(url, {})).statusCode).toBe(400);
+    expect(await auditCount()).toBe(before);
+
+    const declined = await ok<{ status: string; declineReason: string; changed: boolean }>(
+      caps.owners[3]!.post(url, { reason: '  我方产品暂不支持该产线的节拍要求 ' }),
+    );
+    expect(declined).toMatchObject({ status: 'declined', declineReason: '我方产品暂不支持该产线的节拍要求', changed: true });
+    const again = await ok<{ changed: boolean; declineReason: string }>(caps.owners[3]!.post(url, { reason: '另一个原因' }));
+    expect(again).toMatchObject({ changed: false, declineReason: '我方产品暂不支持该产线的节拍要求' });
+
+    const accept = await caps.owners[3]!.post(`/api/v1/interests/${r.id}/accept`);
+    expect(accept.statusCode).toBe(409);
+    expect(accept.json().error.code).toBe('ILLEGAL_TRANSITION');
+    expect(await ctx.services.db.select().from(schema.deals).where(eq(schema.deals.interestId, r.id))).toHaveLength(0);
+
+    // Both sides read the answer on the listing; the sender's users are notified with the reason.
+    const listed = await ok<{ items: { id: string; status: string; declineReason: string | null }[] }>(
+      needs.owners[2]!.get(`/api/v1/listings/${needs.submissionIds[2]}/interests`),
+    );
+    expect(listed.items.find((i) => i.id === r.id)).toMatchObject({
+      status: 'declined',
+      declineReason: '我方产品暂不支持该产线的节拍要求',
+    });
+    const notes = await ctx.services.db
+      .select()
+      .from(schema.notifications)
+      .where(and(eq(schema.notifications.kind, 'interest.declined'), sql`${schema.notifications.data}->>'interestId' = ${r.id}`));
+    expect(notes.length).toBeGreaterThan(0);
+    expect(notes[0]!.body).toContain('我方产品暂不支持该产线的节拍要求');
+    const events = await ctx.services.db
+      .select()
+      .from(schema.auditEvents)
+      .where(and(eq(schema.auditEvents.entityType, 'interest'), eq(schema.auditEvents.entityId, r.id)));
+    expect(events.map((e) => [e.action, e.fromState, e.toState])).toContainEqual(['interest.decline', 'open', 'declined']);
+  });
+
+  it('an accepted interest cannot be declined: its deal is ended by the deal’s own decline', async () => {
+    const r = await ok<{ id: string }>(
+      caps.owners[0]!.post('/api/v1/interests', { needId: needs.submissionIds[3], capabilityId: caps.submissionIds[0] }),
+      201,
+    );
+    await ok(needs.owners[3]!.post(`/api/v1/interests/${r.id}/accept`), 201);
+    const res = await caps.owners[0]!.post(`/api/v1/interests/${r.id}/decline`, { reason: '改变主意' });
+    expect([res.statusCode, res.json().error.code]).toEqual([403, 'INTEREST_NOT_RECIPIENT']);
+    const own = await needs.owners[3]!.post(`/api/v1/interests/${r.id}/decline`, { reason: '改变主意' });
+    expect([own.statusCode, own.json().error.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
+  });
+
   it('a broker claims, logs a meeting, and moves the deal to signed through the machine; an illegal move is 409 and changes nothing', async () => {
     const { deal } = await interestDeal(1);
     expect(deal.canClaim).toBe(false);

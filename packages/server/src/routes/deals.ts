@@ -4,13 +4,22 @@ import {
   createDealSchema,
   dealAmountSchema,
   dealTransitionSchema,
+  declineInterestSchema,
   DEAL_ACTIVITY_STATES,
   DEAL_STATES,
   logDealActivitySchema,
 } from '@scenebridge/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { acceptInterestReceipt, deal, dealBoard, dealDetail, dealList, dealReceipt } from '@scenebridge/contract/deals';
+import {
+  acceptInterestReceipt,
+  deal,
+  dealBoard,
+  dealDetail,
+  dealList,
+  dealReceipt,
+  declineInterestReceipt,
+} from '@scenebridge/contract/deals';
 import { z } from 'zod';
 import type { Services } from '@scenebridge/app/context';
 import {
@@ -19,6 +28,7 @@ import {
   claimDeal,
   completeNextStep,
   createDeal,
+  declineInterest,
   dealBoard as boardOf,
   exportDeals,
   getDeal,
@@ -71,6 +81,19 @@ export function registerDealRoutes(app: FastifyInstance, services: Services) {
       const r = await acceptInterest({ services, actor: requireActor(request), interestId: request.params.id });
       return reply.status(r.created ? 201 : 200).send(r);
     },
+  );
+  api.post(
+    '/interests/:id/decline',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '婉拒对接意向：收到意向的一方填写原因后婉拒，发起方会收到通知；已接受（已建立对接项目）的意向不能婉拒，重复婉拒返回原结果',
+        params: idParams,
+        body: declineInterestSchema,
+        response: { 200: declineInterestReceipt },
+      },
+    },
+    async (request) => declineInterest({ services, actor: requireActor(request), interestId: request.params.id, input: request.body }),
   );
   api.get(
     '/deals',

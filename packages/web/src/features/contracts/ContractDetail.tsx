@@ -143,8 +143,8 @@ export default function ContractDetail() {
           data-testid="contract-reason"
         />
       )}
-      {c.kind === 'cancellation' && c.status !== 'registered' && c.statusReason && c.status !== 'returned' && c.status !== 'refused' && (
-        <Alert type="info" showIcon style={{ marginBottom: 16 }} title="注销原因" description={c.statusReason} />
+      {c.kind === 'cancellation' && c.versionNote && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title="注销原因" description={c.versionNote} data-testid="version-note" />
       )}
       {c.status === 'draft' && !c.allowedActions.includes('submit') && c.attachments.length === 0 && c.canEdit && (
         <Alert

@@ -1,5 +1,14 @@
 /** 对接项目 (deals): the part of /api/v1 this feature calls (docs/api.md). */
-import type { AcceptInterestReceipt, Deal, DealActivity, DealBoard, DealDetail, DealList, DealReceipt } from '@scenebridge/contract/deals';
+import type {
+  AcceptInterestReceipt,
+  Deal,
+  DealActivity,
+  DealBoard,
+  DealDetail,
+  DealList,
+  DealReceipt,
+  DeclineInterestReceipt,
+} from '@scenebridge/contract/deals';
 import { enc, get, post, put, type Query } from '../../shared/http';
 
 export type { Deal, DealActivity, DealBoard, DealDetail };
@@ -45,6 +54,8 @@ export const dealsApi = {
   get: (id: string) => get<DealDetail>(deal(id)),
   create: (body: CreateDealInput) => post<DealReceipt>('/deals', body),
   acceptInterest: (interestId: string) => post<AcceptInterestReceipt>(`/interests/${enc(interestId)}/accept`),
+  declineInterest: (interestId: string, reason: string) =>
+    post<DeclineInterestReceipt>(`/interests/${enc(interestId)}/decline`, { reason }),
   // Changes answer the deal (some with its activities): the pages refetch the detail either way.
   transition: (id: string, body: { action: string; reason?: string; version: number; expectedAmountFen?: number }) =>
     post<Deal>(`${deal(id)}/transition`, body),

@@ -1,9 +1,16 @@
-import { Card, Empty, List, Tag, Typography } from 'antd';
+import { Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { AcceptInterestButton } from '../deals/AcceptInterestButton';
+import { DeclineInterestButton } from '../deals/DeclineInterestButton';
 import { ExportButton } from '../../shared/components/ExportButton';
 import { fmtTime } from '../../shared/time';
 import type { Interest, Listing } from '../../shared/types';
+
+const STATUS_TAG: Record<Interest['status'], { color: string; text: string } | null> = {
+  open: null,
+  accepted: { color: 'green', text: '已接受' },
+  declined: { color: 'default', text: '已婉拒' },
+};
 
 /** Interests received and sent on a listing (others see only their own organisation's). */
 export function InterestsCard({ listing, interests }: { listing: Listing; interests: Interest[] }) {
@@ -31,6 +38,11 @@ export function InterestsCard({ listing, interests }: { listing: Listing; intere
                     <>
                       {i.organization.name}
                       <Tag style={{ marginInlineStart: 8 }}>{i.fromSide === 'capability' ? '能力方发起' : '需求方发起'}</Tag>
+                      {STATUS_TAG[i.status] && (
+                        <Tag color={STATUS_TAG[i.status]!.color} data-testid="interest-status">
+                          {STATUS_TAG[i.status]!.text}
+                        </Tag>
+                      )}
                     </>
                   }
                   description={
@@ -42,10 +54,19 @@ export function InterestsCard({ listing, interests }: { listing: Listing; intere
                         {i.by ? ` · ${i.by}` : ''} · {fmtTime(i.createdAt)}
                       </div>
                       {i.message && <Typography.Text>留言：{i.message}</Typography.Text>}
-                      {received && (
-                        <div style={{ marginTop: 6 }}>
-                          <AcceptInterestButton interestId={i.id} />
+                      {i.status === 'declined' && i.declineReason && (
+                        <div>
+                          <Typography.Text type="secondary" data-testid="interest-decline-reason">
+                            婉拒原因：{i.declineReason}
+                            {i.decidedAt ? `（${fmtTime(i.decidedAt)}）` : ''}
+                          </Typography.Text>
                         </div>
+                      )}
+                      {received && i.status !== 'declined' && (
+                        <Space style={{ marginTop: 6 }} wrap>
+                          <AcceptInterestButton interestId={i.id} />
+                          {i.status === 'open' && <DeclineInterestButton interestId={i.id} from={i.organization.name} />}
+                        </Space>
                       )}
                     </>
                   }
