@@ -154,32 +154,31 @@ export async function importContracts({
     return { duplicates: valid.length - fresh.length, rows, rowErrors };
   };
 
-  const preview = await build(services.db);
-  errors.push(...preview.rowErrors);
-  errors.sort((a, b) => a.row - b.row);
-  const report = {
+  const reportOf = (b: { duplicates: number; rowErrors: ContractRowError[] }, all: ContractRowError[]) => ({
     mode,
     totalRows,
-    validRows: valid.length - preview.rowErrors.length,
-    duplicates: preview.duplicates,
+    validRows: valid.length - b.rowErrors.length,
+    duplicates: b.duplicates,
     created: 0,
     committed: false,
-    errors,
-  };
-  if (mode === 'dry_run') return report;
-  if (errors.length)
-    throw new DomainError(
-      'IMPORT_HAS_ERRORS',
-      `有${new Set(errors.map((e) => e.row)).size}行有错误，未导入任何一行，请修改后重新上传`,
-      422,
-      report,
-    );
+    errors: [...all, ...b.rowErrors].sort((a, b) => a.row - b.row),
+  });
+  const hasErrors = (r: { errors: ContractRowError[] }) =>
+    new DomainError('IMPORT_HAS_ERRORS', `有${new Set(r.errors.map((e) => e.row)).size}行有错误，未导入任何一行，请修改后重新上传`, 422, r);
+
+  // A commit of a clean file checks the database once, inside its transaction (a preview outside it
+  // would be stale anyway); a dry run, or a file with bad rows, is checked outside any transaction.
+  if (mode === 'dry_run' || errors.length) {
+    const report = reportOf(await build(services.db), errors);
+    if (mode === 'dry_run') return report;
+    throw hasErrors(report);
+  }
 
   return inTransaction(services, me, async (tx, events) => {
-    // Again inside the transaction: another import may have committed since the preview.
-    const { rows, duplicates, rowErrors } = await build(tx);
-    if (rowErrors.length)
-      throw new DomainError('IMPORT_HAS_ERRORS', '登记编号已被使用，未导入任何一行', 422, { ...report, errors: rowErrors });
+    const built = await build(tx);
+    const report = reportOf(built, errors);
+    if (built.rowErrors.length) throw hasErrors(report);
+    const { rows, duplicates } = built;
     const created = await insertTechContractsBatch(tx, rows);
     const batchId = randomUUID();
     await events.record({
