@@ -9,6 +9,7 @@ import { Classifier } from '../classify.js';
 import { SearchEngine } from '../engine.js';
 import { BaselineBm25 } from './baseline.js';
 import { hasMatchData, runMatchEval, type MatchEvalResult } from './match.js';
+import { hasPolicyTerms, runPolicyTermsEval, type PolicyTermsResult } from './policy-terms.js';
 import { mean, microSetScores, ndcgAt, recallAt, sectorScores, type SectorScores, type SetScores } from './metrics.js';
 import { readTsv } from './tsv.js';
 
@@ -39,6 +40,8 @@ export interface EvalResult {
   sectorPredictions: Array<{ id: string; gold: string; pred: string; confidence: number }>;
   /** Present when DIR has match_listings.tsv and match_qrels.tsv. */
   matching?: MatchEvalResult;
+  /** Present when DIR has policy_terms.tsv. */
+  policyTerms?: PolicyTermsResult;
 }
 
 /**
@@ -150,12 +153,13 @@ export function runEval(dir: string): EvalResult {
       confidence: predictions[i]!.sectors[0]?.confidence ?? 0,
     })),
     ...(hasMatchData(dir) ? { matching: runMatchEval(dir) } : {}),
+    ...(hasPolicyTerms(dir) ? { policyTerms: runPolicyTermsEval(dir, passageRows) } : {}),
   };
 }
 
 const r4 = (x: number) => Math.round(x * 10000) / 10000;
 
-/** The JSON object of shared/eval/README.md ("policyTerms" is a later capability and is omitted). */
+/** The JSON object of shared/eval/README.md ("policyTerms" when the folder has policy_terms.tsv). */
 export function toJson(r: EvalResult) {
   return {
     counts: r.counts,
@@ -166,7 +170,20 @@ export function toJson(r: EvalResult) {
       baseline: { ndcg10: r4(r.retrieval.baseline.ndcg10), recall10: r4(r.retrieval.baseline.recall10) },
     },
     ...(r.matching ? { matching: matchingJson(r.matching) } : {}),
+    ...(r.policyTerms ? { policyTerms: policyTermsJson(r.policyTerms) } : {}),
   };
+}
+
+function policyTermsJson(p: PolicyTermsResult) {
+  const fig = (s: { precision: number; recall: number; tp: number; fp: number; fn: number }) => ({
+    precision: r4(s.precision),
+    recall: r4(s.recall),
+    tp: s.tp,
+    fp: s.fp,
+    fn: s.fn,
+  });
+  const perType = Object.fromEntries(Object.entries(p.perType).map(([t, s]) => [t, fig(s)]));
+  return { ...fig(p), f1: r4(p.f1), perType };
 }
 
 function matchingJson(m: MatchEvalResult) {
@@ -226,6 +243,7 @@ export function formatReport(r: EvalResult, subsets: readonly Subset[] = []): st
     );
   }
   if (r.matching) L.push('', ...formatMatching(r.matching));
+  if (r.policyTerms) L.push('', ...formatPolicyTerms(r.policyTerms));
   L.push('');
   L.push('Sector predictions (id gold → predicted, confidence)');
   for (const s of r.sectorPredictions)
@@ -235,6 +253,17 @@ export function formatReport(r: EvalResult, subsets: readonly Subset[] = []): st
     `timings: classify ${r.timings.classifyMs.toFixed(0)} ms (incl. model build), index ${r.timings.indexMs.toFixed(0)} ms, baseline index ${r.timings.baselineIndexMs.toFixed(0)} ms, query p50 ${r.timings.oursQueryMsP50.toFixed(2)} ms, max ${r.timings.oursQueryMsMax.toFixed(2)} ms`,
   );
   return L.join('\n');
+}
+
+function formatPolicyTerms(p: PolicyTermsResult): string[] {
+  const f = (x: number) => x.toFixed(3);
+  const row = (name: string, s: PolicyTermsResult['perType'][string]) =>
+    `  ${name.padEnd(13)} P ${f(s.precision)}  R ${f(s.recall)}  (TP ${s.tp}, FP ${s.fp}, FN ${s.fn})`;
+  return [
+    `Policy terms (${p.passages} passages scored): F1 ${f(p.f1)}`,
+    row('all', p),
+    ...Object.entries(p.perType).map(([t, s]) => row(t, s)),
+  ];
 }
 
 function formatMatching(m: MatchEvalResult): string[] {

@@ -1,0 +1,3 @@
+export * from './profile.js';
+export * from './rules.js';
+export * from './evaluate.js';
