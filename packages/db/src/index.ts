@@ -28,3 +28,4 @@ export * from './awards/results-repository.js';
 export * from './dashboard/repository.js';
 export * from './contracts/repository.js';
 export * from './deals/repository.js';
+export * from './policies/repository.js';

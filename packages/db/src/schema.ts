@@ -27,3 +27,4 @@ export * from './application-review/schema.js';
 export * from './deals/schema.js';
 export * from './contracts/schema.js';
 export * from './dashboard/schema.js';
+export * from './policies/schema.js';

@@ -319,6 +319,11 @@ const MATRIX = `
  GET    /brokers/me/workspace                 | -                                 | 401  | 403              | 403      | 403      | 200    | 403
  GET    /brokers/me/suggested-matches         | -                                 | 401  | 403              | 403      | 403      | 200    | 200
  GET    /brokers/:userId/profile              | the broker's                      | 401  | 404              | 404      | 404      | 200    | 200
+ GET    /policies                             | -                                 | 200  | 200              | 200      | 200      | 200    | 200
+ POST   /policies                             | a pasted notice                   | 401  | 403              | 403      | 403      | 403    | 201
+ GET    /policies/:id                         | a draft                           | 404  | 404              | 404      | 404      | 404    | 200
+ GET    /policies/:id                         | a published one                   | 200  | 200              | 200      | 200      | 200    | 200
+ POST   /policies/:id/transitions             | a draft, publish                  | 401  | 404              | 404      | 404      | 404    | 200
 `;
 
 const CALLERS = ['anon', 'member', 'outsider', 'reviewer', 'broker', 'operator'] as const;
@@ -2019,6 +2024,18 @@ const SEND: Record<string, Sender> = {
     const probe = async () => (await ctx.handle.db.select().from(schema.interests).where(eq(schema.interests.id, row!.id)))[0]!.status;
     return guarded(probe, () => c.post(`/api/v1/interests/${row!.id}/decline`, { reason: '矩阵测试婉拒' }));
   },
+  'GET /policies | -': (_, c) => c.get('/api/v1/policies'),
+  'POST /policies | a pasted notice': (_, c) =>
+    guarded(policyCount, () =>
+      c.post('/api/v1/policies', { text: '矩阵测试政策\n一、支持企业开展研发活动，按研发投入的10%给予补助，最高100万元。' }),
+    ),
+  'GET /policies/:id | a draft': async (_, c) => c.get(`/api/v1/policies/${await policyIn('draft')}`),
+  'GET /policies/:id | a published one': async (_, c) => c.get(`/api/v1/policies/${await policyIn('published')}`),
+  'POST /policies/:id/transitions | a draft, publish': async (_, c) => {
+    const id = await policyIn('draft');
+    const probe = async () => (await ctx.handle.db.select().from(schema.policies).where(eq(schema.policies.id, id)))[0]!.status;
+    return guarded(probe, () => c.post(`/api/v1/policies/${id}/transitions`, { action: 'publish', version: 1 }));
+  },
   'GET /brokers | -': (_, c) => c.get('/api/v1/brokers'),
   'GET /brokers/me/profile | -': (_, c) => c.get('/api/v1/brokers/me/profile'),
   "PUT /brokers/me/profile | the caller's": (_, c) =>
@@ -2169,6 +2186,17 @@ async function dealOfA(opts: { activity?: string } = {}) {
     })
     .returning();
   return row!;
+}
+
+const policyCount = async () => (await ctx.handle.db.select({ n: count() }).from(schema.policies))[0]!.n;
+/** A fresh policy row in the given state (the matrix is about who may act, not about reading texts). */
+async function policyIn(status: 'draft' | 'published'): Promise<string> {
+  const text = `矩阵测试政策${randomBytes(6).toString('hex')}\n一、支持措施。`;
+  const [row] = await ctx.handle.db
+    .insert(schema.policies)
+    .values({ title: '矩阵测试政策', sourceText: text, sourceFormat: 'paste', sourceSha256: randomBytes(32).toString('hex'), status })
+    .returning();
+  return row!.id;
 }
 
 /** A fresh interest C expressed in A's published need, with a capability of its own made for it. */

@@ -30,6 +30,7 @@ import { registerDashboardRoutes } from './dashboard.js';
 import { registerContractRoutes } from './contracts.js';
 import { registerDealRoutes } from './deals.js';
 import { registerBrokerRoutes } from './brokers.js';
+import { registerPolicyRoutes } from './policies.js';
 
 export async function registerRoutes(api: FastifyInstance, services: Services) {
   registerMetaRoutes(api);
@@ -62,4 +63,5 @@ export async function registerRoutes(api: FastifyInstance, services: Services) {
   registerContractRoutes(api, services);
   registerDealRoutes(api, services);
   registerBrokerRoutes(api, services);
+  registerPolicyRoutes(api, services);
 }

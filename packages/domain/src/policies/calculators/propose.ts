@@ -116,7 +116,13 @@ function build(shape: object, terms: PolicyTerm[], notes: string[], sentence?: s
 /** A draft calculator when the terms of one measure (or sentence) fit a calculator kind, else undefined. */
 export function proposeCalculator(terms: readonly PolicyTerm[], sentence?: string): CalculatorProposal | undefined {
   const tierTerms = terms.filter(isTier);
-  const ratioCaps = terms.filter((t) => t.type === 'ratio_cap' && !isTier(t) && t.unit === '%');
+  const capped = terms.filter((t) => t.type === 'ratio_cap' && !isTier(t) && t.unit === '%');
+  // 按研发投入的10%给予补助，最高100万元: a plain share is the rate when a money cap and a grant go with it.
+  const plain = terms.filter((t) => t.type === 'ratio' && t.unit === '%');
+  const ratioCaps =
+    capped.length === 0 && plain.length === 1 && terms.some((t) => t.type === 'amount_cap') && SUPPORT_VERB.test(sentence ?? '')
+      ? plain
+      : capped;
   const amountCaps = terms.filter((t) => t.type === 'amount_cap' && isMoneyTerm(t));
   const amounts = terms.filter((t) => t.type === 'amount' && isMoneyTerm(t));
   if (amountCaps.length > 1) return undefined;

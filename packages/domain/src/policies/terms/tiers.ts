@@ -31,8 +31,10 @@ function tierLabel(text: string, money: Mention[]): string {
   const fmt = (x: number) => String(x);
   if (money.length >= 2) return `tier:${fmt(money[0]!.value)}-${fmt(money[money.length - 1]!.value)}`;
   const only = money[0]!;
-  const around = text.slice(Math.max(0, only.number.start - 4), only.span.end + 3);
-  return UPPER_MARK.test(around) ? `tier:0-${fmt(only.value)}` : `tier:${fmt(only.value)}-`;
+  // 200万元(含)以下部分: the inclusion note may stand between the amount and its bound.
+  const before = text.slice(Math.max(0, only.number.start - 4), only.number.start);
+  const after = text.slice(only.span.end, only.span.end + 8).replace(/^\s*[（(]含[）)]/, '');
+  return UPPER_MARK.test(before) || /^\s*(?:及?以下|以内|之内)/.test(after) ? `tier:0-${fmt(only.value)}` : `tier:${fmt(only.value)}-`;
 }
 
 /** Finds tier pieces: money then 部分/档 in one piece, with the share in that piece or the next. */

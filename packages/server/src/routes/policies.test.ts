@@ -1,0 +1,113 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { schema } from '@scenebridge/db';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anonymous, createTestContext, orgUser, platformUser, type Client, type TestContext } from '../testing.js';
+
+const SEEDS = new URL('../../../../../shared/seeds/', import.meta.url);
+const seed = (prefix: string) =>
+  readFileSync(
+    new URL(
+      readdirSync(SEEDS).find((f) => f.startsWith(prefix))!,
+      SEEDS,
+    ),
+    'utf8',
+  );
+
+let ctx: TestContext;
+let operator: Client;
+let member: Client;
+beforeAll(async () => {
+  ctx = await createTestContext({ now: new Date('2026-03-02T02:00:00Z') });
+  operator = (await platformUser(ctx)).client;
+  member = (await orgUser(ctx)).client;
+}, 120_000);
+afterAll(async () => ctx?.close());
+
+const policyCount = async () => Number((await ctx.services.db.select({ n: sql<number>`count(*)::int` }).from(schema.policies))[0]!.n);
+
+interface Detail {
+  id: string;
+  status: string;
+  version: number;
+  sourceText: string;
+  allowedActions: string[];
+  measures: {
+    id: string;
+    path: string;
+    heading: string | null;
+    span: { start: number; end: number };
+    terms: { type: string; value: number | string; unit: string; span: { start: number; end: number } }[];
+    calculator: { status: string; definition: { kind: string } } | null;
+  }[];
+}
+
+describe('policies', () => {
+  it('an operator pastes a notice: a draft with measures, terms and a calculator proposal, idempotent, hidden until published', async () => {
+    const text = seed('000');
+    const first = await operator.post('/api/v1/policies', { text });
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await operator.post('/api/v1/policies', { text: `${text}\r\n\r\n` });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().id).toBe(first.json().id);
+    const id = first.json().id as string;
+
+    const d = (await operator.get(`/api/v1/policies/${id}`)).json() as Detail;
+    expect(d.status).toBe('draft');
+    expect(d.allowedActions).toEqual(['publish']);
+    expect(d.measures.length).toBeGreaterThan(40);
+    for (const m of d.measures) expect(m.span.end).toBeLessThanOrEqual(d.sourceText.length);
+    const tiered = d.measures.filter((m) => m.calculator?.definition.kind === 'tiered');
+    expect(tiered).toHaveLength(1);
+    expect(tiered[0]!.calculator!.status).toBe('proposed');
+    const caps = tiered[0]!.terms.filter((t) => t.type === 'ratio_cap').map((t) => t.value);
+    expect(caps).toEqual(expect.arrayContaining([40, 30, 25, 20, 60]));
+    for (const t of tiered[0]!.terms) expect(d.sourceText.slice(t.span.start, t.span.end)).toContain(String(t.value));
+
+    // Drafts do not exist for anyone but operators.
+    expect((await anonymous(ctx.app).get(`/api/v1/policies/${id}`)).statusCode).toBe(404);
+    expect((await member.get(`/api/v1/policies/${id}`)).statusCode).toBe(404);
+    expect((await anonymous(ctx.app).get('/api/v1/policies')).json().total).toBe(0);
+  });
+
+  it('only operators ingest; bad text is refused and nothing is stored', async () => {
+    const before = await policyCount();
+    expect((await member.post('/api/v1/policies', { text: seed('001') })).statusCode).toBe(403);
+    expect((await anonymous(ctx.app).post('/api/v1/policies', { text: seed('001') })).statusCode).toBe(401);
+    const short = await operator.post('/api/v1/policies', { text: '一、支持。' });
+    expect([short.statusCode, short.json().error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect((await operator.post('/api/v1/policies', {})).statusCode).toBe(400);
+    expect(await policyCount()).toBe(before);
+  });
+
+  it('publishing puts it in the public library; withdrawing needs a reason and takes it out', async () => {
+    const id = (await operator.post('/api/v1/policies', { text: seed('003') })).json().id as string;
+    const d = (await operator.get(`/api/v1/policies/${id}`)).json() as Detail;
+    expect((await member.post(`/api/v1/policies/${id}/transitions`, { action: 'publish', version: d.version })).statusCode).toBe(404);
+    const stale = await operator.post(`/api/v1/policies/${id}/transitions`, { action: 'publish', version: d.version + 1 });
+    expect(stale.statusCode).toBe(409);
+    const pub = await operator.post(`/api/v1/policies/${id}/transitions`, { action: 'publish', version: d.version });
+    expect(pub.json()).toEqual({ id, status: 'published' });
+
+    const list = (await anonymous(ctx.app).get('/api/v1/policies')).json();
+    expect(list.items.map((p: { id: string }) => p.id)).toEqual([id]);
+    const seen = (await anonymous(ctx.app).get(`/api/v1/policies/${id}`)).json() as Detail;
+    expect(seen.allowedActions).toEqual([]);
+    expect(seen.measures.length).toBe(d.measures.length);
+
+    const noReason = await operator.post(`/api/v1/policies/${id}/transitions`, { action: 'withdraw', version: d.version + 1 });
+    expect([noReason.statusCode, noReason.json().error.code]).toEqual([400, 'REASON_REQUIRED']);
+    const wd = await operator.post(`/api/v1/policies/${id}/transitions`, {
+      action: 'withdraw',
+      reason: '已被新政策替代',
+      version: d.version + 1,
+    });
+    expect(wd.json().status).toBe('withdrawn');
+    expect((await anonymous(ctx.app).get('/api/v1/policies')).json().total).toBe(0);
+    expect((await anonymous(ctx.app).get('/api/v1/policies?status=withdrawn')).json().total).toBe(1);
+
+    const events = await ctx.services.db.select().from(schema.auditEvents).where(eq(schema.auditEvents.entityId, id));
+    expect(events.map((e) => e.action)).toEqual(['policy.ingested', 'policy.publish', 'policy.withdraw']);
+    expect(events[2]!.reason).toBe('已被新政策替代');
+  });
+});
