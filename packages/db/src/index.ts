@@ -29,3 +29,8 @@ export * from './dashboard/repository.js';
 export * from './contracts/repository.js';
 export * from './deals/repository.js';
 export * from './policies/repository.js';
+export * from './policies/policy-measures-repository.js';
+export * from './policies/matching-repository.js';
+export * from './policies/measure-search-repository.js';
+export * from './policies/digests-repository.js';
+export * from './policies/subscriptions-repository.js';

@@ -12,3 +12,4 @@ export { generateScenarioNeeds, type DemoScenarioNeed } from './needs.js';
 export { generateCapabilities, brandOf, type DemoCapability } from './capabilities.js';
 export * from './dataset.js';
 export * from './challenges.js';
+export * from './policies/policy-seeds.js';

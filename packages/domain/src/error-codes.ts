@@ -93,6 +93,15 @@ export const ERROR_CODES = {
     ARCHIVE_TOO_LARGE: '文件解压后过大',
     INVALID_ARCHIVE: '文件已损坏或格式异常',
   },
+  policyMeasures: {
+    POLICY_WITHDRAWN: '政策已撤回，不能再修改',
+    CALCULATOR_NOT_CONFIRMED: '测算器尚未经运营方确认',
+  },
+  policyDocuments: {
+    POLICY_NO_TEXT_LAYER: '文件中没有可读取的文字（可能是扫描件）',
+    POLICY_TEXT_TOO_LONG: '文件文字过多',
+    INVALID_DOCUMENT: '文件已损坏或无法读取',
+  },
   imports: {
     INVALID_WORKBOOK: '无法读取该 Excel 文件',
     TOO_MANY_ROWS: '行数超过上限',
@@ -164,6 +173,10 @@ export const ERROR_CODES = {
     DEAL_ALREADY_CLAIMED: '该对接项目已有技术经理人',
     NOT_A_BROKER: '所选用户不是技术经理人',
     INTEREST_NOT_RECIPIENT: '只有收到意向的一方可以接受或谢绝',
+  },
+  policyMatching: {
+    POLICY_NOT_PUBLISHED: '政策尚未发布或已撤回',
+    MEASURE_HAS_NO_CONDITIONS: '该措施尚未设置可比对的条件',
   },
 } as const;
 

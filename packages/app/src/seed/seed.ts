@@ -15,6 +15,7 @@ import { hashPassword } from '../auth/index.js';
 import { publishDemoCalls } from './seed-publish.js';
 import { seedDemoChallenges } from './seed-challenges.js';
 import { seedDemoOutcomes } from './seed-outcomes.js';
+import { seedDemoPolicies } from './seed-policies.js';
 import { denormalise } from '../submissions/index.js';
 
 export interface SeedResult {
@@ -144,6 +145,7 @@ export async function seedDemoData({
     needCallId: callIdsOut.get('need_published')!,
     capabilityCallId: callIdsOut.get('capability_published')!,
   });
+  await seedDemoPolicies({ services, ds, seed, pendingCodes });
   await analyze(services.db);
   return { created: true, password: demo.DEMO_PASSWORD, logins };
 }

@@ -20,6 +20,7 @@ import { expiryNotifications, submissionDecisionNotifications } from '../submiss
 import { dashboardCacheInvalidation } from '../dashboard/index.js';
 import { dealNotifications, dealsFromAwards, interestDeclinedNotifications } from '../deals/index.js';
 import { contractNotifications } from '../contracts/index.js';
+import { policyMatchNotifications } from '../policy-hub/index.js';
 import { subscribe, type Subscriber } from './transaction.js';
 
 /** Every recorded event is one entry of the audit chain, in the order recorded. */
@@ -60,4 +61,5 @@ export function registerSubscribers(): void {
   subscribe(dealNotifications);
   subscribe(interestDeclinedNotifications);
   subscribe(contractNotifications);
+  subscribe(policyMatchNotifications);
 }

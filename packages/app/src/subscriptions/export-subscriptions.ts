@@ -1,6 +1,7 @@
 import { listHits, listSubscriptionsOfUser, type SubscriptionRow } from '@scenebridge/db';
 import { LIST_TYPE_LABELS } from '@scenebridge/domain/glossary';
 import { regionFullName, sectorName, techFieldName, type ListType } from '@scenebridge/domain';
+import { SUBSCRIPTION_KIND_LABELS } from '@scenebridge/contract/subscriptions/labels';
 import type { Actor, Services } from '../context.js';
 import {
   exportFileName,
@@ -21,6 +22,11 @@ const listTypeLabel = (t: string) => LIST_TYPE_LABELS[t as ListType] ?? t;
 
 /** A subscription's conditions in words, as 我的订阅 shows them under its name. */
 export function describeSubscription(s: Pick<SubscriptionRow, 'kind' | 'query'>): string {
+  if (s.kind === 'policy_digest') return '政策动态每期发布时发送邮件';
+  if (s.kind === 'policy_match')
+    return (s.query as { includeUnknown?: boolean }).includeUnknown
+      ? '新发布政策中本单位符合或需补充信息才能判断的措施'
+      : '新发布政策中本单位符合条件的措施';
   if (s.kind === 'match_profile') {
     const n = (s.query as MatchProfileQuery).submissionIds?.length ?? 0;
     return `与本机构 ${n} 项需求/能力匹配的新条目`;
@@ -41,7 +47,11 @@ type SubscriptionListRow = Awaited<ReturnType<typeof listSubscriptionsOfUser>>[n
 
 const SUBSCRIPTION_COLUMNS: readonly ListColumn<SubscriptionListRow>[] = [
   { header: '名称', width: 24, value: (r) => r.subscription.name },
-  { header: '类型', width: 12, value: (r) => (r.subscription.kind === 'saved_search' ? '保存的检索' : '为我匹配') },
+  {
+    header: '类型',
+    width: 12,
+    value: (r) => SUBSCRIPTION_KIND_LABELS[r.subscription.kind as keyof typeof SUBSCRIPTION_KIND_LABELS] ?? r.subscription.kind,
+  },
   { header: '订阅条件', width: 40, value: (r) => describeSubscription(r.subscription) },
   { header: '推送频率', width: 10, value: (r) => FREQUENCY_LABELS[r.subscription.frequency] ?? r.subscription.frequency },
   { header: '邮件', width: 8, value: (r) => (r.subscription.emailEnabled ? '发送' : '不发送') },

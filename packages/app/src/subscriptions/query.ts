@@ -1,15 +1,29 @@
 import { submissionsOfOrganization, type Transaction } from '@scenebridge/db';
 import { DomainError } from '@scenebridge/domain';
+import type { z } from 'zod';
 import type { Actor, Services } from '../context.js';
 import { validationError } from '../submissions/index.js';
-import { matchProfileQuerySchema, savedSearchQuerySchema, type MatchProfileQuery } from './schemas.js';
+import {
+  matchProfileQuerySchema,
+  policyDigestQuerySchema,
+  policyMatchQuerySchema,
+  savedSearchQuerySchema,
+  type MatchProfileQuery,
+} from './schemas.js';
+
+const QUERY_SCHEMAS: Record<string, z.ZodType> = {
+  saved_search: savedSearchQuerySchema,
+  match_profile: matchProfileQuerySchema,
+  policy_digest: policyDigestQuerySchema,
+  policy_match: policyMatchQuerySchema,
+};
 
 /**
  * Checks a query against the subscription's kind. A profile lists only the caller's
  * organisation's own items, asked of the database as one set (any other id is refused alike).
  */
 export async function checkQuery(db: Services['db'] | Transaction, actor: Actor, kind: string, query: unknown) {
-  const parsed = (kind === 'saved_search' ? savedSearchQuerySchema : matchProfileQuerySchema).safeParse(query);
+  const parsed = (QUERY_SCHEMAS[kind] ?? savedSearchQuerySchema).safeParse(query);
   if (!parsed.success) throw validationError(parsed.error);
   if (kind === 'match_profile') {
     const ids = [...new Set((parsed.data as MatchProfileQuery).submissionIds)];

@@ -21,7 +21,7 @@ import {
   type SubscriptionRow,
 } from '@scenebridge/db';
 import type { Services } from '../context.js';
-import type { MatchProfileQuery, SavedSearchQuery } from './schemas.js';
+import { LISTING_SUBSCRIPTION_KINDS, type MatchProfileQuery, type SavedSearchQuery } from './schemas.js';
 
 export interface ScoredItem {
   id: string;
@@ -125,7 +125,8 @@ export async function scanSubscriptions(services: Services, matcher: Subscriptio
   const start = seen?.xid ?? '0';
   const next = await currentXmin(db);
   const candidates = await listPublishedSince(db, start);
-  const subs = candidates.length ? await listActiveSubscriptions(db) : [];
+  // The policy kinds are not about listings: 政策动态 is mailed on publication, policy matches on policy.publish.
+  const subs = candidates.length ? (await listActiveSubscriptions(db)).filter((s) => LISTING_SUBSCRIPTION_KINDS.includes(s.kind)) : [];
   const found = new Map<string, ScoredItem[]>();
   for (const sub of subs) {
     const hits = await matchOne(services, matcher, sub, candidates);

@@ -9,8 +9,10 @@ import {
   listHits,
   listSubscriptionsWithPendingHits,
   markHitsDigested,
+  listPolicyMatchSubscriptionsWithPending,
   updateSubscription,
   type SubscriptionRow,
+  type Transaction,
 } from '@scenebridge/db';
 import type { Services } from '../context.js';
 import {
@@ -21,6 +23,7 @@ import {
   unsubscribeUrl,
   type PrerenderedEmailPayload,
 } from '../mail/index.js';
+import { policyMatchDigest, type DigestFrame } from './policy-match-digest.js';
 
 const DAY_MS = 86_400_000;
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
@@ -41,10 +44,15 @@ const DIGEST_MAX_ITEMS = 30;
  * transaction. The subscription row is locked, so a scan or a second digest run waits; the
  * dedupe key (subscription + Shanghai date) keeps a repeated run from queueing anything new.
  * Subscriptions with email turned off, or of a disabled user, have their hits marked without
- * an email (they were already notified in the app).
+ * an email (they were already notified in the app). A 新政策匹配提醒 subscription's items are its
+ * policy.match notifications not yet mailed (./policy-match-digest.ts), on the same schedule.
  */
 export async function sendDigests(services: Services, now: Date = services.now()): Promise<{ queued: number; silent: number }> {
-  const due = (await listSubscriptionsWithPendingHits(services.db)).filter((c) => isDigestDue(c.subscription, now));
+  const [listing, policy] = await Promise.all([
+    listSubscriptionsWithPendingHits(services.db),
+    listPolicyMatchSubscriptionsWithPending(services.db),
+  ]);
+  const due = [...listing, ...policy].filter((c) => isDigestDue(c.subscription, now));
   const out = { queued: 0, silent: 0 };
   if (due.length === 0) return out;
   const secret = await unsubscribeSecret(services.db);
@@ -53,24 +61,22 @@ export async function sendDigests(services: Services, now: Date = services.now()
     await services.db.transaction(async (tx) => {
       const sub = await findSubscription(tx, c.subscription.id, { forUpdate: true });
       if (!sub || sub.unsubscribedAt || !isDigestDue(sub, now)) return;
-      const { items, total } = await listHits(tx, sub.id, { pendingOnly: true, limit: DIGEST_MAX_ITEMS, offset: 0 });
-      if (total === 0) return;
+      const frame = {
+        baseUrl: base,
+        frequency: sub.frequency === 'weekly' ? ('weekly' as const) : ('daily' as const),
+        // A policy match has no hits page: its subscription is managed from the list.
+        manageUrl: sub.kind === 'policy_match' ? `${base}/subscriptions` : `${base}/subscriptions/${sub.id}`,
+        unsubscribeUrl: unsubscribeUrl(base, sub.id, signUnsubscribe(secret, sub.id)),
+      };
+      const digest = sub.kind === 'policy_match' ? await policyMatchDigest(tx, sub, frame) : await listingDigest(tx, sub, frame);
+      if (!digest) return;
       if (sub.emailEnabled && !c.userDisabled) {
-        const rendered = renderDigest({
-          subscriptionName: sub.name,
-          frequency: sub.frequency === 'weekly' ? 'weekly' : 'daily',
-          items,
-          total,
-          baseUrl: base,
-          manageUrl: `${base}/subscriptions/${sub.id}`,
-          unsubscribeUrl: unsubscribeUrl(base, sub.id, signUnsubscribe(secret, sub.id)),
-        });
         const queued = await enqueueOutbox(tx, [
           {
             kind: DIGEST_EMAIL,
             dedupeKey: `digest:${sub.id}:${shanghaiDate(now)}`,
             availableAt: now,
-            payload: { to: c.email, ...rendered } satisfies PrerenderedEmailPayload,
+            payload: { to: c.email, ...digest.render() } satisfies PrerenderedEmailPayload,
           },
         ]);
         if (queued.length === 0) return;
@@ -78,9 +84,28 @@ export async function sendDigests(services: Services, now: Date = services.now()
       } else {
         out.silent++;
       }
-      await markHitsDigested(tx, sub.id, 'all', now);
+      await digest.markSent(now);
       await updateSubscription(tx, sub.id, { lastDigestAt: now });
     });
   }
   return out;
+}
+
+/** A listing subscription's pending hits as an email, and how to mark them sent; null when none are pending. */
+async function listingDigest(tx: Transaction, sub: SubscriptionRow, f: DigestFrame) {
+  const { items, total } = await listHits(tx, sub.id, { pendingOnly: true, limit: DIGEST_MAX_ITEMS, offset: 0 });
+  if (total === 0) return null;
+  return {
+    render: () =>
+      renderDigest({
+        subscriptionName: sub.name,
+        frequency: f.frequency,
+        items,
+        total,
+        baseUrl: f.baseUrl,
+        manageUrl: f.manageUrl,
+        unsubscribeUrl: f.unsubscribeUrl,
+      }),
+    markSent: (at: Date) => markHitsDigested(tx, sub.id, 'all', at),
+  };
 }

@@ -60,6 +60,8 @@ export const NOTIFICATION_KINDS = [
   { kind: 'interest.broker', label: '新的对接意向（经纪）', roles: ['broker'], emailByDefault: true },
   { kind: 'interest.declined', label: '对接意向被婉拒', roles: ORG, emailByDefault: true },
   { kind: 'subscription.hits', label: '订阅有新匹配', roles: ORG, emailByDefault: false },
+  // Mailed in the subscription's digest instead, so not by default one by one.
+  { kind: 'policy.match', label: '新政策匹配提醒', roles: ORG, emailByDefault: false },
   { kind: 'contract.submitted', label: '技术合同登记待受理', roles: ['registrar', 'operator'], emailByDefault: false },
   { kind: 'contract.due_soon', label: '技术合同登记即将到期', roles: ['registrar', 'operator'], emailByDefault: true },
   { kind: 'contract.returned', label: '技术合同登记退回补正', roles: ORG, emailByDefault: true },
@@ -70,6 +72,8 @@ export const NOTIFICATION_KINDS = [
   { kind: 'deal.stage_changed', label: '对接项目阶段变更', roles: [...ORG, 'broker'], emailByDefault: false },
   { kind: 'deal.dormant', label: '对接项目进入休眠', roles: [...ORG, 'broker'], emailByDefault: false },
   { kind: 'deal.next_step_due', label: '对接项目跟进到期提醒', roles: [...ORG, 'broker', 'operator'], emailByDefault: true },
+  { kind: 'policy.redemption_matched', label: '免申即享：符合政策条件', roles: ORG, emailByDefault: true },
+  { kind: 'policy.redemption_decided', label: '免申即享：单位已确认或谢绝', roles: ['operator'], emailByDefault: false },
 ] as const satisfies readonly NotificationKindInfo[];
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]['kind'];

@@ -87,3 +87,7 @@ export type PolicyDetail = z.infer<typeof policyDetail>;
 /** POST /policies: 201 when new; 200 with the policy already stored for the same text. */
 export const policyIngestReceipt = z.object({ id: z.string(), created: z.boolean() });
 export type PolicyIngestReceipt = z.infer<typeof policyIngestReceipt>;
+export * from './matching.js';
+export * from './measures.js';
+export * from './measure-search.js';
+export * from './digests.js';

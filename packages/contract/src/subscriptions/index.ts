@@ -3,7 +3,8 @@ import { LIST_TYPES } from '@scenebridge/domain';
 import { z } from 'zod';
 import { isoDateTime, pageOf } from '../common/index.js';
 
-export const SUBSCRIPTION_KINDS = ['saved_search', 'match_profile'] as const;
+export const SUBSCRIPTION_KINDS = ['saved_search', 'match_profile', 'policy_digest', 'policy_match'] as const;
+export { SUBSCRIPTION_KIND_LABELS } from './labels.js';
 export const DIGEST_FREQUENCIES = ['daily', 'weekly'] as const;
 
 /** As stored (checked on the way in): at least one condition. */
@@ -19,6 +20,14 @@ export type SavedSearchQuery = z.infer<typeof savedSearchQuery>;
 /** The caller's organisation's own needs or capabilities to match against. */
 export const matchProfileQuery = z.object({ submissionIds: z.array(z.string()) });
 export type MatchProfileQuery = z.infer<typeof matchProfileQuery>;
+
+/** 政策动态 issues are mailed to every such subscriber when published; there is nothing to choose. */
+export const policyDigestQuery = z.object({});
+export type PolicyDigestQuery = z.infer<typeof policyDigestQuery>;
+
+/** New published policies' measures the organisation meets (and, if asked, may meet once its profile is filled in). */
+export const policyMatchQuery = z.object({ includeUnknown: z.boolean() });
+export type PolicyMatchQuery = z.infer<typeof policyMatchQuery>;
 
 /** One kind of subscription; keys in the order the server sends them. */
 const subscriptionOf = <K extends (typeof SUBSCRIPTION_KINDS)[number], Q extends z.ZodType>(kind: K, query: Q) =>
@@ -41,6 +50,8 @@ const subscriptionOf = <K extends (typeof SUBSCRIPTION_KINDS)[number], Q extends
 export const subscription = z.discriminatedUnion('kind', [
   subscriptionOf('saved_search', savedSearchQuery),
   subscriptionOf('match_profile', matchProfileQuery),
+  subscriptionOf('policy_digest', policyDigestQuery),
+  subscriptionOf('policy_match', policyMatchQuery),
 ]);
 export type Subscription = z.infer<typeof subscription>;
 

@@ -130,7 +130,8 @@ function listWhere(f: PolicyListFilter): SQL | undefined {
 
 export async function listPolicies(db: Executor, f: PolicyListFilter) {
   const where = listWhere(f);
-  const measureCount = sql<number>`(select count(*)::int from policy_measures m where m.policy_id = ${policies.id})`;
+  // Qualified by hand: drizzle writes a bare "id" here, which the subquery would read as m.id.
+  const measureCount = sql<number>`(select count(*)::int from policy_measures m where m.policy_id = "policies"."id")`;
   const [items, [total]] = await Promise.all([
     db
       .select({ p: policies, measureCount })

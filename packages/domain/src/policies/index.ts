@@ -5,3 +5,5 @@ export * from './terms/index.js';
 export * from './calculators/index.js';
 export * from './conditions/index.js';
 export * from './document/index.js';
+export * from './support-types.js';
+export * from './digest/index.js';

@@ -31,3 +31,20 @@ export const calculatorMachine = defineMachine({
     { action: 'revise', from: ['proposed', 'confirmed'], to: 'proposed', by: ['operator'] },
   ],
 });
+
+/**
+ * 免申即享: an organisation a comparison run found eligible (matched) says whether it wants the
+ * support (confirm, or decline with a reason); the operator then records it as granted (redeem).
+ */
+export const REDEMPTION_STAGES = ['matched', 'confirmed', 'declined', 'redeemed'] as const;
+export type RedemptionStage = (typeof REDEMPTION_STAGES)[number];
+export const redemptionMachine = defineMachine({
+  name: 'policy_redemption',
+  states: REDEMPTION_STAGES,
+  transitions: [
+    { action: 'confirm', from: ['matched'], to: 'confirmed', by: ['owner'] },
+    { action: 'decline', from: ['matched'], to: 'declined', by: ['owner'], reasonRequired: true },
+    { action: 'redeem', from: ['confirmed'], to: 'redeemed', by: ['operator'] },
+  ],
+});
+export type RedemptionAction = (typeof redemptionMachine.transitions)[number]['action'];

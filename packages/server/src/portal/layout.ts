@@ -16,7 +16,7 @@ export function siteBaseUrl(request: FastifyRequest, env: NodeJS.ProcessEnv = pr
   return `${request.protocol}://${request.host || 'localhost'}`;
 }
 
-export type NavKey = 'home' | 'needs' | 'capabilities' | 'benchmark' | 'batches' | 'challenges' | 'publicity' | null;
+export type NavKey = 'home' | 'needs' | 'capabilities' | 'benchmark' | 'batches' | 'challenges' | 'publicity' | 'policies' | null;
 
 const NAV: ReadonlyArray<{ key: Exclude<NavKey, null>; href: string; label: string }> = [
   { key: 'home', href: '/public', label: '首页' },
@@ -25,6 +25,7 @@ const NAV: ReadonlyArray<{ key: Exclude<NavKey, null>; href: string; label: stri
   { key: 'benchmark', href: '/public/benchmark-cases', label: '标杆案例' },
   { key: 'challenges', href: '/public/challenges', label: '揭榜挂帅' },
   { key: 'publicity', href: '/public/publicity', label: '公示' },
+  { key: 'policies', href: '/public/policies', label: '政策库' },
 ];
 
 export const CSS = `
@@ -91,6 +92,9 @@ nav.pager span{border-color:transparent;background:transparent}
 .desc{white-space:pre-line;overflow-wrap:anywhere}
 mark{background:#fde68a;color:#1b1f24;padding:0 1px}
 .snippet{margin:.3em 0 0;font-size:.9rem;color:#3d4752;overflow-wrap:anywhere}
+ol.measures{list-style:none;margin:0;padding:0}
+ol.measures ol{padding-left:1.4em;border-left:2px solid #e3e8ee}
+ol.measures li>p{margin:.6em 0 .3em;overflow-wrap:anywhere}
 footer.site{border-top:1px solid #d5dbe3;background:#fff;color:#3d4752;font-size:.9rem;padding:18px 0}
 footer.site p{margin:.2em 0}
 @media (max-width:640px){h1{font-size:1.35rem}dl.fields{grid-template-columns:1fr}dl.fields dt{margin-top:6px}.brand span{display:none}}

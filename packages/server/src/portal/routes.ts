@@ -61,6 +61,8 @@ import { challengePortalRoutes } from './challenges.js';
 import { publicityPortalRoutes } from './publicity.js';
 import { benchmarkPortalRoutes } from './benchmark.js';
 import { challengeResultsPortalRoutes } from './challenge-results.js';
+import { policyPortalRoutes } from './policies.js';
+import { policyDigestPortalRoutes } from './policy-digests.js';
 import { sendExport } from '../xlsx-download.js';
 
 export const PAGE_CACHE_CONTROL = 'public, max-age=60';
@@ -320,6 +322,8 @@ export async function portalRoutes(app: FastifyInstance, services: Services) {
   });
   challengePortalRoutes(app, services, sendHtml);
   publicityPortalRoutes(app, services, sendHtml);
+  policyPortalRoutes(app, services, sendHtml);
+  policyDigestPortalRoutes(app, services, sendHtml);
   benchmarkPortalRoutes(app, services, {
     sendHtml,
     sendFile: (reply, type, body, fileName, ascii) =>

@@ -34,7 +34,7 @@
  * The table must list every route the app registers under /api/v1 (checked against the
  * router and the OpenAPI document).
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { BUILTIN_CALENDARS } from '@scenebridge/domain';
 import {
   insertAcceptors,
@@ -321,9 +321,38 @@ const MATRIX = `
  GET    /brokers/:userId/profile              | the broker's                      | 401  | 404              | 404      | 404      | 200    | 200
  GET    /policies                             | -                                 | 200  | 200              | 200      | 200      | 200    | 200
  POST   /policies                             | a pasted notice                   | 401  | 403              | 403      | 403      | 403    | 201
+ POST   /policies/upload                      | a .txt notice                     | 401  | 403              | 403      | 403      | 403    | 201
  GET    /policies/:id                         | a draft                           | 404  | 404              | 404      | 404      | 404    | 200
  GET    /policies/:id                         | a published one                   | 200  | 200              | 200      | 200      | 200    | 200
+ GET    /policies/measures/search             | q=研发                             | 200  | 200              | 200      | 200      | 200    | 200
  POST   /policies/:id/transitions             | a draft, publish                  | 401  | 404              | 404      | 404      | 404    | 200
+ PATCH  /policies/:id/measures/:measureId     | a draft's measure                 | 401  | 404              | 404      | 404      | 404    | 200
+ PATCH  /policies/:id/measures/:measureId     | a published one's measure         | 401  | 403              | 403      | 403      | 403    | 200
+ PUT    /policies/:id/measures/:measureId/calculator | a published one's measure  | 401  | 403              | 403      | 403      | 403    | 200
+ DELETE /policies/:id/measures/:measureId/calculator | a published one's proposal | 401  | 403              | 403      | 403      | 403    | 204
+ POST   /policies/:id/measures/:measureId/calculator/confirm | a published one's proposal | 401 | 403       | 403      | 403      | 403    | 200
+ POST   /policies/:id/measures/:measureId/calculate | a published one's confirmed calculator | 200 | 200     | 200      | 200      | 200    | 200
+ POST   /policies/:id/measures/:measureId/calculate | a draft's confirmed calculator | 404 | 404           | 404      | 404      | 404    | 404
+ GET    /organizations/me/policy-profile  | own organisation                  | 401  | 200              | 200      | 403      | 403    | 403
+ PUT    /organizations/me/policy-profile  | own organisation                  | 401  | 403              | 200      | 403      | 403    | 403
+ POST   /organizations/:id/policy-profile/confirm | org A                     | 401  | 403              | 404      | 404      | 404    | 200
+ GET    /policies/measures/for-me             | -                                 | 401  | 200              | 200      | 403      | 403    | 403
+ POST   /policies/:id/measures/:measureId/redemption-runs | a published measure with conditions | 401 | 403 | 403 | 403     | 403    | 200
+ GET    /policies/:id/measures/:measureId/redemptions | a published measure with conditions | 401 | 403     | 403      | 403      | 403    | 200
+ GET    /policies/:id/measures/:measureId/redemptions/export.xlsx | a published measure with conditions | 401 | 403 | 403 | 403 | 403 | 200
+ GET    /policy-redemptions/mine              | -                                 | 401  | 200              | 200      | 403      | 403    | 403
+ POST   /policy-redemptions/:id/confirm       | A's matched row                   | 401  | 403              | 404      | 404      | 404    | 403
+ POST   /policy-redemptions/:id/decline       | A's matched row, with a reason    | 401  | 403              | 404      | 404      | 404    | 403
+ POST   /policy-redemptions/:id/redeem        | A's confirmed row                 | 401  | 403              | 404      | 404      | 404    | 200
+ GET    /policy-digests                       | -                                 | 200  | 200              | 200      | 200      | 200    | 200
+ POST   /policy-digests                       | a published policy                | 401  | 403              | 403      | 403      | 403    | 201
+ GET    /policy-digests/:id                   | a draft                           | 404  | 404              | 404      | 404      | 404    | 200
+ GET    /policy-digests/:id                   | a published one                   | 200  | 200              | 200      | 200      | 200    | 200
+ PUT    /policy-digests/:id                   | a draft                           | 401  | 404              | 404      | 404      | 404    | 200
+ POST   /policy-digests/:id/publish           | a draft                           | 401  | 404              | 404      | 404      | 404    | 200
+ GET    /policy-digests/:id/export.docx       | a draft                           | 404  | 404              | 404      | 404      | 404    | 200
+ GET    /policy-digests/:id/export.docx       | a published one                   | 200  | 200              | 200      | 200      | 200    | 200
+ GET    /policy-digests/:id/export.html       | a published one                   | 200  | 200              | 200      | 200      | 200    | 200
 `;
 
 const CALLERS = ['anon', 'member', 'outsider', 'reviewer', 'broker', 'operator'] as const;
@@ -2029,12 +2058,73 @@ const SEND: Record<string, Sender> = {
     guarded(policyCount, () =>
       c.post('/api/v1/policies', { text: '矩阵测试政策\n一、支持企业开展研发活动，按研发投入的10%给予补助，最高100万元。' }),
     ),
+  'POST /policies/upload | a .txt notice': (_, c) =>
+    guarded(policyCount, () =>
+      uploadFile(
+        c,
+        '/api/v1/policies/upload',
+        Buffer.from('矩阵测试上传政策\n一、对企业研发投入给予补助，最高50万元。', 'utf8'),
+        '政策.txt',
+      ),
+    ),
   'GET /policies/:id | a draft': async (_, c) => c.get(`/api/v1/policies/${await policyIn('draft')}`),
   'GET /policies/:id | a published one': async (_, c) => c.get(`/api/v1/policies/${await policyIn('published')}`),
+  'GET /policies/measures/search | q=研发': (_, c) => c.get(`/api/v1/policies/measures/search?q=${encodeURIComponent('研发')}`),
   'POST /policies/:id/transitions | a draft, publish': async (_, c) => {
     const id = await policyIn('draft');
     const probe = async () => (await ctx.handle.db.select().from(schema.policies).where(eq(schema.policies.id, id)))[0]!.status;
     return guarded(probe, () => c.post(`/api/v1/policies/${id}/transitions`, { action: 'publish', version: 1 }));
+  },
+  "PATCH /policies/:id/measures/:measureId | a draft's measure": async (_, c) => {
+    const m = await measureIn('draft');
+    return guarded(m.probe, () => c.patch(m.url, { version: 1, supportType: 'subsidy' }));
+  },
+  "PATCH /policies/:id/measures/:measureId | a published one's measure": async (_, c) => {
+    const m = await measureIn('published');
+    return guarded(m.probe, () => c.patch(m.url, { version: 1, supportType: 'subsidy' }));
+  },
+  "PUT /policies/:id/measures/:measureId/calculator | a published one's measure": async (_, c) => {
+    const m = await measureIn('published');
+    return guarded(m.probe, () => put(ctx, c, `${m.url}/calculator`, { version: 1, definition: MATRIX_CALCULATOR }));
+  },
+  "DELETE /policies/:id/measures/:measureId/calculator | a published one's proposal": async (_, c) => {
+    const m = await measureIn('published', 'proposed');
+    return guarded(m.probe, () => c.delete(`${m.url}/calculator?version=1`));
+  },
+  "POST /policies/:id/measures/:measureId/calculator/confirm | a published one's proposal": async (_, c) => {
+    const m = await measureIn('published', 'proposed');
+    return guarded(m.probe, () => c.post(`${m.url}/calculator/confirm`, { version: 1 }));
+  },
+  "POST /policies/:id/measures/:measureId/calculate | a published one's confirmed calculator": async (_, c) =>
+    c.post(`${(await measureIn('published', 'confirmed')).url}/calculate`, { inputs: {} }),
+  "POST /policies/:id/measures/:measureId/calculate | a draft's confirmed calculator": async (_, c) =>
+    c.post(`${(await measureIn('draft', 'confirmed')).url}/calculate`, { inputs: {} }),
+  'GET /organizations/me/policy-profile | own organisation': (_, c) => c.get('/api/v1/organizations/me/policy-profile'),
+  'PUT /organizations/me/policy-profile | own organisation': (_, c) =>
+    guarded(profilesNow, () => put(ctx, c, '/api/v1/organizations/me/policy-profile', { employees: ++seq })),
+  'POST /organizations/:id/policy-profile/confirm | org A': (_, c) =>
+    guarded(profilesNow, () => c.post(`/api/v1/organizations/${orgA.id}/policy-profile/confirm`)),
+  'GET /policies/measures/for-me | -': (_, c) => c.get('/api/v1/policies/measures/for-me'),
+  'POST /policies/:id/measures/:measureId/redemption-runs | a published measure with conditions': async (_, c) => {
+    const url = await conditionedMeasure();
+    return guarded(redemptionsNow, () => c.post(`${url}/redemption-runs`));
+  },
+  'GET /policies/:id/measures/:measureId/redemptions | a published measure with conditions': async (_, c) =>
+    c.get(`${await conditionedMeasure()}/redemptions`),
+  'GET /policies/:id/measures/:measureId/redemptions/export.xlsx | a published measure with conditions': async (_, c) =>
+    c.get(`${await conditionedMeasure()}/redemptions/export.xlsx`),
+  'GET /policy-redemptions/mine | -': (_, c) => c.get('/api/v1/policy-redemptions/mine'),
+  "POST /policy-redemptions/:id/confirm | A's matched row": async (_, c) => {
+    const id = await redemptionOfA('matched');
+    return guarded(redemptionsNow, () => c.post(`/api/v1/policy-redemptions/${id}/confirm`));
+  },
+  "POST /policy-redemptions/:id/decline | A's matched row, with a reason": async (_, c) => {
+    const id = await redemptionOfA('matched');
+    return guarded(redemptionsNow, () => c.post(`/api/v1/policy-redemptions/${id}/decline`, { reason: '矩阵测试谢绝' }));
+  },
+  "POST /policy-redemptions/:id/redeem | A's confirmed row": async (_, c) => {
+    const id = await redemptionOfA('confirmed');
+    return guarded(redemptionsNow, () => c.post(`/api/v1/policy-redemptions/${id}/redeem`, { amountFen: 100 }));
   },
   'GET /brokers | -': (_, c) => c.get('/api/v1/brokers'),
   'GET /brokers/me/profile | -': (_, c) => c.get('/api/v1/brokers/me/profile'),
@@ -2043,6 +2133,40 @@ const SEND: Record<string, Sender> = {
   'GET /brokers/me/workspace | -': (_, c) => c.get('/api/v1/brokers/me/workspace'),
   'GET /brokers/me/suggested-matches | -': (_, c) => c.get('/api/v1/brokers/me/suggested-matches'),
   "GET /brokers/:userId/profile | the broker's": (_, c) => c.get(`/api/v1/brokers/${users.broker.id}/profile`),
+  'GET /policy-digests | -': (_, c) => c.get('/api/v1/policy-digests'),
+  'POST /policy-digests | a published policy': async (_, c) => {
+    const policyId = await policyIn('published');
+    return guarded(digestCount, () => c.post('/api/v1/policy-digests', { title: '矩阵测试政策动态', policyIds: [policyId] }));
+  },
+  'GET /policy-digests/:id | a draft': async (_, c) => c.get(`/api/v1/policy-digests/${await digestIn('draft')}`),
+  'GET /policy-digests/:id | a published one': async (_, c) => c.get(`/api/v1/policy-digests/${await digestIn('published')}`),
+  'PUT /policy-digests/:id | a draft': async (_, c) => {
+    const id = await digestIn('draft');
+    const [item] = await ctx.handle.db.select().from(schema.policyDigestItems).where(eq(schema.policyDigestItems.digestId, id));
+    const body = {
+      version: 1,
+      title: '矩阵测试改标题',
+      intro: null,
+      items: [{ policyId: item!.policyId, summary: '摘要', measureIds: [] }],
+      directions: [],
+    };
+    return guarded(
+      () => digestRow(id),
+      () => put(ctx, c, `/api/v1/policy-digests/${id}`, body),
+    );
+  },
+  'POST /policy-digests/:id/publish | a draft': async (_, c) => {
+    const id = await digestIn('draft');
+    return guarded(
+      () => digestRow(id),
+      () => c.post(`/api/v1/policy-digests/${id}/publish`, { version: 1 }),
+    );
+  },
+  'GET /policy-digests/:id/export.docx | a draft': async (_, c) => c.get(`/api/v1/policy-digests/${await digestIn('draft')}/export.docx`),
+  'GET /policy-digests/:id/export.docx | a published one': async (_, c) =>
+    c.get(`/api/v1/policy-digests/${await digestIn('published')}/export.docx`),
+  'GET /policy-digests/:id/export.html | a published one': async (_, c) =>
+    c.get(`/api/v1/policy-digests/${await digestIn('published')}/export.html`),
 };
 
 /** A kind each caller's roles receive (anon's is refused before the body matters). */
@@ -2199,6 +2323,56 @@ async function policyIn(status: 'draft' | 'published'): Promise<string> {
   return row!.id;
 }
 
+const MATRIX_CALCULATOR = { kind: 'one_off', inputs: [], amountFen: 1_000_000 };
+/** A fresh policy with one measure over its whole text and, if asked, a calculator in that state; `probe` reads all of it. */
+async function measureIn(status: 'draft' | 'published', calculator?: 'proposed' | 'confirmed') {
+  const policyId = await policyIn(status);
+  const [p] = await ctx.handle.db.select().from(schema.policies).where(eq(schema.policies.id, policyId));
+  const [m] = await ctx.handle.db
+    .insert(schema.policyMeasures)
+    .values({ policyId, seq: 0, path: '1', depth: 1, marker: '一、', spanStart: 0, spanEnd: p!.sourceText.length })
+    .returning();
+  if (calculator)
+    await ctx.handle.db.insert(schema.policyCalculators).values({ measureId: m!.id, definition: MATRIX_CALCULATOR, status: calculator });
+  const probe = async () => [
+    (await ctx.handle.db.select().from(schema.policies).where(eq(schema.policies.id, policyId)))[0]!.version,
+    (await ctx.handle.db.select().from(schema.policyMeasures).where(eq(schema.policyMeasures.id, m!.id)))[0],
+    (await ctx.handle.db.select().from(schema.policyCalculators).where(eq(schema.policyCalculators.measureId, m!.id)))[0] ?? null,
+  ];
+  return { url: `/api/v1/policies/${policyId}/measures/${m!.id}`, probe };
+}
+
+const profilesNow = () =>
+  ctx.handle.db.select().from(schema.organizationPolicyProfiles).orderBy(asc(schema.organizationPolicyProfiles.organizationId));
+const redemptionsNow = () => ctx.handle.db.select().from(schema.policyRedemptions).orderBy(asc(schema.policyRedemptions.id));
+/** A fresh published policy with one measure that has a structured condition; its URL. */
+async function conditionedMeasure(): Promise<string> {
+  const policyId = await policyIn('published');
+  const [m] = await ctx.handle.db
+    .insert(schema.policyMeasures)
+    .values({
+      policyId,
+      seq: 0,
+      path: '1',
+      depth: 1,
+      marker: '一、',
+      spanStart: 0,
+      spanEnd: 5,
+      conditions: [{ kind: 'region', regionCodes: ['500000'] }],
+    })
+    .returning();
+  return `/api/v1/policies/${policyId}/measures/${m!.id}`;
+}
+/** A fresh 免申即享 row of org A (its own measure, as there is one row per measure and organisation). */
+async function redemptionOfA(stage: 'matched' | 'confirmed'): Promise<string> {
+  const measureId = (await conditionedMeasure()).split('/').at(-1)!;
+  const [r] = await ctx.handle.db
+    .insert(schema.policyRedemptions)
+    .values({ measureId, organizationId: orgA.id, runId: randomUUID(), stage })
+    .returning();
+  return r!.id;
+}
+
 /** A fresh interest C expressed in A's published need, with a capability of its own made for it. */
 async function interestOfCInA(): Promise<string> {
   const [row] = await ctx.handle.db
@@ -2212,6 +2386,26 @@ async function interestOfCInA(): Promise<string> {
     .from(schema.interests)
     .where(and(eq(schema.interests.needId, publishedNeedA), eq(schema.interests.fromOrganizationId, await capabilityOrgC())));
   return existing!.id;
+}
+
+const digestCount = async () => (await ctx.handle.db.select({ n: count() }).from(schema.policyDigests))[0]!.n;
+const digestRow = async (id: string) =>
+  (await ctx.handle.db.select().from(schema.policyDigests).where(eq(schema.policyDigests.id, id)))[0]!;
+/** A fresh 政策动态 issue of one published policy; a published one gets numbers of a past year no publication will draw. */
+async function digestIn(status: 'draft' | 'published'): Promise<string> {
+  const n = ++seq;
+  const [d] = await ctx.handle.db
+    .insert(schema.policyDigests)
+    .values({
+      title: '矩阵测试政策动态',
+      status,
+      ...(status === 'published' ? { year: 1990, issueNo: n, totalNo: 1_000_000 + n, publishedAt: new Date() } : {}),
+    })
+    .returning();
+  await ctx.handle.db
+    .insert(schema.policyDigestItems)
+    .values({ digestId: d!.id, policyId: await policyIn('published'), seq: 0, summary: '矩阵测试摘要' });
+  return d!.id;
 }
 
 describe('the matrix covers the API', () => {

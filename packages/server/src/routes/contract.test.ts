@@ -22,6 +22,8 @@ const NOT_JSON_LISTED = [
   'GET /api/v1/contracts/import/template.xlsx',
   'GET /api/v1/contracts/{id}/attachments/{attachmentId}',
   'GET /api/v1/dashboard/report.xlsx',
+  'GET /api/v1/policy-digests/{id}/export.docx',
+  'GET /api/v1/policy-digests/{id}/export.html',
 ];
 const NOT_JSON = { includes: (id: string) => isExport(id) || NOT_JSON_LISTED.includes(id) };
 const schemaOf = (r: { content?: Record<string, { schema?: unknown }> }, media: string) => r.content?.[media]?.schema;

@@ -31,6 +31,10 @@ import { registerContractRoutes } from './contracts.js';
 import { registerDealRoutes } from './deals.js';
 import { registerBrokerRoutes } from './brokers.js';
 import { registerPolicyRoutes } from './policies.js';
+import { registerPolicyMatchingRoutes } from './policy-matching.js';
+import { registerPolicyMeasureRoutes } from './policy-measures.js';
+import { registerPolicySearchRoutes } from './policy-search.js';
+import { registerPolicyDigestRoutes } from './policy-digests.js';
 
 export async function registerRoutes(api: FastifyInstance, services: Services) {
   registerMetaRoutes(api);
@@ -64,4 +68,8 @@ export async function registerRoutes(api: FastifyInstance, services: Services) {
   registerDealRoutes(api, services);
   registerBrokerRoutes(api, services);
   registerPolicyRoutes(api, services);
+  registerPolicyMatchingRoutes(api, services);
+  registerPolicyMeasureRoutes(api, services);
+  registerPolicySearchRoutes(api, services);
+  registerPolicyDigestRoutes(api, services);
 }

@@ -1,18 +1,12 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { schema } from '@scenebridge/db';
+import { policySeedText, type PolicySeedId } from '@scenebridge/demo';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, createTestContext, orgUser, platformUser, type Client, type TestContext } from '../testing.js';
+import { docxOf, pdfOf, pngOf } from '@scenebridge/app/policy-hub/testing';
+import { docxBomb } from '@scenebridge/app/uploads/testing';
+import { anonymous, createTestContext, orgUser, platformUser, uploadFile, type Client, type TestContext } from '../testing.js';
 
-const SEEDS = new URL('../../../../../shared/seeds/', import.meta.url);
-const seed = (prefix: string) =>
-  readFileSync(
-    new URL(
-      readdirSync(SEEDS).find((f) => f.startsWith(prefix))!,
-      SEEDS,
-    ),
-    'utf8',
-  );
+const seed = (id: PolicySeedId) => policySeedText(id);
 
 let ctx: TestContext;
 let operator: Client;
@@ -90,7 +84,7 @@ describe('policies', () => {
     expect(pub.json()).toEqual({ id, status: 'published' });
 
     const list = (await anonymous(ctx.app).get('/api/v1/policies')).json();
-    expect(list.items.map((p: { id: string }) => p.id)).toEqual([id]);
+    expect(list.items.map((p: { id: string; measureCount: number }) => [p.id, p.measureCount])).toEqual([[id, d.measures.length]]);
     const seen = (await anonymous(ctx.app).get(`/api/v1/policies/${id}`)).json() as Detail;
     expect(seen.allowedActions).toEqual([]);
     expect(seen.measures.length).toBe(d.measures.length);
@@ -109,5 +103,30 @@ describe('policies', () => {
     const events = await ctx.services.db.select().from(schema.auditEvents).where(eq(schema.auditEvents.entityId, id));
     expect(events.map((e) => e.action)).toEqual(['policy.ingested', 'policy.publish', 'policy.withdraw']);
     expect(events[2]!.reason).toBe('已被新政策替代');
+  });
+
+  it('an operator uploads a .docx: the same reading as a paste, with the file named; bad files are refused with nothing saved', async () => {
+    const lines = seed('003')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const docx = await docxOf(lines);
+    const up = await uploadFile(operator, '/api/v1/policies/upload', docx, '人工智能+行动计划.docx');
+    expect(up.statusCode, up.body).toBe(201);
+    const d = (await operator.get(`/api/v1/policies/${up.json().id}`)).json() as Detail & { sourceFormat: string; sourceFilename: string };
+    expect([d.sourceFormat, d.sourceFilename]).toEqual(['docx', '人工智能+行动计划.docx']);
+    expect(d.measures.length).toBeGreaterThan(5);
+    expect((await uploadFile(operator, '/api/v1/policies/upload', docx, 'again.docx')).statusCode).toBe(200);
+
+    const before = await policyCount();
+    const refused = async (content: Buffer, filename: string) => {
+      const r = await uploadFile(operator, '/api/v1/policies/upload', content, filename);
+      return [r.statusCode, r.json().error.code];
+    };
+    expect(await refused(await pdfOf([], { image: pngOf() }), '扫描件.pdf')).toEqual([422, 'POLICY_NO_TEXT_LAYER']);
+    expect(await refused(pngOf(), '改了扩展名.docx')).toEqual([415, 'UNSUPPORTED_FILE_TYPE']);
+    expect(await refused(docxBomb({ megabytes: 100 }), 'bomb.docx')).toEqual([413, 'ARCHIVE_TOO_LARGE']);
+    expect((await uploadFile(member, '/api/v1/policies/upload', docx, 'x.docx')).statusCode).toBe(403);
+    expect(await policyCount()).toBe(before);
   });
 });

@@ -4,8 +4,10 @@ import { z } from 'zod';
 import { policyDetail, policyIngestReceipt, policyList } from '@scenebridge/contract/policies';
 import type { Services } from '@scenebridge/app/context';
 import {
+  authorizePolicyManagement,
   getPolicy,
   ingestPolicy,
+  ingestPolicyUpload,
   listPolicies,
   policyListQuery,
   policyTransitionSchema,
@@ -13,6 +15,7 @@ import {
   transitionPolicy,
 } from '@scenebridge/app/policy-hub';
 import { idParams, requireActor } from '../http.js';
+import { uploadedFile } from '../http/uploaded-file.js';
 
 const TAGS = ['policies'];
 const ingestBody = z.object({
@@ -48,6 +51,26 @@ export function registerPolicyRoutes(app: FastifyInstance, services: Services) {
     },
     async (request, reply) => {
       const r = await ingestPolicy({ services, actor: requireActor(request), text: request.body.text, format: 'paste' });
+      return reply.status(r.created ? 201 : 200).send(r);
+    },
+  );
+  api.post(
+    '/policies/upload',
+    {
+      schema: {
+        tags: TAGS,
+        summary:
+          '导入政策（上传文件，multipart 字段 file）：.docx、含文字层的 .pdf、.html 或 .txt，按内容识别格式；扫描件、伪装文件、压缩炸弹等被拒绝且不保存任何内容；其余同粘贴导入',
+        consumes: ['multipart/form-data'],
+        response: { 200: policyIngestReceipt, 201: policyIngestReceipt },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      // Refused before the body is read: only operators ingest.
+      authorizePolicyManagement(actor);
+      const { filename, content } = await uploadedFile(request);
+      const r = await ingestPolicyUpload({ services, actor, filename, content });
       return reply.status(r.created ? 201 : 200).send(r);
     },
   );

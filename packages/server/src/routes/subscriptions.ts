@@ -58,13 +58,15 @@ export function registerSubscriptionRoutes(app: FastifyInstance, services: Servi
       schema: {
         tags,
         body: createSubscriptionBody,
-        response: { 201: subscription },
+        response: { 200: subscription, 201: subscription },
         summary:
-          '新建订阅：saved_search 为保存的检索（q、listType、sector、techFields、regionCode 至少一项）；match_profile 为“为我匹配”（本机构的需求或能力 submissionIds）',
+          '新建订阅：saved_search 为保存的检索（q、listType、sector、techFields、regionCode 至少一项）；match_profile 为“为我匹配”（本机构的需求或能力 submissionIds）；policy_digest 订阅政策动态（query 为 {}，每位用户一个，已有时 200 返回原订阅）；policy_match 新政策匹配提醒（query {includeUnknown?}）',
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(out(await createSubscription({ services, actor: requireActor(request), input: request.body }))),
+    async (request, reply) => {
+      const { subscription: s, created } = await createSubscription({ services, actor: requireActor(request), input: request.body });
+      return reply.status(created ? 201 : 200).send(out(s));
+    },
   );
   api.get('/subscriptions/:id', { schema: { tags, params: idParams, response: { 200: subscription } } }, async (request) =>
     out(await getMySubscription({ services, actor: requireActor(request), id: request.params.id })),

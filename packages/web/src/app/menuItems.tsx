@@ -12,15 +12,19 @@ import {
   FileTextOutlined,
   FlagOutlined,
   FundOutlined,
+  GiftOutlined,
+  GlobalOutlined,
   IdcardOutlined,
   InteractionOutlined,
   KeyOutlined,
   MergeCellsOutlined,
   NotificationOutlined,
+  ReadOutlined,
   SafetyCertificateOutlined,
   SearchOutlined,
   SolutionOutlined,
   SoundOutlined,
+  ThunderboltOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
@@ -61,6 +65,13 @@ export function menuItems(access: Access): MenuItem[] {
     ...when(access.can('operate'), { key: '/batches', icon: <FileDoneOutlined />, label: '发布批次' }),
     ...when(access.can('operate'), { key: '/benchmark-cases', icon: <FileDoneOutlined />, label: '标杆案例清单' }),
     { key: '/search', icon: <SearchOutlined />, label: '检索与匹配' },
+    { key: '/policies', icon: <GlobalOutlined />, label: '政策库' },
+    ...when(
+      access.isOrgUser,
+      { key: '/policies/for-me', icon: <GiftOutlined />, label: '可享政策' },
+      { key: '/policy-redemptions', icon: <ThunderboltOutlined />, label: '免申即享' },
+    ),
+    { key: '/policy-digests', icon: <ReadOutlined />, label: '政策动态' },
     ...when(access.can('subscribe'), { key: '/subscriptions', icon: <BellOutlined />, label: '我的订阅' }),
     ...when(
       access.can('operate'),

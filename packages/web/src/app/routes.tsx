@@ -59,6 +59,16 @@ const ContractForm = lazy(() => import('../features/contracts/ContractForm'));
 const ContractDetail = lazy(() => import('../features/contracts/ContractDetail'));
 const RegistrarQueue = lazy(() => import('../features/contracts/RegistrarQueue'));
 const ContractImport = lazy(() => import('../features/contracts/ContractImport'));
+const Policies = lazy(() => import('../features/policies/Policies'));
+const PolicyIngest = lazy(() => import('../features/policies/PolicyIngest'));
+const PolicyDetail = lazy(() => import('../features/policies/PolicyDetail'));
+const PolicyProfile = lazy(() => import('../features/policy-matching/PolicyProfile'));
+const PoliciesForMe = lazy(() => import('../features/policy-matching/ForMe'));
+const MyRedemptions = lazy(() => import('../features/policy-matching/MyRedemptions'));
+const MeasureRedemptions = lazy(() => import('../features/policy-matching/MeasureRedemptions'));
+const DigestArchive = lazy(() => import('../features/policy-digests/DigestArchive'));
+const DigestComposer = lazy(() => import('../features/policy-digests/DigestComposer'));
+const DigestPage = lazy(() => import('../features/policy-digests/DigestPage'));
 const NotFound = lazy(() => import('./NotFound'));
 
 const pub = (el: ReactNode) => <Suspense fallback={<FullPageSpin />}>{el}</Suspense>;
@@ -133,7 +143,17 @@ export const router = createBrowserRouter([
       { path: 'contracts/:id', element: <ContractDetail /> },
       { path: 'contracts/:id/edit', element: only(['org_admin', 'org_member'], <ContractForm />) },
       { path: 'contracts/:id/change', element: only(['org_admin', 'org_member'], <ContractForm mode="change" />) },
+      { path: 'policies', element: <Policies /> },
+      { path: 'policies/new', element: only(['operator'], <PolicyIngest />) },
+      { path: 'policies/:id', element: <PolicyDetail /> },
       { path: 'contract-registrations', element: only(['operator', 'registrar'], <RegistrarQueue />) },
+      { path: 'policy-profile', element: only(['org_admin', 'org_member'], <PolicyProfile />) },
+      { path: 'policies/for-me', element: only(['org_admin', 'org_member'], <PoliciesForMe />) },
+      { path: 'policies/:id/measures/:measureId/redemptions', element: only(['operator'], <MeasureRedemptions />) },
+      { path: 'policy-redemptions', element: only(['org_admin', 'org_member'], <MyRedemptions />) },
+      { path: 'policy-digests', element: <DigestArchive /> },
+      { path: 'policy-digests/new', element: only(['operator'], <DigestComposer />) },
+      { path: 'policy-digests/:id', element: <DigestPage /> },
       { path: 'account/password', element: <ChangePassword /> },
       { path: '*', element: <NotFound /> },
     ],

@@ -18,7 +18,13 @@
 import type { CallDetail } from '@scenebridge/contract/calls';
 import type { SessionUser } from '@scenebridge/contract/auth';
 import type { Classification, Listing } from '@scenebridge/contract/search';
-import type { SavedSearchQuery, MatchProfileQuery, Subscription } from '@scenebridge/contract/subscriptions';
+import type {
+  SavedSearchQuery,
+  MatchProfileQuery,
+  PolicyDigestQuery,
+  PolicyMatchQuery,
+  Subscription,
+} from '@scenebridge/contract/subscriptions';
 
 export type { Meta, CodeName } from '@scenebridge/contract/meta';
 export type { Session, SessionUser } from '@scenebridge/contract/auth';
@@ -83,6 +89,8 @@ export type { DictionaryTerm, DictionaryTermList, SynonymGroup, SynonymGroupList
 export type { MarkedRead, Notification as AppNotification, NotificationPage } from '@scenebridge/contract/notifications';
 export type {
   MatchProfileQuery,
+  PolicyDigestQuery,
+  PolicyMatchQuery,
   SavedSearchQuery,
   Subscription,
   SubscriptionHit,
@@ -156,5 +164,5 @@ export interface SubscriptionInput {
   name: string;
   frequency: DigestFrequency;
   emailEnabled: boolean;
-  query: SavedSearchQuery | MatchProfileQuery;
+  query: SavedSearchQuery | MatchProfileQuery | PolicyDigestQuery | PolicyMatchQuery;
 }

@@ -1,12 +1,11 @@
 // The brief (issue 15) has these tests read the real seed notices; domain code stays free of I/O.
-// eslint-disable-next-line no-restricted-imports -- test-only reader of /work/shared/seeds
-import { readdirSync, readFileSync } from 'node:fs';
+// The texts are kept with the demo package (packages/demo/src/policies/texts), which domain may not import.
+// eslint-disable-next-line no-restricted-imports -- test-only reader of the repository's seed texts
+import { readFileSync } from 'node:fs';
 
-const SEEDS = '/work/shared/seeds/';
+const SEEDS = new URL('../../../../demo/src/policies/texts/', import.meta.url);
 
-/** The text of the seed whose file name starts with `prefix` (e.g. '000_'). */
+/** The text of the seed notice whose id starts `prefix` (e.g. '000_' or '000'). */
 export function seedText(prefix: string): string {
-  const name = readdirSync(SEEDS).find((n) => n.startsWith(prefix));
-  if (name === undefined) throw new Error(`no seed ${prefix}`);
-  return readFileSync(SEEDS + name, 'utf8');
+  return readFileSync(new URL(`${prefix.slice(0, 3)}.txt`, SEEDS), 'utf8');
 }

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Popconfirm, Select, Space, Switch, Tag, Typography } from 'antd';
+import { BellOutlined, PlusOutlined, ReadOutlined, SearchOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Popconfirm, Select, Space, Switch, Tag, Typography } from 'antd';
+import { SUBSCRIPTION_KIND_LABELS } from '@scenebridge/contract/subscriptions/labels';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -10,15 +11,34 @@ import { LinkButton } from '../../shared/components/LinkButton';
 import { DataTable } from '../../shared/components/DataTable';
 import { ExportButton } from '../../shared/components/ExportButton';
 import { MatchProfileModal } from '../matching/MatchProfileModal';
+import { PolicyMatchModal } from './PolicyMatchModal';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { useErrorToast } from '../../shared/hooks';
 import { FREQUENCY_OPTIONS } from '../../shared/labels';
 import { useMeta, type MetaValue } from '../../shared/meta';
 import { rowTestId } from '../../shared/testid';
 import { fmtTime } from '../../shared/time';
-import type { DigestFrequency, SavedSearchQuery, Subscription } from '../../shared/types';
+import type { DigestFrequency, SavedSearchQuery, Subscription, SubscriptionKind } from '../../shared/types';
+
+const KIND_COLORS: Record<SubscriptionKind, string> = {
+  saved_search: 'blue',
+  match_profile: 'purple',
+  policy_digest: 'volcano',
+  policy_match: 'green',
+};
+const isPolicyKind = (k: SubscriptionKind) => k === 'policy_digest' || k === 'policy_match';
+
+/** Where a subscription's name leads: the policy kinds have no hits page of their own. */
+function openLink(s: Subscription): string {
+  if (s.kind === 'policy_digest') return '/policy-digests';
+  if (s.kind === 'policy_match') return '/policies/for-me';
+  return `/subscriptions/${s.id}`;
+}
 
 function describe(s: Subscription, meta: MetaValue): string {
+  if (s.kind === 'policy_digest') return '政策动态每期发布时发送邮件';
+  if (s.kind === 'policy_match')
+    return s.query.includeUnknown ? '新发布政策中本单位符合或需补充信息才能判断的措施' : '新发布政策中本单位符合条件的措施';
   if (s.kind === 'match_profile') {
     const n = 'submissionIds' in s.query ? s.query.submissionIds.length : 0;
     return `与本机构 ${n} 项需求/能力匹配的新条目`;
@@ -57,6 +77,30 @@ export default function Subscriptions() {
   const setList = (next: (items: Subscription[]) => Subscription[]) =>
     queryClient.setQueryData<Subscription[]>(subscriptionsKeys.list, (items) => next(items ?? []));
   const [adding, setAdding] = useState(false);
+  const [addingPolicyMatch, setAddingPolicyMatch] = useState(false);
+  const [subscribingDigest, setSubscribingDigest] = useState(false);
+  const { message } = App.useApp();
+  const hasActive = (kind: SubscriptionKind) => (list.data ?? []).some((s) => s.kind === kind && s.active);
+
+  // One click: the server answers the existing subscription when there is one already.
+  const subscribeDigest = async () => {
+    setSubscribingDigest(true);
+    try {
+      await subscriptionsApi.createSubscription({
+        kind: 'policy_digest',
+        name: '订阅政策动态',
+        frequency: 'weekly',
+        emailEnabled: true,
+        query: {},
+      });
+      void message.success('已订阅政策动态：每期发布时发送到您的邮箱');
+      void queryClient.invalidateQueries({ queryKey: subscriptionsKeys.all });
+    } catch (e) {
+      toast(e);
+    } finally {
+      setSubscribingDigest(false);
+    }
+  };
   const [busyId, setBusyId] = useState<string | null>(null);
 
   const change = async (id: string, patch: Parameters<typeof subscriptionsApi.updateSubscription>[1]) => {
@@ -86,7 +130,7 @@ export default function Subscriptions() {
       dataIndex: 'name',
       render: (v: string, s) => (
         <Space vertical size={0}>
-          <Link to={`/subscriptions/${s.id}`} data-testid={`subscription-open-${s.id}`}>
+          <Link to={openLink(s)} data-testid={`subscription-open-${s.id}`}>
             <Typography.Text strong>{v}</Typography.Text>
           </Link>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -98,24 +142,27 @@ export default function Subscriptions() {
     {
       title: '类型',
       dataIndex: 'kind',
-      width: 110,
-      render: (k: string) => (k === 'saved_search' ? <Tag color="blue">保存的检索</Tag> : <Tag color="purple">为我匹配</Tag>),
+      width: 130,
+      render: (k: SubscriptionKind) => <Tag color={KIND_COLORS[k]}>{SUBSCRIPTION_KIND_LABELS[k]}</Tag>,
     },
     {
       title: '推送频率',
       dataIndex: 'frequency',
       width: 110,
-      render: (f: DigestFrequency, s) => (
-        <Select<DigestFrequency>
-          size="small"
-          value={f}
-          options={FREQUENCY_OPTIONS}
-          disabled={busyId === s.id}
-          onChange={(v) => void change(s.id, { frequency: v })}
-          style={{ width: 80 }}
-          data-testid="subscription-frequency"
-        />
-      ),
+      render: (f: DigestFrequency, s) =>
+        s.kind === 'policy_digest' ? (
+          <Typography.Text type="secondary">每期发布时</Typography.Text>
+        ) : (
+          <Select<DigestFrequency>
+            size="small"
+            value={f}
+            options={FREQUENCY_OPTIONS}
+            disabled={busyId === s.id}
+            onChange={(v) => void change(s.id, { frequency: v })}
+            style={{ width: 80 }}
+            data-testid="subscription-frequency"
+          />
+        ),
     },
     {
       title: '邮件',
@@ -145,7 +192,7 @@ export default function Subscriptions() {
         />
       ),
     },
-    { title: '待推送', dataIndex: 'pendingHits', width: 80 },
+    { title: '待推送', dataIndex: 'pendingHits', width: 80, render: (n: number, s) => (isPolicyKind(s.kind) ? '—' : n) },
     { title: '上次推送', dataIndex: 'lastDigestAt', width: 150, render: (v: string | null) => fmtTime(v) },
     {
       title: '操作',
@@ -178,7 +225,7 @@ export default function Subscriptions() {
     <div>
       <PageHeader
         title="我的订阅"
-        sub="保存的检索和“为我匹配”会按设定频率在站内通知（并可发送邮件）推送新发布的条目"
+        sub="保存的检索和“为我匹配”会按设定频率在站内通知（并可发送邮件）推送新发布的条目；订阅政策动态每期发布时发送邮件；新政策匹配提醒在新政策有本单位符合的措施时通知"
         extra={
           !blocked && (
             <Space wrap>
@@ -186,6 +233,23 @@ export default function Subscriptions() {
               <LinkButton to="/search" icon={<SearchOutlined />} data-testid="subscription-go-search">
                 从检索页保存
               </LinkButton>
+              <Button
+                icon={<ReadOutlined />}
+                loading={subscribingDigest}
+                disabled={hasActive('policy_digest')}
+                onClick={() => void subscribeDigest()}
+                data-testid="subscription-add-policy-digest"
+              >
+                {hasActive('policy_digest') ? '已订阅政策动态' : '订阅政策动态'}
+              </Button>
+              <Button
+                icon={<BellOutlined />}
+                disabled={hasActive('policy_match')}
+                onClick={() => setAddingPolicyMatch(true)}
+                data-testid="subscription-add-policy-match"
+              >
+                新政策匹配提醒
+              </Button>
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="subscription-add-profile">
                 新建“为我匹配”
               </Button>
@@ -209,6 +273,7 @@ export default function Subscriptions() {
         />
       </Card>
       <MatchProfileModal open={adding} onClose={() => setAdding(false)} />
+      <PolicyMatchModal open={addingPolicyMatch} onClose={() => setAddingPolicyMatch(false)} />
     </div>
   );
 }
