@@ -1,11 +1,11 @@
 /**
  * The policy library: the public sees published policies (and, when asked, withdrawn ones);
  * operators also see drafts. Filters: text in the title, number or issuer; issuer; region; valid
- * on a day; "expiring soon" (published, valid today, ending within N days).
+ * on a day; a measure's 支持方式 or 受益对象; "expiring soon" (published, valid today, ending within N days).
  */
 import { listPolicies as listRows } from '@scenebridge/db';
 import { addCivilDays, shanghaiDate } from '@scenebridge/domain';
-import { POLICY_STATES } from '@scenebridge/domain/policies';
+import { POLICY_STATES, POLICY_SUPPORT_TYPES } from '@scenebridge/domain/policies';
 import { z } from 'zod';
 import { isOperator, type Actor, type Services } from '../context.js';
 import { presentPolicySummary } from './present.js';
@@ -18,6 +18,10 @@ export const policyListQuery = z.object({
     .string()
     .regex(/^\d{6}$/, '地区代码应为6位数字')
     .optional(),
+  /** Policies with a measure of this 支持方式. */
+  supportType: z.enum(POLICY_SUPPORT_TYPES, { message: '支持方式不正确' }).optional(),
+  /** Policies with a measure for these beneficiaries (受益对象, e.g. 科技型中小企业). */
+  beneficiary: z.string().trim().min(1).max(50, '受益对象不能超过50个字').optional(),
   /** Only policies still valid today. */
   valid: z.enum(['true', 'false']).optional(),
   /** Published policies whose validity ends within this many days (即将到期). */
@@ -43,6 +47,8 @@ export async function listPolicies({ services, actor, query }: { services: Servi
     q: query.q,
     issuer: query.issuer,
     regionCode: query.regionCode,
+    supportType: query.supportType,
+    beneficiary: query.beneficiary,
     validOn: query.valid === 'true' || query.expiringWithinDays ? today : undefined,
     endingBy: query.expiringWithinDays ? addCivilDays(today, query.expiringWithinDays) : undefined,
     page: query.page,

@@ -111,6 +111,10 @@ export interface PolicyListFilter {
   validOn?: string;
   /** Published policies whose validity ends on or before this day (and on or after validOn). */
   endingBy?: string;
+  /** Policies with a measure of this 支持方式 (POLICY_SUPPORT_TYPES code). */
+  supportType?: string;
+  /** Policies with a measure whose beneficiaries (受益对象) mention these words. */
+  beneficiary?: string;
   page: number;
   pageSize: number;
 }
@@ -125,6 +129,12 @@ function listWhere(f: PolicyListFilter): SQL | undefined {
   if (f.regionCode) conds.push(sql`${policies.regionCode} like ${f.regionCode.replace(/0+$/, '') + '%'}`);
   if (f.validOn) conds.push(sql`(${policies.validUntil} is null or ${policies.validUntil} >= ${f.validOn})`);
   if (f.endingBy) conds.push(lte(policies.validUntil, f.endingBy));
+  if (f.supportType)
+    conds.push(sql`exists (select 1 from policy_measures m where m.policy_id = "policies"."id" and m.support_type = ${f.supportType})`);
+  if (f.beneficiary) {
+    const like = `%${f.beneficiary.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conds.push(sql`exists (select 1 from policy_measures m where m.policy_id = "policies"."id" and m.beneficiaries::text ilike ${like})`);
+  }
   return and(...conds);
 }
 

@@ -17,6 +17,12 @@ import {
 import type { TextPart } from '@scenebridge/app/search';
 import { html, type SafeHtml } from '@scenebridge/app/shared';
 import { notFound, REGIONS, regionFullName, shanghaiDate } from '@scenebridge/domain';
+import {
+  isPolicySupportType,
+  POLICY_SUPPORT_TYPE_LABELS,
+  POLICY_SUPPORT_TYPES,
+  type PolicySupportType,
+} from '@scenebridge/domain/policies';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PAGE_SIZE, pageOf, UUID_RE } from './data.js';
 import { layout, siteBaseUrl } from './layout.js';
@@ -35,6 +41,8 @@ const appPolicyPath = (id: string) => `/policies/${id}`;
 export interface PolicyFilters {
   q?: string;
   issuer?: string;
+  supportType?: PolicySupportType;
+  beneficiary?: string;
   regionCode?: string;
   valid: boolean;
   expiring: boolean;
@@ -53,6 +61,8 @@ export function parsePolicyFilters(query: Record<string, unknown>): PolicyFilter
   return {
     q: one(query.q),
     issuer: one(query.issuer),
+    supportType: isPolicySupportType(one(query.supportType)) ? (one(query.supportType) as PolicySupportType) : undefined,
+    beneficiary: one(query.beneficiary)?.slice(0, 50),
     regionCode: region && REGION_SET.has(region) ? region : undefined,
     valid: one(query.valid) === 'true',
     expiring: one(query.tab) === 'expiring',
@@ -65,6 +75,8 @@ export function policyFilterQuery(f: Partial<PolicyFilters>): string {
   if (f.expiring) p.set('tab', 'expiring');
   if (f.q) p.set('q', f.q);
   if (f.issuer) p.set('issuer', f.issuer);
+  if (f.supportType) p.set('supportType', f.supportType);
+  if (f.beneficiary) p.set('beneficiary', f.beneficiary);
   if (f.regionCode) p.set('regionCode', f.regionCode);
   if (f.valid && !f.expiring) p.set('valid', 'true');
   if (f.page && f.page > 1) p.set('page', String(f.page));
@@ -125,6 +137,10 @@ function filterForm(f: PolicyFilters): SafeHtml {
 ${f.expiring ? html`<input type="hidden" name="tab" value="expiring">` : ''}
 <div><label for="p-q">关键词</label><input id="p-q" type="search" name="q" value="${f.q ?? ''}" maxlength="100" placeholder="标题、文号或发文单位"></div>
 <div><label for="p-issuer">发文单位</label><input id="p-issuer" type="search" name="issuer" value="${f.issuer ?? ''}" maxlength="100"></div>
+<div><label for="p-support">支持方式</label><select id="p-support" name="supportType"><option value="">全部方式</option>${POLICY_SUPPORT_TYPES.map(
+    (t) => html`<option value="${t}"${t === f.supportType ? html` selected` : ''}>${POLICY_SUPPORT_TYPE_LABELS[t]}</option>`,
+  )}</select></div>
+<div><label for="p-beneficiary">受益对象</label><input id="p-beneficiary" type="search" name="beneficiary" value="${f.beneficiary ?? ''}" maxlength="50" placeholder="如科技型中小企业"></div>
 <div><label for="p-region">地区</label><select id="p-region" name="regionCode"><option value="">全部地区</option>${groups.map(
     (g) =>
       html`<optgroup label="${g.name}">${option(g.code, `${g.name}（市/省级）`)}${REGIONS.filter((r) => r.parent === g.code).map((r) =>
@@ -310,6 +326,8 @@ export function policyPortalRoutes(app: FastifyInstance, services: Services, sen
         q: f.q,
         issuer: f.issuer,
         regionCode: f.regionCode,
+        supportType: f.supportType,
+        beneficiary: f.beneficiary,
         valid: f.valid ? 'true' : undefined,
         expiringWithinDays: f.expiring ? EXPIRING_DAYS : undefined,
         page: f.page,

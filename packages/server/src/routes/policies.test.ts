@@ -129,4 +129,25 @@ describe('policies', () => {
     expect((await uploadFile(member, '/api/v1/policies/upload', docx, 'x.docx')).statusCode).toBe(403);
     expect(await policyCount()).toBe(before);
   });
+
+  it('the library filters by a measure’s 支持方式 and 受益对象; an unknown support type is refused', async () => {
+    const id = (await operator.post('/api/v1/policies', { text: seed('001') })).json().id as string;
+    const d = (await operator.get(`/api/v1/policies/${id}`)).json() as Detail;
+    const m = d.measures.find((x) => x.terms.length > 0)!;
+    const fixed = await operator.patch(`/api/v1/policies/${id}/measures/${m.id}`, {
+      version: d.version,
+      supportType: 'talent',
+      beneficiaries: ['科技型中小企业'],
+    });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    await operator.post(`/api/v1/policies/${id}/transitions`, { action: 'publish', version: d.version + 1 });
+    const ids = async (query: string) =>
+      ((await anonymous(ctx.app).get(`/api/v1/policies?${query}`)).json().items as { id: string }[]).map((p) => p.id);
+    expect(await ids('supportType=talent')).toEqual([id]);
+    expect(await ids('supportType=tax')).toEqual([]);
+    expect(await ids(`beneficiary=${encodeURIComponent('科技型中小')}`)).toEqual([id]);
+    expect(await ids(`beneficiary=${encodeURIComponent('远洋渔业船东')}`)).toEqual([]);
+    const bad = await anonymous(ctx.app).get('/api/v1/policies?supportType=cash');
+    expect([bad.statusCode, bad.json().error.code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
 });

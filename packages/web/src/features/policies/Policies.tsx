@@ -9,7 +9,7 @@ import { useSearchState } from '../../shared/hooks';
 import { useIsPhone } from '../../shared/responsive';
 import { rowTestId } from '../../shared/testid';
 import { useAccess } from '../auth/auth';
-import { POLICY_STATE_LABELS, policiesApi, policiesKeys, type PolicySummary } from './api';
+import { POLICY_STATE_LABELS, POLICY_SUPPORT_TYPE_LABELS, policiesApi, policiesKeys, type PolicySummary } from './api';
 import { validityText } from './format';
 import { PolicyStatus } from './PolicyStatus';
 
@@ -25,12 +25,16 @@ export default function Policies() {
   const q = params.get('q') ?? '';
   const issuer = params.get('issuer') ?? '';
   const valid = params.get('valid') === 'true';
+  const supportType = params.get('supportType') ?? '';
+  const beneficiary = params.get('beneficiary') ?? '';
   const status = params.get('status') ?? '';
   const page = Number(params.get('page') ?? '1') || 1;
   const pageSize = Number(params.get('pageSize') ?? '20') || 20;
   const query = {
     q: q || undefined,
     issuer: issuer || undefined,
+    supportType: supportType || undefined,
+    beneficiary: beneficiary || undefined,
     valid: valid || undefined,
     status: isOperator && status && tab === 'all' ? status : undefined,
     expiringWithinDays: tab === 'expiring' ? EXPIRING_DAYS : undefined,
@@ -38,7 +42,7 @@ export default function Policies() {
     pageSize,
   };
   const list = useQuery({ queryKey: policiesKeys.list(query), queryFn: () => policiesApi.list(query), placeholderData: keepPreviousData });
-  const filtered = !!(q || issuer || valid || status || tab === 'expiring');
+  const filtered = !!(q || issuer || supportType || beneficiary || valid || status || tab === 'expiring');
   const phone = useIsPhone();
 
   // On a phone one column carries it all: the title, then who issued it, when, and until when.
@@ -123,6 +127,23 @@ export default function Policies() {
           style={{ width: 180 }}
           onSearch={(v) => update({ issuer: v.trim(), page: '1' })}
           data-testid="policies-issuer"
+        />
+        <Select
+          allowClear
+          placeholder="支持方式"
+          style={{ width: 130 }}
+          value={supportType || undefined}
+          onChange={(v?: string) => update({ supportType: v ?? '', page: '1' })}
+          options={Object.entries(POLICY_SUPPORT_TYPE_LABELS).map(([value, label]) => ({ value, label }))}
+          data-testid="policies-support-type"
+        />
+        <Input.Search
+          allowClear
+          placeholder="受益对象，如科技型中小企业"
+          defaultValue={beneficiary}
+          style={{ width: 220 }}
+          onSearch={(v) => update({ beneficiary: v.trim(), page: '1' })}
+          data-testid="policies-beneficiary"
         />
         <Space size={6}>
           <Switch
