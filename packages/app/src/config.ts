@@ -13,6 +13,7 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   CLOCK_INTERVAL_SECONDS: z.coerce.number().positive().default(30),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   SMTP_URL: z.preprocess(
@@ -91,7 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clockIntervalMs: e.CLOCK_INTERVAL_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === undefined || e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY,
-    loginRateLimitPerMinute: 20,
+    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     lockAfterFailures: 5,
     lockMinutes: 15,
     maxUploadBytes: 10 * 1024 * 1024,
