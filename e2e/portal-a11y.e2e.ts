@@ -1,7 +1,7 @@
 /**
  * Accessibility of the public portal in Chromium with axe-core: no violation of impact
- * 'serious' or 'critical' on the home page, a filtered list, an entry, a batch and the
- * benchmark-case list.
+ * 'serious' or 'critical' on the home page, a filtered list, an entry, a batch, the
+ * benchmark-case list and the policy library (list, a policy, the measure search, 政策动态).
  *
  * The demo data is seeded but nothing is published, so the test first publishes a batch through
  * the API as the demo operator: the closed demo call → start_review → select a few items → publish.
@@ -174,6 +174,19 @@ describe('public portal accessibility (axe-core, no serious or critical violatio
   it('benchmark case list', async () => {
     await check('benchmark-cases', '/public/benchmark-cases');
     expect(await page.locator('main li.card h2').count()).toBe(1);
+  });
+
+  it('policy library, a policy with its marked terms, and the measure search', async () => {
+    const list = await api<{ items: Array<{ id: string; measureCount: number }> }>(null, 'GET', '/api/v1/policies');
+    const policy = list.items.find((p) => p.measureCount > 0);
+    expect(policy, 'the demo seed publishes policies').toBeDefined();
+    await check('policies', '/public/policies');
+    expect(await page.locator(`a[href="/public/policies/${policy!.id}"]`).count()).toBeGreaterThan(0);
+    await check('policy', `/public/policies/${policy!.id}`);
+    expect(await page.locator('main mark').count()).toBeGreaterThan(0);
+    await check('policy-search', `/public/policies/search?q=${encodeURIComponent('科研经费')}`);
+    expect(await page.locator('main mark').count()).toBeGreaterThan(0);
+    await check('policy-digests', '/public/policy-digests');
   });
 
   it('narrow screen (mobile width) home and list', async () => {
