@@ -16,6 +16,7 @@ import {
   updatePolicyDigestBody,
 } from '@scenebridge/app/policy-hub';
 import { idParams, requireActor } from '../http.js';
+import { attachmentDisposition } from '../portal/routes.js';
 
 const TAGS = ['policies'];
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -25,10 +26,6 @@ const file = (type: string, description: string) => ({
 });
 /** The exported page runs nothing and loads nothing: its styles are inline. */
 const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-
-/** RFC 6266 / 5987: an ASCII fallback and the UTF-8 name. */
-const attachment = (name: string, fallback: string) =>
-  `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 
 // Detail and list presenters type states as plain strings (as stored); the reply schema checks them.
 const detail = (d: Awaited<ReturnType<typeof getPolicyDigest>>) => d as z.infer<typeof policyDigestDetail>;
@@ -118,7 +115,7 @@ export function registerPolicyDigestRoutes(app: FastifyInstance, services: Servi
       const f = await exportPolicyDigest({ services, actor: request.actor, id: request.params.id, format: 'docx' });
       return reply
         .header('content-type', DOCX_TYPE)
-        .header('content-disposition', attachment(f.fileName, 'policy-digest.docx'))
+        .header('content-disposition', attachmentDisposition(f.fileName, 'policy-digest.docx'))
         .header('cache-control', f.published ? 'public, max-age=300' : 'no-store')
         .send(f.content);
     },
